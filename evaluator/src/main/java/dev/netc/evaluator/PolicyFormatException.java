@@ -1,0 +1,23 @@
+package dev.netc.evaluator;
+
+/**
+ * A document cannot be read into the model: a field has the wrong type, or its meaning is
+ * undefined (for example a peer with no selector and no ipBlock). The message starts with the
+ * field path, such as {@code spec.ingress[0].from[1]}.
+ */
+public final class PolicyFormatException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String path;
+
+    public PolicyFormatException(String path, String message) {
+        super(path + ": " + message);
+        this.path = path;
+    }
+
+    /** The path of the offending field. */
+    public String path() {
+        return path;
+    }
+}
