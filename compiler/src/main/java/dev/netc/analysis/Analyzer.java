@@ -1,0 +1,63 @@
+package dev.netc.analysis;
+
+import dev.netc.ast.Name;
+import dev.netc.ast.SpecFile;
+import dev.netc.ast.Statement;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.model.Cluster;
+import dev.netc.model.Flow;
+import dev.netc.model.Model;
+import dev.netc.model.Namespace;
+import dev.netc.model.Network;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The passes from parsed files to the resolved {@link Model}: declarations, parameters,
+ * networks, namespaces and tiers, the cluster, externals, flows. Each step reports to the
+ * sink and carries on with what it could make sense of.
+ */
+public final class Analyzer {
+    private Analyzer() {
+    }
+
+    public static Model analyze(List<SpecFile> files, Map<String, String> settings, SecretSource secrets,
+            DiagnosticSink sink) {
+        Declarations declarations = new Declarations(files, sink);
+        Params params = Params.bind(declarations.params, settings, sink);
+        Values values = new Values(params, sink);
+
+        Map<String, Network> networks = new LinkedHashMap<>();
+        NetworkAnalyzer networkAnalyzer = new NetworkAnalyzer(values, sink);
+        declarations.networks.forEach((name, declared) -> {
+            Name nameNode = declarations.labelName(declared.statement());
+            networks.put(name, networkAnalyzer.analyze(nameNode, declared.statement()));
+        });
+
+        Map<String, Namespace> namespaces = new LinkedHashMap<>();
+        Map<String, List<Statement.Allow>> namespaceFlows = new LinkedHashMap<>();
+        NamespaceAnalyzer namespaceAnalyzer = new NamespaceAnalyzer(values, sink);
+        declarations.namespaces.forEach((name, declared) -> {
+            var analyzed = namespaceAnalyzer.analyze(name, declared.statement(), declared.fromStdlib(),
+                    declarations.labelName(declared.statement()));
+            namespaces.put(name, analyzed.namespace());
+            namespaceFlows.put(name, analyzed.flows());
+        });
+
+        Optional<Cluster> cluster = declarations.clusters.stream().findFirst()
+                .map(block -> new ClusterAnalyzer(values, networks, secrets, sink).analyze(block));
+
+        ExternalResolver externals = new ExternalResolver(declarations.externals, cluster, values, sink);
+        Map<String, Statement.PortConstant> ports = new LinkedHashMap<>();
+        declarations.ports.forEach((name, declared) -> ports.put(name, declared.statement()));
+        FlowResolver flowResolver = new FlowResolver(namespaces, externals, ports, values, sink);
+        List<Flow> flows = new ArrayList<>();
+        namespaceFlows.forEach((namespace, allows) -> allows.forEach(a -> flows.addAll(flowResolver.resolve(a, namespace))));
+        declarations.topLevelFlows.forEach(a -> flows.addAll(flowResolver.resolve(a, null)));
+
+        return new Model(cluster, List.copyOf(namespaces.values()), flows);
+    }
+}

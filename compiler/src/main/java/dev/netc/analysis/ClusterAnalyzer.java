@@ -1,0 +1,217 @@
+package dev.netc.analysis;
+
+import dev.netc.ast.Statement;
+import dev.netc.ast.Value;
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.model.Canal;
+import dev.netc.model.Cluster;
+import dev.netc.model.KubeProxy;
+import dev.netc.model.Network;
+import dev.netc.model.Node;
+import dev.netc.model.Rke2Option;
+import dev.netc.model.Secret;
+import dev.netc.net.Cidr;
+import dev.netc.net.IpAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/** The cluster block: addresses, token, Canal, kube-proxy, raw RKE2 options and the nodes. */
+final class ClusterAnalyzer {
+    static final List<Cidr> DEFAULT_PODS = List.of(cidr("10.42.0.0/16"));
+    static final List<Cidr> DEFAULT_SERVICES = List.of(cidr("10.43.0.0/16"));
+    private static final Set<String> CNIS = Set.of("canal", "calico", "cilium", "flannel", "none");
+
+    private static final BlockReader.Schema CLUSTER = new BlockReader.Schema("the cluster block",
+            Set.of("token", "server", "pods", "services", "dns", "domain", "cni", "tls-san", "kube-proxy"), Set.of(),
+            Set.of("node", "canal", "kube-proxy"), Set.of(Statement.Rke2.class));
+    private static final BlockReader.Schema CANAL = new BlockReader.Schema("the canal block",
+            Set.of("on", "backend", "mtu", "port", "vni"), Set.of(), Set.of(), Set.of());
+
+    private final Values values;
+    private final Map<String, Network> networks;
+    private final SecretSource secrets;
+    private final DiagnosticSink sink;
+    private final Rke2Options rke2Options;
+
+    ClusterAnalyzer(Values values, Map<String, Network> networks, SecretSource secrets, DiagnosticSink sink) {
+        this.values = values;
+        this.networks = networks;
+        this.secrets = secrets;
+        this.sink = sink;
+        this.rke2Options = new Rke2Options(values, sink);
+    }
+
+    Cluster analyze(Statement.Block block) {
+        BlockReader reader = new BlockReader(block.body(), CLUSTER, sink);
+        String name = block.label() == null ? "cluster" : values.text(block.label()).orElse("cluster");
+        Optional<Secret> token = token(block, reader);
+        List<Cidr> pods = reader.property("pods").map(this::cidrs).orElse(DEFAULT_PODS);
+        List<Cidr> services = reader.property("services").map(this::cidrs).orElse(DEFAULT_SERVICES);
+        List<IpAddress> dns = reader.property("dns")
+                .map(p -> Properties.list(p, sink).stream().flatMap(v -> values.ip(v).stream()).toList())
+                .orElse(services.isEmpty() ? List.of() : List.of(services.get(0).address().plus(10)));
+        Optional<String> domain = reader.property("domain").flatMap(p -> Properties.single(p, sink)).flatMap(values::text);
+        List<String> cni = reader.property("cni").map(this::cni).orElse(List.of("canal"));
+        List<String> tlsSans = reader.property("tls-san")
+                .map(p -> Properties.list(p, sink).stream().flatMap(v -> values.text(v).stream()).toList())
+                .orElse(List.of());
+        Optional<Canal> canal = canal(reader.blocks("canal"));
+        Optional<KubeProxy> kubeProxy = new KubeProxyAnalyzer(values, sink).analyze(reader.property("kube-proxy"),
+                reader.blocks("kube-proxy"));
+        List<Rke2Option> rke2 = rke2Options.read(reader.statements(Statement.Rke2.class));
+
+        NodeAnalyzer nodeAnalyzer = new NodeAnalyzer(values, networks, rke2Options, sink);
+        List<Node> nodes = nodeAnalyzer.analyze(reader.blocks("node"), canal.flatMap(Canal::network));
+        checkSingleInit(block, nodes);
+        String controlPlaneHost = reader.property("server").flatMap(p -> Properties.single(p, sink)).flatMap(values::text)
+                .orElseGet(() -> nodes.stream().filter(n -> n.role() == dev.netc.model.Role.INIT).findFirst()
+                        .flatMap(n -> n.nodeIps().stream().findFirst()).map(IpAddress::toString).orElse(""));
+        return new Cluster(name, token, controlPlaneHost, pods, services, dns, domain, cni, tlsSans, canal, kubeProxy,
+                nodes, rke2);
+    }
+
+    /** {@code token env("NAME")}, {@code token file("path")}, or a literal (discouraged). */
+    private Optional<Secret> token(Statement.Block block, BlockReader reader) {
+        Optional<Statement.Property> property = reader.property("token");
+        if (property.isEmpty()) {
+            sink.report(Diagnostic.of(Code.NS2010, block.kind().span(), "the cluster block", "token")
+                    .withHelp("add `token env(\"CLUSTER_TOKEN\")`: nodes join with this shared secret"));
+            return Optional.empty();
+        }
+        Optional<Value> value = Properties.single(property.get(), sink);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.get() instanceof Value.Str literal) {
+            sink.report(Diagnostic.of(Code.NS2015, literal.span()).withLabel("the secret is in the file")
+                    .withHelp("read it at compile time instead: `token env(\"CLUSTER_TOKEN\")` or `token file(\"token.txt\")`"));
+            return values.text(literal).map(text -> new Secret(text, "the source"));
+        }
+        if (!(value.get() instanceof Value.Call call) || !(call.argument() instanceof Value.Str)) {
+            sink.report(Diagnostic.of(Code.NS2009, value.get().span(), "`env(\"NAME\")` or `file(\"path\")`",
+                    value.get().describe()));
+            return Optional.empty();
+        }
+        Optional<String> argument = values.text(call.argument());
+        if (argument.isEmpty()) {
+            return Optional.empty();
+        }
+        switch (call.function().text()) {
+            case "env": {
+                Optional<String> secret = secrets.env(argument.get()).filter(s -> !s.isEmpty());
+                if (secret.isEmpty()) {
+                    sink.report(Diagnostic.of(Code.NS2014, call.span(), "environment variable `" + argument.get()
+                            + "` is not set or empty").withHelp("export " + argument.get() + " before running netc"));
+                }
+                return secret.map(s -> new Secret(s, "environment variable " + argument.get()));
+            }
+            case "file": {
+                var base = call.span().file().path().map(p -> p.toAbsolutePath().getParent())
+                        .orElse(java.nio.file.Path.of("").toAbsolutePath());
+                StringBuilder problem = new StringBuilder();
+                Optional<String> secret = secrets.file(base.resolve(argument.get()).normalize(), problem)
+                        .filter(s -> !s.isEmpty());
+                if (secret.isEmpty()) {
+                    sink.report(Diagnostic.of(Code.NS2014, call.span(),
+                            problem.length() > 0 ? problem.toString() : "file `" + argument.get() + "` is empty"));
+                }
+                return secret.map(s -> new Secret(s, "file " + argument.get()));
+            }
+            default: {
+                Diagnostic unknown = Diagnostic.of(Code.NS1001, call.function().span(), "function", call.function().text(), "");
+                sink.report(Suggest.help(call.function().text(), List.of("env", "file")).map(unknown::withHelp)
+                        .orElse(unknown.withNote("a token comes from `env(\"NAME\")` or `file(\"path\")`")));
+                return Optional.empty();
+            }
+        }
+    }
+
+    private List<Cidr> cidrs(Statement.Property property) {
+        List<Cidr> cidrs = new ArrayList<>();
+        for (Value value : Properties.list(property, sink)) {
+            values.cidr(value).ifPresent(cidrs::add);
+        }
+        return cidrs;
+    }
+
+    private List<String> cni(Statement.Property property) {
+        List<String> cni = new ArrayList<>();
+        for (Value value : Properties.list(property, sink)) {
+            values.word(value, "a CNI name").ifPresent(word -> {
+                if (CNIS.contains(word) || word.equals("multus")) {
+                    cni.add(word);
+                } else {
+                    Diagnostic unknown = Diagnostic.of(Code.NS4013, value.span(), word);
+                    sink.report(Suggest.help(word, CNIS).map(unknown::withHelp).orElse(
+                            unknown.withNote("RKE2 supports canal (default), calico, cilium, flannel and none")));
+                }
+            });
+        }
+        return cni;
+    }
+
+    private Optional<Canal> canal(List<Statement.Block> blocks) {
+        if (blocks.isEmpty()) {
+            return Optional.empty();
+        }
+        Statement.Block block = blocks.get(0);
+        if (blocks.size() > 1) {
+            sink.report(Diagnostic.of(Code.NS1002, blocks.get(1).kind().span(), "block", "canal")
+                    .withSecondary(block.kind().span(), "first declared here"));
+        }
+        BlockReader reader = new BlockReader(block.body(), CANAL, sink);
+        Optional<Network> network = reader.property("on").flatMap(p -> Properties.single(p, sink)).flatMap(this::network);
+        Canal.Backend backend = reader.property("backend").flatMap(p -> Properties.single(p, sink))
+                .flatMap(this::backend).orElse(Canal.Backend.VXLAN);
+        OptionalInt mtu = integer(reader, "mtu", "an MTU", 68, 65535);
+        OptionalInt port = integer(reader, "port", "a port", 1, 65535);
+        OptionalInt vni = integer(reader, "vni", "a VXLAN network identifier", 1, 16777215);
+        return Optional.of(new Canal(network, backend, mtu, port, vni));
+    }
+
+    private OptionalInt integer(BlockReader reader, String key, String what, long min, long max) {
+        return reader.property(key).flatMap(p -> Properties.single(p, sink))
+                .map(v -> values.integer(v, what, min, max)).orElse(OptionalInt.empty());
+    }
+
+    private Optional<Network> network(Value value) {
+        Optional<String> name = values.word(value, "a network name");
+        if (name.isPresent() && !networks.containsKey(name.get())) {
+            Diagnostic missing = Diagnostic.of(Code.NS1001, value.span(), "network", name.get(), "");
+            sink.report(Suggest.help(name.get(), networks.keySet()).map(missing::withHelp).orElse(missing));
+            return Optional.empty();
+        }
+        return name.map(networks::get);
+    }
+
+    private Optional<Canal.Backend> backend(Value value) {
+        Optional<String> word = values.word(value, "a Canal backend");
+        Optional<Canal.Backend> backend = word.flatMap(Canal.Backend::byChartValue);
+        if (word.isPresent() && backend.isEmpty()) {
+            Diagnostic unknown = Diagnostic.of(Code.NS4009, value.span(), word.get());
+            List<String> names = java.util.Arrays.stream(Canal.Backend.values()).map(Canal.Backend::chartValue).toList();
+            sink.report(Suggest.help(word.get(), names).map(unknown::withHelp)
+                    .orElse(unknown.withNote("flannel backends in Canal: " + String.join(", ", names))));
+        }
+        return backend;
+    }
+
+    private void checkSingleInit(Statement.Block block, List<Node> nodes) {
+        List<Node> inits = nodes.stream().filter(n -> n.role() == dev.netc.model.Role.INIT).toList();
+        if (!nodes.isEmpty() && inits.size() != 1) {
+            Diagnostic diagnostic = Diagnostic.of(Code.NS4006, inits.isEmpty() ? block.kind().span() : inits.get(1).span(),
+                    inits.size()).withHelp("the `init` node starts the cluster and its etcd; other servers use `role controlplane`");
+            sink.report(diagnostic);
+        }
+    }
+
+    private static Cidr cidr(String text) {
+        return ((Cidr.ParseResult.Ok) Cidr.parse(text)).cidr();
+    }
+}

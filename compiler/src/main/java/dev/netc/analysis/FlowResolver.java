@@ -1,0 +1,199 @@
+package dev.netc.analysis;
+
+import dev.netc.ast.Endpoint;
+import dev.netc.ast.PortRef;
+import dev.netc.ast.Statement;
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.model.Flow;
+import dev.netc.model.Namespace;
+import dev.netc.model.Peer;
+import dev.netc.model.PortRange;
+import dev.netc.model.Tier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves the ends and ports of {@code allow} statements.
+ *
+ * <p>A bare name inside a namespace block is, in this order, a tier of that namespace, an
+ * external, or a namespace (all its pods). Outside namespace blocks tiers need their
+ * namespace: {@code app.frontend}.
+ */
+final class FlowResolver {
+    private final Map<String, Namespace> namespaces;
+    private final ExternalResolver externals;
+    private final Map<String, Statement.PortConstant> portConstants;
+    private final Values values;
+    private final DiagnosticSink sink;
+    private final Map<String, List<PortRange>> constantRanges = new LinkedHashMap<>();
+
+    FlowResolver(Map<String, Namespace> namespaces, ExternalResolver externals,
+            Map<String, Statement.PortConstant> portConstants, Values values, DiagnosticSink sink) {
+        this.namespaces = namespaces;
+        this.externals = externals;
+        this.portConstants = portConstants;
+        this.values = values;
+        this.sink = sink;
+    }
+
+    /** @param context the namespace the statement is written in, or null at the top level */
+    List<Flow> resolve(Statement.Allow allow, String context) {
+        List<Peer> from = allow.from().stream().flatMap(e -> peer(e, context).stream()).toList();
+        List<Peer> to = allow.to().stream().flatMap(e -> peer(e, context).stream()).toList();
+        if (from.size() != allow.from().size() || to.size() != allow.to().size()) {
+            return List.of();
+        }
+        List<Flow> flows = new ArrayList<>();
+        for (Peer target : to) {
+            Optional<List<PortRange>> ports = ports(allow.ports(), target);
+            if (ports.isEmpty()) {
+                continue;
+            }
+            for (Peer source : from) {
+                flows.add(new Flow(source, target, ports.get(), allow.span()));
+            }
+        }
+        return flows;
+    }
+
+    private Optional<Peer> peer(Endpoint endpoint, String context) {
+        if (endpoint instanceof Endpoint.EveryNamespace) {
+            return Optional.of(new Peer.AllNamespaces());
+        } else if (endpoint instanceof Endpoint.WholeNamespace whole) {
+            return namespace(whole.namespace().text(), whole.namespace().span()).map(ns -> new Peer.NamespacePeer(ns.name()));
+        } else if (endpoint instanceof Endpoint.Address address) {
+            return values.cidrOrHost(address.value())
+                    .map(cidr -> new Peer.Addresses(cidr.toString(), List.of(new Peer.IpBlock(cidr, List.of()))));
+        }
+        var name = ((Endpoint.Named) endpoint).name();
+        String text = name.text();
+        int dot = text.indexOf('.');
+        if (dot > 0 && !externals.names().contains(text)) {
+            String namespaceName = text.substring(0, dot);
+            String tierName = text.substring(dot + 1);
+            Optional<Namespace> namespace = namespace(namespaceName, name.span());
+            if (namespace.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Tier> tier = namespace.get().tiers().stream().filter(t -> t.name().equals(tierName)).findFirst();
+            if (tier.isEmpty()) {
+                Diagnostic missing = Diagnostic.of(Code.NS1001, name.span(), "tier", tierName, " in namespace `" + namespaceName + "`");
+                List<String> qualified = namespace.get().tiers().stream().map(Tier::qualifiedName).toList();
+                sink.report(Suggest.help(text, qualified).map(missing::withHelp).orElse(missing));
+                return Optional.empty();
+            }
+            return Optional.of(new Peer.TierPeer(tier.get()));
+        }
+        if (context != null) {
+            Optional<Tier> tier = namespaces.get(context).tiers().stream().filter(t -> t.name().equals(text)).findFirst();
+            if (tier.isPresent()) {
+                return Optional.of(new Peer.TierPeer(tier.get()));
+            }
+        }
+        if (externals.names().contains(text)) {
+            return externals.peer(text).map(p -> p);
+        }
+        if (namespaces.containsKey(text)) {
+            return Optional.of(new Peer.NamespacePeer(text));
+        }
+        List<String> candidates = new ArrayList<>(externals.names());
+        candidates.addAll(namespaces.keySet());
+        if (context != null) {
+            namespaces.get(context).tiers().forEach(t -> candidates.add(t.name()));
+        } else if (namespaces.values().stream().anyMatch(ns -> ns.tiers().stream().anyMatch(t -> t.name().equals(text)))) {
+            String owner = namespaces.values().stream().filter(ns -> ns.tiers().stream().anyMatch(t -> t.name().equals(text)))
+                    .findFirst().get().name();
+            sink.report(Diagnostic.of(Code.NS3005, name.span(), text).withHelp("write `" + owner + "." + text + "`"));
+            return Optional.empty();
+        }
+        Diagnostic missing = Diagnostic.of(Code.NS1001, name.span(), "tier, external or namespace", text, "");
+        sink.report(Suggest.help(text, candidates).map(missing::withHelp).orElse(missing));
+        return Optional.empty();
+    }
+
+    private Optional<Namespace> namespace(String name, dev.netc.source.Span span) {
+        Namespace namespace = namespaces.get(name);
+        if (namespace == null) {
+            Diagnostic missing = Diagnostic.of(Code.NS1001, span, "namespace", name, "");
+            sink.report(Suggest.help(name, namespaces.keySet()).map(missing::withHelp)
+                    .orElse(missing.withHelp("declare it: `namespace " + name + " { ... }`")));
+        }
+        return Optional.ofNullable(namespace);
+    }
+
+    /** Resolved ports towards {@code target}; empty (reported) on any error. */
+    private Optional<List<PortRange>> ports(List<PortRef> refs, Peer target) {
+        List<PortRange> result = new ArrayList<>();
+        boolean ok = true;
+        for (PortRef ref : refs) {
+            Optional<List<PortRange>> ranges = port(ref, target);
+            ok &= ranges.isPresent();
+            ranges.ifPresent(result::addAll);
+        }
+        return ok ? Optional.of(result.stream().distinct().toList()) : Optional.empty();
+    }
+
+    private Optional<List<PortRange>> port(PortRef ref, Peer target) {
+        if (ref instanceof PortRef.Bare bare) {
+            sink.report(Diagnostic.of(Code.NS2016, ref.span(), bare.number())
+                    .withHelp("write `" + bare.number() + "/tcp` (or `/udp`, `/sctp`)"));
+            return Optional.empty();
+        }
+        if (ref instanceof PortRef.Literal literal) {
+            Optional<PortRange> range = values.portSpec(literal.text(), literal.span());
+            range.ifPresent(r -> checkExposed(target, r, ref));
+            return range.map(List::of);
+        }
+        String name = ((PortRef.Named) ref).name().text();
+        if (target instanceof Peer.TierPeer tierPeer) {
+            Optional<Tier.TierPort> port = tierPeer.tier().ports().stream().filter(p -> p.name().equals(name)).findFirst();
+            if (port.isPresent()) {
+                return Optional.of(List.of(port.get().range()));
+            }
+        }
+        if (portConstants.containsKey(name)) {
+            List<PortRange> ranges = constant(name);
+            ranges.forEach(r -> checkExposed(target, r, ref));
+            return Optional.of(ranges);
+        }
+        List<String> candidates = new ArrayList<>(portConstants.keySet());
+        if (target instanceof Peer.TierPeer tierPeer) {
+            tierPeer.tier().ports().forEach(p -> candidates.add(p.name()));
+        }
+        Diagnostic missing = Diagnostic.of(Code.NS1001, ref.span(), "port", name,
+                target instanceof Peer.TierPeer t ? " in tier `" + t.tier().qualifiedName() + "` or the port constants" : "");
+        sink.report(Suggest.help(name, candidates).map(missing::withHelp).orElse(missing));
+        return Optional.empty();
+    }
+
+    private List<PortRange> constant(String name) {
+        return constantRanges.computeIfAbsent(name, n -> {
+            List<PortRange> ranges = new ArrayList<>();
+            for (PortRef ref : portConstants.get(n).ports()) {
+                if (ref instanceof PortRef.Literal literal) {
+                    values.portSpec(literal.text(), literal.span()).ifPresent(ranges::add);
+                } else {
+                    sink.report(Diagnostic.of(Code.NS2009, ref.span(), "a port such as `80/tcp`", "`" + ref.span().text() + "`"));
+                }
+            }
+            return ranges;
+        });
+    }
+
+    /** A flow to a tier that declares ports may only use those ports. */
+    private void checkExposed(Peer target, PortRange range, PortRef ref) {
+        if (target instanceof Peer.TierPeer tierPeer && !tierPeer.tier().ports().isEmpty()
+                && tierPeer.tier().ports().stream().noneMatch(p -> p.range().covers(range))) {
+            Tier tier = tierPeer.tier();
+            sink.report(Diagnostic.of(Code.NS3001, ref.span(), tier.qualifiedName(), range)
+                    .withNote("`" + tier.qualifiedName() + "` exposes " + String.join(", ",
+                            tier.ports().stream().map(p -> p.name() + " " + p.range()).toList()))
+                    .withHelp("add `port NAME " + range + "` to the tier, or use one of its ports"));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.netc.analysis;
+
+import dev.netc.ast.Statement;
+import dev.netc.ast.Value;
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.model.KubeProxy;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code kube-proxy ipvs { scheduler rr; strict-arp; sync-period 30s }}, lowered to kube-proxy
+ * flags (RKE2's {@code kube-proxy-arg}) and the kernel modules IPVS needs.
+ */
+final class KubeProxyAnalyzer {
+    private static final Set<String> MODES = Set.of("iptables", "ipvs", "nftables");
+    /** Schedulers documented for kube-proxy's IPVS mode. */
+    private static final List<String> SCHEDULERS = List.of("rr", "wrr", "lc", "wlc", "lblc", "lblcr", "sh", "dh", "sed", "nq", "mh");
+    private static final List<String> IPVS_MODULES = List.of("ip_vs", "ip_vs_rr", "ip_vs_wrr", "ip_vs_sh", "nf_conntrack");
+    private static final Set<String> IPVS_ONLY = Set.of("scheduler", "strict-arp", "exclude-cidrs");
+    /** netspec property → kube-proxy flag, for the properties that take a value as-is. */
+    private static final Map<String, String> CONNTRACK = Map.of(
+            "conntrack-max-per-core", "conntrack-max-per-core",
+            "conntrack-min", "conntrack-min",
+            "conntrack-tcp-timeout-established", "conntrack-tcp-timeout-established",
+            "conntrack-tcp-timeout-close-wait", "conntrack-tcp-timeout-close-wait");
+    private static final BlockReader.Schema KUBE_PROXY = new BlockReader.Schema("the kube-proxy block",
+            Set.of("scheduler", "strict-arp", "sync-period", "min-sync-period", "exclude-cidrs", "conntrack-max-per-core",
+                    "conntrack-min", "conntrack-tcp-timeout-established", "conntrack-tcp-timeout-close-wait"),
+            Set.of(), Set.of(), Set.of());
+
+    private final Values values;
+    private final DiagnosticSink sink;
+
+    KubeProxyAnalyzer(Values values, DiagnosticSink sink) {
+        this.values = values;
+        this.sink = sink;
+    }
+
+    /** From {@code kube-proxy MODE} or {@code kube-proxy MODE { ... }}; empty when neither is written. */
+    Optional<KubeProxy> analyze(Optional<Statement.Property> shorthand, List<Statement.Block> blocks) {
+        if (blocks.size() > 1 || (shorthand.isPresent() && !blocks.isEmpty())) {
+            var second = blocks.size() > 1 ? blocks.get(1).kind().span() : blocks.get(0).kind().span();
+            sink.report(Diagnostic.of(Code.NS1002, second, "block", "kube-proxy"));
+        }
+        if (!blocks.isEmpty()) {
+            Statement.Block block = blocks.get(0);
+            if (block.label() == null) {
+                sink.report(Diagnostic.of(Code.NS2010, block.kind().span(), "`kube-proxy`", "a mode")
+                        .withHelp("write `kube-proxy ipvs { ... }` (or iptables, nftables)"));
+                return Optional.empty();
+            }
+            return mode(block.label()).map(mode -> build(mode, new BlockReader(block.body(), KUBE_PROXY, sink)));
+        }
+        return shorthand.flatMap(p -> Properties.single(p, sink)).flatMap(this::mode)
+                .map(mode -> build(mode, new BlockReader(List.of(), KUBE_PROXY, sink)));
+    }
+
+    private Optional<String> mode(Value value) {
+        Optional<String> word = values.word(value, "a kube-proxy mode");
+        if (word.isPresent() && !MODES.contains(word.get())) {
+            Diagnostic unknown = Diagnostic.of(Code.NS4010, value.span(), word.get());
+            sink.report(Suggest.help(word.get(), MODES).map(unknown::withHelp)
+                    .orElse(unknown.withNote("kube-proxy modes on Linux: iptables, ipvs, nftables")));
+            return Optional.empty();
+        }
+        return word;
+    }
+
+    private KubeProxy build(String mode, BlockReader reader) {
+        List<String> args = new ArrayList<>();
+        args.add("proxy-mode=" + mode);
+        Set<String> modules = new LinkedHashSet<>();
+        if (mode.equals("ipvs")) {
+            modules.addAll(IPVS_MODULES);
+        } else {
+            for (String key : IPVS_ONLY) {
+                reader.property(key).ifPresent(p -> sink.report(Diagnostic.of(Code.NS4011, p.key().span(), key, "ipvs")));
+            }
+        }
+        reader.property("scheduler").filter(p -> mode.equals("ipvs")).flatMap(p -> Properties.single(p, sink))
+                .flatMap(this::scheduler).ifPresent(scheduler -> {
+                    args.add("ipvs-scheduler=" + scheduler);
+                    modules.add("ip_vs_" + scheduler);
+                });
+        reader.property("strict-arp").filter(p -> mode.equals("ipvs")).ifPresent(p -> {
+            Properties.flag(p, sink);
+            args.add("ipvs-strict-arp=true");
+        });
+        String prefix = mode + "-";
+        duration(reader, "sync-period").ifPresent(d -> args.add(prefix + "sync-period=" + d));
+        duration(reader, "min-sync-period").ifPresent(d -> args.add(prefix + "min-sync-period=" + d));
+        reader.property("exclude-cidrs").filter(p -> mode.equals("ipvs")).ifPresent(p -> {
+            List<String> cidrs = Properties.list(p, sink).stream().flatMap(v -> values.cidr(v).stream()).map(Object::toString).toList();
+            if (!cidrs.isEmpty()) {
+                args.add("ipvs-exclude-cidrs=" + String.join(",", cidrs));
+            }
+        });
+        for (String key : List.of("conntrack-max-per-core", "conntrack-min")) {
+            reader.property(key).flatMap(p -> Properties.single(p, sink))
+                    .map(v -> values.integer(v, "`" + key + "`", 0, Integer.MAX_VALUE))
+                    .filter(java.util.OptionalInt::isPresent)
+                    .ifPresent(n -> args.add(CONNTRACK.get(key) + "=" + n.getAsInt()));
+        }
+        for (String key : List.of("conntrack-tcp-timeout-established", "conntrack-tcp-timeout-close-wait")) {
+            duration(reader, key).ifPresent(d -> args.add(CONNTRACK.get(key) + "=" + d));
+        }
+        return new KubeProxy(mode, args, List.copyOf(modules));
+    }
+
+    private Optional<String> duration(BlockReader reader, String key) {
+        return reader.property(key).flatMap(p -> Properties.single(p, sink)).flatMap(values::duration);
+    }
+
+    private Optional<String> scheduler(Value value) {
+        Optional<String> word = values.word(value, "an IPVS scheduler");
+        if (word.isPresent() && !SCHEDULERS.contains(word.get())) {
+            Diagnostic unknown = Diagnostic.of(Code.NS2009, value.span(), "an IPVS scheduler", "`" + word.get() + "`");
+            sink.report(Suggest.help(word.get(), SCHEDULERS).map(unknown::withHelp)
+                    .orElse(unknown.withNote("IPVS schedulers: " + String.join(", ", SCHEDULERS))));
+            return Optional.empty();
+        }
+        return word;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.netc.analysis;
+
+import dev.netc.ast.Name;
+import dev.netc.ast.Selector;
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.model.LabelSelector;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Label keys, values and selectors, checked by the rules the API server applies (S1 to S3). */
+final class Labels {
+    private static final Pattern NAME_PART = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+    private final DiagnosticSink sink;
+
+    Labels(DiagnosticSink sink) {
+        this.sink = sink;
+    }
+
+    LabelSelector selector(List<Selector> selectors) {
+        Map<String, String> matchLabels = new LinkedHashMap<>();
+        List<LabelSelector.Requirement> expressions = new ArrayList<>();
+        for (Selector selector : selectors) {
+            if (!validKey(selector.key())) {
+                continue;
+            }
+            String key = selector.key().text();
+            if (selector instanceof Selector.Equals eq) {
+                if (!validValue(eq.value())) {
+                    continue;
+                }
+                if (!eq.negated() && !matchLabels.containsKey(key)) {
+                    matchLabels.put(key, eq.value().text());
+                } else {
+                    expressions.add(new LabelSelector.Requirement(key, eq.negated() ? "NotIn" : "In", List.of(eq.value().text())));
+                }
+            } else if (selector instanceof Selector.In in) {
+                if (in.values().stream().allMatch(this::validValue)) {
+                    expressions.add(new LabelSelector.Requirement(key, in.negated() ? "NotIn" : "In",
+                            in.values().stream().map(Name::text).toList()));
+                }
+            } else {
+                Selector.Exists exists = (Selector.Exists) selector;
+                expressions.add(new LabelSelector.Requirement(key, exists.negated() ? "DoesNotExist" : "Exists", List.of()));
+            }
+        }
+        return new LabelSelector(matchLabels, expressions);
+    }
+
+    /** Namespace labels: {@code key=value} only. */
+    Map<String, String> labels(List<Selector> selectors) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Selector selector : selectors) {
+            if (selector instanceof Selector.Equals eq && !eq.negated()) {
+                if (validKey(eq.key()) && validValue(eq.value())) {
+                    labels.put(eq.key().text(), eq.value().text());
+                }
+            } else {
+                sink.report(Diagnostic.of(Code.NS2009, selector.span(), "a label `key=value`", "a selector")
+                        .withHelp("namespace labels are plain `key=value` pairs"));
+            }
+        }
+        return labels;
+    }
+
+    boolean validKey(Name key) {
+        Optional<String> problem = keyProblem(key.text());
+        problem.ifPresent(p -> sink.report(Diagnostic.of(Code.NS2006, key.span(), key.text(), p)));
+        return problem.isEmpty();
+    }
+
+    boolean validValue(Name value) {
+        Optional<String> problem = valueProblem(value.text());
+        problem.ifPresent(p -> sink.report(Diagnostic.of(Code.NS2007, value.span(), value.text(), p)));
+        return problem.isEmpty();
+    }
+
+    static Optional<String> keyProblem(String key) {
+        String[] parts = key.split("/", -1);
+        if (parts.length > 2) {
+            return Optional.of("a key has at most one `/`, between a DNS prefix and a name");
+        }
+        String name = parts[parts.length - 1];
+        if (parts.length == 2) {
+            String prefix = parts[0];
+            if (prefix.isEmpty()) {
+                return Optional.of("the prefix before `/` is empty");
+            }
+            if (prefix.length() > 253 || !DNS_SUBDOMAIN.matcher(prefix).matches()) {
+                return Optional.of("the prefix must be a lowercase DNS subdomain such as `example.com`");
+            }
+        }
+        if (name.isEmpty() || name.length() > 63) {
+            return Optional.of("the name part must have 1 to 63 characters");
+        }
+        if (!NAME_PART.matcher(name).matches()) {
+            return Optional.of("use letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> valueProblem(String value) {
+        if (value.length() > 63) {
+            return Optional.of("a label value has at most 63 characters");
+        }
+        if (!value.isEmpty() && !NAME_PART.matcher(value).matches()) {
+            return Optional.of("use letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit");
+        }
+        return Optional.empty();
+    }
+
+    /** Problem with a name that must be a DNS-1123 label (namespaces, tiers, nodes), if any. */
+    static Optional<String> dnsLabelProblem(String name) {
+        if (name.length() > 63) {
+            return Optional.of("at most 63 characters");
+        }
+        if (!DNS_LABEL.matcher(name).matches()) {
+            return Optional.of("use lowercase letters, digits and `-`, starting and ending with a letter or digit");
+        }
+        return Optional.empty();
+    }
+}

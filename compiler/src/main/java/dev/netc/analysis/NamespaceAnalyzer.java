@@ -1,0 +1,151 @@
+package dev.netc.analysis;
+
+import dev.netc.ast.Name;
+import dev.netc.ast.Statement;
+import dev.netc.ast.Value;
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.model.LabelSelector;
+import dev.netc.model.Namespace;
+import dev.netc.model.PortRange;
+import dev.netc.model.Tier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Namespaces and their tiers: names, labels, isolation and the ports each tier serves. */
+final class NamespaceAnalyzer {
+    /** Namespaces Kubernetes creates itself: netc never emits a Namespace object for them. */
+    static final Set<String> BUILT_IN = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
+
+    private static final BlockReader.Schema NAMESPACE = new BlockReader.Schema("a namespace", Set.of("isolate", "dns"),
+            Set.of(), Set.of("tier"), Set.of(Statement.Labels.class, Statement.Allow.class));
+    private static final BlockReader.Schema TIER = new BlockReader.Schema("a tier", Set.of("port", "isolate"),
+            Set.of("port"), Set.of(), Set.of(Statement.Pods.class));
+
+    /** A namespace with the flows written inside it, still to be resolved. */
+    record Analyzed(Namespace namespace, List<Statement.Allow> flows) {
+    }
+
+    private final Values values;
+    private final Labels labels;
+    private final DiagnosticSink sink;
+
+    NamespaceAnalyzer(Values values, DiagnosticSink sink) {
+        this.values = values;
+        this.labels = new Labels(sink);
+        this.sink = sink;
+    }
+
+    Analyzed analyze(String name, Statement.Block block, boolean fromStdlib, Name nameNode) {
+        Labels.dnsLabelProblem(name).ifPresent(problem ->
+                sink.report(Diagnostic.of(Code.NS2008, nameNode.span(), "namespace", name, problem)));
+        BlockReader reader = new BlockReader(block.body(), NAMESPACE, sink);
+        boolean[] isolation = isolation(reader.property("isolate"));
+        boolean dns = reader.property("dns").map(this::onOff).orElse(true);
+        Map<String, String> namespaceLabels = new LinkedHashMap<>();
+        for (Statement.Labels statement : reader.statements(Statement.Labels.class)) {
+            namespaceLabels.putAll(labels.labels(statement.labels()));
+        }
+        List<Tier> tiers = new ArrayList<>();
+        Map<String, Name> seen = new LinkedHashMap<>();
+        for (Statement.Block tierBlock : reader.blocks("tier")) {
+            Name tierName = tierName(tierBlock);
+            if (tierName == null) {
+                continue;
+            }
+            Name previous = seen.putIfAbsent(tierName.text(), tierName);
+            if (previous != null) {
+                sink.report(Diagnostic.of(Code.NS1002, tierName.span(), "tier", tierName.text())
+                        .withSecondary(previous.span(), "first declared here"));
+                continue;
+            }
+            tiers.add(tier(name, tierName, tierBlock));
+        }
+        boolean managed = !fromStdlib && !BUILT_IN.contains(name);
+        Namespace namespace = new Namespace(name, namespaceLabels, isolation[0], isolation[1], dns, managed, tiers);
+        return new Analyzed(namespace, reader.statements(Statement.Allow.class));
+    }
+
+    private Name tierName(Statement.Block block) {
+        if (block.label() instanceof Value.Word word) {
+            Labels.dnsLabelProblem(word.text()).ifPresent(problem ->
+                    sink.report(Diagnostic.of(Code.NS2008, word.span(), "tier", word.text(), problem)));
+            return new Name(word.text(), word.span());
+        }
+        sink.report(Diagnostic.of(Code.NS2010, block.kind().span(), "a tier", "a name").withHelp("write `tier NAME { ... }`"));
+        return null;
+    }
+
+    private Tier tier(String namespace, Name name, Statement.Block block) {
+        BlockReader reader = new BlockReader(block.body(), TIER, sink);
+        List<Statement.Pods> pods = reader.statements(Statement.Pods.class);
+        LabelSelector selector = LabelSelector.ALL;
+        if (pods.isEmpty()) {
+            sink.report(Diagnostic.of(Code.NS2010, name.span(), "tier `" + name.text() + "`", "pods")
+                    .withHelp("say which pods belong to the tier, e.g. `pods app=" + name.text() + "`, or `pods *` for all"));
+        } else {
+            if (pods.size() > 1) {
+                sink.report(Diagnostic.of(Code.NS1011, pods.get(1).span(), "pods", "a tier")
+                        .withSecondary(pods.get(0).span(), "first set here"));
+            }
+            selector = labels.selector(pods.get(0).selectors());
+        }
+        List<Tier.TierPort> ports = new ArrayList<>();
+        for (Statement.Property property : reader.properties("port")) {
+            for (List<Value> group : property.groups()) {
+                tierPort(group, property).ifPresent(ports::add);
+            }
+        }
+        boolean[] isolation = reader.property("isolate").map(p -> isolation(Optional.of(p))).orElse(new boolean[2]);
+        return new Tier(namespace, name.text(), selector, ports, isolation[0], isolation[1], block.span());
+    }
+
+    /** {@code http 80/tcp} */
+    private Optional<Tier.TierPort> tierPort(List<Value> group, Statement.Property property) {
+        if (group.size() != 2 || !(group.get(0) instanceof Value.Word portName) || !(group.get(1) instanceof Value.PortSpec spec)) {
+            var span = group.isEmpty() ? property.span() : group.get(0).span().to(group.get(group.size() - 1).span());
+            sink.report(Diagnostic.of(Code.NS2009, span, "a named port such as `http 80/tcp`", "`" + span.text() + "`"));
+            return Optional.empty();
+        }
+        Optional<PortRange> range = values.portSpec(spec.text(), spec.span());
+        return range.map(r -> new Tier.TierPort(portName.text(), r));
+    }
+
+    /** {@code isolate} (both), {@code isolate ingress}, {@code isolate ingress, egress} → [ingress, egress]. */
+    private boolean[] isolation(Optional<Statement.Property> property) {
+        boolean[] result = new boolean[2];
+        if (property.isEmpty()) {
+            return result;
+        }
+        if (property.get().groups().isEmpty()) {
+            return new boolean[] {true, true};
+        }
+        for (List<Value> group : property.get().groups()) {
+            for (Value value : group) {
+                String word = value instanceof Value.Word w ? w.text() : "";
+                switch (word) {
+                    case "ingress" -> result[0] = true;
+                    case "egress" -> result[1] = true;
+                    default -> sink.report(Diagnostic.of(Code.NS2009, value.span(), "`ingress` or `egress`", value.describe()));
+                }
+            }
+        }
+        return result;
+    }
+
+    private boolean onOff(Statement.Property property) {
+        List<List<Value>> groups = property.groups();
+        if (groups.size() == 1 && groups.get(0).size() == 1 && groups.get(0).get(0) instanceof Value.Word w
+                && (w.text().equals("on") || w.text().equals("off"))) {
+            return w.text().equals("on");
+        }
+        sink.report(Diagnostic.of(Code.NS2009, property.span(), "`" + property.key().text() + " on` or `"
+                + property.key().text() + " off`", "`" + property.span().text() + "`"));
+        return true;
+    }
+}

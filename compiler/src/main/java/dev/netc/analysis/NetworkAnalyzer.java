@@ -1,0 +1,40 @@
+package dev.netc.analysis;
+
+import dev.netc.ast.Name;
+import dev.netc.ast.Statement;
+import dev.netc.ast.Value;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.model.Network;
+import dev.netc.net.Cidr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/** {@code network data { cidr 192.168.1.0/24; mtu 9000 }} */
+final class NetworkAnalyzer {
+    private static final BlockReader.Schema NETWORK = new BlockReader.Schema("a network", Set.of("cidr", "mtu"), Set.of(),
+            Set.of(), Set.of());
+
+    private final Values values;
+    private final DiagnosticSink sink;
+
+    NetworkAnalyzer(Values values, DiagnosticSink sink) {
+        this.values = values;
+        this.sink = sink;
+    }
+
+    Network analyze(Name name, Statement.Block block) {
+        BlockReader reader = new BlockReader(block.body(), NETWORK, sink);
+        List<Cidr> cidrs = new ArrayList<>();
+        reader.property("cidr").ifPresent(property -> {
+            for (List<Value> group : property.groups()) {
+                group.forEach(value -> values.cidr(value).ifPresent(cidrs::add));
+            }
+        });
+        OptionalInt mtu = reader.property("mtu")
+                .map(p -> Properties.single(p, sink).map(v -> values.integer(v, "an MTU", 68, 65535)).orElse(OptionalInt.empty()))
+                .orElse(OptionalInt.empty());
+        return new Network(name.text(), cidrs, mtu, block.span());
+    }
+}

@@ -1,0 +1,173 @@
+package dev.netc.analysis;
+
+import dev.netc.ast.Statement;
+import dev.netc.ast.Value;
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.model.Network;
+import dev.netc.model.Node;
+import dev.netc.model.Role;
+import dev.netc.model.Rke2Option;
+import dev.netc.net.IpAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code node edge-1 { role worker; interface eth1 192.168.1.50 on data; external-ip 203.0.113.50 }} */
+final class NodeAnalyzer {
+    private static final BlockReader.Schema NODE = new BlockReader.Schema("a node",
+            Set.of("role", "interface", "external-ip", "bind-address"), Set.of("interface"), Set.of(),
+            Set.of(Statement.Rke2.class));
+
+    private final Values values;
+    private final Map<String, Network> networks;
+    private final Rke2Options rke2Options;
+    private final DiagnosticSink sink;
+
+    NodeAnalyzer(Values values, Map<String, Network> networks, Rke2Options rke2Options, DiagnosticSink sink) {
+        this.values = values;
+        this.networks = networks;
+        this.rke2Options = rke2Options;
+        this.sink = sink;
+    }
+
+    List<Node> analyze(List<Statement.Block> blocks, Optional<Network> canalNetwork) {
+        Map<String, Statement.Block> seen = new LinkedHashMap<>();
+        List<Node> nodes = new ArrayList<>();
+        for (Statement.Block block : blocks) {
+            Optional<String> name = block.label() == null ? Optional.empty() : values.text(block.label());
+            if (block.label() == null) {
+                sink.report(Diagnostic.of(Code.NS2010, block.kind().span(), "a node", "a name").withHelp("write `node NAME { ... }`"));
+            }
+            if (name.isEmpty()) {
+                continue;
+            }
+            Optional<String> problem = Labels.dnsLabelProblem(name.get());
+            if (problem.isPresent()) {
+                sink.report(Diagnostic.of(Code.NS2008, block.label().span(), "node", name.get(), problem.get()));
+                continue;
+            }
+            Statement.Block previous = seen.putIfAbsent(name.get(), block);
+            if (previous != null) {
+                sink.report(Diagnostic.of(Code.NS1002, block.label().span(), "node", name.get())
+                        .withSecondary(previous.label().span(), "first declared here"));
+                continue;
+            }
+            node(name.get(), block, canalNetwork).ifPresent(nodes::add);
+        }
+        return nodes;
+    }
+
+    private Optional<Node> node(String name, Statement.Block block, Optional<Network> canalNetwork) {
+        BlockReader reader = new BlockReader(block.body(), NODE, sink);
+        Optional<Role> role = role(block, reader);
+        List<Node.Interface> interfaces = new ArrayList<>();
+        for (Statement.Property property : reader.properties("interface")) {
+            for (List<Value> group : property.groups()) {
+                nodeInterface(group, property).ifPresent(interfaces::add);
+            }
+        }
+        List<IpAddress> externalIps = reader.property("external-ip")
+                .map(p -> Properties.list(p, sink).stream().flatMap(v -> values.ip(v).stream()).toList()).orElse(List.of());
+        Optional<IpAddress> bindAddress = reader.property("bind-address").flatMap(p -> Properties.single(p, sink))
+                .flatMap(values::ip);
+        List<Rke2Option> rke2 = rke2Options.read(reader.statements(Statement.Rke2.class));
+        List<IpAddress> nodeIps = nodeIps(name, block, interfaces, canalNetwork);
+        return role.map(r -> new Node(name, r, interfaces, nodeIps, externalIps, bindAddress, rke2, block.span()));
+    }
+
+    private Optional<Role> role(Statement.Block block, BlockReader reader) {
+        Optional<Statement.Property> property = reader.property("role");
+        if (property.isEmpty()) {
+            sink.report(Diagnostic.of(Code.NS2010, block.label().span(), "a node", "role")
+                    .withHelp("add `role init`, `role controlplane` or `role worker`"));
+            return Optional.empty();
+        }
+        Optional<Value> value = Properties.single(property.get(), sink);
+        Optional<String> word = value.flatMap(v -> values.word(v, "a role"));
+        if (word.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Role role : Role.values()) {
+            if (role.yamlName().equals(word.get())) {
+                return Optional.of(role);
+            }
+        }
+        Diagnostic unknown = Diagnostic.of(Code.NS4005, value.get().span(), word.get())
+                .withNote("provider-rke2 would silently treat an unknown role as `controlplane`");
+        List<String> names = Arrays.stream(Role.values()).map(Role::yamlName).toList();
+        sink.report(Suggest.help(word.get().toLowerCase(Locale.ROOT), names).map(unknown::withHelp)
+                .orElse(unknown.withHelp("use `init`, `controlplane` or `worker`")));
+        return Optional.empty();
+    }
+
+    /** {@code eth1 192.168.1.50 [fd00::50] on data} */
+    private Optional<Node.Interface> nodeInterface(List<Value> group, Statement.Property property) {
+        int on = -1;
+        for (int i = 0; i < group.size(); i++) {
+            if (group.get(i) instanceof Value.Word w && w.text().equals("on")) {
+                on = i;
+            }
+        }
+        if (group.size() < 4 || on != group.size() - 2 || !(group.get(0) instanceof Value.Word)) {
+            var span = group.isEmpty() ? property.span() : group.get(0).span().to(group.get(group.size() - 1).span());
+            sink.report(Diagnostic.of(Code.NS2009, span, "an interface such as `eth0 10.0.1.10 on mgmt`", "`" + span.text() + "`"));
+            return Optional.empty();
+        }
+        Value.Word name = (Value.Word) group.get(0);
+        Optional<String> nameProblem = interfaceNameProblem(name.text());
+        if (nameProblem.isPresent()) {
+            sink.report(Diagnostic.of(Code.NS2019, name.span(), name.text(), nameProblem.get()));
+            return Optional.empty();
+        }
+        List<IpAddress> addresses = new ArrayList<>();
+        for (Value value : group.subList(1, on)) {
+            values.ip(value).ifPresent(addresses::add);
+        }
+        Value networkValue = group.get(group.size() - 1);
+        Optional<String> networkName = values.word(networkValue, "a network name");
+        if (networkName.isEmpty()) {
+            return Optional.empty();
+        }
+        Network network = networks.get(networkName.get());
+        if (network == null) {
+            Diagnostic missing = Diagnostic.of(Code.NS1001, networkValue.span(), "network", networkName.get(), "");
+            sink.report(Suggest.help(networkName.get(), networks.keySet()).map(missing::withHelp).orElse(missing
+                    .withHelp("declare it: `network " + networkName.get() + " { cidr ...; mtu ... }`")));
+            return Optional.empty();
+        }
+        return Optional.of(new Node.Interface(name.text(), addresses, network));
+    }
+
+    /** Linux interface names: 1 to 15 bytes, no `/`, no whitespace, not `.` or `..`. */
+    static Optional<String> interfaceNameProblem(String name) {
+        if (name.isEmpty() || name.length() > 15) {
+            return Optional.of("Linux interface names have 1 to 15 characters");
+        }
+        if (name.equals(".") || name.equals("..") || name.contains("/") || name.contains(":")) {
+            return Optional.of("Linux interface names cannot be `.`, `..` or contain `/` or `:`");
+        }
+        return Optional.empty();
+    }
+
+    private List<IpAddress> nodeIps(String name, Statement.Block block, List<Node.Interface> interfaces,
+            Optional<Network> canalNetwork) {
+        if (canalNetwork.isPresent()) {
+            Optional<Node.Interface> onCanal = interfaces.stream()
+                    .filter(i -> i.network().name().equals(canalNetwork.get().name())).findFirst();
+            if (onCanal.isEmpty()) {
+                sink.report(Diagnostic.of(Code.NS4007, block.label().span(), name, canalNetwork.get().name())
+                        .withHelp("add `interface NAME ADDRESS on " + canalNetwork.get().name() + "` to the node"));
+                return List.of();
+            }
+            return onCanal.get().addresses();
+        }
+        return interfaces.isEmpty() ? List.of() : interfaces.get(0).addresses();
+    }
+}

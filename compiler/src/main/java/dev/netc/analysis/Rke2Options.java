@@ -1,0 +1,139 @@
+package dev.netc.analysis;
+
+import dev.netc.ast.Statement;
+import dev.netc.ast.Value;
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.model.Rke2Option;
+import dev.netc.rke2.Rke2Key;
+import dev.netc.rke2.Rke2KeyCatalogue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Raw RKE2 options ({@code rke2 { key = value }}), checked against the catalogue of RKE2's real
+ * config keys: RKE2 itself skips unknown keys with a mere warning, so a typo would otherwise
+ * silently do nothing on the node.
+ */
+final class Rke2Options {
+    /** Keys netc writes itself, and the netspec that says what they say. */
+    private static final Map<String, String> DERIVED = Map.ofEntries(
+            Map.entry("token", "`token` in the cluster block (provider-rke2 writes it from `cluster_token`)"),
+            Map.entry("server", "`server` in the cluster block (provider-rke2 derives it from `control_plane_host`)"),
+            Map.entry("cluster-cidr", "`pods` in the cluster block"),
+            Map.entry("service-cidr", "`services` in the cluster block"),
+            Map.entry("cluster-dns", "`dns` in the cluster block"),
+            Map.entry("cluster-domain", "`domain` in the cluster block"),
+            Map.entry("cni", "`cni` in the cluster block"),
+            Map.entry("tls-san", "`tls-san` in the cluster block"),
+            Map.entry("node-ip", "`interface` in the node block (the address on the Canal network)"),
+            Map.entry("node-external-ip", "`external-ip` in the node block"),
+            Map.entry("bind-address", "`bind-address` in the node block"));
+
+    private final Values values;
+    private final DiagnosticSink sink;
+
+    Rke2Options(Values values, DiagnosticSink sink) {
+        this.values = values;
+        this.sink = sink;
+    }
+
+    List<Rke2Option> read(List<Statement.Rke2> blocks) {
+        Map<String, Statement.Rke2Entry> seen = new LinkedHashMap<>();
+        List<Rke2Option> options = new ArrayList<>();
+        for (Statement.Rke2 block : blocks) {
+            for (Statement.Rke2Entry entry : block.entries()) {
+                String key = entry.key().text();
+                Statement.Rke2Entry previous = seen.putIfAbsent(key, entry);
+                if (previous != null) {
+                    sink.report(Diagnostic.of(Code.NS1011, entry.key().span(), key, "the `rke2` options")
+                            .withSecondary(previous.key().span(), "first set here"));
+                    continue;
+                }
+                option(entry).ifPresent(options::add);
+            }
+        }
+        return options;
+    }
+
+    private Optional<Rke2Option> option(Statement.Rke2Entry entry) {
+        String key = entry.key().text();
+        if (DERIVED.containsKey(key)) {
+            sink.report(Diagnostic.of(Code.NS4003, entry.key().span(), key).withLabel("written by netc")
+                    .withHelp("use " + DERIVED.get(key)));
+            return Optional.empty();
+        }
+        Optional<String> dropped = Rke2KeyCatalogue.droppedReason(key);
+        if (dropped.isPresent()) {
+            sink.report(Diagnostic.of(Code.NS4002, entry.key().span(), key).withNote("`" + key + "`: " + dropped.get()));
+            return Optional.empty();
+        }
+        Optional<Rke2Key> known = Rke2KeyCatalogue.find(key);
+        if (known.isEmpty()) {
+            Diagnostic unknown = Diagnostic.of(Code.NS4001, entry.key().span(), key).withLabel("not an RKE2 config key");
+            sink.report(Suggest.help(key, Rke2KeyCatalogue.all().stream().map(Rke2Key::name).toList())
+                    .map(unknown::withHelp).orElse(unknown.withNote("RKE2 skips unknown keys with only a warning in its log")));
+            return Optional.empty();
+        }
+        Rke2Key rke2Key = known.get();
+        return typed(rke2Key, entry.value()).map(v -> new Rke2Option(key, v, rke2Key.scope() == Rke2Key.Scope.SERVER));
+    }
+
+    private Optional<Object> typed(Rke2Key key, Value value) {
+        switch (key.type()) {
+            case BOOL:
+                if (value instanceof Value.Word w && (w.text().equals("true") || w.text().equals("false"))) {
+                    return Optional.of(Boolean.valueOf(w.text()));
+                }
+                return mismatch(key, value, "`true` or `false`");
+            case INT:
+                if (value instanceof Value.Number n) {
+                    return Optional.of(n.value());
+                }
+                return mismatch(key, value, "a number");
+            case DURATION:
+                if (value instanceof Value.Duration || value instanceof Value.Str) {
+                    return values.duration(value).map(d -> d);
+                }
+                return mismatch(key, value, "a duration such as `30s`");
+            case STRING_LIST:
+                if (value instanceof Value.ListValue list) {
+                    List<String> items = new ArrayList<>();
+                    for (Value item : list.items()) {
+                        Optional<String> text = stringOf(key, item);
+                        if (text.isEmpty()) {
+                            return Optional.empty();
+                        }
+                        items.add(text.get());
+                    }
+                    return Optional.of(items);
+                }
+                return stringOf(key, value).map(text -> List.of(text));
+            default:
+                return stringOf(key, value).map(text -> text);
+        }
+    }
+
+    /** A string value; a bare number is refused because YAML would turn `0640` into 416. */
+    private Optional<String> stringOf(Rke2Key key, Value value) {
+        if (value instanceof Value.Str || value instanceof Value.Word || value instanceof Value.Address
+                || value instanceof Value.Duration || value instanceof Value.PortSpec) {
+            return values.text(value);
+        }
+        Diagnostic diagnostic = Diagnostic.of(Code.NS4004, value.span(), key.name(), "a string", value.describe());
+        if (value instanceof Value.Number) {
+            diagnostic = diagnostic.withHelp("quote it: `\"" + value.span().text() + "\"`");
+        }
+        sink.report(diagnostic);
+        return Optional.empty();
+    }
+
+    private Optional<Object> mismatch(Rke2Key key, Value value, String expected) {
+        sink.report(Diagnostic.of(Code.NS4004, value.span(), key.name(), expected, value.describe()));
+        return Optional.empty();
+    }
+}

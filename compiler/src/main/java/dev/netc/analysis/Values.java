@@ -1,0 +1,203 @@
+package dev.netc.analysis;
+
+import dev.netc.ast.Value;
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.model.PortRange;
+import dev.netc.model.Protocol;
+import dev.netc.net.Cidr;
+import dev.netc.net.IpAddress;
+import dev.netc.source.Span;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads literals as the types their context needs, reporting what is wrong at the literal's
+ * span. String literals are interpolated first, so {@code "10.${site}.0.0/16"} is a CIDR too.
+ */
+public final class Values {
+    private static final Pattern PORT_SPEC = Pattern.compile("([0-9]+)(?:-([0-9]+))?/([A-Za-z]+)");
+    private static final Pattern DURATION = Pattern.compile("([0-9]+(ms|h|m|s))+");
+
+    private final Params params;
+    private final DiagnosticSink sink;
+
+    public Values(Params params, DiagnosticSink sink) {
+        this.params = params;
+        this.sink = sink;
+    }
+
+    /** The text of a word, number, address, duration or (interpolated) string. */
+    public Optional<String> text(Value value) {
+        if (value instanceof Value.Str str) {
+            return interpolate(str);
+        } else if (value instanceof Value.Word w) {
+            return Optional.of(w.text());
+        } else if (value instanceof Value.Number n) {
+            return Optional.of(String.valueOf(n.value()));
+        } else if (value instanceof Value.Address a) {
+            return Optional.of(a.text());
+        } else if (value instanceof Value.Duration d) {
+            return Optional.of(d.text());
+        } else if (value instanceof Value.PortSpec p) {
+            return Optional.of(p.text());
+        }
+        sink.report(Diagnostic.of(Code.NS2009, value.span(), "a single value", value.describe()));
+        return Optional.empty();
+    }
+
+    public Optional<String> interpolate(Value.Str str) {
+        StringBuilder out = new StringBuilder();
+        for (Value.Str.Part part : str.parts()) {
+            if (part instanceof Value.Str.Part.Text text) {
+                out.append(text.text());
+            } else {
+                var ref = ((Value.Str.Part.ParamRef) part).name();
+                Optional<String> bound = params.value(ref.text());
+                if (bound.isEmpty()) {
+                    if (!params.isDeclared(ref.text())) {
+                        Diagnostic missing = Diagnostic.of(Code.NS1001, ref.span(), "parameter", ref.text(), "");
+                        sink.report(Suggest.help(ref.text(), params.names()).map(missing::withHelp)
+                                .orElse(missing.withHelp("declare it with `param " + ref.text() + ": string`")));
+                    }
+                    return Optional.empty();
+                }
+                out.append(bound.get());
+            }
+        }
+        return Optional.of(out.toString());
+    }
+
+    /** A name-like word; strings are accepted when they interpolate to a name. */
+    public Optional<String> word(Value value, String expected) {
+        if (value instanceof Value.Word || value instanceof Value.Str) {
+            return text(value);
+        }
+        sink.report(Diagnostic.of(Code.NS2009, value.span(), expected, value.describe()));
+        return Optional.empty();
+    }
+
+    public Optional<Cidr> cidr(Value value) {
+        Optional<String> text = addressText(value, "a CIDR such as `10.42.0.0/16`");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Cidr.ParseResult result = Cidr.parse(text.get());
+        if (result instanceof Cidr.ParseResult.Ok ok) {
+            return Optional.of(ok.cidr());
+        } else if (result instanceof Cidr.ParseResult.HostBitsSet bits) {
+            sink.report(Diagnostic.of(Code.NS2003, value.span(), text.get(), bits.masked().prefix())
+                    .withLabel("host bits set")
+                    .withHelp("write the network address `" + bits.masked() + "`, or `"
+                            + text.get().substring(0, text.get().indexOf('/')) + "/"
+                            + bits.masked().family().bits() + "` for the single address"));
+        } else {
+            sink.report(Diagnostic.of(Code.NS2001, value.span(), text.get(), ((Cidr.ParseResult.Invalid) result).reason()));
+        }
+        return Optional.empty();
+    }
+
+    /** A CIDR, or a single address taken as /32 or /128. */
+    public Optional<Cidr> cidrOrHost(Value value) {
+        Optional<String> text = addressText(value, "an address or CIDR");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (text.get().indexOf('/') < 0) {
+            return ip(value).map(Cidr::host);
+        }
+        return cidr(value);
+    }
+
+    public Optional<IpAddress> ip(Value value) {
+        Optional<String> text = addressText(value, "an IP address such as `10.0.1.10`");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<IpAddress> ip = IpAddress.parse(text.get());
+        if (ip.isEmpty()) {
+            sink.report(Diagnostic.of(Code.NS2002, value.span(), text.get()));
+        }
+        return ip;
+    }
+
+    private Optional<String> addressText(Value value, String expected) {
+        if (value instanceof Value.Address || value instanceof Value.Str) {
+            return text(value);
+        }
+        sink.report(Diagnostic.of(Code.NS2009, value.span(), expected, value.describe()));
+        return Optional.empty();
+    }
+
+    /** A whole number in {@code [min, max]}. */
+    public OptionalInt integer(Value value, String what, long min, long max) {
+        Optional<String> text = value instanceof Value.Number || value instanceof Value.Str ? text(value) : Optional.empty();
+        if (text.isEmpty()) {
+            if (!(value instanceof Value.Str)) {
+                sink.report(Diagnostic.of(Code.NS2009, value.span(), "a number for " + what, value.describe()));
+            }
+            return OptionalInt.empty();
+        }
+        long number;
+        try {
+            number = Long.parseLong(text.get());
+        } catch (NumberFormatException e) {
+            number = Long.MIN_VALUE;
+        }
+        if (number < min || number > max) {
+            sink.report(Diagnostic.of(Code.NS2012, value.span(), what, min, max, text.get()));
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of((int) number);
+    }
+
+    public Optional<String> duration(Value value) {
+        Optional<String> text = value instanceof Value.Duration || value instanceof Value.Str ? text(value) : Optional.empty();
+        if (text.isPresent() && DURATION.matcher(text.get()).matches()) {
+            return text;
+        }
+        if (text.isPresent() || !(value instanceof Value.Str)) {
+            sink.report(Diagnostic.of(Code.NS2011, value.span(), text.orElse(value.span().text()))
+                    .withHelp("write a duration such as `30s`, `5m` or `1h30m`"));
+        }
+        return Optional.empty();
+    }
+
+    /** {@code 80/tcp} or {@code 8000-8100/tcp}. */
+    public Optional<PortRange> portSpec(String text, Span span) {
+        Matcher m = PORT_SPEC.matcher(text);
+        if (!m.matches()) {
+            sink.report(Diagnostic.of(Code.NS2009, span, "a port such as `80/tcp`", "`" + text + "`"));
+            return Optional.empty();
+        }
+        Optional<Protocol> protocol = Protocol.parse(m.group(3).toLowerCase(java.util.Locale.ROOT));
+        if (protocol.isEmpty() || !m.group(3).equals(m.group(3).toLowerCase(java.util.Locale.ROOT))) {
+            Diagnostic unknown = Diagnostic.of(Code.NS2005, span, m.group(3)).withLabel("not tcp, udp or sctp");
+            sink.report(protocol.map(p -> unknown.withHelp("write it in lower case: `" + p.lowerCase() + "`"))
+                    .orElse(unknown.withNote("NetworkPolicy supports only TCP, UDP and SCTP")));
+            return Optional.empty();
+        }
+        OptionalInt first = port(m.group(1), span);
+        OptionalInt last = m.group(2) == null ? first : port(m.group(2), span);
+        if (first.isEmpty() || last.isEmpty()) {
+            return Optional.empty();
+        }
+        if (last.getAsInt() < first.getAsInt()) {
+            sink.report(Diagnostic.of(Code.NS2017, span, text));
+            return Optional.empty();
+        }
+        return Optional.of(new PortRange(protocol.get(), first.getAsInt(), last.getAsInt()));
+    }
+
+    private OptionalInt port(String digits, Span span) {
+        long number = digits.length() > 6 ? Long.MAX_VALUE : Long.parseLong(digits);
+        if (number < 1 || number > 65535) {
+            sink.report(Diagnostic.of(Code.NS2004, span, digits).withLabel("ports are 1 to 65535"));
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of((int) number);
+    }
+}

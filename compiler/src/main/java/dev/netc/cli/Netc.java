@@ -1,0 +1,65 @@
+package dev.netc.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code netc} command line. */
+@Command(name = "netc",
+        mixinStandardHelpOptions = true,
+        versionProvider = Netc.Version.class,
+        description = "Compiles .netspec network specs into RKE2/Kairos cloud-config, Canal settings and NetworkPolicies.",
+        subcommands = {CompileCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success (warnings allowed)",
+            "1:the input has errors",
+            "2:usage error",
+            "3:--check found stale output",
+            "70:internal error (a bug in netc: please report it)"})
+public final class Netc {
+    public static final int OK = 0;
+    public static final int INPUT_ERRORS = 1;
+    public static final int USAGE = 2;
+    public static final int STALE = 3;
+    public static final int INTERNAL = 70;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs netc in-process, for tests and for {@link #main}. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Netc());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            err.println("error[NS9001]: internal compiler error: " + e);
+            err.println("  = note: this is a bug in netc " + version() + "; please report it with the input that caused it");
+            e.printStackTrace(err);
+            return INTERNAL;
+        });
+        return commandLine.execute(args);
+    }
+
+    static String version() {
+        try (InputStream in = Netc.class.getResourceAsStream("version.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException | NullPointerException e) {
+            return "unknown";
+        }
+    }
+
+    /** {@code netc --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"netc " + version()};
+        }
+    }
+}

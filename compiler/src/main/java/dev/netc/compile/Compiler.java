@@ -1,0 +1,99 @@
+package dev.netc.compile;
+
+import dev.netc.analysis.Analyzer;
+import dev.netc.analysis.SecretSource;
+import dev.netc.ast.SpecFile;
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.emit.Emitter;
+import dev.netc.emit.OutputFile;
+import dev.netc.load.ModuleLoader;
+import dev.netc.model.Model;
+import dev.netc.source.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole pipeline for one compilation: load and parse, analyse, emit. Output is produced
+ * only when there is no error; the caller decides where it goes.
+ */
+public final class Compiler {
+    /** What to compile and with which settings. */
+    public record Request(List<Path> inputs, List<SourceFile> sources, Path root, Path workingDirectory,
+            Map<String, String> params, SecretSource secrets, Emitter.Options emitOptions) {
+        public Request {
+            inputs = List.copyOf(inputs);
+            sources = List.copyOf(sources);
+            params = Map.copyOf(params);
+        }
+    }
+
+    /** Diagnostics sorted by position, and the files (empty when any diagnostic is an error). */
+    public record Result(List<Diagnostic> diagnostics, List<OutputFile> files, Model model) {
+        public boolean hasErrors() {
+            return diagnostics.stream().anyMatch(Diagnostic::isError);
+        }
+    }
+
+    private Compiler() {
+    }
+
+    public static Result compile(Request request) {
+        DiagnosticSink sink = new DiagnosticSink();
+        ModuleLoader loader = new ModuleLoader(request.root(), request.workingDirectory(), sink);
+        for (Path file : entryFiles(request.inputs(), sink)) {
+            try {
+                loader.loadFile(file);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                sink.report(Diagnostic.of(Code.NS1003, null, file).withNote("cannot read it: " + e.getMessage()));
+            }
+        }
+        request.sources().forEach(loader::loadSource);
+        List<SpecFile> files = loader.files();
+        Model model = Analyzer.analyze(files, request.params(), request.secrets(), sink);
+        List<OutputFile> outputs = List.of();
+        if (!sink.hasErrors()) {
+            outputs = Emitter.emit(model, request.emitOptions());
+            checkNoTemplates(outputs, sink);
+        }
+        return new Result(sink.sorted(), sink.hasErrors() ? List.of() : outputs, model);
+    }
+
+    /** `.netspec` files named directly, and those found in named folders, in a stable order. */
+    private static List<Path> entryFiles(List<Path> inputs, DiagnosticSink sink) {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                try (Stream<Path> walk = Files.walk(input)) {
+                    walk.filter(p -> p.toString().endsWith(".netspec") && Files.isRegularFile(p))
+                            .map(Path::normalize)
+                            .sorted()
+                            .forEach(files::add);
+                } catch (IOException e) {
+                    sink.report(Diagnostic.of(Code.NS1003, null, input).withNote("cannot list it: " + e.getMessage()));
+                }
+            } else if (Files.isRegularFile(input)) {
+                files.add(input.normalize());
+            } else {
+                sink.report(Diagnostic.of(Code.NS1003, null, input).withLabel("no such file or folder"));
+            }
+        }
+        return files;
+    }
+
+    /** Kairos renders file content as Go templates: `{{` anywhere would be evaluated on the node. */
+    private static void checkNoTemplates(List<OutputFile> outputs, DiagnosticSink sink) {
+        for (OutputFile file : outputs) {
+            if (file.content().contains("{{")) {
+                sink.report(Diagnostic.of(Code.NS4012, null).withNote("in " + file.path()
+                        + (file.secret() ? " (a file with the cluster token: check the token)" : "")));
+            }
+        }
+    }
+}

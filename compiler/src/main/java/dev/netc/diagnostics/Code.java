@@ -1,0 +1,101 @@
+package dev.netc.diagnostics;
+
+import java.util.Locale;
+
+/**
+ * Stable diagnostic codes. A number is never reused once released; retired codes stay here,
+ * marked deprecated. Groups: NS0xxx syntax, NS1xxx names and imports, NS2xxx values and
+ * networks, NS3xxx policy semantics, NS4xxx RKE2/Kairos/Canal, NS9xxx internal.
+ *
+ * <p>The message text of each code lives in {@code messages.properties} under the same key.
+ */
+public enum Code {
+    // syntax
+    NS0001(Severity.ERROR),  // unexpected token
+    NS0002(Severity.ERROR),  // unterminated string
+    NS0003(Severity.ERROR),  // unterminated block comment
+    NS0004(Severity.ERROR),  // `#` comment
+    NS0005(Severity.ERROR),  // invalid character
+    NS0006(Severity.ERROR),  // YAML-style `key: value`
+    NS0007(Severity.ERROR),  // unclosed block
+    NS0008(Severity.ERROR),  // input too large / too deep
+    NS0009(Severity.ERROR),  // invalid string escape or interpolation
+
+    // names and imports
+    NS1001(Severity.ERROR),  // unresolved name
+    NS1002(Severity.ERROR),  // duplicate declaration
+    NS1003(Severity.ERROR),  // import not found
+    NS1004(Severity.ERROR),  // import cycle
+    NS1005(Severity.ERROR),  // unknown property
+    NS1006(Severity.ERROR),  // unknown block
+    NS1007(Severity.ERROR),  // statement not allowed here
+    NS1008(Severity.ERROR),  // parameter without value
+    NS1009(Severity.ERROR),  // --set of an undeclared parameter
+    NS1010(Severity.ERROR),  // import outside the project
+    NS1011(Severity.ERROR),  // duplicate property
+
+    // values and networks
+    NS2001(Severity.ERROR),  // invalid CIDR
+    NS2002(Severity.ERROR),  // invalid IP address
+    NS2003(Severity.ERROR),  // host bits set
+    NS2004(Severity.ERROR),  // port out of range
+    NS2005(Severity.ERROR),  // unknown protocol
+    NS2006(Severity.ERROR),  // invalid label key
+    NS2007(Severity.ERROR),  // invalid label value
+    NS2008(Severity.ERROR),  // invalid DNS-1123 name
+    NS2009(Severity.ERROR),  // wrong kind of value
+    NS2010(Severity.ERROR),  // missing required property
+    NS2011(Severity.ERROR),  // invalid duration
+    NS2012(Severity.ERROR),  // number out of range
+    NS2013(Severity.ERROR),  // parameter value of the wrong type
+    NS2014(Severity.ERROR),  // secret source unavailable
+    NS2015(Severity.WARNING),  // literal token in source
+    NS2016(Severity.ERROR),  // port without protocol
+    NS2017(Severity.ERROR),  // invalid port range
+    NS2018(Severity.ERROR),  // except not inside the included range
+    NS2019(Severity.ERROR),  // invalid interface name
+
+    // policy semantics
+    NS3001(Severity.ERROR),  // port not exposed by the target tier
+    NS3002(Severity.ERROR),  // flow end that is not a peer (e.g. network name)
+    NS3003(Severity.ERROR),  // named port on an address end
+    NS3004(Severity.ERROR),  // external without any address after except
+    NS3005(Severity.ERROR),  // tier-qualified end outside a namespace is ambiguous / needs qualification
+
+    // RKE2 / Kairos / Canal
+    NS4001(Severity.ERROR),  // unknown RKE2 key
+    NS4002(Severity.ERROR),  // RKE2 key dropped by RKE2
+    NS4003(Severity.ERROR),  // RKE2 key netc derives itself
+    NS4004(Severity.ERROR),  // RKE2 key value of the wrong type
+    NS4005(Severity.ERROR),  // role
+    NS4006(Severity.ERROR),  // exactly one init node
+    NS4007(Severity.ERROR),  // canal network not reachable from a node
+    NS4008(Severity.WARNING),  // canal-config ConfigMap is not read by RKE2
+    NS4009(Severity.ERROR),  // unknown canal backend
+    NS4010(Severity.ERROR),  // unknown kube-proxy mode
+    NS4011(Severity.ERROR),  // kube-proxy option needs a mode
+    NS4012(Severity.ERROR),  // cloud-config content would be templated by Kairos
+    NS4013(Severity.ERROR),  // cni value
+
+    // internal
+    NS9001(Severity.ERROR);  // internal compiler error
+
+    private final Severity defaultSeverity;
+
+    Code(Severity defaultSeverity) {
+        this.defaultSeverity = defaultSeverity;
+    }
+
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+
+    /** Parses `NS2104` or `ns2104`; returns null when it is no known code. */
+    public static Code parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

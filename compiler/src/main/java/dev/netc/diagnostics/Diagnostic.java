@@ -1,0 +1,64 @@
+package dev.netc.diagnostics;
+
+import dev.netc.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One finding about the input: what, where, and how to fix it. Diagnostics are values; the
+ * compiler never throws for bad input.
+ *
+ * @param primary the smallest span that shows the problem, or null for problems of the
+ *     invocation itself (a missing environment variable named on the command line)
+ * @param primaryLabel text under the carets; may be empty
+ */
+public record Diagnostic(
+        Code code,
+        Severity severity,
+        String message,
+        Span primary,
+        String primaryLabel,
+        List<Label> labels,
+        List<String> notes,
+        Optional<String> help) {
+
+    public Diagnostic {
+        labels = List.copyOf(labels);
+        notes = List.copyOf(notes);
+    }
+
+    /** A diagnostic with the code's default severity and its bundle message. */
+    public static Diagnostic of(Code code, Span primary, Object... args) {
+        return new Diagnostic(code, code.defaultSeverity(), Messages.format(code, args), primary, "",
+                List.of(), List.of(), Optional.empty());
+    }
+
+    public Diagnostic withLabel(String text) {
+        return new Diagnostic(code, severity, message, primary, text, labels, notes, help);
+    }
+
+    public Diagnostic withSecondary(Span span, String text) {
+        List<Label> more = new ArrayList<>(labels);
+        more.add(new Label(span, text));
+        return new Diagnostic(code, severity, message, primary, primaryLabel, more, notes, help);
+    }
+
+    public Diagnostic withNote(String note) {
+        List<String> more = new ArrayList<>(notes);
+        more.add(note);
+        return new Diagnostic(code, severity, message, primary, primaryLabel, labels, more, help);
+    }
+
+    public Diagnostic withHelp(String text) {
+        return new Diagnostic(code, severity, message, primary, primaryLabel, labels, notes, Optional.of(text));
+    }
+
+    public Diagnostic withSeverity(Severity newSeverity) {
+        return new Diagnostic(code, newSeverity, message, primary, primaryLabel, labels, notes, help);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+}

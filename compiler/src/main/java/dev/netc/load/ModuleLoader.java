@@ -1,0 +1,166 @@
+package dev.netc.load;
+
+import dev.netc.ast.SpecFile;
+import dev.netc.ast.Statement;
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.parse.SpecParser;
+import dev.netc.source.SourceFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Loads the files of a compilation: the entry files and, transitively, what they import.
+ *
+ * <p>{@code import "std/ports"} names a module of the standard library shipped in the jar;
+ * any other import is a path relative to the importing file ({@code .netspec} may be left
+ * out), and must stay inside the project root. Each module is parsed once.
+ */
+public final class ModuleLoader {
+    private static final String STDLIB_PREFIX = "std/";
+
+    private final Path root;
+    private final Path workingDirectory;
+    private final DiagnosticSink sink;
+    private final Map<String, SpecFile> loaded = new LinkedHashMap<>();
+    private final List<String> stack = new ArrayList<>();
+
+    /** @param root the project root: imports may not leave it */
+    public ModuleLoader(Path root, Path workingDirectory, DiagnosticSink sink) {
+        this.root = root.toAbsolutePath().normalize();
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.sink = sink;
+    }
+
+    /** Loads an entry file from disk. */
+    public void loadFile(Path file) throws IOException {
+        Path absolute = file.toAbsolutePath().normalize();
+        String key = absolute.toString();
+        if (!loaded.containsKey(key)) {
+            String text = Files.readString(absolute, StandardCharsets.UTF_8);
+            load(key, new SourceFile(displayName(absolute), text, absolute));
+        }
+    }
+
+    /** Loads an entry given as text (tests, standard input). */
+    public void loadSource(SourceFile source) {
+        load(source.displayName(), source);
+    }
+
+    /** Every loaded file: entries in the order given, each followed by what it imports first. */
+    public List<SpecFile> files() {
+        return List.copyOf(loaded.values());
+    }
+
+    private void load(String key, SourceFile source) {
+        stack.add(key);
+        SpecFile file = SpecParser.parse(source, sink);
+        loaded.put(key, file);
+        for (Statement statement : file.statements()) {
+            if (statement instanceof Statement.Import importStatement) {
+                resolveImport(importStatement, source);
+            }
+        }
+        stack.remove(stack.size() - 1);
+    }
+
+    private void resolveImport(Statement.Import statement, SourceFile from) {
+        if (!statement.path().isPlain()) {
+            sink.report(Diagnostic.of(Code.NS2009, statement.path().span(), "a plain module path", "an interpolated string"));
+            return;
+        }
+        String path = statement.path().plainText();
+        if (path.startsWith(STDLIB_PREFIX)) {
+            importStdlib(statement, path);
+            return;
+        }
+        Path base = from.path().map(Path::getParent).orElse(workingDirectory);
+        Path target = base.resolve(path.endsWith(".netspec") ? path : path + ".netspec").toAbsolutePath().normalize();
+        if (Path.of(path).isAbsolute() || !target.startsWith(root) || escapesThroughLink(target)) {
+            sink.report(Diagnostic.of(Code.NS1010, statement.path().span(), path)
+                    .withNote("the project root is `" + displayName(root) + "`; pass `--root` to widen it"));
+            return;
+        }
+        String key = target.toString();
+        if (stack.contains(key)) {
+            List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(key), stack.size()));
+            cycle.add(key);
+            sink.report(Diagnostic.of(Code.NS1004, statement.span(),
+                    String.join(" -> ", cycle.stream().map(k -> displayName(Path.of(k))).toList())));
+            return;
+        }
+        if (loaded.containsKey(key)) {
+            return;
+        }
+        if (!Files.isRegularFile(target)) {
+            sink.report(Diagnostic.of(Code.NS1003, statement.path().span(), path).withLabel("no such file")
+                    .withNote("looked for `" + displayName(target) + "`"));
+            return;
+        }
+        try {
+            load(key, new SourceFile(displayName(target), Files.readString(target, StandardCharsets.UTF_8), target));
+        } catch (IOException e) {
+            sink.report(Diagnostic.of(Code.NS1003, statement.path().span(), path).withNote("cannot read it: " + e.getMessage()));
+        }
+    }
+
+    /** True when a symbolic link on the way leads outside the root. */
+    private boolean escapesThroughLink(Path target) {
+        try {
+            return Files.exists(target) && !target.toRealPath().startsWith(root.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void importStdlib(Statement.Import statement, String path) {
+        String key = path;
+        if (loaded.containsKey(key) || stack.contains(key)) {
+            return;
+        }
+        Optional<String> text = Stdlib.read(path.substring(STDLIB_PREFIX.length()));
+        if (text.isEmpty()) {
+            Diagnostic missing = Diagnostic.of(Code.NS1003, statement.path().span(), path).withLabel("not in the standard library");
+            sink.report(dev.netc.analysis.Suggest.help(path, Stdlib.MODULES.stream().map(m -> STDLIB_PREFIX + m).toList())
+                    .map(missing::withHelp)
+                    .orElse(missing.withNote("standard modules: " + String.join(", ",
+                            Stdlib.MODULES.stream().map(m -> STDLIB_PREFIX + m).toList()))));
+            return;
+        }
+        load(key, new SourceFile(path + ".netspec", text.get()));
+    }
+
+    private String displayName(Path absolute) {
+        Path relative = absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute) : absolute;
+        String text = relative.toString().replace('\\', '/');
+        return text.isEmpty() ? "." : text;
+    }
+
+    /** The standard library modules shipped in the jar. */
+    static final class Stdlib {
+        static final List<String> MODULES = List.of("ports", "networks", "kube-system", "metallb", "monitoring");
+
+        private Stdlib() {
+        }
+
+        static Optional<String> read(String module) {
+            if (!MODULES.contains(module)) {
+                return Optional.empty();
+            }
+            try (InputStream in = ModuleLoader.class.getResourceAsStream("/dev/netc/stdlib/" + module + ".netspec")) {
+                return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.netc.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Kubernetes label selector; an empty one selects everything.
+ *
+ * @param matchLabels equality requirements, in declaration order
+ */
+public record LabelSelector(Map<String, String> matchLabels, List<Requirement> expressions) {
+    public static final LabelSelector ALL = new LabelSelector(Map.of(), List.of());
+
+    public LabelSelector {
+        matchLabels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(matchLabels));
+        expressions = List.copyOf(expressions);
+    }
+
+    public static LabelSelector of(String key, String value) {
+        return new LabelSelector(Map.of(key, value), List.of());
+    }
+
+    public boolean isEmpty() {
+        return matchLabels.isEmpty() && expressions.isEmpty();
+    }
+
+    /** A set-based requirement: operator is In, NotIn, Exists or DoesNotExist (API spelling). */
+    public record Requirement(String key, String operator, List<String> values) {
+        public Requirement {
+            values = List.copyOf(values);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.netc.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Kubernetes namespace and its tiers.
+ *
+ * @param managed true when the namespace is the user's own (not a built-in such as
+ *     kube-system, not declared by the standard library): only then is a Namespace object emitted
+ * @param dns false when the spec says {@code dns off}: no DNS egress is added
+ */
+public record Namespace(
+        String name,
+        Map<String, String> labels,
+        boolean isolateIngress,
+        boolean isolateEgress,
+        boolean dns,
+        boolean managed,
+        List<Tier> tiers) {
+
+    public Namespace {
+        labels = Map.copyOf(labels);
+        tiers = List.copyOf(tiers);
+    }
+}

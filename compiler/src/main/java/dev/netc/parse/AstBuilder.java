@@ -1,0 +1,241 @@
+package dev.netc.parse;
+
+import dev.netc.ast.Endpoint;
+import dev.netc.ast.Name;
+import dev.netc.ast.PortRef;
+import dev.netc.ast.Selector;
+import dev.netc.ast.SpecFile;
+import dev.netc.ast.Statement;
+import dev.netc.ast.Value;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.grammar.NetSpecParser;
+import dev.netc.grammar.NetSpecParser.*;
+import dev.netc.source.SourceFile;
+import dev.netc.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Turns the ANTLR parse tree into the immutable AST. With {@link SpecParser} this is the only
+ * code that sees ANTLR types.
+ *
+ * <p>After a syntax error ANTLR's recovery can leave holes in the tree; a statement with a
+ * hole is dropped here (its error is already reported), so later phases only see complete
+ * statements.
+ */
+final class AstBuilder {
+    private final SourceFile source;
+    private final DiagnosticSink sink;
+
+    AstBuilder(SourceFile source, DiagnosticSink sink) {
+        this.source = source;
+        this.sink = sink;
+    }
+
+    SpecFile build(SpecFileContext tree) {
+        return new SpecFile(source, statements(tree.statement()));
+    }
+
+    private List<Statement> statements(List<StatementContext> contexts) {
+        List<Statement> result = new ArrayList<>();
+        for (StatementContext context : contexts) {
+            if (isComplete(context)) {
+                Statement statement = statement(context);
+                if (statement != null) {
+                    result.add(statement);
+                }
+            }
+        }
+        return result;
+    }
+
+    private Statement statement(StatementContext context) {
+        if (context instanceof ImportStatementContext c) {
+            return new Statement.Import(string(c.path), span(c));
+        } else if (context instanceof ParamStatementContext c) {
+            return new Statement.Param(name(c.name), name(c.type),
+                    c.defaultValue == null ? null : value(c.defaultValue), span(c));
+        } else if (context instanceof ExternalStatementContext c) {
+            return new Statement.External(name(c.name), addresses(c.include),
+                    c.exclude == null ? List.of() : addresses(c.exclude), span(c));
+        } else if (context instanceof PortConstantStatementContext c) {
+            return new Statement.PortConstant(name(c.name), c.portList().portItem().stream().map(this::port).toList(),
+                    span(c));
+        } else if (context instanceof AllowStatementContext c) {
+            return allow(c);
+        } else if (context instanceof PodsStatementContext c) {
+            return new Statement.Pods(selectors(c.selectorList()), span(c));
+        } else if (context instanceof LabelsStatementContext c) {
+            return new Statement.Labels(selectors(c.selectorList()), span(c));
+        } else if (context instanceof Rke2StatementContext c) {
+            return new Statement.Rke2(c.rke2Entry().stream().filter(this::isComplete).map(this::rke2Entry).toList(),
+                    span(c));
+        } else if (context instanceof BlockStatementContext c) {
+            Value label = c.label == null ? null
+                    : c.label.STRING() != null ? string(c.label.STRING().getSymbol()) : word(c.label.identifier());
+            return new Statement.Block(name(c.kind), label, statements(c.statement()), span(c));
+        } else if (context instanceof PropertyStatementContext c) {
+            List<List<Value>> groups = c.valueGroup().stream()
+                    .map(g -> g.value().stream().map(this::value).toList())
+                    .toList();
+            return new Statement.Property(name(c.key), groups, span(c));
+        }
+        return null; // `;`
+    }
+
+    private Statement.Allow allow(AllowStatementContext c) {
+        FlowContext flow = c.flow();
+        List<PortRef> ports = flow.ports == null ? List.of() : flow.ports.portItem().stream().map(this::port).toList();
+        return new Statement.Allow(endpoints(flow.from), endpoints(flow.to), ports, span(c));
+    }
+
+    private List<Endpoint> endpoints(EndpointSetContext set) {
+        return set.endpoint().stream().map(this::endpoint).toList();
+    }
+
+    private Endpoint endpoint(EndpointContext context) {
+        if (context instanceof EveryNamespaceEndpointContext c) {
+            return new Endpoint.EveryNamespace(span(c));
+        } else if (context instanceof WholeNamespaceEndpointContext c) {
+            return new Endpoint.WholeNamespace(name(c.identifier()), span(c));
+        } else if (context instanceof NamedEndpointContext c) {
+            return new Endpoint.Named(name(c.identifier()));
+        }
+        AddressEndpointContext c = (AddressEndpointContext) context;
+        Token token = c.getStart();
+        Value value = token.getType() == NetSpecParser.STRING ? string(token) : new Value.Address(token.getText(), span(token));
+        return new Endpoint.Address(value);
+    }
+
+    private PortRef port(PortItemContext c) {
+        if (c.PORT_SPEC() != null) {
+            return new PortRef.Literal(c.getText(), span(c));
+        } else if (c.NUMBER() != null) {
+            return new PortRef.Bare(number(c.NUMBER().getSymbol()), span(c));
+        }
+        return new PortRef.Named(name(c.identifier()));
+    }
+
+    private List<Value> addresses(AddressListContext list) {
+        List<Value> result = new ArrayList<>();
+        for (AddressItemContext item : list.addressItem()) {
+            if (item.identifier() != null) {
+                result.add(word(item.identifier()));
+            } else if (item.STRING() != null) {
+                result.add(string(item.STRING().getSymbol()));
+            } else {
+                result.add(new Value.Address(item.getText(), span(item)));
+            }
+        }
+        return result;
+    }
+
+    private List<Selector> selectors(SelectorListContext list) {
+        if (list.STAR() != null) {
+            return List.of();
+        }
+        return list.selector().stream().filter(this::isComplete).map(this::selector).toList();
+    }
+
+    private Selector selector(SelectorContext context) {
+        if (context instanceof NotExistsSelectorContext c) {
+            return new Selector.Exists(labelPart(c.key), true, span(c));
+        } else if (context instanceof EqualitySelectorContext c) {
+            return new Selector.Equals(labelPart(c.key), labelPart(c.labelValue()),
+                    c.operator.getType() == NetSpecParser.NEQ, span(c));
+        } else if (context instanceof SetSelectorContext c) {
+            return new Selector.In(labelPart(c.key), c.labelValue().stream().map(this::labelPart).toList(),
+                    c.operator.getType() == NetSpecParser.NOTIN, span(c));
+        }
+        ExistsSelectorContext c = (ExistsSelectorContext) context;
+        return new Selector.Exists(labelPart(c.key), false, span(c));
+    }
+
+    /** A label key or value: its text, unquoted when it was written as a string. */
+    private Name labelPart(ParserRuleContext context) {
+        Token token = context.getStart();
+        if (token.getType() == NetSpecParser.STRING) {
+            Value.Str str = string(token);
+            return new Name(str.isPlain() ? str.plainText() : token.getText(), str.span());
+        }
+        return new Name(context.getText(), span(context));
+    }
+
+    private Statement.Rke2Entry rke2Entry(Rke2EntryContext c) {
+        Name key = c.key.STRING() != null ? labelPart(c.key) : name(c.key.identifier());
+        return new Statement.Rke2Entry(key, value(c.value()), span(c));
+    }
+
+    private Value value(ValueContext context) {
+        if (context instanceof CallValueContext c) {
+            return new Value.Call(name(c.function), value(c.argument), span(c));
+        } else if (context instanceof ListValueContext c) {
+            return new Value.ListValue(c.value().stream().map(this::value).toList(), span(c));
+        } else if (context instanceof StringValueContext c) {
+            return string(c.STRING().getSymbol());
+        } else if (context instanceof NumberValueContext c) {
+            return new Value.Number(number(c.NUMBER().getSymbol()), span(c));
+        } else if (context instanceof DurationValueContext c) {
+            return new Value.Duration(c.getText(), span(c));
+        } else if (context instanceof PortSpecValueContext c) {
+            return new Value.PortSpec(c.getText(), span(c));
+        } else if (context instanceof AddressValueContext c) {
+            return new Value.Address(c.getText(), span(c));
+        }
+        return word(((WordValueContext) context).identifier());
+    }
+
+    private Value.Word word(IdentifierContext c) {
+        return new Value.Word(c.getText(), span(c));
+    }
+
+    private Name name(IdentifierContext c) {
+        return new Name(c.getText(), span(c));
+    }
+
+    /** Numbers too large for a long become -1, which every range check rejects. */
+    private long number(Token token) {
+        try {
+            return Long.parseLong(token.getText());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private Value.Str string(Token token) {
+        return StringLiterals.parse(token.getText(), span(token), sink);
+    }
+
+    private Span span(ParserRuleContext context) {
+        Token stop = context.getStop() != null ? context.getStop() : context.getStart();
+        int start = context.getStart().getStartIndex();
+        int end = Math.max(start, stop.getStopIndex() + 1);
+        return new Span(source, start, end);
+    }
+
+    private Span span(Token token) {
+        return new Span(source, token.getStartIndex(), token.getStopIndex() + 1);
+    }
+
+    /** False when error recovery left a missing token or a failed sub-rule inside. */
+    private boolean isComplete(ParserRuleContext context) {
+        if (context.exception != null) {
+            return false;
+        }
+        for (int i = 0; i < context.getChildCount(); i++) {
+            var child = context.getChild(i);
+            if (child instanceof ParserRuleContext rule && !isComplete(rule)) {
+                return false;
+            }
+            if (child instanceof TerminalNode terminal
+                    && (terminal.getSymbol().getTokenIndex() < 0 || child instanceof org.antlr.v4.runtime.tree.ErrorNode)) {
+                return false;
+            }
+        }
+        return Objects.nonNull(context.getStart());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.netc.source;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The text of one input file and the name it is shown under in diagnostics.
+ *
+ * <p>Identity matters, not content: two files with equal text are still two sources, so this
+ * is a class compared by reference rather than a record.
+ */
+public final class SourceFile {
+    private final String displayName;
+    private final String text;
+    private final Path path;
+    private int[] lineStarts;
+
+    /** A source with no file behind it (a test string, standard input, a stdlib resource). */
+    public SourceFile(String displayName, String text) {
+        this(displayName, text, null);
+    }
+
+    /** @param path the file on disk, used to resolve relative imports and {@code file(...)} */
+    public SourceFile(String displayName, String text, Path path) {
+        this.displayName = displayName;
+        this.text = text;
+        this.path = path;
+    }
+
+    public Optional<Path> path() {
+        return Optional.ofNullable(path);
+    }
+
+    /** The path relative to the working directory (or `std/...` for the standard library). */
+    public String displayName() {
+        return displayName;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** 1-based line of a character offset. */
+    public int line(int offset) {
+        int index = Arrays.binarySearch(lineStarts(), offset);
+        return index >= 0 ? index + 1 : -index - 1;
+    }
+
+    /** 1-based column (in characters) of a character offset. */
+    public int column(int offset) {
+        return offset - lineStarts()[line(offset) - 1] + 1;
+    }
+
+    /** Text of a 1-based line without its line terminator. */
+    public String lineText(int line) {
+        int[] starts = lineStarts();
+        int start = starts[line - 1];
+        int end = line < starts.length ? starts[line] : text.length();
+        while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    public int lineCount() {
+        return lineStarts().length;
+    }
+
+    private int[] lineStarts() {
+        if (lineStarts == null) {
+            int count = 1;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    count++;
+                }
+            }
+            int[] starts = new int[count];
+            int line = 1;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    starts[line++] = i + 1;
+                }
+            }
+            lineStarts = starts;
+        }
+        return lineStarts;
+    }
+
+    @Override
+    public String toString() {
+        return displayName;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.netc.yaml;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which strings a YAML 1.1 reader would take for something else. Kubernetes decodes YAML with
+ * YAML 1.1 rules (go-yaml v2), so a label value {@code no} or {@code 0777} written plain
+ * would become a boolean or a number there; such strings are always quoted, and so is any
+ * string whose plain form depends on subtle YAML rules.
+ */
+final class Yaml11 {
+    private static final Set<String> BOOLEANS_AND_NULLS = Set.of("y", "yes", "n", "no", "true", "false", "on", "off",
+            "null", "~", "");
+    private static final Pattern NUMBER = Pattern.compile(
+            "[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
+                    + "|([0-9][0-9_]*)?\\.?[0-9_]*([eE][-+]?[0-9]+)?|\\.(inf|Inf|INF|nan|NaN|NAN))");
+    private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
+
+    private Yaml11() {
+    }
+
+    static boolean isAmbiguous(String value) {
+        // A leading indicator (`::/0`, `*x`, `- x`) or an inner `: ` / ` #` is read differently by
+        // older parsers even where YAML 1.2 allows it plain: quote rather than rely on that.
+        if (!value.isEmpty() && "-?:,[]{}#&*!|>'\"%@`".indexOf(value.charAt(0)) >= 0
+                || value.contains(": ") || value.contains(" #") || value.endsWith(":")) {
+            return true;
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (BOOLEANS_AND_NULLS.contains(lower)) {
+            return true;
+        }
+        if (value.chars().anyMatch(Character::isDigit) && NUMBER.matcher(value).matches()) {
+            return true;
+        }
+        return TIMESTAMP.matcher(value).matches() || lower.equals(".inf") || lower.equals("-.inf") || lower.equals(".nan");
+    }
+}

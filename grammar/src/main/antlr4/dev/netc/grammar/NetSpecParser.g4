@@ -1,0 +1,107 @@
+/*
+ * Syntax of .netspec files.
+ *
+ * The grammar is deliberately permissive about *where* a statement appears (a `tier`
+ * outside a namespace still parses): the compiler then says precisely what belongs where,
+ * which gives far better messages than a parser error. Statements need no separator;
+ * `;` is allowed. The one layout rule: a property's values start on the property's line.
+ */
+parser grammar NetSpecParser;
+
+options { tokenVocab = NetSpecLexer; }
+
+@members {
+    /** True when the next token starts on the line where the previous token ended. */
+    private boolean sameLine() {
+        org.antlr.v4.runtime.Token previous = _input.LT(-1);
+        org.antlr.v4.runtime.Token next = _input.LT(1);
+        if (previous == null || next == null) {
+            return false;
+        }
+        int previousEndLine = previous.getLine() + (int) previous.getText().chars().filter(c -> c == '\n').count();
+        return next.getLine() == previousEndLine;
+    }
+}
+
+specFile : statement* EOF;
+
+statement
+    : IMPORT path=STRING                                                   # importStatement
+    | PARAM name=identifier COLON type=identifier (EQ defaultValue=value)?   # paramStatement
+    | EXTERNAL name=identifier EQ include=addressList (EXCEPT exclude=addressList)?  # externalStatement
+    | PORT name=identifier EQ portList                                      # portConstantStatement
+    | ALLOW flow                                                            # allowStatement
+    | PODS selectorList                                                     # podsStatement
+    | LABELS selectorList                                                   # labelsStatement
+    | RKE2 LBRACE rke2Entry* RBRACE                                         # rke2Statement
+    | kind=identifier label=blockLabel? LBRACE statement* RBRACE            # blockStatement
+    | key=identifier ({sameLine()}? valueGroup (COMMA valueGroup)*)?        # propertyStatement
+    | SEMI                                                                  # emptyStatement
+    ;
+
+blockLabel : identifier | STRING;
+
+// One group is the values of one list item: `interface eth0 10.0.1.10 on mgmt`.
+valueGroup : value ({sameLine()}? value)*;
+
+value
+    : function=identifier LPAREN argument=value RPAREN   # callValue
+    | LBRACKET (value (COMMA value)* COMMA?)? RBRACKET     # listValue
+    | STRING                                               # stringValue
+    | NUMBER                                               # numberValue
+    | DURATION                                             # durationValue
+    | PORT_SPEC                                            # portSpecValue
+    | (IPV4 | IPV6)                                        # addressValue
+    | identifier                                           # wordValue
+    ;
+
+addressList : addressItem (COMMA addressItem)*;
+addressItem : IPV4 | IPV6 | STRING | identifier;
+
+portList : portItem (COMMA portItem)*;
+portItem : PORT_SPEC | NUMBER | identifier;
+
+flow : from=endpointSet ARROW to=endpointSet (COLON ports=portSet)?;
+
+endpointSet
+    : endpoint
+    | LBRACE endpoint (COMMA endpoint)* COMMA? RBRACE
+    ;
+
+endpoint
+    : STAR                        # everyNamespaceEndpoint
+    | identifier DOT STAR         # wholeNamespaceEndpoint
+    | identifier                  # namedEndpoint
+    | (IPV4 | IPV6 | STRING)      # addressEndpoint
+    ;
+
+portSet
+    : portItem
+    | LBRACE portItem (COMMA portItem)* COMMA? RBRACE
+    ;
+
+selectorList
+    : STAR
+    | selector (COMMA selector)*
+    ;
+
+selector
+    : BANG key=labelKey                                                            # notExistsSelector
+    | key=labelKey operator=(EQ | NEQ) labelValue                                  # equalitySelector
+    | key=labelKey operator=(IN | NOTIN) LPAREN labelValue (COMMA labelValue)* RPAREN  # setSelector
+    | key=labelKey                                                                 # existsSelector
+    ;
+
+labelKey   : identifier | STRING;
+labelValue : identifier | STRING | NUMBER | DURATION | IPV4;
+
+rke2Entry : key=rke2Key EQ value SEMI?;
+rke2Key   : identifier | STRING;
+
+// Declaration keywords double as names; `allow`, `except`, `in` and `notin` stay reserved
+// because they start or separate constructs where a name could also appear.
+identifier
+    : NAME
+    | IMPORT | PARAM | NETWORK | CLUSTER | NODE | NAMESPACE | TIER | EXTERNAL | PORT
+    | PODS | LABELS | RKE2
+    ;
