@@ -52,14 +52,6 @@ public record IpAddress(Family family, long high, long low) {
         return parsed.address().unmapped();
     }
 
-    /** Bit {@code index} counted from the most significant bit (0) of this family's width. */
-    boolean bit(int index) {
-        if (family == Family.IPV4) {
-            return ((low >>> (31 - index)) & 1) != 0;
-        }
-        return index < 64 ? ((high >>> (63 - index)) & 1) != 0 : ((low >>> (127 - index)) & 1) != 0;
-    }
-
     /** This address with every bit after the first {@code prefixLength} bits cleared. */
     IpAddress masked(int prefixLength) {
         if (prefixLength < 0 || prefixLength > family.bits) {

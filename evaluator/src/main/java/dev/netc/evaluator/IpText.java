@@ -30,16 +30,17 @@ final class IpText {
     static ParsedCidr parseCidr(String text) {
         int slash = text.indexOf('/');
         if (slash < 0) {
-            throw new IllegalArgumentException("no prefix length");
+            throw new IllegalArgumentException("not a CIDR (no prefix length): " + text);
         }
         Parsed address = parseAddress(text.substring(0, slash));
         String prefix = text.substring(slash + 1);
-        if (prefix.isEmpty() || prefix.length() > 3 || !prefix.chars().allMatch(IpText::isDigit)) {
-            throw new IllegalArgumentException("bad prefix length");
+        // up to 9 digits keeps parseInt safe; more than 3 can only be leading zeros or too large
+        if (prefix.isEmpty() || prefix.length() > 9 || !prefix.chars().allMatch(IpText::isDigit)) {
+            throw new IllegalArgumentException("not a CIDR (bad prefix length): " + text);
         }
         int length = Integer.parseInt(prefix);
         if (length > address.address().family().bits()) {
-            throw new IllegalArgumentException("prefix length too large");
+            throw new IllegalArgumentException("not a CIDR (prefix length too large): " + text);
         }
         boolean prefixLeadingZero = prefix.length() > 1 && prefix.charAt(0) == '0';
         return new ParsedCidr(address.address(), length, address.leadingZeros() || prefixLeadingZero);

@@ -23,7 +23,8 @@ public record Manifests(List<NetworkPolicy> policies, List<Namespace> namespaces
     /**
      * Reads a multi-document YAML stream.
      *
-     * @throws PolicyFormatException if a NetworkPolicy or Namespace cannot be read
+     * @throws PolicyFormatException if a NetworkPolicy or Namespace cannot be read; the message
+     *                               names the field and the index of the document (empty ones skipped)
      */
     public static Manifests parse(String yaml) {
         return of(KubeYaml.loadAll(yaml));
@@ -38,8 +39,13 @@ public record Manifests(List<NetworkPolicy> policies, List<Namespace> namespaces
     public static Manifests of(List<? extends Map<String, ?>> documents) {
         List<NetworkPolicy> policies = new ArrayList<>();
         List<Namespace> namespaces = new ArrayList<>();
-        for (Map<String, ?> document : documents) {
-            collect(document, policies, namespaces);
+        for (int i = 0; i < documents.size(); i++) {
+            try {
+                collect(documents.get(i), policies, namespaces);
+            } catch (PolicyFormatException e) {
+                // a stream of generated manifests has many documents: say which one
+                throw new PolicyFormatException(e.path(), e.detail() + " (YAML document " + i + ")");
+            }
         }
         return new Manifests(policies, namespaces);
     }

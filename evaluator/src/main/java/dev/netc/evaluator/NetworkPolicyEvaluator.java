@@ -40,10 +40,6 @@ public final class NetworkPolicyEvaluator {
         this.policiesByNamespace = Map.copyOf(index);
     }
 
-    public Universe universe() {
-        return universe;
-    }
-
     /**
      * Evaluates a new connection from {@code source} to {@code destination}. A pod source must
      * be allowed by its egress side and a pod destination by its ingress side; an external

@@ -10,14 +10,21 @@ public final class PolicyFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String path;
+    private final String detail;
 
-    public PolicyFormatException(String path, String message) {
-        super(path + ": " + message);
+    public PolicyFormatException(String path, String detail) {
+        super(path + ": " + detail);
         this.path = path;
+        this.detail = detail;
     }
 
     /** The path of the offending field. */
     public String path() {
         return path;
+    }
+
+    /** What is wrong with the field. */
+    public String detail() {
+        return detail;
     }
 }

@@ -134,7 +134,8 @@ class ManifestsTest {
 
         assertThatThrownBy(() -> Manifests.parse(head + "spec: {ingress: [{from: [{}]}]}"))
                 .isInstanceOf(PolicyFormatException.class)
-                .hasMessage("spec.ingress[0].from[0]: must specify a peer (R1)");
+                .hasMessage("spec.ingress[0].from[0]: must specify a peer (R1) (YAML document 0)")
+                .extracting(e -> ((PolicyFormatException) e).path()).isEqualTo("spec.ingress[0].from[0]");
         assertThatThrownBy(() -> Manifests.parse(head + "spec: {egress: [{to: [{ipBlock: {cidr: 10.0.0.0/8}, podSelector: {}}]}]}"))
                 .isInstanceOf(PolicyFormatException.class)
                 .hasMessageStartingWith("spec.egress[0].to[0]: ");
@@ -149,10 +150,14 @@ class ManifestsTest {
                 .hasMessageStartingWith("spec.ingress[0].ports[0].endPort: ");
         assertThatThrownBy(() -> Manifests.parse(head + "spec: {podSelector: {matchLabels: {enabled: true}}}"))
                 .isInstanceOf(PolicyFormatException.class)
-                .hasMessage("spec.podSelector.matchLabels.enabled: expected a string, found Boolean true");
+                .hasMessage("spec.podSelector.matchLabels.enabled: expected a string, found Boolean true (YAML document 0)");
         assertThatThrownBy(() -> Manifests.parse(head.replace(", namespace: x", "") + "spec: {}"))
                 .isInstanceOf(PolicyFormatException.class)
-                .hasMessage("metadata.namespace: required");
+                .hasMessage("metadata.namespace: required (YAML document 0)");
+        assertThatThrownBy(() -> Manifests.parse("kind: ConfigMap\n---\n" + head + "spec: {policyTypes: [ingress]}"))
+                .isInstanceOf(PolicyFormatException.class)
+                .hasMessageStartingWith("spec.policyTypes[0]: unsupported policy type \"ingress\"")
+                .hasMessageEndingWith("(YAML document 1)");
     }
 
     @Test

@@ -22,6 +22,8 @@ class UniverseTest {
         assertThat(explicit.namespace("x")).contains(new Namespace("x", Map.of("ns", "x")));
         assertThat(explicit.pod("x", "a")).contains(pod("x", "a"));
         assertThat(explicit.pod("x", "b")).isEmpty();
+        assertThat(explicit.namespaces()).containsExactly(new Namespace("x", Map.of("ns", "x")));
+        assertThat(explicit.pods()).containsExactly(pod("x", "a"));
     }
 
     @Test
