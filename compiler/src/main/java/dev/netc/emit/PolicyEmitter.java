@@ -96,10 +96,10 @@ public final class PolicyEmitter {
         boolean ingressIsolated = namespace.isolateIngress() || tier.isolateIngress();
         boolean egressIsolated = namespace.isolateEgress() || tier.isolateEgress();
         for (Flow flow : model.flows()) {
-            if (ingressIsolated && isTier(flow.to(), tier)) {
+            if (ingressIsolated && appliesTo(flow.to(), tier, namespace.isolateIngress())) {
                 rules.ingress.add(rule("from", peers(flow.from(), namespace.name()), flow.ports()));
             }
-            if (egressIsolated && isTier(flow.from(), tier)) {
+            if (egressIsolated && appliesTo(flow.from(), tier, namespace.isolateEgress())) {
                 rules.egress.add(rule("to", peers(flow.to(), namespace.name()), flow.ports()));
             }
         }
@@ -112,9 +112,17 @@ public final class PolicyEmitter {
                 tier.isolateIngress() && !namespace.isolateIngress(), tierEgressOnly);
     }
 
-    private static boolean isTier(Peer peer, Tier tier) {
-        return peer instanceof Peer.TierPeer t && t.tier().namespace().equals(tier.namespace())
-                && t.tier().name().equals(tier.name());
+    /**
+     * Whether a flow end is this tier's business: the tier itself, or, when only the tier (not
+     * its namespace) is isolated, a whole-namespace end that includes it, since no namespace-wide
+     * policy exists to carry that rule.
+     */
+    private static boolean appliesTo(Peer peer, Tier tier, boolean namespaceIsolated) {
+        if (peer instanceof Peer.TierPeer t) {
+            return t.tier().namespace().equals(tier.namespace()) && t.tier().name().equals(tier.name());
+        }
+        return !namespaceIsolated && (peer instanceof Peer.AllNamespaces
+                || (peer instanceof Peer.NamespacePeer n && n.namespace().equals(tier.namespace())));
     }
 
     private static boolean targetsWholeNamespace(Peer peer, Namespace namespace) {
