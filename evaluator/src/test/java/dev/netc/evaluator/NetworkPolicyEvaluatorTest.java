@@ -252,6 +252,50 @@ class NetworkPolicyEvaluatorTest {
     }
 
     @Test
+    void theClientsEgressDenyWinsOverTheServersAllow() {
+        NetworkPolicyEvaluator evaluator = evaluator("""
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: deny-egress, namespace: dev}
+                spec: {podSelector: {}, policyTypes: [Egress]}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: allow-all-in, namespace: prod}
+                spec:
+                  podSelector: {matchLabels: {app: db}}
+                  policyTypes: [Ingress]
+                  ingress: [{}]
+                """);
+
+        Verdict verdict = evaluator.evaluate(DEV_WEB, PROD_DB, 5432, Protocol.TCP);
+        assertThat(verdict.allowed()).isFalse();
+        assertThat(verdict.ingress().allowedBy()).containsExactly(
+                new RuleRef(new PolicyRef("prod", "allow-all-in"), Direction.INGRESS, 0));
+        assertThat(verdict.egress().explain()).isEqualTo("egress of dev/web: isolated by dev/deny-egress; no rule allows it, denied");
+        assertThat(evaluator.evaluate(PROD_WEB, PROD_DB, 5432, Protocol.TCP).allowed()).isTrue();
+    }
+
+    @Test
+    void endPortMakesAnInclusiveRangeOfOneProtocol() {
+        NetworkPolicyEvaluator evaluator = evaluator("""
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: range, namespace: prod}
+                spec:
+                  podSelector: {matchLabels: {app: web}}
+                  policyTypes: [Egress]
+                  egress: [{ports: [{protocol: UDP, port: 53, endPort: 80}]}]
+                """);
+
+        assertThat(evaluator.evaluate(PROD_WEB, PROD_DB, 53, Protocol.UDP).allowed()).isTrue();
+        assertThat(evaluator.evaluate(PROD_WEB, PROD_DB, 80, Protocol.UDP).allowed()).isTrue();
+        assertThat(evaluator.evaluate(PROD_WEB, PROD_DB, 52, Protocol.UDP).allowed()).isFalse();
+        assertThat(evaluator.evaluate(PROD_WEB, PROD_DB, 81, Protocol.UDP).allowed()).isFalse();
+        assertThat(evaluator.evaluate(PROD_WEB, PROD_DB, 53, Protocol.TCP).allowed()).isFalse();
+    }
+
+    @Test
     void rejectsTwoPoliciesWithTheSameNamespaceAndName() {
         List<NetworkPolicy> policies = Manifests.parse(DB_POLICY).policies();
 
