@@ -65,7 +65,10 @@ public final class Compiler {
         return new Result(sink.sorted(), sink.hasErrors() ? List.of() : outputs, model);
     }
 
-    /** `.netspec` files named directly, and those found in named folders, in a stable order. */
+    /**
+     * `.netspec` files named directly, and those found in named folders, sorted by path: the
+     * order they are given in must not change the output.
+     */
     private static List<Path> entryFiles(List<Path> inputs, DiagnosticSink sink) {
         List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
@@ -84,7 +87,7 @@ public final class Compiler {
                 sink.report(Diagnostic.of(Code.NS1003, null, input).withLabel("no such file or folder"));
             }
         }
-        return files;
+        return files.stream().map(p -> p.toAbsolutePath().normalize()).distinct().sorted().toList();
     }
 
     /** Kairos renders file content as Go templates: `{{` anywhere would be evaluated on the node. */
