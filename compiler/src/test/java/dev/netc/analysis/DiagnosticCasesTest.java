@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +34,13 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Comments in a case say what the compiler must report:
  * <ul>
  *   <li>{@code // error: NS2001} (or {@code warning:}, {@code note:}): a diagnostic with this code
- *       and severity starts on this line; several may be listed, {@code // error: NS2001, NS2003}.</li>
+ *       and severity starts on this line; several may be listed, {@code // error: NS2001, NS2003},
+ *       and severities combined, {@code // error: NS1001 // warning: NS2015}.</li>
  *   <li>{@code // error-global: NS1009}: a diagnostic without a source position (a problem of
  *       the invocation, e.g. {@code --set} of an undeclared parameter), on any line.</li>
  *   <li>{@code // set: name=value}: a {@code --set} parameter; {@code // env: NAME=value}: a
  *       variable of the environment that {@code env("NAME")} reads. Nothing else is in it.</li>
+ *   <li>{@code // option: canal-configmap}: compile as {@code netc compile --canal-configmap}.</li>
  * </ul>
  * Every other diagnostic fails the case, so a file without expectations (the {@code ok-*}
  * files) must compile cleanly, without warnings. Files whose name starts with {@code _} are
@@ -49,29 +50,39 @@ import org.junit.jupiter.api.TestFactory;
 class DiagnosticCasesTest {
     static final Path ROOT = Path.of("src", "test", "resources", "diagnostics");
 
-    /** Codes the compiler declares but does not emit yet; every other code must have a failing case. */
-    static final Set<Code> NOT_EMITTED = EnumSet.of(Code.NS2018, Code.NS3002, Code.NS3003, Code.NS4008, Code.NS9001);
+    static final Path MAIN_SOURCES = Path.of("src", "main", "java");
+
+    /** Codes that no input can provoke: an internal error is a bug, reported by the command line. */
+    static final Set<String> NOT_PROVOKABLE = Set.of("NS9001");
+
+    private static final Pattern CODE_REFERENCE = Pattern.compile("\\bCode\\.(NS\\d{4})\\b");
 
     private static final Pattern EXPECTATION = Pattern.compile(
-            "//\\s*(error|warning|note)(-global)?:\\s*(NS\\d{4}(?:\\s*,\\s*NS\\d{4})*)\\s*$");
+            "//\\s*(error|warning|note)(-global)?:\\s*(NS\\d{4}(?:\\s*,\\s*NS\\d{4})*)\\s*(?=//|$)");
     private static final Pattern LOOKS_LIKE_EXPECTATION = Pattern.compile("//\\s*(error|warning|note)");
     private static final Pattern SETTING = Pattern.compile("^\\s*//\\s*(set|env):\\s*([^=\\s]+)=(.*)$");
+    private static final Pattern OPTION = Pattern.compile("^\\s*//\\s*option:\\s*canal-configmap\\s*$");
 
-    /** One expected diagnostic: line 0 for a global one. */
-    record Expected(int line, Severity severity, Code code) implements Comparable<Expected> {
+    /** One expected diagnostic in {@code file} (relative to the case folder); line 0 for a global one. */
+    record Expected(String file, int line, Severity severity, Code code) implements Comparable<Expected> {
         @Override
         public int compareTo(Expected other) {
+            int byFile = file.compareTo(other.file);
             int byLine = Integer.compare(line, other.line);
-            return byLine != 0 ? byLine : code.compareTo(other.code);
+            return byFile != 0 ? byFile : byLine != 0 ? byLine : code.compareTo(other.code);
         }
 
-        String describe(String file) {
+        String describe() {
             return (line == 0 ? file + " (global)" : file + ":" + line) + " " + severity.label() + "[" + code + "]";
         }
     }
 
-    /** A parsed case file: what it expects and the settings it compiles with. */
-    record Case(Path file, List<Expected> expected, Map<String, String> params, Map<String, String> env) {
+    /**
+     * A parsed case file: what it expects (also in the {@code _} modules it imports directly,
+     * where e.g. the import closing a cycle is reported) and the settings it compiles with.
+     */
+    record Case(Path file, List<Expected> expected, Map<String, String> params, Map<String, String> env,
+            boolean canalConfigMap) {
     }
 
     @TestFactory
@@ -79,21 +90,32 @@ class DiagnosticCasesTest {
         return caseFiles().stream().map(file -> DynamicTest.dynamicTest(name(file), file.toUri(), () -> check(file)));
     }
 
+    /**
+     * Every code the compiler's source refers to (as {@code Code.NS2001}) has a case that provokes
+     * it, and no case expects a code the compiler never emits.
+     */
     @Test
     void everyEmittedCodeHasAFailingCase() throws IOException {
-        Set<Code> covered = EnumSet.noneOf(Code.class);
-        for (Path file : caseFiles()) {
-            read(file).expected().forEach(e -> covered.add(e.code()));
+        Set<String> emitted = new TreeSet<>();
+        try (Stream<Path> walk = Files.walk(MAIN_SOURCES)) {
+            for (Path source : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = CODE_REFERENCE.matcher(Files.readString(source, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    emitted.add(m.group(1));
+                }
+            }
         }
-        Set<Code> missing = EnumSet.allOf(Code.class);
+        Set<String> covered = new TreeSet<>();
+        for (Path file : caseFiles()) {
+            read(file).expected().forEach(e -> covered.add(e.code().name()));
+        }
+        Set<String> missing = new TreeSet<>(emitted);
         missing.removeAll(covered);
-        missing.removeAll(NOT_EMITTED);
-        assertThat(missing)
-                .as("codes without a case under %s: add one, or list the code in NOT_EMITTED if nothing emits it", ROOT)
-                .isEmpty();
-        assertThat(EnumSet.copyOf(NOT_EMITTED).stream().filter(covered::contains).toList())
-                .as("codes listed in NOT_EMITTED that a case expects: take them off the list")
-                .isEmpty();
+        missing.removeAll(NOT_PROVOKABLE);
+        assertThat(missing).as("codes the compiler emits without a case under %s", ROOT).isEmpty();
+        Set<String> neverEmitted = new TreeSet<>(covered);
+        neverEmitted.removeAll(emitted);
+        assertThat(neverEmitted).as("codes that cases expect but nothing in %s emits", MAIN_SOURCES).isEmpty();
     }
 
     @Test
@@ -109,12 +131,17 @@ class DiagnosticCasesTest {
 
     @Test
     void malformedExpectationsAreRejected() {
-        assertThat(parseExpectations("allow a -> b // error: NS20O1", 1)).isNull();
-        assertThat(parseExpectations("allow a -> b // errors: NS2001", 1)).isNull();
-        assertThat(parseExpectations("allow a -> b // a plain comment", 1)).isEmpty();
-        assertThat(parseExpectations("allow a -> b // warning: NS2015, NS2001", 3))
-                .containsExactly(new Expected(3, Severity.WARNING, Code.NS2015), new Expected(3, Severity.WARNING, Code.NS2001));
-        assertThat(parseExpectations("// error-global: NS1009", 7)).containsExactly(new Expected(0, Severity.ERROR, Code.NS1009));
+        assertThat(parseExpectations("f", "allow a -> b // error: NS20O1", 1)).isNull();
+        assertThat(parseExpectations("f", "allow a -> b // error: NS0000", 1)).isNull();
+        assertThat(parseExpectations("f", "allow a -> b // errors: NS2001", 1)).isNull();
+        assertThat(parseExpectations("f", "allow a -> b // a plain comment", 1)).isEmpty();
+        assertThat(parseExpectations("f", "allow a -> b // warning: NS2015, NS2001", 3)).containsExactly(
+                new Expected("f", 3, Severity.WARNING, Code.NS2015), new Expected("f", 3, Severity.WARNING, Code.NS2001));
+        assertThat(parseExpectations("f", "token \"x\" // error: NS1001 // warning: NS2015", 2)).containsExactly(
+                new Expected("f", 2, Severity.ERROR, Code.NS1001), new Expected("f", 2, Severity.WARNING, Code.NS2015));
+        assertThat(parseExpectations("f", "token \"x\" // error: NS1001 // warning NS2015", 2)).isNull();
+        assertThat(parseExpectations("f", "// error-global: NS1009", 7))
+                .containsExactly(new Expected("f", 0, Severity.ERROR, Code.NS1009));
     }
 
     static List<Path> caseFiles() throws IOException {
@@ -127,55 +154,85 @@ class DiagnosticCasesTest {
         }
     }
 
-    private static String name(Path file) {
-        return ROOT.relativize(file).toString().replace('\\', '/');
+    /** The file's path relative to the case folder, with `/`. */
+    static String name(Path file) {
+        return ROOT.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
     }
 
+    private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+\"([^\"$]+)\"");
+
     static Case read(Path file) throws IOException {
+        Case own = readOne(file);
+        List<Expected> expected = new ArrayList<>(own.expected());
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            Matcher m = IMPORT.matcher(line);
+            if (m.find() && !m.group(1).startsWith("std/")) {
+                String target = m.group(1).endsWith(".netspec") ? m.group(1) : m.group(1) + ".netspec";
+                Path module = file.resolveSibling(target).normalize();
+                if (module.getFileName().toString().startsWith("_") && Files.isRegularFile(module)
+                        && module.toAbsolutePath().normalize().startsWith(ROOT.toAbsolutePath().normalize())) {
+                    expected.addAll(readOne(module).expected());
+                }
+            }
+        }
+        return new Case(file, expected, own.params(), own.env(), own.canalConfigMap());
+    }
+
+    private static Case readOne(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<Expected> expected = new ArrayList<>();
         Map<String, String> params = new LinkedHashMap<>();
         Map<String, String> env = new LinkedHashMap<>();
+        boolean canalConfigMap = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
+            if (OPTION.matcher(line).matches()) {
+                canalConfigMap = true;
+                continue;
+            }
             Matcher setting = SETTING.matcher(line);
             if (setting.matches()) {
                 (setting.group(1).equals("set") ? params : env).put(setting.group(2), setting.group(3).strip());
                 continue;
             }
-            List<Expected> onLine = parseExpectations(line, i + 1);
+            List<Expected> onLine = parseExpectations(name(file), line, i + 1);
             if (onLine == null) {
                 fail(name(file) + ":" + (i + 1) + ": malformed expectation comment, write e.g. `// error: NS2001, NS2003`: "
                         + line.strip());
             }
             expected.addAll(onLine);
         }
-        return new Case(file, expected, params, env);
+        return new Case(file, expected, params, env, canalConfigMap);
     }
 
-    /** The expectations written on one line; null when a comment looks like one but is malformed. */
-    static List<Expected> parseExpectations(String line, int lineNumber) {
-        Matcher m = EXPECTATION.matcher(line);
-        if (!m.find()) {
-            return LOOKS_LIKE_EXPECTATION.matcher(line).find() ? null : List.of();
-        }
-        Severity severity = Severity.valueOf(m.group(1).toUpperCase(Locale.ROOT));
-        int target = m.group(2) == null ? lineNumber : 0;
+    /**
+     * The expectations written on one line, e.g. {@code // error: NS1001, NS2003 // warning: NS2015};
+     * null when a comment looks like one but is malformed.
+     */
+    static List<Expected> parseExpectations(String file, String line, int lineNumber) {
         List<Expected> result = new ArrayList<>();
-        for (String text : m.group(3).split(",")) {
-            Code code = Code.parse(text);
-            if (code == null) {
-                return null;
+        Matcher m = EXPECTATION.matcher(line);
+        int found = 0;
+        while (m.find()) {
+            found++;
+            Severity severity = Severity.valueOf(m.group(1).toUpperCase(Locale.ROOT));
+            int target = m.group(2) == null ? lineNumber : 0;
+            for (String text : m.group(3).split(",")) {
+                Code code = Code.parse(text);
+                if (code == null) {
+                    return null;
+                }
+                result.add(new Expected(file, target, severity, code));
             }
-            result.add(new Expected(target, severity, code));
         }
-        return result;
+        long lookalikes = LOOKS_LIKE_EXPECTATION.matcher(line).results().count();
+        return lookalikes == found ? result : null;
     }
 
     static Compiler.Result compile(Case testCase) {
         Path root = ROOT.toAbsolutePath().normalize();
         return Compiler.compile(new Compiler.Request(List.of(testCase.file().toAbsolutePath()), List.of(), root, root,
-                testCase.params(), SecretSource.of(testCase.env()), new Emitter.Options(false)));
+                testCase.params(), SecretSource.of(testCase.env()), new Emitter.Options(testCase.canalConfigMap())));
     }
 
     private static void check(Path file) throws IOException {
@@ -186,11 +243,7 @@ class DiagnosticCasesTest {
         List<Expected> missing = new ArrayList<>(testCase.expected());
         List<Diagnostic> unexpected = new ArrayList<>();
         for (Diagnostic diagnostic : result.diagnostics()) {
-            boolean inCase = diagnostic.primary() == null
-                    || diagnostic.primary().file().path().map(p -> p.equals(file.toAbsolutePath().normalize())).orElse(false);
-            Expected actual = new Expected(diagnostic.primary() == null ? 0 : diagnostic.primary().line(),
-                    diagnostic.severity(), diagnostic.code());
-            if (!inCase || !missing.remove(actual)) {
+            if (!missing.remove(actual(diagnostic, caseName))) {
                 unexpected.add(diagnostic);
             }
         }
@@ -204,19 +257,32 @@ class DiagnosticCasesTest {
         }
         if (!missing.isEmpty()) {
             report.append("missing:\n");
-            new TreeSet<>(missing).forEach(e -> report.append("  ").append(e.describe(caseName)).append('\n'));
+            new TreeSet<>(missing).forEach(e -> report.append("  ").append(e.describe()).append('\n'));
         }
         report.append("all reported:\n");
         result.diagnostics().forEach(d -> report.append("  ").append(describe(d, caseName)).append('\n'));
         fail(report.toString());
     }
 
+    /** A reported diagnostic in the terms of an expectation; its file is "" outside the case folder. */
+    private static Expected actual(Diagnostic diagnostic, String caseName) {
+        if (diagnostic.primary() == null) {
+            return new Expected(caseName, 0, diagnostic.severity(), diagnostic.code());
+        }
+        return new Expected(fileName(diagnostic), diagnostic.primary().line(), diagnostic.severity(), diagnostic.code());
+    }
+
+    private static String fileName(Diagnostic diagnostic) {
+        return diagnostic.primary().file().path()
+                .filter(p -> p.toAbsolutePath().normalize().startsWith(ROOT.toAbsolutePath().normalize()))
+                .map(DiagnosticCasesTest::name)
+                .orElse("");
+    }
+
     private static String describe(Diagnostic d, String caseName) {
         String where = d.primary() == null ? caseName + " (global)"
-                : d.primary().file().path().isPresent() && d.primary().file().path().get().startsWith(ROOT.toAbsolutePath().normalize())
-                        ? ROOT.toAbsolutePath().normalize().relativize(d.primary().file().path().get()).toString().replace('\\', '/')
-                                + ":" + d.primary().line() + ":" + d.primary().column()
-                        : d.primary().location();
+                : fileName(d).isEmpty() ? d.primary().location()
+                : fileName(d) + ":" + d.primary().line() + ":" + d.primary().column();
         String extra = d.help().map(h -> " (help: " + h + ")").orElse("")
                 + (d.notes().isEmpty() ? "" : d.notes().stream().collect(Collectors.joining("; ", " (note: ", ")")));
         return where + " " + d.severity().label() + "[" + d.code() + "]: " + d.message() + extra;
