@@ -53,7 +53,12 @@ final class ExternalResolver {
         List<Cidr> include = ranges(name);
         List<Cidr> exclude = new ArrayList<>();
         for (Value item : external.exclude()) {
-            exclude.addAll(item(item, name));
+            List<Cidr> excluded = item(item, name);
+            if (!(item instanceof Value.Word)) {
+                excluded.stream().filter(e -> include.stream().noneMatch(e::overlaps)).findFirst().ifPresent(e ->
+                        sink.report(Diagnostic.of(Code.NS2018, item.span(), e, name).withLabel("excludes nothing")));
+            }
+            exclude.addAll(excluded);
         }
         List<Peer.IpBlock> blocks = new ArrayList<>();
         for (Cidr cidr : include) {

@@ -1,5 +1,7 @@
 package dev.netc.cli;
 
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -37,7 +39,7 @@ public final class Netc {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            err.println("error[NS9001]: internal compiler error: " + e);
+            err.println("error[NS9001]: " + Messages.format(Code.NS9001, e));
             err.println("  = note: this is a bug in netc " + version() + "; please report it with the input that caused it");
             e.printStackTrace(err);
             return INTERNAL;

@@ -61,6 +61,12 @@ public final class Compiler {
         if (!sink.hasErrors()) {
             outputs = Emitter.emit(model, request.emitOptions());
             checkNoTemplates(outputs, sink);
+            if (request.emitOptions().legacyCanalConfigMap()) {
+                model.cluster().flatMap(c -> c.canal()).ifPresent(canal -> sink.report(Diagnostic.of(Code.NS4008, null)
+                        .withNote("RKE2's Canal chart reads only its own `rke2-canal-config`; the settings that take effect are "
+                                + "in manifests/rke2-canal-config.yaml (HelmChartConfig `rke2-canal`)")
+                        .withHelp("drop `--canal-configmap` once nothing depends on the old file")));
+            }
         }
         return new Result(sink.sorted(), sink.hasErrors() ? List.of() : outputs, model);
     }

@@ -57,8 +57,6 @@ public enum Code {
 
     // policy semantics
     NS3001(Severity.ERROR),  // port not exposed by the target tier
-    NS3002(Severity.ERROR),  // flow end that is not a peer (e.g. network name)
-    NS3003(Severity.ERROR),  // named port on an address end
     NS3004(Severity.ERROR),  // external without any address after except
     NS3005(Severity.ERROR),  // tier-qualified end outside a namespace is ambiguous / needs qualification
 
