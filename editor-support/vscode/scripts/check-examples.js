@@ -34,23 +34,53 @@ async function main() {
       'editor-support/vscode/tests/valid/': walk(path.join(__dirname, '..', 'tests', 'valid'), false, []),
     };
   const files = Object.values(sources).flat();
+  const texts = files.map((file) => [path.relative(process.cwd(), file), fs.readFileSync(file, 'utf8')]);
+  const snippets = args.length > 0 ? [] : expandedSnippets();
   const grammar = await loadGrammar();
-  let problems = 0;
-  for (const file of files) {
-    const shown = path.relative(process.cwd(), file);
-    for (const token of tokenize(grammar, fs.readFileSync(file, 'utf8'))) {
+  let failedUnits = 0;
+  for (const [shown, text] of [...texts, ...snippets]) {
+    let problems = 0;
+    for (const token of tokenize(grammar, text)) {
       const invalid = token.scopes.find((s) => s === 'invalid' || s.startsWith('invalid.'));
       if (invalid) {
         problems++;
         console.log(`ERROR ${shown}:${token.line}:${token.start + 1}: ${JSON.stringify(token.text)} is highlighted as ${invalid}`);
       }
     }
+    if (problems > 0) {
+      failedUnits++;
+    }
   }
   const counts = Object.entries(sources).map(([where, list]) => `${list.length} from ${where}`).join(', ');
-  const summary = `checked ${files.length} .netspec file(s) (${counts}): ` +
-    (problems === 0 ? 'no invalid tokens' : `${problems} invalid token(s)`);
-  console.log(summary);
-  process.exitCode = problems === 0 ? 0 : 1;
+  console.log(`checked ${files.length} .netspec file(s) (${counts})` +
+    (snippets.length > 0 ? ` and ${snippets.length} snippet(s) with their placeholders filled in` : '') +
+    ' for invalid tokens');
+  const units = texts.length + snippets.length;
+  console.log(`examples: ${units - failedUnits} passed, ${failedUnits} failed`);
+  process.exitCode = failedUnits === 0 ? 0 : 1;
+}
+
+/** Every snippet's body with each placeholder replaced by its default (or first choice). */
+function expandedSnippets() {
+  const file = path.join(__dirname, '..', 'snippets', 'netspec.json');
+  const snippets = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return Object.entries(snippets).map(([name, snippet]) => {
+    let text = snippet.body.join('\n');
+    const defaults = {};
+    for (const [, n, value] of text.matchAll(/\$\{(\d+):([^${}]*)\}/g)) {
+      defaults[n] = value;
+    }
+    let previous;
+    do {
+      previous = text;
+      text = text
+        .replace(/\$(\d+)/g, (_, n) => defaults[n] || '')
+        .replace(/\$\{\d+\}/g, '')
+        .replace(/\$\{\d+:([^${}]*)\}/g, '$1')
+        .replace(/\$\{\d+\|((?:[^,|\\]|\\.)*)(?:,[^|]*)?\|\}/g, (_, first) => first.replace(/\\(.)/g, '$1'));
+    } while (text !== previous);
+    return [`snippet "${name}"`, text + '\n'];
+  });
 }
 
 main().catch((e) => {

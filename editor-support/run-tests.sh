@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Tests of editor-support/: the VS Code extension (TextMate grammar cases, manifest checks, and
+# every examples/ and stdlib/ file highlighted without an `invalid` token) and the vim runtime
+# files (headless vim). Needs Node.js (18 or later) with npm, and vim. In CI (CI=true, as root)
+# a missing vim is installed from Debian's packages; elsewhere it is reported.
+#
+# Ends with the line `editor: N passed, M failed` (N counts grammar test files, manifest checks,
+# checked .netspec files and snippets, and vim assertions) and exits non-zero on any failure.
+set -uo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
+
+passed=0
+failed=0
+
+# add_summary NAME FILE: adds the counts of the last line "NAME: P passed, F failed" of FILE
+add_summary() {
+  local name="$1" file="$2" line p f
+  line="$(grep -E "^${name}: [0-9]+ passed, [0-9]+ failed$" "$file" | tail -n 1 || true)"
+  if [ -z "$line" ]; then
+    return 1
+  fi
+  p="$(sed -E 's/^[^:]+: ([0-9]+) passed, ([0-9]+) failed$/\1/' <<<"$line")"
+  f="$(sed -E 's/^[^:]+: ([0-9]+) passed, ([0-9]+) failed$/\2/' <<<"$line")"
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
+
+# ---- VS Code extension ---------------------------------------------------------------------
+echo "== editor-support/vscode"
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "FAIL node and npm are needed for the VS Code grammar tests (Node.js 18 or later)" >&2
+  failed=$((failed + 1))
+else
+  node_major="$(node -p 'process.versions.node.split(".")[0]')"
+  if [ "$node_major" -lt 18 ]; then
+    echo "FAIL Node.js $(node --version) is too old: the grammar tests need 18 or later" >&2
+    failed=$((failed + 1))
+  else
+    cd "$here/vscode"
+    if [ -f package-lock.json ]; then
+      install=(npm ci --no-audit --no-fund)
+    else
+      install=(npm install --no-audit --no-fund)
+    fi
+    if ! "${install[@]}" >"$logs/npm-install.log" 2>&1; then
+      cat "$logs/npm-install.log"
+      echo "FAIL ${install[*]} in editor-support/vscode" >&2
+      failed=$((failed + 1))
+    else
+      npm test 2>&1 | tee "$logs/npm-test.log"
+      npm_status="${PIPESTATUS[0]}"
+      # vscode-tmgrammar-test: one line per test file, "✓ <file> run successfuly." or
+      # "ERROR <file>:<line>:..." per failed assertion (--compact)
+      grammar_passed="$(grep -c '^✓ ' "$logs/npm-test.log" || true)"
+      grammar_failed="$(grep -oE '^ERROR [^:]+\.test\.netspec' "$logs/npm-test.log" | sort -u | wc -l)"
+      passed=$((passed + grammar_passed))
+      failed=$((failed + grammar_failed))
+      add_summary manifest "$logs/npm-test.log" || true
+      add_summary examples "$logs/npm-test.log" || true
+      if [ "$npm_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+        echo "FAIL npm test exited with status $npm_status" >&2
+        failed=$((failed + 1))
+      fi
+      if [ "$npm_status" -eq 0 ] && [ "$grammar_passed" -eq 0 ]; then
+        echo "FAIL npm test ran no grammar test file" >&2
+        failed=$((failed + 1))
+      fi
+    fi
+  fi
+fi
+
+# ---- vim -----------------------------------------------------------------------------------
+echo "== editor-support/vim"
+if ! command -v vim >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && [ "${CI:-}" = true ] && command -v apt-get >/dev/null 2>&1; then
+    echo "vim is missing: installing Debian's vim for the CI run"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -q vim >"$logs/apt.log" 2>&1 \
+      || { apt-get update -q >>"$logs/apt.log" 2>&1 && apt-get install -y -q vim >>"$logs/apt.log" 2>&1; } \
+      || cat "$logs/apt.log"
+  else
+    echo "vim is missing: install it (Debian: apt-get install -y vim). This script installs it" \
+      "itself only when run as root with CI=true." >&2
+  fi
+fi
+if command -v vim >/dev/null 2>&1; then
+  "$here/vim/test/run.sh" >"$logs/vim.log" 2>&1
+  vim_status=$?
+  grep -v '^ok ' "$logs/vim.log" || true
+  if ! add_summary vim "$logs/vim.log" || { [ "$vim_status" -ne 0 ] && ! grep -q '^FAIL' "$logs/vim.log"; }; then
+    cat "$logs/vim.log"
+    echo "FAIL the vim test exited with status $vim_status" >&2
+    failed=$((failed + 1))
+  fi
+else
+  echo "FAIL vim is not installed" >&2
+  failed=$((failed + 1))
+fi
+
+echo "editor: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
