@@ -20,7 +20,7 @@ public record Namespace(
         List<Tier> tiers) {
 
     public Namespace {
-        labels = Map.copyOf(labels);
+        labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels)); // order reaches the output
         tiers = List.copyOf(tiers);
     }
 }
