@@ -97,7 +97,7 @@ syn match  netspecLabelValue /\%(!\==\s*\)\@<=\%(\h\%([A-Za-z0-9_./-]*[A-Za-z0-9
 " ---- flows: allow {a, b} -> ns.tier:{http, 8000-8100/tcp} -----------------------------
 syn cluster netspecFlowItems contains=netspecComment,netspecHashError,netspecString,netspecUnterminatedString,netspecAddress,netspecReference,netspecNamespaceRef,netspecOperator,netspecWildcard,netspecDelimiter
 syn region netspecFlow start=/\S\@=/ end=/\%(,\s*\%(\/\/.*\)\=\)\@<!$\|\ze[;}]/ contained contains=@netspecFlowItems,netspecFlowSet,netspecFlowPorts,netspecFlowPort
-syn region netspecFlowSet matchgroup=netspecDelimiter start=/{/ end=/}/ contained contains=@netspecFlowItems,netspecFlowPorts,netspecFlowPort
+syn region netspecFlowSet matchgroup=netspecDelimiter start=/{/ end=/}/ contained contains=@netspecFlowItems
 syn match  netspecFlowPort /:\s*\%(\h\%([A-Za-z0-9_./-]*[A-Za-z0-9_]\)\=\|\d\+\%(-\d\+\)\=\%(\/\a\+\)\=\)/ contained contains=netspecDelimiter,netspecPort,netspecNumber,netspecPortName
 syn region netspecFlowPorts matchgroup=netspecDelimiter start=/:\s*{/ end=/}/ contained contains=netspecComment,netspecPort,netspecNumber,netspecPortName,netspecDelimiter
 
