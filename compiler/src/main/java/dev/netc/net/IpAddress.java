@@ -37,7 +37,7 @@ public record IpAddress(Family family, BigInteger value) implements Comparable<I
         }
         long value = 0;
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')
                     || (part.length() > 1 && part.charAt(0) == '0')) {
                 return Optional.empty();
             }

@@ -79,7 +79,7 @@ WS            : [ \t\r\n\f\uFEFF]+ -> channel(HIDDEN);
 // `# ...` is YAML's comment; netspec uses `//`.
 HASH_COMMENT         : '#' ~[\r\n]*;
 UNTERMINATED_STRING  : '"' (STRING_ESCAPE | ~["\\\r\n])*;
-UNTERMINATED_COMMENT : '/*' .*? EOF;
+UNTERMINATED_COMMENT : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF;
 ERROR_CHAR           : .;
 
 fragment DIGITS        : [0-9]+;
