@@ -1,6 +1,5 @@
 package dev.netc.analysis;
 
-import dev.netc.ast.Name;
 import dev.netc.ast.SpecFile;
 import dev.netc.ast.Statement;
 import dev.netc.diagnostics.DiagnosticSink;
@@ -32,17 +31,14 @@ public final class Analyzer {
 
         Map<String, Network> networks = new LinkedHashMap<>();
         NetworkAnalyzer networkAnalyzer = new NetworkAnalyzer(values, sink);
-        declarations.networks.forEach((name, declared) -> {
-            Name nameNode = declarations.labelName(declared.statement());
-            networks.put(name, networkAnalyzer.analyze(nameNode, declared.statement()));
-        });
+        declarations.networks.forEach((name, declared) ->
+                networks.put(name, networkAnalyzer.analyze(declared.name(), declared.statement())));
 
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
         Map<String, List<Statement.Allow>> namespaceFlows = new LinkedHashMap<>();
         NamespaceAnalyzer namespaceAnalyzer = new NamespaceAnalyzer(values, sink);
         declarations.namespaces.forEach((name, declared) -> {
-            var analyzed = namespaceAnalyzer.analyze(name, declared.statement(), declared.fromStdlib(),
-                    declarations.labelName(declared.statement()));
+            var analyzed = namespaceAnalyzer.analyze(declared.name(), declared.statement(), declared.fromStdlib());
             namespaces.put(name, analyzed.namespace());
             namespaceFlows.put(name, analyzed.flows());
         });

@@ -169,15 +169,10 @@ final class ClusterAnalyzer {
         Optional<Network> network = reader.property("on").flatMap(p -> Properties.single(p, sink)).flatMap(this::network);
         Canal.Backend backend = reader.property("backend").flatMap(p -> Properties.single(p, sink))
                 .flatMap(this::backend).orElse(Canal.Backend.VXLAN);
-        OptionalInt mtu = integer(reader, "mtu", "an MTU", 68, 65535);
-        OptionalInt port = integer(reader, "port", "a port", 1, 65535);
-        OptionalInt vni = integer(reader, "vni", "a VXLAN network identifier", 1, 16777215);
+        OptionalInt mtu = Properties.integer(reader.property("mtu"), values, sink, "an MTU", 68, 65535);
+        OptionalInt port = Properties.integer(reader.property("port"), values, sink, "a port", 1, 65535);
+        OptionalInt vni = Properties.integer(reader.property("vni"), values, sink, "a VXLAN network identifier", 1, 16777215);
         return Optional.of(new Canal(network, backend, mtu, port, vni));
-    }
-
-    private OptionalInt integer(BlockReader reader, String key, String what, long min, long max) {
-        return reader.property(key).flatMap(p -> Properties.single(p, sink))
-                .map(v -> values.integer(v, what, min, max)).orElse(OptionalInt.empty());
     }
 
     private Optional<Network> network(Value value) {

@@ -23,8 +23,8 @@ final class Declarations {
             Set.of(Statement.Import.class, Statement.Param.class, Statement.External.class, Statement.PortConstant.class,
                     Statement.Allow.class));
 
-    /** A declaration together with the file it came from. */
-    record Declared<T>(T statement, boolean fromStdlib) {
+    /** A declaration with its name as written and whether it comes from the standard library. */
+    record Declared<T>(T statement, Name name, boolean fromStdlib) {
     }
 
     final Map<String, Declared<Statement.Block>> networks = new LinkedHashMap<>();
@@ -43,10 +43,10 @@ final class Declarations {
             boolean stdlib = file.source().displayName().startsWith("std/");
             BlockReader reader = new BlockReader(file.statements(), TOP_LEVEL, sink);
             for (Statement.Block block : reader.blocks("network")) {
-                add(networks, "network", labelName(block), new Declared<>(block, stdlib));
+                add(networks, "network", labelName(block), block, stdlib);
             }
             for (Statement.Block block : reader.blocks("namespace")) {
-                add(namespaces, "namespace", labelName(block), new Declared<>(block, stdlib));
+                add(namespaces, "namespace", labelName(block), block, stdlib);
             }
             for (Statement.Block block : reader.blocks("cluster")) {
                 if (!clusters.isEmpty()) {
@@ -58,10 +58,10 @@ final class Declarations {
                 clusters.add(block);
             }
             for (Statement.External external : reader.statements(Statement.External.class)) {
-                add(externals, "external", external.name(), new Declared<>(external, stdlib));
+                add(externals, "external", external.name(), external, stdlib);
             }
             for (Statement.PortConstant port : reader.statements(Statement.PortConstant.class)) {
-                add(ports, "port", port.name(), new Declared<>(port, stdlib));
+                add(ports, "port", port.name(), port, stdlib);
             }
             params.addAll(reader.statements(Statement.Param.class));
             topLevelFlows.addAll(reader.statements(Statement.Allow.class));
@@ -69,7 +69,7 @@ final class Declarations {
     }
 
     /** The name of a block such as {@code namespace app}, or null (reported) when it has none. */
-    Name labelName(Statement.Block block) {
+    private Name labelName(Statement.Block block) {
         Value label = block.label();
         if (label instanceof Value.Word word) {
             return new Name(word.text(), word.span());
@@ -86,11 +86,11 @@ final class Declarations {
         return null;
     }
 
-    private <T> void add(Map<String, Declared<T>> map, String kind, Name name, Declared<T> declared) {
+    private <T> void add(Map<String, Declared<T>> map, String kind, Name name, T statement, boolean stdlib) {
         if (name == null) {
             return;
         }
-        Declared<T> previous = map.putIfAbsent(name.text(), declared);
+        Declared<T> previous = map.putIfAbsent(name.text(), new Declared<>(statement, name, stdlib));
         if (previous != null) {
             sink.report(Diagnostic.of(Code.NS1002, name.span(), kind, name.text())
                     .withSecondary(((Statement) previous.statement()).span(), "first declared here"));

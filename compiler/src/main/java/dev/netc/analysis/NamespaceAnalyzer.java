@@ -41,7 +41,8 @@ final class NamespaceAnalyzer {
         this.sink = sink;
     }
 
-    Analyzed analyze(String name, Statement.Block block, boolean fromStdlib, Name nameNode) {
+    Analyzed analyze(Name nameNode, Statement.Block block, boolean fromStdlib) {
+        String name = nameNode.text();
         Labels.dnsLabelProblem(name).ifPresent(problem ->
                 sink.report(Diagnostic.of(Code.NS2008, nameNode.span(), "namespace", name, problem)));
         BlockReader reader = new BlockReader(block.body(), NAMESPACE, sink);

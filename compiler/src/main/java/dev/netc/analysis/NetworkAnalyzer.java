@@ -32,9 +32,7 @@ final class NetworkAnalyzer {
                 group.forEach(value -> values.cidr(value).ifPresent(cidrs::add));
             }
         });
-        OptionalInt mtu = reader.property("mtu")
-                .map(p -> Properties.single(p, sink).map(v -> values.integer(v, "an MTU", 68, 65535)).orElse(OptionalInt.empty()))
-                .orElse(OptionalInt.empty());
+        OptionalInt mtu = Properties.integer(reader.property("mtu"), values, sink, "an MTU", 68, 65535);
         return new Network(name.text(), cidrs, mtu, block.span());
     }
 }

@@ -7,6 +7,7 @@ import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Shapes of property values: exactly one value, a flag, a list of single values. */
 final class Properties {
@@ -22,6 +23,12 @@ final class Properties {
         sink.report(Diagnostic.of(Code.NS2009, property.span(), "one value after `" + property.key().text() + "`",
                 groups.isEmpty() ? "none" : "`" + property.span().text() + "`"));
         return Optional.empty();
+    }
+
+    /** The one whole number of an optional {@code key N} property, in {@code [min, max]}. */
+    static OptionalInt integer(Optional<Statement.Property> property, Values values, DiagnosticSink sink, String what,
+            long min, long max) {
+        return property.flatMap(p -> single(p, sink)).map(v -> values.integer(v, what, min, max)).orElse(OptionalInt.empty());
     }
 
     /** The values of {@code key a, b, c}, each group holding one value. */

@@ -218,7 +218,7 @@ final class AstBuilder {
     }
 
     private Span span(Token token) {
-        return new Span(source, token.getStartIndex(), token.getStopIndex() + 1);
+        return Spans.of(source, token);
     }
 
     /** False when error recovery left a missing token or a failed sub-rule inside. */

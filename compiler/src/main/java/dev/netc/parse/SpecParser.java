@@ -65,7 +65,7 @@ public final class SpecParser {
             if (type == NetSpecLexer.LBRACE || type == NetSpecLexer.LBRACKET || type == NetSpecLexer.LPAREN) {
                 depth++;
                 if (depth > MAX_NESTING) {
-                    Span span = new Span(source, token.getStartIndex(), token.getStopIndex() + 1);
+                    Span span = Spans.of(source, token);
                     sink.report(Diagnostic.of(Code.NS0008, span, "nesting deeper than " + MAX_NESTING + " levels")
                             .withLabel("too deep"));
                     return false;

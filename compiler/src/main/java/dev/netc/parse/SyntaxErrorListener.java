@@ -199,6 +199,6 @@ final class SyntaxErrorListener extends BaseErrorListener {
             int end = source.text().length();
             return new Span(source, end, end);
         }
-        return new Span(source, token.getStartIndex(), token.getStopIndex() + 1);
+        return Spans.of(source, token);
     }
 }
