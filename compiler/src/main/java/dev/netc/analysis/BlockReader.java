@@ -50,8 +50,7 @@ final class BlockReader {
         if (!schema.properties().contains(key)) {
             Diagnostic unknown = Diagnostic.of(Code.NS1005, property.key().span(), key, schema.description())
                     .withLabel("unknown property");
-            Optional<String> help = Suggest.help(key, schema.properties());
-            sink.report(help.map(unknown::withHelp).orElse(unknown.withNote(
+            sink.report(Suggest.didYouMean(unknown, key, schema.properties()).orElse(unknown.withNote(
                     schema.properties().isEmpty() ? schema.description() + " takes no properties"
                             : "properties of " + schema.description() + ": " + String.join(", ", schema.properties()))));
             return;
@@ -73,7 +72,7 @@ final class BlockReader {
             return;
         }
         Diagnostic unknown = Diagnostic.of(Code.NS1006, block.kind().span(), kind, "").withLabel("unknown block");
-        sink.report(Suggest.help(kind, schema.blocks()).map(unknown::withHelp).orElse(
+        sink.report(Suggest.didYouMean(unknown, kind, schema.blocks()).orElse(
                 schema.blocks().isEmpty() ? unknown : unknown.withNote(
                         "blocks allowed in " + schema.description() + ": " + String.join(", ", schema.blocks()))));
     }

@@ -125,7 +125,7 @@ final class ClusterAnalyzer {
             }
             default: {
                 Diagnostic unknown = Diagnostic.of(Code.NS1001, call.function().span(), "function", call.function().text(), "");
-                sink.report(Suggest.help(call.function().text(), List.of("env", "file")).map(unknown::withHelp)
+                sink.report(Suggest.didYouMean(unknown, call.function().text(), List.of("env", "file"))
                         .orElse(unknown.withNote("a token comes from `env(\"NAME\")` or `file(\"path\")`")));
                 return Optional.empty();
             }
@@ -148,7 +148,7 @@ final class ClusterAnalyzer {
                     cni.add(word);
                 } else {
                     Diagnostic unknown = Diagnostic.of(Code.NS4013, value.span(), word);
-                    sink.report(Suggest.help(word, CNIS).map(unknown::withHelp).orElse(
+                    sink.report(Suggest.didYouMean(unknown, word, CNIS).orElse(
                             unknown.withNote("RKE2 supports canal (default), calico, cilium, flannel and none")));
                 }
             });
@@ -179,7 +179,7 @@ final class ClusterAnalyzer {
         Optional<String> name = values.word(value, "a network name");
         if (name.isPresent() && !networks.containsKey(name.get())) {
             Diagnostic missing = Diagnostic.of(Code.NS1001, value.span(), "network", name.get(), "");
-            sink.report(Suggest.help(name.get(), networks.keySet()).map(missing::withHelp).orElse(missing));
+            sink.report(Suggest.didYouMean(missing, name.get(), networks.keySet()).orElse(missing));
             return Optional.empty();
         }
         return name.map(networks::get);
@@ -191,7 +191,7 @@ final class ClusterAnalyzer {
         if (word.isPresent() && backend.isEmpty()) {
             Diagnostic unknown = Diagnostic.of(Code.NS4009, value.span(), word.get());
             List<String> names = java.util.Arrays.stream(Canal.Backend.values()).map(Canal.Backend::chartValue).toList();
-            sink.report(Suggest.help(word.get(), names).map(unknown::withHelp)
+            sink.report(Suggest.didYouMean(unknown, word.get(), names)
                     .orElse(unknown.withNote("flannel backends in Canal: " + String.join(", ", names))));
         }
         return backend;

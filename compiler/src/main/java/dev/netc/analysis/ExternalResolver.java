@@ -119,7 +119,7 @@ final class ExternalResolver {
                     Diagnostic missing = Diagnostic.of(Code.NS1001, word.span(), "external", name, "");
                     List<String> candidates = new ArrayList<>(declared.keySet());
                     candidates.addAll(List.of("cluster.pods", "cluster.services", "cluster.servers"));
-                    sink.report(Suggest.help(name, candidates).map(missing::withHelp).orElse(missing));
+                    sink.report(Suggest.didYouMean(missing, name, candidates).orElse(missing));
                     return List.of();
             }
         }

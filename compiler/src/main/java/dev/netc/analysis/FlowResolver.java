@@ -84,7 +84,7 @@ final class FlowResolver {
             if (tier.isEmpty()) {
                 Diagnostic missing = Diagnostic.of(Code.NS1001, name.span(), "tier", tierName, " in namespace `" + namespaceName + "`");
                 List<String> qualified = namespace.get().tiers().stream().map(Tier::qualifiedName).toList();
-                sink.report(Suggest.help(text, qualified).map(missing::withHelp).orElse(missing));
+                sink.report(Suggest.didYouMean(missing, text, qualified).orElse(missing));
                 return Optional.empty();
             }
             return Optional.of(new Peer.TierPeer(tier.get()));
@@ -112,7 +112,7 @@ final class FlowResolver {
             return Optional.empty();
         }
         Diagnostic missing = Diagnostic.of(Code.NS1001, name.span(), "tier, external or namespace", text, "");
-        sink.report(Suggest.help(text, candidates).map(missing::withHelp).orElse(missing));
+        sink.report(Suggest.didYouMean(missing, text, candidates).orElse(missing));
         return Optional.empty();
     }
 
@@ -120,7 +120,7 @@ final class FlowResolver {
         Namespace namespace = namespaces.get(name);
         if (namespace == null) {
             Diagnostic missing = Diagnostic.of(Code.NS1001, span, "namespace", name, "");
-            sink.report(Suggest.help(name, namespaces.keySet()).map(missing::withHelp)
+            sink.report(Suggest.didYouMean(missing, name, namespaces.keySet())
                     .orElse(missing.withHelp("declare it: `namespace " + name + " { ... }`")));
         }
         return Optional.ofNullable(namespace);
@@ -167,7 +167,7 @@ final class FlowResolver {
         }
         Diagnostic missing = Diagnostic.of(Code.NS1001, ref.span(), "port", name,
                 target instanceof Peer.TierPeer t ? " in tier `" + t.tier().qualifiedName() + "` or the port constants" : "");
-        sink.report(Suggest.help(name, candidates).map(missing::withHelp).orElse(missing));
+        sink.report(Suggest.didYouMean(missing, name, candidates).orElse(missing));
         return Optional.empty();
     }
 

@@ -65,7 +65,7 @@ final class KubeProxyAnalyzer {
         Optional<String> word = values.word(value, "a kube-proxy mode");
         if (word.isPresent() && !MODES.contains(word.get())) {
             Diagnostic unknown = Diagnostic.of(Code.NS4010, value.span(), word.get());
-            sink.report(Suggest.help(word.get(), MODES).map(unknown::withHelp)
+            sink.report(Suggest.didYouMean(unknown, word.get(), MODES)
                     .orElse(unknown.withNote("kube-proxy modes on Linux: iptables, ipvs, nftables")));
             return Optional.empty();
         }
@@ -121,7 +121,7 @@ final class KubeProxyAnalyzer {
         Optional<String> word = values.word(value, "an IPVS scheduler");
         if (word.isPresent() && !SCHEDULERS.contains(word.get())) {
             Diagnostic unknown = Diagnostic.of(Code.NS2009, value.span(), "an IPVS scheduler", "`" + word.get() + "`");
-            sink.report(Suggest.help(word.get(), SCHEDULERS).map(unknown::withHelp)
+            sink.report(Suggest.didYouMean(unknown, word.get(), SCHEDULERS)
                     .orElse(unknown.withNote("IPVS schedulers: " + String.join(", ", SCHEDULERS))));
             return Optional.empty();
         }

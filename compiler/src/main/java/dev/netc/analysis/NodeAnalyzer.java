@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -102,7 +101,7 @@ final class NodeAnalyzer {
         Diagnostic unknown = Diagnostic.of(Code.NS4005, value.get().span(), word.get())
                 .withNote("provider-rke2 would silently treat an unknown role as `controlplane`");
         List<String> names = Arrays.stream(Role.values()).map(Role::yamlName).toList();
-        sink.report(Suggest.help(word.get().toLowerCase(Locale.ROOT), names).map(unknown::withHelp)
+        sink.report(Suggest.didYouMean(unknown, word.get(), names)
                 .orElse(unknown.withHelp("use `init`, `controlplane` or `worker`")));
         return Optional.empty();
     }
@@ -138,7 +137,7 @@ final class NodeAnalyzer {
         Network network = networks.get(networkName.get());
         if (network == null) {
             Diagnostic missing = Diagnostic.of(Code.NS1001, networkValue.span(), "network", networkName.get(), "");
-            sink.report(Suggest.help(networkName.get(), networks.keySet()).map(missing::withHelp).orElse(missing
+            sink.report(Suggest.didYouMean(missing, networkName.get(), networks.keySet()).orElse(missing
                     .withHelp("declare it: `network " + networkName.get() + " { cidr ...; mtu ... }`")));
             return Optional.empty();
         }

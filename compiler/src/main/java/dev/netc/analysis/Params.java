@@ -36,7 +36,7 @@ public final class Params {
         for (String name : settings.keySet()) {
             if (!declared.containsKey(name)) {
                 Diagnostic unknown = Diagnostic.of(Code.NS1009, null, name);
-                sink.report(Suggest.help(name, declared.keySet()).map(unknown::withHelp).orElse(unknown));
+                sink.report(Suggest.didYouMean(unknown, name, declared.keySet()).orElse(unknown));
             }
         }
         params.declared.addAll(declared.keySet());

@@ -75,8 +75,8 @@ final class Rke2Options {
         Optional<Rke2Key> known = Rke2KeyCatalogue.find(key);
         if (known.isEmpty()) {
             Diagnostic unknown = Diagnostic.of(Code.NS4001, entry.key().span(), key).withLabel("not an RKE2 config key");
-            sink.report(Suggest.help(key, Rke2KeyCatalogue.all().stream().map(Rke2Key::name).toList())
-                    .map(unknown::withHelp).orElse(unknown.withNote("RKE2 skips unknown keys with only a warning in its log")));
+            sink.report(Suggest.didYouMean(unknown, key, Rke2KeyCatalogue.all().stream().map(Rke2Key::name).toList())
+                    .orElse(unknown.withNote("RKE2 skips unknown keys with only a warning in its log")));
             return Optional.empty();
         }
         Rke2Key rke2Key = known.get();

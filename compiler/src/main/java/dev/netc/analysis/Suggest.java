@@ -1,5 +1,8 @@
 package dev.netc.analysis;
 
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.Fix;
+import dev.netc.source.Span;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -31,16 +34,31 @@ public final class Suggest {
                 .toList();
     }
 
-    /** A ready-made help text such as "did you mean `payments`?", if anything is close. */
-    public static Optional<String> help(String name, Iterable<String> candidates) {
+    /**
+     * {@code diagnostic} with a help such as "did you mean `payments`?" and, when its primary
+     * span is the misspelt name itself, one fix per close candidate; empty when nothing is close.
+     */
+    public static Optional<Diagnostic> didYouMean(Diagnostic diagnostic, String name, Iterable<String> candidates) {
         List<String> close = closest(name, candidates);
         if (close.isEmpty()) {
             return Optional.empty();
         }
-        if (close.size() == 1) {
-            return Optional.of("did you mean `" + close.get(0) + "`?");
+        Diagnostic suggested = diagnostic.withHelp(close.size() == 1 ? "did you mean `" + close.get(0) + "`?"
+                : "did you mean one of " + String.join(", ", close.stream().map(c -> "`" + c + "`").toList()) + "?");
+        Span span = diagnostic.primary();
+        if (span == null) {
+            return Optional.of(suggested);
         }
-        return Optional.of("did you mean one of " + String.join(", ", close.stream().map(c -> "`" + c + "`").toList()) + "?");
+        // a name written as a string literal is replaced by a string literal
+        boolean quoted = span.text().equals('"' + name + '"');
+        if (!quoted && !span.text().equals(name)) {
+            return Optional.of(suggested);
+        }
+        for (String candidate : close) {
+            suggested = suggested.withFix(new Fix("replace with `" + candidate + "`", span,
+                    quoted ? '"' + candidate + '"' : candidate));
+        }
+        return Optional.of(suggested);
     }
 
     static int distance(String a, String b) {

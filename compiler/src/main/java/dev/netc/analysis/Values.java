@@ -60,7 +60,7 @@ public final class Values {
                 if (bound.isEmpty()) {
                     if (!params.isDeclared(ref.text())) {
                         Diagnostic missing = Diagnostic.of(Code.NS1001, ref.span(), "parameter", ref.text(), "");
-                        sink.report(Suggest.help(ref.text(), params.names()).map(missing::withHelp)
+                        sink.report(Suggest.didYouMean(missing, ref.text(), params.names())
                                 .orElse(missing.withHelp("declare it with `param " + ref.text() + ": string`")));
                     }
                     return Optional.empty();

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param primary the smallest span that shows the problem, or null for problems of the
  *     invocation itself (a missing environment variable named on the command line)
  * @param primaryLabel text under the carets; may be empty
+ * @param fixes edits that would resolve the problem, best first
  */
 public record Diagnostic(
         Code code,
@@ -21,41 +22,49 @@ public record Diagnostic(
         String primaryLabel,
         List<Label> labels,
         List<String> notes,
-        Optional<String> help) {
+        Optional<String> help,
+        List<Fix> fixes) {
 
     public Diagnostic {
         labels = List.copyOf(labels);
         notes = List.copyOf(notes);
+        fixes = List.copyOf(fixes);
     }
 
     /** A diagnostic with the code's default severity and its bundle message. */
     public static Diagnostic of(Code code, Span primary, Object... args) {
         return new Diagnostic(code, code.defaultSeverity(), Messages.format(code, args), primary, "",
-                List.of(), List.of(), Optional.empty());
+                List.of(), List.of(), Optional.empty(), List.of());
     }
 
     public Diagnostic withLabel(String text) {
-        return new Diagnostic(code, severity, message, primary, text, labels, notes, help);
+        return new Diagnostic(code, severity, message, primary, text, labels, notes, help, fixes);
     }
 
     public Diagnostic withSecondary(Span span, String text) {
         List<Label> more = new ArrayList<>(labels);
         more.add(new Label(span, text));
-        return new Diagnostic(code, severity, message, primary, primaryLabel, more, notes, help);
+        return new Diagnostic(code, severity, message, primary, primaryLabel, more, notes, help, fixes);
     }
 
     public Diagnostic withNote(String note) {
         List<String> more = new ArrayList<>(notes);
         more.add(note);
-        return new Diagnostic(code, severity, message, primary, primaryLabel, labels, more, help);
+        return new Diagnostic(code, severity, message, primary, primaryLabel, labels, more, help, fixes);
     }
 
     public Diagnostic withHelp(String text) {
-        return new Diagnostic(code, severity, message, primary, primaryLabel, labels, notes, Optional.of(text));
+        return new Diagnostic(code, severity, message, primary, primaryLabel, labels, notes, Optional.of(text), fixes);
     }
 
     public Diagnostic withSeverity(Severity newSeverity) {
-        return new Diagnostic(code, newSeverity, message, primary, primaryLabel, labels, notes, help);
+        return new Diagnostic(code, newSeverity, message, primary, primaryLabel, labels, notes, help, fixes);
+    }
+
+    public Diagnostic withFix(Fix fix) {
+        List<Fix> more = new ArrayList<>(fixes);
+        more.add(fix);
+        return new Diagnostic(code, severity, message, primary, primaryLabel, labels, notes, help, more);
     }
 
     public boolean isError() {

@@ -130,8 +130,7 @@ public final class ModuleLoader {
         Optional<String> text = Stdlib.read(path.substring(STDLIB_PREFIX.length()));
         if (text.isEmpty()) {
             Diagnostic missing = Diagnostic.of(Code.NS1003, statement.path().span(), path).withLabel("not in the standard library");
-            sink.report(dev.netc.analysis.Suggest.help(path, Stdlib.MODULES.stream().map(m -> STDLIB_PREFIX + m).toList())
-                    .map(missing::withHelp)
+            sink.report(dev.netc.analysis.Suggest.didYouMean(missing, path, Stdlib.MODULES.stream().map(m -> STDLIB_PREFIX + m).toList())
                     .orElse(missing.withNote("standard modules: " + String.join(", ",
                             Stdlib.MODULES.stream().map(m -> STDLIB_PREFIX + m).toList()))));
             return;

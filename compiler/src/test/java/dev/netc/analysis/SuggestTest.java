@@ -2,6 +2,11 @@ package dev.netc.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.Fix;
+import dev.netc.source.SourceFile;
+import dev.netc.source.Span;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,10 +66,37 @@ class SuggestTest {
     }
 
     @Test
-    void writesAHelpText() {
-        assertThat(Suggest.help("backnd", TIERS)).contains("did you mean `backend`?");
-        assertThat(Suggest.help("htps", List.of("https", "http"))).contains("did you mean one of `https`, `http`?");
-        assertThat(Suggest.help("zzz", TIERS)).isEmpty();
-        assertThat(Suggest.help("anything", List.of())).isEmpty();
+    void addsAHelpTextAndOneFixPerCandidate() {
+        SourceFile file = new SourceFile("t.netspec", "allow web -> backnd");
+        Diagnostic missing = Diagnostic.of(Code.NS1001, new Span(file, 13, 19), "tier", "backnd", "");
+
+        Diagnostic suggested = Suggest.didYouMean(missing, "backnd", TIERS).orElseThrow();
+
+        assertThat(suggested.help()).contains("did you mean `backend`?");
+        assertThat(suggested.fixes()).containsExactly(new Fix("replace with `backend`", new Span(file, 13, 19), "backend"));
+        assertThat(Suggest.didYouMean(missing, "htps", List.of("https", "http")).orElseThrow().help())
+                .contains("did you mean one of `https`, `http`?");
+        assertThat(Suggest.didYouMean(missing, "zzz", TIERS)).isEmpty();
+        assertThat(Suggest.didYouMean(missing, "anything", List.of())).isEmpty();
+    }
+
+    @Test
+    void aQuotedNameIsReplacedByAQuotedName() {
+        SourceFile file = new SourceFile("t.netspec", "import \"std/prots\"");
+        Diagnostic missing = Diagnostic.of(Code.NS1003, new Span(file, 7, 18), "std/prots");
+
+        assertThat(Suggest.didYouMean(missing, "std/prots", List.of("std/ports")).orElseThrow().fixes())
+                .extracting(Fix::replacement).containsExactly("\"std/ports\"");
+    }
+
+    @Test
+    void offersNoFixWhenTheSpanIsNotTheName() {
+        SourceFile file = new SourceFile("t.netspec", "role Wrker extra");
+        Diagnostic wide = Diagnostic.of(Code.NS4005, new Span(file, 0, 16), "Wrker");
+
+        Diagnostic suggested = Suggest.didYouMean(wide, "Wrker", List.of("worker")).orElseThrow();
+
+        assertThat(suggested.help()).contains("did you mean `worker`?");
+        assertThat(suggested.fixes()).isEmpty();
     }
 }
