@@ -20,7 +20,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Compiler.Result result = options.get().compile(new Emitter.Options(false));
-        options.get().report(result, spec.commandLine().getErr());
+        options.get().report(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         return result.hasErrors() ? Netc.INPUT_ERRORS : Netc.OK;
     }
 }

@@ -31,7 +31,7 @@ final class CompileCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Compiler.Result result = options.get().compile(new Emitter.Options(canalConfigMap));
-        options.get().report(result, spec.commandLine().getErr());
+        options.get().report(result, spec.commandLine().getOut(), spec.commandLine().getErr());
         if (result.hasErrors()) {
             return Netc.INPUT_ERRORS;
         }

@@ -1,18 +1,16 @@
 package dev.netc.cli;
 
+import dev.netc.Version;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Messages;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code netc} command line. */
 @Command(name = "netc",
         mixinStandardHelpOptions = true,
-        versionProvider = Netc.Version.class,
+        versionProvider = Netc.VersionProvider.class,
         description = "Compiles .netspec network specs into RKE2/Kairos cloud-config, Canal settings and NetworkPolicies.",
         subcommands = {CompileCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -40,28 +38,18 @@ public final class Netc {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             err.println("error[NS9001]: " + Messages.format(Code.NS9001, e));
-            err.println("  = note: this is a bug in netc " + version() + "; please report it with the input that caused it");
+            err.println("  = note: this is a bug in netc " + Version.current() + "; please report it with the input that caused it");
             e.printStackTrace(err);
             return INTERNAL;
         });
         return commandLine.execute(args);
     }
 
-    static String version() {
-        try (InputStream in = Netc.class.getResourceAsStream("version.properties")) {
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        } catch (IOException | NullPointerException e) {
-            return "unknown";
-        }
-    }
-
     /** {@code netc --version}. */
-    static final class Version implements CommandLine.IVersionProvider {
+    static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"netc " + version()};
+            return new String[] {"netc " + Version.current()};
         }
     }
 }

@@ -1,0 +1,196 @@
+package dev.netc.diagnostics.format;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.netc.Version;
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.Fix;
+import dev.netc.diagnostics.Label;
+import dev.netc.diagnostics.Messages;
+import dev.netc.diagnostics.Severity;
+import dev.netc.source.Span;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * A SARIF 2.1.0 log with one run: the rules (every code that occurs, with its help text) and
+ * one result per diagnostic. File locations are URIs relative to the working directory, with
+ * base id {@value #SOURCE_ROOT}, so GitHub code scanning maps them onto the repository.
+ */
+final class SarifFormat {
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    static final String SOURCE_ROOT = "SRCROOT";
+
+    private SarifFormat() {
+    }
+
+    static void write(DiagnosticReport report, PrintWriter out) {
+        List<Code> rules = new ArrayList<>(new TreeSet<>(report.shown().stream().map(Diagnostic::code).toList()));
+        JsonObject driver = new JsonObject();
+        driver.addProperty("name", "netc");
+        driver.addProperty("version", Version.current());
+        JsonArray ruleArray = new JsonArray();
+        rules.forEach(code -> ruleArray.add(rule(code)));
+        driver.add("rules", ruleArray);
+        JsonObject tool = new JsonObject();
+        tool.add("driver", driver);
+
+        JsonArray results = new JsonArray();
+        report.shown().forEach(d -> results.add(result(d, rules.indexOf(d.code()))));
+
+        JsonObject run = new JsonObject();
+        run.add("tool", tool);
+        run.add("results", results);
+        run.addProperty("columnKind", "utf16CodeUnits");
+        JsonArray runs = new JsonArray();
+        runs.add(run);
+        JsonObject log = new JsonObject();
+        log.addProperty("$schema", SCHEMA);
+        log.addProperty("version", "2.1.0");
+        log.add("runs", runs);
+        out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(log));
+    }
+
+    private static JsonObject rule(Code code) {
+        JsonObject rule = new JsonObject();
+        rule.addProperty("id", code.name());
+        rule.add("shortDescription", text(Messages.title(code)));
+        rule.add("help", text(Messages.title(code) + "\nRun `netc explain " + code.name()
+                + "` for an explanation with a wrong and a right example (docs/diagnostics/" + code.name() + ".md)."));
+        JsonObject configuration = new JsonObject();
+        configuration.addProperty("level", level(code.defaultSeverity()));
+        rule.add("defaultConfiguration", configuration);
+        return rule;
+    }
+
+    private static JsonObject result(Diagnostic diagnostic, int ruleIndex) {
+        JsonObject result = new JsonObject();
+        result.addProperty("ruleId", diagnostic.code().name());
+        result.addProperty("ruleIndex", ruleIndex);
+        result.addProperty("level", level(diagnostic.severity()));
+        result.add("message", text(message(diagnostic)));
+        JsonArray locations = new JsonArray();
+        if (diagnostic.primary() != null) {
+            JsonObject location = location(diagnostic.primary());
+            if (!diagnostic.primaryLabel().isEmpty()) {
+                location.add("message", text(diagnostic.primaryLabel()));
+            }
+            locations.add(location);
+        }
+        result.add("locations", locations);
+        JsonArray related = new JsonArray();
+        for (Label label : diagnostic.labels()) {
+            JsonObject location = location(label.span());
+            location.addProperty("id", related.size());
+            location.add("message", text(label.text()));
+            related.add(location);
+        }
+        if (!related.isEmpty()) {
+            result.add("relatedLocations", related);
+        }
+        JsonArray fixes = new JsonArray();
+        diagnostic.fixes().forEach(fix -> fixes.add(fix(fix)));
+        if (!fixes.isEmpty()) {
+            result.add("fixes", fixes);
+        }
+        return result;
+    }
+
+    /** The message, then its notes and help: SARIF viewers show one text per result. */
+    private static String message(Diagnostic diagnostic) {
+        StringBuilder message = new StringBuilder(diagnostic.message());
+        diagnostic.notes().forEach(note -> message.append("\nnote: ").append(note));
+        diagnostic.help().ifPresent(help -> message.append("\nhelp: ").append(help));
+        return message.toString();
+    }
+
+    private static JsonObject fix(Fix fix) {
+        JsonObject replacement = new JsonObject();
+        replacement.add("deletedRegion", region(fix.span()));
+        replacement.add("insertedContent", text(fix.replacement()));
+        JsonArray replacements = new JsonArray();
+        replacements.add(replacement);
+        JsonObject change = new JsonObject();
+        change.add("artifactLocation", artifact(fix.span()));
+        change.add("replacements", replacements);
+        JsonArray changes = new JsonArray();
+        changes.add(change);
+        JsonObject json = new JsonObject();
+        json.add("description", text(fix.title()));
+        json.add("artifactChanges", changes);
+        return json;
+    }
+
+    private static JsonObject location(Span span) {
+        JsonObject physical = new JsonObject();
+        physical.add("artifactLocation", artifact(span));
+        physical.add("region", region(span));
+        JsonObject location = new JsonObject();
+        location.add("physicalLocation", physical);
+        return location;
+    }
+
+    /**
+     * Files under the working directory are relative to {@value #SOURCE_ROOT}; a file outside it
+     * (shown by its absolute path) gets a {@code file:} URI.
+     */
+    private static JsonObject artifact(Span span) {
+        JsonObject artifact = new JsonObject();
+        String path = span.file().displayName();
+        if (path.startsWith("/")) {
+            artifact.addProperty("uri", Path.of(path).toUri().toASCIIString());
+        } else {
+            artifact.addProperty("uri", relativeUri(path));
+            artifact.addProperty("uriBaseId", SOURCE_ROOT);
+        }
+        return artifact;
+    }
+
+    private static JsonObject region(Span span) {
+        Region region = Region.of(span);
+        JsonObject json = new JsonObject();
+        json.addProperty("startLine", region.startLine());
+        json.addProperty("startColumn", region.startColumn());
+        json.addProperty("endLine", region.endLine());
+        json.addProperty("endColumn", region.endColumn());
+        json.addProperty("charOffset", span.start());
+        json.addProperty("charLength", span.end() - span.start());
+        return json;
+    }
+
+    /**
+     * A relative path as a URI reference: spaces and other reserved characters percent-encoded,
+     * and a colon in the first segment escaped so it cannot read as a scheme.
+     */
+    static String relativeUri(String path) {
+        try {
+            String reference = new URI(null, null, path, null).toASCIIString();
+            int colon = reference.indexOf(':');
+            int slash = reference.indexOf('/');
+            return colon >= 0 && (slash < 0 || colon < slash) ? "./" + reference : reference;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a path: " + path, e);
+        }
+    }
+
+    private static JsonObject text(String text) {
+        JsonObject message = new JsonObject();
+        message.addProperty("text", text);
+        return message;
+    }
+
+    private static String level(Severity severity) {
+        return switch (severity) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case NOTE -> "note";
+        };
+    }
+}
