@@ -56,6 +56,11 @@ public final class Compiler {
         }
         request.sources().forEach(loader::loadSource);
         List<SpecFile> files = loader.files();
+        if (sink.hasSyntaxErrors()) {
+            // the parser's recovery leaves partial statements behind: analysing them would only
+            // add follow-on errors about things the user never wrote
+            return new Result(sink.sorted(), List.of(), Model.EMPTY);
+        }
         Model model = Analyzer.analyze(files, request.params(), request.secrets(), sink);
         List<OutputFile> outputs = List.of();
         if (!sink.hasErrors()) {

@@ -88,6 +88,11 @@ public enum Code {
         return defaultSeverity;
     }
 
+    /** True for the NS0xxx group: the input did not parse. */
+    public boolean isSyntax() {
+        return name().startsWith("NS0");
+    }
+
     /** Parses `NS2104` or `ns2104`; returns null when it is no known code. */
     public static Code parse(String text) {
         try {

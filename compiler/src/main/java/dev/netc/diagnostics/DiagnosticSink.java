@@ -25,6 +25,11 @@ public final class DiagnosticSink {
         return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
 
+    /** True when some input did not parse (an error of the NS0xxx group). */
+    public boolean hasSyntaxErrors() {
+        return diagnostics.stream().anyMatch(d -> d.isError() && d.code().isSyntax());
+    }
+
     public long errorCount() {
         return diagnostics.stream().filter(Diagnostic::isError).count();
     }

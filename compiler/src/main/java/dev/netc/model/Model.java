@@ -8,6 +8,9 @@ import java.util.Optional;
  * emitters. Lists keep declaration order, which is what reaches the output.
  */
 public record Model(Optional<Cluster> cluster, List<Namespace> namespaces, List<Flow> flows) {
+    /** The model of a spec that could not be analysed. */
+    public static final Model EMPTY = new Model(Optional.empty(), List.of(), List.of());
+
     public Model {
         namespaces = List.copyOf(namespaces);
         flows = List.copyOf(flows);

@@ -37,14 +37,15 @@ final class AstBuilder {
     }
 
     SpecFile build(SpecFileContext tree) {
-        return new SpecFile(source, statements(tree.statement()));
+        return new SpecFile(source, statements(tree.statement(), ""));
     }
 
-    private List<Statement> statements(List<StatementContext> contexts) {
+    /** @param enclosingKind the kind of the block the statements are in ("" at the top level) */
+    private List<Statement> statements(List<StatementContext> contexts, String enclosingKind) {
         List<Statement> result = new ArrayList<>();
         for (StatementContext context : contexts) {
             if (isComplete(context)) {
-                Statement statement = statement(context);
+                Statement statement = statement(context, enclosingKind);
                 if (statement != null) {
                     result.add(statement);
                 }
@@ -53,7 +54,7 @@ final class AstBuilder {
         return result;
     }
 
-    private Statement statement(StatementContext context) {
+    private Statement statement(StatementContext context, String enclosingKind) {
         if (context instanceof ImportStatementContext c) {
             return new Statement.Import(string(c.path), span(c));
         } else if (context instanceof ParamStatementContext c) {
@@ -68,6 +69,9 @@ final class AstBuilder {
         } else if (context instanceof AllowStatementContext c) {
             return allow(c);
         } else if (context instanceof PodsStatementContext c) {
+            if (enclosingKind.equals("cluster") && isPlainList(c.selectorList())) {
+                return podRanges(c);
+            }
             return new Statement.Pods(selectors(c.selectorList()), span(c));
         } else if (context instanceof LabelsStatementContext c) {
             return new Statement.Labels(selectors(c.selectorList()), span(c));
@@ -77,7 +81,7 @@ final class AstBuilder {
         } else if (context instanceof BlockStatementContext c) {
             Value label = c.label == null ? null
                     : c.label.STRING() != null ? string(c.label.STRING().getSymbol()) : word(c.label.identifier());
-            return new Statement.Block(name(c.kind), label, statements(c.statement()), span(c));
+            return new Statement.Block(name(c.kind), label, statements(c.statement(), c.kind.getText()), span(c));
         } else if (context instanceof PropertyStatementContext c) {
             List<List<Value>> groups = c.valueGroup().stream()
                     .map(g -> g.value().stream().map(this::value).toList())
@@ -132,6 +136,24 @@ final class AstBuilder {
             }
         }
         return result;
+    }
+
+    /** True for `pods a, "b"`: bare keys only, which is also how a list of words or strings parses. */
+    private static boolean isPlainList(SelectorListContext list) {
+        return list.STAR() == null && list.selector().stream().allMatch(ExistsSelectorContext.class::isInstance);
+    }
+
+    /**
+     * In the cluster block `pods` is the pod address range, not a pod selector: `pods
+     * "10.${site}.0.0/16"` parses as a selector with a quoted key, so it is read back as the
+     * property it is.
+     */
+    private Statement.Property podRanges(PodsStatementContext c) {
+        List<List<Value>> groups = c.selectorList().selector().stream()
+                .map(selector -> ((ExistsSelectorContext) selector).key)
+                .map(key -> List.of(key.STRING() != null ? (Value) string(key.STRING().getSymbol()) : word(key.identifier())))
+                .toList();
+        return new Statement.Property(new Name(c.PODS().getText(), span(c.PODS().getSymbol())), groups, span(c));
     }
 
     private List<Selector> selectors(SelectorListContext list) {
