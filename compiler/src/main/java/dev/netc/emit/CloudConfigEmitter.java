@@ -7,6 +7,7 @@ import dev.netc.net.Cidr;
 import dev.netc.net.IpAddress;
 import dev.netc.yaml.Yaml;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -74,22 +75,27 @@ public final class CloudConfigEmitter {
         }
         List<String> kubeProxyArgs = new ArrayList<>();
         cluster.kubeProxy().ifPresent(kubeProxy -> kubeProxyArgs.addAll(kubeProxy.args()));
-        List<Rke2Option> raw = new ArrayList<>(cluster.rke2());
-        raw.addAll(node.rke2());
-        for (Rke2Option option : raw) {
+        // kube-proxy-arg lists of both blocks are joined; any other key set in both takes the
+        // node's value, as a later file in RKE2's config.yaml.d replaces an earlier one
+        Map<String, Rke2Option> byKey = new LinkedHashMap<>();
+        for (Rke2Option option : concat(cluster.rke2(), node.rke2())) {
             if (option.key().equals("kube-proxy-arg")) {
                 ((List<?>) option.value()).forEach(item -> kubeProxyArgs.add(String.valueOf(item)));
+            } else if (server || !option.serverOnly()) {
+                byKey.put(option.key(), option);
             }
         }
         if (!kubeProxyArgs.isEmpty()) {
             config.put("kube-proxy-arg", Yaml.strings(kubeProxyArgs));
         }
-        for (Rke2Option option : raw) {
-            if (!option.key().equals("kube-proxy-arg") && (server || !option.serverOnly())) {
-                config.put(option.key(), rawValue(option.value()));
-            }
-        }
+        byKey.values().forEach(option -> config.put(option.key(), rawValue(option.value())));
         return config.build();
+    }
+
+    private static List<Rke2Option> concat(List<Rke2Option> first, List<Rke2Option> second) {
+        List<Rke2Option> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static org.snakeyaml.engine.v2.nodes.Node rawValue(Object value) {
