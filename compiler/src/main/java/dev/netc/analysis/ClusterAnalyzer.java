@@ -51,11 +51,16 @@ final class ClusterAnalyzer {
         BlockReader reader = new BlockReader(block.body(), CLUSTER, sink);
         String name = block.label() == null ? "cluster" : values.text(block.label()).orElse("cluster");
         Optional<Secret> token = token(block, reader);
-        List<Cidr> pods = reader.property("pods").map(this::cidrs).orElse(DEFAULT_PODS);
-        List<Cidr> services = reader.property("services").map(this::cidrs).orElse(DEFAULT_SERVICES);
-        List<IpAddress> dns = reader.property("dns")
-                .map(p -> Properties.list(p, sink).stream().flatMap(v -> values.ip(v).stream()).toList())
-                .orElse(services.isEmpty() ? List.of() : List.of(services.get(0).address().plus(10)));
+        List<AddressPlan.Range> podRanges = ranges(reader.property("pods"), "pod range", DEFAULT_PODS, block);
+        List<AddressPlan.Range> serviceRanges = ranges(reader.property("services"), "service range", DEFAULT_SERVICES, block);
+        List<Cidr> pods = podRanges.stream().map(AddressPlan.Range::cidr).toList();
+        List<Cidr> services = serviceRanges.stream().map(AddressPlan.Range::cidr).toList();
+        List<AddressPlan.Address> dnsAddresses = reader.property("dns")
+                .map(p -> Properties.list(p, sink).stream()
+                        .flatMap(v -> values.ip(v).map(ip -> new AddressPlan.Address(ip, v.span())).stream()).toList())
+                .orElse(services.isEmpty() ? List.of()
+                        : List.of(new AddressPlan.Address(services.get(0).address().plus(10), block.kind().span())));
+        List<IpAddress> dns = dnsAddresses.stream().map(AddressPlan.Address::address).toList();
         Optional<String> domain = reader.property("domain").flatMap(p -> Properties.single(p, sink)).flatMap(values::text);
         List<String> cni = reader.property("cni").map(this::cni).orElse(List.of("canal"));
         List<String> tlsSans = reader.property("tls-san")
@@ -69,6 +74,7 @@ final class ClusterAnalyzer {
         NodeAnalyzer nodeAnalyzer = new NodeAnalyzer(values, networks, rke2Options, sink);
         List<Node> nodes = nodeAnalyzer.analyze(reader.blocks("node"), canal.flatMap(Canal::network));
         checkSingleInit(block, nodes);
+        new AddressPlan(sink).check(podRanges, serviceRanges, dnsAddresses, networkRanges(), nodes);
         String controlPlaneHost = reader.property("server").flatMap(p -> Properties.single(p, sink)).flatMap(values::text)
                 .orElseGet(() -> nodes.stream().filter(n -> n.role() == dev.netc.model.Role.INIT).findFirst()
                         .flatMap(n -> n.nodeIps().stream().findFirst()).map(IpAddress::toString).orElse(""));
@@ -132,12 +138,23 @@ final class ClusterAnalyzer {
         }
     }
 
-    private List<Cidr> cidrs(Statement.Property property) {
-        List<Cidr> cidrs = new ArrayList<>();
-        for (Value value : Properties.list(property, sink)) {
-            values.cidr(value).ifPresent(cidrs::add);
+    /** The ranges a property lists, or RKE2's defaults (shown at the cluster keyword) when it is absent. */
+    private List<AddressPlan.Range> ranges(Optional<Statement.Property> property, String kind, List<Cidr> defaults,
+            Statement.Block block) {
+        if (property.isEmpty()) {
+            return defaults.stream().map(c -> new AddressPlan.Range(c, block.kind().span(), "the default " + kind)).toList();
         }
-        return cidrs;
+        List<AddressPlan.Range> ranges = new ArrayList<>();
+        for (Value value : Properties.list(property.get(), sink)) {
+            values.cidr(value).ifPresent(cidr -> ranges.add(new AddressPlan.Range(cidr, value.span(), "the " + kind)));
+        }
+        return ranges;
+    }
+
+    private List<AddressPlan.Range> networkRanges() {
+        return networks.values().stream()
+                .flatMap(n -> n.cidrs().stream().map(c -> new AddressPlan.Range(c, n.span(), "network `" + n.name() + "`")))
+                .toList();
     }
 
     private List<String> cni(Statement.Property property) {

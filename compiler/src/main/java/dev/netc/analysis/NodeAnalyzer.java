@@ -7,16 +7,20 @@ import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.model.Network;
 import dev.netc.model.Node;
-import dev.netc.model.Role;
 import dev.netc.model.Rke2Option;
+import dev.netc.model.Role;
+import dev.netc.net.Cidr;
 import dev.netc.net.IpAddress;
+import dev.netc.source.Span;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@code node edge-1 { role worker; interface eth1 192.168.1.50 on data; external-ip 203.0.113.50 }} */
 final class NodeAnalyzer {
@@ -28,6 +32,8 @@ final class NodeAnalyzer {
     private final Map<String, Network> networks;
     private final Rke2Options rke2Options;
     private final DiagnosticSink sink;
+    /** Every node address seen so far and where: addresses must be unique across the cluster. */
+    private final Map<IpAddress, Span> assigned = new HashMap<>();
 
     NodeAnalyzer(Values values, Map<String, Network> networks, Rke2Options rke2Options, DiagnosticSink sink) {
         this.values = values;
@@ -125,10 +131,6 @@ final class NodeAnalyzer {
             sink.report(Diagnostic.of(Code.NS2019, name.span(), name.text(), nameProblem.get()));
             return Optional.empty();
         }
-        List<IpAddress> addresses = new ArrayList<>();
-        for (Value value : group.subList(1, on)) {
-            values.ip(value).ifPresent(addresses::add);
-        }
         Value networkValue = group.get(group.size() - 1);
         Optional<String> networkName = values.word(networkValue, "a network name");
         if (networkName.isEmpty()) {
@@ -141,7 +143,29 @@ final class NodeAnalyzer {
                     .withHelp("declare it: `network " + networkName.get() + " { cidr ...; mtu ... }`")));
             return Optional.empty();
         }
+        List<IpAddress> addresses = new ArrayList<>();
+        for (Value value : group.subList(1, on)) {
+            values.ip(value).ifPresent(address -> {
+                checkAddress(address, value.span(), name.text(), network);
+                addresses.add(address);
+            });
+        }
         return Optional.of(new Node.Interface(name.text(), addresses, network));
+    }
+
+    /** A node address lies in its network, and no two interfaces share one. */
+    private void checkAddress(IpAddress address, Span span, String interfaceName, Network network) {
+        if (network.cidrs().stream().noneMatch(c -> c.contains(address))) {
+            sink.report(Diagnostic.of(Code.NS2024, span, address, interfaceName, network.name(),
+                    network.cidrs().stream().map(Cidr::toString).collect(Collectors.joining(", ")))
+                    .withSecondary(network.span(), "network `" + network.name() + "` is declared here")
+                    .withNote("RKE2 registers the node with this address; other nodes reach it through the network's range"));
+        }
+        Span first = assigned.putIfAbsent(address, span);
+        if (first != null) {
+            sink.report(Diagnostic.of(Code.NS2025, span, address).withSecondary(first, "first used here")
+                    .withNote("two machines with one address break ARP and the node registration of both"));
+        }
     }
 
     /** Linux interface names: 1 to 15 bytes, no `/`, no whitespace, not `.` or `..`. */

@@ -54,6 +54,14 @@ public enum Code {
     NS2017(Severity.ERROR),  // invalid port range
     NS2018(Severity.ERROR),  // except not inside the included range
     NS2019(Severity.ERROR),  // invalid interface name
+    NS2020(Severity.ERROR),  // overlapping pod, service or node ranges
+    NS2021(Severity.ERROR),  // cluster DNS outside the service range
+    NS2022(Severity.ERROR),  // cluster DNS is the network or first address of the service range
+    NS2023(Severity.ERROR),  // inconsistent IP families (dual-stack)
+    NS2024(Severity.ERROR),  // node address outside its network
+    NS2025(Severity.ERROR),  // node address used twice
+    NS2026(Severity.ERROR),  // pod range does not fit the nodes
+    NS2027(Severity.ERROR),  // service range too wide (a warning for IPv6 between /64 and /108)
 
     // policy semantics
     NS3001(Severity.ERROR),  // port not exposed by the target tier
