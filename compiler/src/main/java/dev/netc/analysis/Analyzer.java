@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The passes from parsed files to the resolved {@link Model}: declarations, parameters,
@@ -53,6 +54,23 @@ public final class Analyzer {
         List<Flow> flows = new ArrayList<>();
         namespaceFlows.forEach((namespace, allows) -> allows.forEach(a -> flows.addAll(flowResolver.resolve(a, namespace))));
         declarations.topLevelFlows.forEach(a -> flows.addAll(flowResolver.resolve(a, null)));
+
+        // the user's declarations that no flow used are still checked, and reported as unused
+        Set<String> usedExternals = externals.resolvedNames();
+        Set<String> usedPorts = flowResolver.resolvedPortConstants();
+        declarations.externals.forEach((name, declared) -> {
+            if (!declared.fromStdlib()) {
+                externals.peer(name);
+            }
+        });
+        flowResolver.resolvePortConstants();
+        if (!sink.hasErrors()) { // after an error, "unused" is mostly a flow that did not resolve
+            UnusedDeclarations unused = new UnusedDeclarations(sink);
+            unused.reportUnused("external", declarations.externals, usedExternals);
+            unused.reportUnused("port", declarations.ports, usedPorts);
+            unused.reportUnusedTiers(List.copyOf(namespaces.values()), flows);
+        }
+        new FlowChecks(namespaces, cluster, sink).check(flows);
 
         return new Model(cluster, List.copyOf(namespaces.values()), flows);
     }

@@ -163,6 +163,12 @@ final class ClusterAnalyzer {
             values.word(value, "a CNI name").ifPresent(word -> {
                 if (CNIS.contains(word) || word.equals("multus")) {
                     cni.add(word);
+                    if (word.equals("flannel") || word.equals("none")) {
+                        sink.report(Diagnostic.of(Code.NS3013, value.span(), word)
+                                .withNote("flannel does not implement NetworkPolicy; with `none` it depends on the CNI "
+                                        + "you install yourself")
+                                .withHelp("use `cni canal` (RKE2's default), `calico` or `cilium` to enforce the flows"));
+                    }
                 } else {
                     Diagnostic unknown = Diagnostic.of(Code.NS4013, value.span(), word);
                     sink.report(Suggest.didYouMean(unknown, word, CNIS).orElse(

@@ -44,6 +44,13 @@ final class ExternalResolver {
         return declared.keySet();
     }
 
+    /** The externals resolved so far, directly or inside another external: those a flow uses. */
+    Set<String> resolvedNames() {
+        Set<String> names = new HashSet<>(resolved.keySet());
+        names.addAll(resolvedIncludes.keySet());
+        return names;
+    }
+
     /** The external as a peer; empty (reported) when it cannot be resolved. */
     Optional<Peer.Addresses> peer(String name) {
         if (resolved.containsKey(name)) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Resolves the ends and ports of {@code allow} statements.
@@ -169,6 +170,16 @@ final class FlowResolver {
                 target instanceof Peer.TierPeer t ? " in tier `" + t.tier().qualifiedName() + "` or the port constants" : "");
         sink.report(Suggest.didYouMean(missing, name, candidates).orElse(missing));
         return Optional.empty();
+    }
+
+    /** The port constants resolved so far: those a flow uses. */
+    Set<String> resolvedPortConstants() {
+        return Set.copyOf(constantRanges.keySet());
+    }
+
+    /** Resolves every port constant, so that one no flow uses is checked too. */
+    void resolvePortConstants() {
+        portConstants.keySet().forEach(this::constant);
     }
 
     private List<PortRange> constant(String name) {

@@ -48,6 +48,12 @@ final class NamespaceAnalyzer {
         BlockReader reader = new BlockReader(block.body(), NAMESPACE, sink);
         boolean[] isolation = isolation(reader.property("isolate"));
         boolean dns = reader.property("dns").map(this::onOff).orElse(true);
+        if (!dns && isolation[1]) {
+            sink.report(Diagnostic.of(Code.NS3009, reader.property("dns").get().span(), name)
+                    .withNote("with egress isolated and no DNS rule, pods fail every name lookup, including "
+                            + "the names of services they are allowed to reach")
+                    .withHelp("drop `dns off`, or allow DNS to chosen pods: `allow TIER -> kube-system.kube-dns:{dns-udp, dns-tcp}`"));
+        }
         Map<String, String> namespaceLabels = new LinkedHashMap<>();
         for (Statement.Labels statement : reader.statements(Statement.Labels.class)) {
             namespaceLabels.putAll(labels.labels(statement.labels()));

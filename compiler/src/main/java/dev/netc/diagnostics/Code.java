@@ -67,6 +67,14 @@ public enum Code {
     NS3001(Severity.ERROR),  // port not exposed by the target tier
     NS3004(Severity.ERROR),  // external without any address after except
     NS3005(Severity.ERROR),  // tier-qualified end outside a namespace is ambiguous / needs qualification
+    NS3006(Severity.WARNING),  // two tiers of a namespace can select the same pod
+    NS3007(Severity.WARNING),  // unused tier, external or port constant
+    NS3008(Severity.WARNING),  // addresses of a flow cover the pod or service range
+    NS3009(Severity.WARNING),  // egress isolated with DNS switched off
+    NS3010(Severity.WARNING),  // ingress from every namespace
+    NS3011(Severity.WARNING),  // flow without effect: neither side is isolated
+    NS3012(Severity.ERROR),  // flow between two address ends
+    NS3013(Severity.WARNING),  // the CNI does not enforce NetworkPolicies
 
     // RKE2 / Kairos / Canal
     NS4001(Severity.ERROR),  // unknown RKE2 key

@@ -1,0 +1,149 @@
+package dev.netc.analysis;
+
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.model.Cluster;
+import dev.netc.model.Flow;
+import dev.netc.model.Namespace;
+import dev.netc.model.Peer;
+import dev.netc.model.Tier;
+import dev.netc.net.Cidr;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Flows that are valid but do not do what their author meant: addresses that also match pods,
+ * ingress from every namespace, flows that change nothing or that no policy can express, and
+ * tiers that share pods.
+ */
+final class FlowChecks {
+    private final Map<String, Namespace> namespaces;
+    private final Optional<Cluster> cluster;
+    private final DiagnosticSink sink;
+
+    FlowChecks(Map<String, Namespace> namespaces, Optional<Cluster> cluster, DiagnosticSink sink) {
+        this.namespaces = namespaces;
+        this.cluster = cluster;
+        this.sink = sink;
+    }
+
+    void check(List<Flow> flows) {
+        Set<Finding> reported = new HashSet<>();
+        for (Flow flow : flows) {
+            // an `allow` with lists becomes several flows: one finding per statement is enough
+            if (flow.from() instanceof Peer.Addresses && flow.to() instanceof Peer.Addresses) {
+                report(reported, flow, Diagnostic.of(Code.NS3012, flow.span())
+                        .withNote("NetworkPolicies select pods: traffic between two addresses outside the cluster "
+                                + "is not the cluster's to allow")
+                        .withHelp("one end must be a tier or a namespace"));
+                continue;
+            }
+            if (flow.from() instanceof Peer.AllNamespaces && !(flow.to() instanceof Peer.Addresses)) {
+                report(reported, flow, Diagnostic.of(Code.NS3010, flow.span(), describe(flow.to()))
+                        .withNote("`*` also admits namespaces created later, by anyone who can create one")
+                        .withHelp("name the namespaces that need access, e.g. `allow {ingress-nginx.*, monitoring.*} -> ...`"));
+            }
+            if (!isolated(flow.from(), false) && !isolated(flow.to(), true)) {
+                report(reported, flow, Diagnostic.of(Code.NS3011, flow.span(), describe(flow.from()), describe(flow.to()))
+                        .withNote("flows only open holes in isolation: without `isolate egress` on the source or "
+                                + "`isolate ingress` on the target, this traffic is allowed anyway")
+                        .withHelp("add `isolate ingress` to the target's namespace (or tier), or remove the flow"));
+            }
+            checkCoversCluster(flow.from(), flow, reported);
+            checkCoversCluster(flow.to(), flow, reported);
+        }
+        namespaces.values().forEach(this::checkTierOverlaps);
+    }
+
+    private void report(Set<Finding> reported, Flow flow, Diagnostic diagnostic) {
+        if (reported.add(new Finding(diagnostic.code(), flow.span().start(), flow.span().file().displayName()))) {
+            sink.report(diagnostic);
+        }
+    }
+
+    /** One code on one statement. */
+    private record Finding(Code code, int start, String file) {
+    }
+
+    /** Whether policies isolate the peer's pods for ingress ({@code true}) or egress. */
+    private boolean isolated(Peer peer, boolean ingress) {
+        if (peer instanceof Peer.TierPeer tierPeer) {
+            Tier tier = tierPeer.tier();
+            Namespace namespace = namespaces.get(tier.namespace());
+            return ingress ? tier.isolateIngress() || namespace.isolateIngress() : tier.isolateEgress() || namespace.isolateEgress();
+        }
+        if (peer instanceof Peer.NamespacePeer namespacePeer) {
+            Namespace namespace = namespaces.get(namespacePeer.namespace());
+            return ingress ? namespace.isolateIngress() || namespace.tiers().stream().anyMatch(Tier::isolateIngress)
+                    : namespace.isolateEgress() || namespace.tiers().stream().anyMatch(Tier::isolateEgress);
+        }
+        if (peer instanceof Peer.AllNamespaces) {
+            return namespaces.values().stream().anyMatch(n -> ingress ? n.isolateIngress() : n.isolateEgress());
+        }
+        return false; // addresses outside the cluster: no policy of ours applies to them
+    }
+
+    /**
+     * Calico matches ipBlock rules against pod IPs too, so addresses that include the pod or
+     * service range also allow (or expose) pods there.
+     */
+    private void checkCoversCluster(Peer peer, Flow flow, Set<Finding> reported) {
+        if (!(peer instanceof Peer.Addresses addresses) || cluster.isEmpty()) {
+            return;
+        }
+        List<Cidr> clusterRanges = new ArrayList<>(cluster.get().podCidrs());
+        clusterRanges.addAll(cluster.get().serviceCidrs());
+        for (Peer.IpBlock block : addresses.blocks()) {
+            for (Cidr range : clusterRanges) {
+                boolean covered = block.cidr().covers(range) ? block.except().stream().noneMatch(e -> e.covers(range))
+                        : range.covers(block.cidr());
+                if (covered) {
+                    boolean pods = cluster.get().podCidrs().contains(range);
+                    report(reported, flow, Diagnostic.of(Code.NS3008, flow.span(), addresses.name(),
+                            pods ? "pod" : "service", range)
+                            .withNote("Calico (Canal) matches ipBlock rules against pod addresses too: this flow also "
+                                    + "applies to " + (pods ? "every pod" : "service addresses") + " in " + range)
+                            .withHelp("use std/networks' `internet`, which leaves out the cluster's ranges, or add "
+                                    + "`except cluster.pods, cluster.services` to the external"));
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Two tiers of one namespace whose selectors a single pod could satisfy both. */
+    private void checkTierOverlaps(Namespace namespace) {
+        if (!namespace.managed()) {
+            return;
+        }
+        List<Tier> tiers = namespace.tiers();
+        for (int i = 1; i < tiers.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (SelectorOverlap.possible(tiers.get(i).pods(), tiers.get(j).pods())) {
+                    sink.report(Diagnostic.of(Code.NS3006, tiers.get(i).span(), tiers.get(i).qualifiedName(),
+                            tiers.get(j).qualifiedName())
+                            .withSecondary(tiers.get(j).span(), "`" + tiers.get(j).name() + "` is here")
+                            .withNote("a pod in both tiers gets the flows of both: the policies allow the union")
+                            .withHelp("make the selectors exclusive, e.g. give each tier its own `app=` value"));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static String describe(Peer peer) {
+        if (peer instanceof Peer.TierPeer tier) {
+            return "`" + tier.tier().qualifiedName() + "`";
+        } else if (peer instanceof Peer.NamespacePeer namespace) {
+            return "namespace `" + namespace.namespace() + "`";
+        } else if (peer instanceof Peer.AllNamespaces) {
+            return "every namespace";
+        }
+        return "`" + ((Peer.Addresses) peer).name() + "`";
+    }
+}
