@@ -45,7 +45,7 @@ public final class Analyzer {
         });
 
         Optional<Cluster> cluster = declarations.clusters.stream().findFirst()
-                .map(block -> new ClusterAnalyzer(values, networks, secrets, sink).analyze(block));
+                .map(block -> new ClusterAnalyzer(values, networks, namespaces.containsKey("metallb-system"), secrets, sink).analyze(block));
 
         ExternalResolver externals = new ExternalResolver(declarations.externals, cluster, values, sink);
         Map<String, Statement.PortConstant> ports = new LinkedHashMap<>();

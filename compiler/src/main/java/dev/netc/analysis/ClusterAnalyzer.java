@@ -35,13 +35,16 @@ final class ClusterAnalyzer {
 
     private final Values values;
     private final Map<String, Network> networks;
+    /** Whether the spec has MetalLB, which needs strict ARP with IPVS. */
+    private final boolean metallb;
     private final SecretSource secrets;
     private final DiagnosticSink sink;
     private final Rke2Options rke2Options;
 
-    ClusterAnalyzer(Values values, Map<String, Network> networks, SecretSource secrets, DiagnosticSink sink) {
+    ClusterAnalyzer(Values values, Map<String, Network> networks, boolean metallb, SecretSource secrets, DiagnosticSink sink) {
         this.values = values;
         this.networks = networks;
+        this.metallb = metallb;
         this.secrets = secrets;
         this.sink = sink;
         this.rke2Options = new Rke2Options(values, sink);
@@ -66,8 +69,9 @@ final class ClusterAnalyzer {
         List<String> tlsSans = reader.property("tls-san")
                 .map(p -> Properties.list(p, sink).stream().flatMap(v -> values.text(v).stream()).toList())
                 .orElse(List.of());
-        Optional<Canal> canal = canal(reader.blocks("canal"));
-        Optional<KubeProxy> kubeProxy = new KubeProxyAnalyzer(values, sink).analyze(reader.property("kube-proxy"),
+        boolean ipv6 = pods.stream().anyMatch(c -> c.family() == IpAddress.Family.V6);
+        Optional<Canal> canal = canal(reader.blocks("canal"), ipv6);
+        Optional<KubeProxy> kubeProxy = new KubeProxyAnalyzer(values, metallb, sink).analyze(reader.property("kube-proxy"),
                 reader.blocks("kube-proxy"));
         List<Rke2Option> rke2 = rke2Options.read(reader.statements(Statement.Rke2.class));
 
@@ -75,11 +79,54 @@ final class ClusterAnalyzer {
         List<Node> nodes = nodeAnalyzer.analyze(reader.blocks("node"), canal.flatMap(Canal::network));
         checkSingleInit(block, nodes);
         new AddressPlan(sink).check(podRanges, serviceRanges, dnsAddresses, networkRanges(), nodes);
-        String controlPlaneHost = reader.property("server").flatMap(p -> Properties.single(p, sink)).flatMap(values::text)
-                .orElseGet(() -> nodes.stream().filter(n -> n.role() == dev.netc.model.Role.INIT).findFirst()
-                        .flatMap(n -> n.nodeIps().stream().findFirst()).map(IpAddress::toString).orElse(""));
+        checkExternalIpsWithCloudProvider(nodes, rke2);
+        String controlPlaneHost = controlPlaneHost(block, reader, nodes);
         return new Cluster(name, token, controlPlaneHost, pods, services, dns, domain, cni, tlsSans, canal, kubeProxy,
                 nodes, rke2);
+    }
+
+    /**
+     * provider-rke2's {@code control_plane_host}: the `server` property, or the init node's
+     * address. The provider builds {@code https://HOST:9345} itself, so the host is bare and
+     * cannot be an IPv6 literal, which would need brackets (K2).
+     */
+    private String controlPlaneHost(Statement.Block block, BlockReader reader, List<Node> nodes) {
+        Optional<Value> server = reader.property("server").flatMap(p -> Properties.single(p, sink));
+        if (server.isPresent()) {
+            String host = values.text(server.get()).orElse("");
+            Optional<String> problem = host.contains("://") ? Optional.of("it has a scheme; the provider adds `https://`")
+                    : IpAddress.parse(host).filter(ip -> ip.family() == IpAddress.Family.V6).isPresent()
+                            ? Optional.of("the provider writes `https://" + host + ":9345` without brackets around an IPv6 address")
+                    : host.matches(".*:\\d+$") ? Optional.of("it has a port; the provider adds `:9345`")
+                    : Optional.empty();
+            problem.ifPresent(p -> sink.report(Diagnostic.of(Code.NS4018, server.get().span(), host, p)
+                    .withHelp("write a bare host name or IPv4 address, e.g. `server api.site.example`")));
+            return host;
+        }
+        Optional<Node> init = nodes.stream().filter(n -> n.role() == dev.netc.model.Role.INIT).findFirst();
+        Optional<IpAddress> address = init.flatMap(n -> n.nodeIps().stream().filter(ip -> ip.family() == IpAddress.Family.V4)
+                .findFirst());
+        if (init.isPresent() && address.isEmpty() && !init.get().nodeIps().isEmpty()) {
+            sink.report(Diagnostic.of(Code.NS4018, block.kind().span(), init.get().nodeIps().get(0),
+                    "the init node has only IPv6 addresses, which the provider cannot put in a URL")
+                    .withHelp("set `server` to a DNS name that resolves to the init node"));
+        }
+        return address.map(IpAddress::toString).orElse("");
+    }
+
+    /** RKE2 refuses `node-external-ip` together with a cloud provider (K37). */
+    private void checkExternalIpsWithCloudProvider(List<Node> nodes, List<Rke2Option> clusterOptions) {
+        for (Node node : nodes) {
+            List<Rke2Option> options = new ArrayList<>(clusterOptions);
+            options.addAll(node.rke2());
+            Optional<String> provider = options.stream().map(Rke2Option::key)
+                    .filter(k -> k.equals("cloud-provider-name") || k.equals("cloud-provider-config")).findFirst();
+            if (!node.externalIps().isEmpty() && provider.isPresent()) {
+                sink.report(Diagnostic.of(Code.NS4020, node.span(), node.name(), provider.get())
+                        .withNote("RKE2 exits at start-up: with a cloud provider the external address comes from the provider")
+                        .withHelp("drop `external-ip` from the node, or the `" + provider.get() + "` option"));
+            }
+        }
     }
 
     /** {@code token env("NAME")}, {@code token file("path")}, or a literal (discouraged). */
@@ -179,7 +226,7 @@ final class ClusterAnalyzer {
         return cni;
     }
 
-    private Optional<Canal> canal(List<Statement.Block> blocks) {
+    private Optional<Canal> canal(List<Statement.Block> blocks, boolean ipv6) {
         if (blocks.isEmpty()) {
             return Optional.empty();
         }
@@ -195,7 +242,9 @@ final class ClusterAnalyzer {
         OptionalInt mtu = Properties.integer(reader.property("mtu"), values, sink, "an MTU", 68, 65535);
         OptionalInt port = Properties.integer(reader.property("port"), values, sink, "a port", 1, 65535);
         OptionalInt vni = Properties.integer(reader.property("vni"), values, sink, "a VXLAN network identifier", 1, 16777215);
-        return Optional.of(new Canal(network, backend, mtu, port, vni));
+        Canal canal = new Canal(network, backend, mtu, port, vni);
+        new CanalChecks(sink).check(canal, ipv6, block, reader);
+        return Optional.of(canal);
     }
 
     private Optional<Network> network(Value value) {

@@ -50,7 +50,7 @@ final class Declarations {
             }
             for (Statement.Block block : reader.blocks("cluster")) {
                 if (!clusters.isEmpty()) {
-                    sink.report(Diagnostic.of(Code.NS1002, block.kind().span(), "cluster", "")
+                    sink.report(Diagnostic.of(Code.NS1002, block.kind().span(), "block", "cluster")
                             .withSecondary(clusters.get(0).kind().span(), "first declared here")
                             .withNote("one compilation describes one cluster; compile each site on its own"));
                     continue;

@@ -6,6 +6,7 @@ import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.model.KubeProxy;
+import dev.netc.source.Span;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,9 +37,12 @@ final class KubeProxyAnalyzer {
 
     private final Values values;
     private final DiagnosticSink sink;
+    /** Whether the spec has MetalLB (the `metallb-system` namespace), which needs strict ARP under IPVS. */
+    private final boolean metallb;
 
-    KubeProxyAnalyzer(Values values, DiagnosticSink sink) {
+    KubeProxyAnalyzer(Values values, boolean metallb, DiagnosticSink sink) {
         this.values = values;
+        this.metallb = metallb;
         this.sink = sink;
     }
 
@@ -55,10 +59,24 @@ final class KubeProxyAnalyzer {
                         .withHelp("write `kube-proxy ipvs { ... }` (or iptables, nftables)"));
                 return Optional.empty();
             }
-            return mode(block.label()).map(mode -> build(mode, new BlockReader(block.body(), KUBE_PROXY, sink)));
+            Optional<String> mode = mode(block.label());
+            BlockReader reader = new BlockReader(block.body(), KUBE_PROXY, sink);
+            mode.filter(m -> m.equals("ipvs") && metallb && reader.property("strict-arp").isEmpty())
+                    .ifPresent(m -> reportMetallbWithoutStrictArp(block.label().span()));
+            return mode.map(m -> build(m, reader));
         }
-        return shorthand.flatMap(p -> Properties.single(p, sink)).flatMap(this::mode)
-                .map(mode -> build(mode, new BlockReader(List.of(), KUBE_PROXY, sink)));
+        Optional<Value> value = shorthand.flatMap(p -> Properties.single(p, sink));
+        Optional<String> mode = value.flatMap(this::mode);
+        mode.filter(m -> m.equals("ipvs") && metallb).ifPresent(m -> reportMetallbWithoutStrictArp(value.get().span()));
+        return mode.map(m -> build(m, new BlockReader(List.of(), KUBE_PROXY, sink)));
+    }
+
+    /** MetalLB's L2 mode answers ARP for service addresses, which IPVS also does unless strict ARP is on (K29). */
+    private void reportMetallbWithoutStrictArp(Span mode) {
+        sink.report(Diagnostic.of(Code.NS4016, mode)
+                .withNote("IPVS puts every service address on the kube-ipvs0 interface; without strict ARP each node "
+                        + "answers ARP for them and MetalLB's announcements lose")
+                .withHelp("write `kube-proxy ipvs { strict-arp }`"));
     }
 
     private Optional<String> mode(Value value) {
@@ -68,6 +86,11 @@ final class KubeProxyAnalyzer {
             sink.report(Suggest.didYouMean(unknown, word.get(), MODES)
                     .orElse(unknown.withNote("kube-proxy modes on Linux: iptables, ipvs, nftables")));
             return Optional.empty();
+        }
+        if (word.isPresent() && word.get().equals("ipvs")) {
+            sink.report(Diagnostic.of(Code.NS4017, value.span())
+                    .withNote("Kubernetes deprecates kube-proxy's IPVS mode from 1.35; it still works, but will be removed")
+                    .withHelp("plan a move to `kube-proxy nftables` (experimental in RKE2) or `iptables`"));
         }
         return word;
     }

@@ -80,7 +80,22 @@ final class Rke2Options {
             return Optional.empty();
         }
         Rke2Key rke2Key = known.get();
-        return typed(rke2Key, entry.value()).map(v -> new Rke2Option(key, v, rke2Key.scope() == Rke2Key.Scope.SERVER));
+        return typed(rke2Key, entry.value()).filter(v -> allowedValue(key, v, entry.value()))
+                .map(v -> new Rke2Option(key, v, rke2Key.scope() == Rke2Key.Scope.SERVER));
+    }
+
+    /** Keys whose string value RKE2 checks against a fixed set at start-up, where any other value is fatal. */
+    private static final Map<String, List<String>> ENUMERATED = Map.of("profile", List.of("cis", "etcd"));
+
+    private boolean allowedValue(String key, Object value, Value written) {
+        List<String> allowed = ENUMERATED.get(key);
+        if (allowed == null || allowed.contains(value)) {
+            return true;
+        }
+        Diagnostic invalid = Diagnostic.of(Code.NS4019, written.span(), key, value, String.join(", ", allowed))
+                .withNote("RKE2 refuses to start with any other value (`cis-1.23` was removed in v1.30)");
+        sink.report(Suggest.didYouMean(invalid, String.valueOf(value), allowed).orElse(invalid));
+        return false;
     }
 
     private Optional<Object> typed(Rke2Key key, Value value) {

@@ -90,6 +90,13 @@ public enum Code {
     NS4011(Severity.ERROR),  // kube-proxy option needs a mode
     NS4012(Severity.ERROR),  // cloud-config content would be templated by Kairos
     NS4013(Severity.ERROR),  // cni value
+    NS4014(Severity.ERROR),  // pod MTU too large for the underlay (a warning when netc has to assume the underlay)
+    NS4015(Severity.ERROR),  // Canal tunnel port taken by another node service
+    NS4016(Severity.ERROR),  // MetalLB with IPVS but without strict ARP
+    NS4017(Severity.WARNING),  // kube-proxy IPVS mode is deprecated
+    NS4018(Severity.ERROR),  // control-plane host not usable by provider-rke2
+    NS4019(Severity.ERROR),  // RKE2 key value outside its allowed set
+    NS4020(Severity.ERROR),  // node external IP together with a cloud provider
 
     // internal
     NS9001(Severity.ERROR);  // internal compiler error

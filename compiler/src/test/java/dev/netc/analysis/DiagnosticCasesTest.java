@@ -47,7 +47,7 @@ import org.junit.jupiter.api.TestFactory;
  * not cases: they are modules the cases import. Imports may not leave the
  * {@code diagnostics/} folder, which is the project root of every case.
  */
-class DiagnosticCasesTest {
+public class DiagnosticCasesTest {
     static final Path ROOT = Path.of("src", "test", "resources", "diagnostics");
 
     static final Path MAIN_SOURCES = Path.of("src", "main", "java");
@@ -64,7 +64,7 @@ class DiagnosticCasesTest {
     private static final Pattern OPTION = Pattern.compile("^\\s*//\\s*option:\\s*canal-configmap\\s*$");
 
     /** One expected diagnostic in {@code file} (relative to the case folder); line 0 for a global one. */
-    record Expected(String file, int line, Severity severity, Code code) implements Comparable<Expected> {
+    public record Expected(String file, int line, Severity severity, Code code) implements Comparable<Expected> {
         @Override
         public int compareTo(Expected other) {
             int byFile = file.compareTo(other.file);
@@ -209,7 +209,7 @@ class DiagnosticCasesTest {
      * The expectations written on one line, e.g. {@code // error: NS1001, NS2003 // warning: NS2015};
      * null when a comment looks like one but is malformed.
      */
-    static List<Expected> parseExpectations(String file, String line, int lineNumber) {
+    public static List<Expected> parseExpectations(String file, String line, int lineNumber) {
         List<Expected> result = new ArrayList<>();
         Matcher m = EXPECTATION.matcher(line);
         int found = 0;

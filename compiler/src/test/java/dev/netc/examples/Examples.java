@@ -2,6 +2,8 @@ package dev.netc.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.netc.analysis.DiagnosticCasesTest;
+import dev.netc.analysis.DiagnosticCasesTest.Expected;
 import dev.netc.analysis.SecretSource;
 import dev.netc.compile.Compiler;
 import dev.netc.emit.Emitter;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -36,11 +39,30 @@ final class Examples {
         return file.substring(0, file.length() - ".netspec".length());
     }
 
-    /** Compiles an example as `netc compile` would, from the repository root. */
+    /**
+     * Compiles an example as `netc compile` would, from the repository root. An example has no
+     * errors; a warning it shows on purpose is announced on its line, e.g. `// warning: NS4017`.
+     */
     static Compiler.Result compile(Path example) {
         Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(example), List.of(), DIR, DIR.getParent(),
                 Map.of(), SecretSource.of(Map.of("CLUSTER_TOKEN", TOKEN)), new Emitter.Options(false)));
-        assertThat(result.diagnostics()).as("diagnostics of %s", example.getFileName()).isEmpty();
+        List<Expected> found = result.diagnostics().stream()
+                .map(d -> new Expected(name(example), d.primary() == null ? 0 : d.primary().line(), d.severity(), d.code()))
+                .sorted().toList();
+        assertThat(found).as("diagnostics of %s", example.getFileName()).containsExactlyElementsOf(announced(example));
         return result;
+    }
+
+    private static List<Expected> announced(Path example) {
+        try {
+            List<String> lines = Files.readAllLines(example);
+            List<Expected> announced = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                announced.addAll(DiagnosticCasesTest.parseExpectations(name(example), lines.get(i), i + 1));
+            }
+            return announced.stream().sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,0 +1,83 @@
+package dev.netc.analysis;
+
+import dev.netc.ast.Statement;
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.diagnostics.Severity;
+import dev.netc.model.Canal;
+import dev.netc.model.Network;
+import dev.netc.source.Span;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Canal settings that RKE2 accepts but that break pod traffic: a pod MTU the underlay cannot
+ * carry once encapsulated (K24), and a tunnel port that another node service already uses (K27).
+ */
+final class CanalChecks {
+    /** The smallest MTU IPv6 allows on a link (RFC 8200). */
+    private static final int IPV6_MIN_MTU = 1280;
+    /** Canal's chart value when netc cannot derive one. */
+    private static final int CHART_DEFAULT_MTU = 1450;
+    private static final int ETHERNET_MTU = 1500;
+
+    /** Host ports every RKE2 node (or server) listens on, from RKE2's requirements and the Canal chart. */
+    private static final Map<Integer, String> NODE_PORTS = Map.ofEntries(
+            Map.entry(6443, "the Kubernetes API"), Map.entry(6444, "the agent's API load balancer"),
+            Map.entry(9345, "the RKE2 supervisor"), Map.entry(10250, "the kubelet"),
+            Map.entry(2379, "etcd clients"), Map.entry(2380, "etcd peers"), Map.entry(2381, "etcd metrics"),
+            Map.entry(9099, "Canal's health checks"), Map.entry(8081, "flannel's health endpoint"));
+    private static final int NODE_PORT_FIRST = 30000;
+    private static final int NODE_PORT_LAST = 32767;
+
+    private final DiagnosticSink sink;
+
+    CanalChecks(DiagnosticSink sink) {
+        this.sink = sink;
+    }
+
+    void check(Canal canal, boolean ipv6, Statement.Block block, BlockReader reader) {
+        checkMtu(canal, ipv6, block, reader);
+        reader.property("port").ifPresent(property -> canal.port().ifPresent(port -> checkPort(port, property.span())));
+    }
+
+    private void checkMtu(Canal canal, boolean ipv6, Statement.Block block, BlockReader reader) {
+        int overhead = canal.backend().overhead(ipv6);
+        OptionalInt underlay = canal.network().map(Network::mtu).orElse(OptionalInt.empty());
+        String backend = canal.backend().chartValue() + (ipv6 ? " over IPv6" : "");
+        if (canal.mtu().isPresent() && underlay.isPresent() && canal.mtu().getAsInt() > underlay.getAsInt() - overhead) {
+            Span span = reader.property("mtu").get().span();
+            sink.report(Diagnostic.of(Code.NS4014, span, canal.mtu().getAsInt(),
+                    "network `" + canal.network().get().name() + "` carries " + underlay.getAsInt() + " bytes and "
+                            + backend + " adds " + overhead)
+                    .withSecondary(canal.network().get().span(), "the underlay network")
+                    .withNote("larger packets are dropped or fragmented inside the tunnel: connections hang after the handshake")
+                    .withHelp("use `mtu " + (underlay.getAsInt() - overhead) + "` or leave `mtu` out: netc derives it"));
+        } else if (canal.mtu().isEmpty() && underlay.isPresent() && ipv6 && underlay.getAsInt() - overhead < IPV6_MIN_MTU) {
+            sink.report(Diagnostic.of(Code.NS4014, block.kind().span(), underlay.getAsInt() - overhead,
+                    "IPv6 needs at least " + IPV6_MIN_MTU + " bytes, and " + backend + " takes " + overhead + " of the "
+                            + underlay.getAsInt() + " the underlay carries")
+                    .withHelp("raise the underlay network's `mtu`, or use a backend with less overhead"));
+        } else if (canal.mtu().isEmpty() && underlay.isEmpty() && CHART_DEFAULT_MTU > ETHERNET_MTU - overhead) {
+            sink.report(Diagnostic.of(Code.NS4014, block.kind().span(), CHART_DEFAULT_MTU,
+                    "Canal's default assumes VXLAN, but " + backend + " adds " + overhead + " bytes to a "
+                            + ETHERNET_MTU + "-byte Ethernet underlay")
+                    .withSeverity(Severity.WARNING)
+                    .withHelp("give the network Canal uses its `mtu` (`canal { on NETWORK }`), or set `mtu "
+                            + (ETHERNET_MTU - overhead) + "`"));
+        }
+    }
+
+    private void checkPort(int port, Span span) {
+        String user = NODE_PORTS.get(port);
+        if (user == null && port >= NODE_PORT_FIRST && port <= NODE_PORT_LAST) {
+            user = "the NodePort range " + NODE_PORT_FIRST + "-" + NODE_PORT_LAST;
+        }
+        if (user != null) {
+            sink.report(Diagnostic.of(Code.NS4015, span, port, user)
+                    .withNote("the tunnel port is bound on every node's host network")
+                    .withHelp("leave `port` out to use the backend's default (VXLAN 8472, WireGuard 51820/51821)"));
+        }
+    }
+}
