@@ -19,7 +19,7 @@ import java.util.Map;
  * RKE2, while top-level {@code write_files} would only land afterwards.
  */
 public final class CloudConfigEmitter {
-    static final String MANIFESTS_DIR = "/var/lib/rancher/rke2/server/manifests/";
+    static final String DEFAULT_DATA_DIR = "/var/lib/rancher/rke2";
     private static final int SECRET_FILE_MODE = 0600;
 
     private final Cluster cluster;
@@ -119,7 +119,7 @@ public final class CloudConfigEmitter {
         if (node.role().isServer() && !serverManifests.isEmpty()) {
             List<org.snakeyaml.engine.v2.nodes.Node> files = new ArrayList<>();
             serverManifests.forEach((name, content) -> files.add(Yaml.map()
-                    .put("path", MANIFESTS_DIR + name)
+                    .put("path", manifestsDir(node) + name)
                     .put("permissions", Yaml.octal(SECRET_FILE_MODE))
                     .put("owner", Yaml.number(0))
                     .put("group", Yaml.number(0))
@@ -128,6 +128,13 @@ public final class CloudConfigEmitter {
             stages.add(Yaml.map().put("name", "netc-rke2-manifests").put("files", Yaml.seq(files)).build());
         }
         return stages;
+    }
+
+    /** RKE2 reads auto-deployed manifests from {@code <data-dir>/server/manifests} (K38). */
+    private String manifestsDir(Node node) {
+        String dataDir = concat(cluster.rke2(), node.rke2()).stream().filter(o -> o.key().equals("data-dir"))
+                .reduce((clusterValue, nodeValue) -> nodeValue).map(o -> String.valueOf(o.value())).orElse(DEFAULT_DATA_DIR);
+        return dataDir.replaceAll("/+$", "") + "/server/manifests/";
     }
 
     private static String joined(List<Cidr> cidrs) {

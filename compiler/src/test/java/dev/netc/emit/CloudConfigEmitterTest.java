@@ -41,13 +41,32 @@ class CloudConfigEmitterTest {
         assertThat(worker.get("kube-proxy-arg")).isEqualTo(List.of("proxy-mode=iptables", "conntrack-min=131072", "v=2"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void manifestsGoUnderTheDataDirectoryRke2Uses() {
+        String spec = SPEC.replace("node-label = [\"site=a\"];", "node-label = [\"site=a\"]; data-dir = \"/data/rke2/\";")
+                .replace("token env(\"T\")", "token env(\"T\"); canal { on lan }");
+        Map<String, Object> root = (Map<String, Object>) STRICT.loadFromString(file(spec, "nodes/cp.yaml").content());
+        Map<String, Object> stage = ((List<Map<String, Object>>) ((Map<String, Object>) root.get("stages")).get("boot.before"))
+                .stream().filter(s -> s.get("name").equals("netc-rke2-manifests")).findFirst().orElseThrow();
+        assertThat((List<Map<String, Object>>) stage.get("files")).extracting(f -> f.get("path"))
+                .containsExactly("/data/rke2/server/manifests/rke2-canal-config.yaml");
+        String withDefaultDataDir = SPEC.replace("token env(\"T\")", "token env(\"T\"); canal { on lan }");
+        assertThat(file(withDefaultDataDir, "nodes/cp.yaml").content())
+                .contains("path: /var/lib/rancher/rke2/server/manifests/rke2-canal-config.yaml");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> config(String path) {
-        Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(), List.of(new SourceFile("t.netspec", SPEC)),
-                Path.of("."), Path.of("."), Map.of(), SecretSource.of(Map.of("T", "token")), new Emitter.Options(false)));
-        assertThat(result.diagnostics()).isEmpty();
-        OutputFile file = result.files().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow();
+        OutputFile file = file(SPEC, path);
         Map<String, Object> cluster = (Map<String, Object>) ((Map<String, Object>) STRICT.loadFromString(file.content())).get("cluster");
         return (Map<String, Object>) STRICT.loadFromString((String) cluster.get("config"));
+    }
+
+    private static OutputFile file(String spec, String path) {
+        Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(), List.of(new SourceFile("t.netspec", spec)),
+                Path.of("."), Path.of("."), Map.of(), SecretSource.of(Map.of("T", "token")), new Emitter.Options(false)));
+        assertThat(result.diagnostics()).isEmpty();
+        return result.files().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow();
     }
 }
