@@ -91,7 +91,8 @@ final class ExternalResolver {
         }
         if (!inProgress.add(name)) {
             Statement.External external = declared.get(name).statement();
-            sink.report(Diagnostic.of(Code.NS1004, external.name().span(), "external `" + name + "` refers to itself"));
+            sink.report(Diagnostic.of(Code.NS1004, external.name().span(), "external",
+                    "`" + name + "` includes itself, directly or through other externals"));
             return List.of();
         }
         List<Cidr> include = new ArrayList<>();

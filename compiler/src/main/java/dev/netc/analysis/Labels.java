@@ -127,4 +127,25 @@ final class Labels {
         }
         return Optional.empty();
     }
+
+    /**
+     * A named port is an IANA service name, as the API server checks container port names and
+     * NetworkPolicy ports: at most 15 characters of `a-z`, `0-9` and `-`, at least one letter, no
+     * `-` at either end or twice in a row.
+     */
+    static Optional<String> portNameProblem(String name) {
+        if (name.length() > 15) {
+            return Optional.of("at most 15 characters");
+        }
+        if (!name.matches("[a-z0-9-]+")) {
+            return Optional.of("use lowercase letters, digits and `-`");
+        }
+        if (!name.matches(".*[a-z].*")) {
+            return Optional.of("it needs at least one letter");
+        }
+        if (name.startsWith("-") || name.endsWith("-") || name.contains("--")) {
+            return Optional.of("`-` may not start or end it, or appear twice in a row");
+        }
+        return Optional.empty();
+    }
 }

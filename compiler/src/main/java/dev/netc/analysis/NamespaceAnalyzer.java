@@ -119,6 +119,12 @@ final class NamespaceAnalyzer {
             sink.report(Diagnostic.of(Code.NS2009, span, "a named port such as `http 80/tcp`", "`" + span.text() + "`"));
             return Optional.empty();
         }
+        Optional<String> problem = Labels.portNameProblem(portName.text());
+        if (problem.isPresent()) {
+            sink.report(Diagnostic.of(Code.NS2028, portName.span(), portName.text(), problem.get())
+                    .withNote("a tier's port names the pods' container port, and Kubernetes names ports this way"));
+            return Optional.empty();
+        }
         Optional<PortRange> range = values.portSpec(spec.text(), spec.span());
         return range.map(r -> new Tier.TierPort(portName.text(), r));
     }

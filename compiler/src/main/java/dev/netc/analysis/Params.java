@@ -1,5 +1,6 @@
 package dev.netc.analysis;
 
+import dev.netc.ast.Name;
 import dev.netc.ast.Statement;
 import dev.netc.ast.Value;
 import dev.netc.diagnostics.Code;
@@ -56,7 +57,11 @@ public final class Params {
         }
         String value = setting;
         if (value == null && param.defaultValue() != null) {
-            value = literalText(param.defaultValue());
+            Optional<String> byDefault = defaultText(param.defaultValue(), name);
+            if (byDefault.isEmpty()) {
+                return; // reported
+            }
+            value = byDefault.get();
         }
         if (value == null) {
             sink.report(Diagnostic.of(Code.NS1008, param.name().span(), name).withLabel("declared here without a default")
@@ -71,15 +76,35 @@ public final class Params {
         values.put(name, value);
     }
 
-    private static String literalText(Value value) {
+    /**
+     * A default's text. It may interpolate parameters declared before it (`param host: string =
+     * "api-${site}"`), since parameters are bound in declaration order.
+     */
+    private Optional<String> defaultText(Value value, String name) {
         if (value instanceof Value.Number n) {
-            return String.valueOf(n.value());
-        } else if (value instanceof Value.Str s && s.isPlain()) {
-            return s.plainText();
+            return Optional.of(String.valueOf(n.value()));
         } else if (value instanceof Value.Word w) {
-            return w.text();
+            return Optional.of(w.text());
+        } else if (value instanceof Value.Str str) {
+            StringBuilder text = new StringBuilder();
+            for (Value.Str.Part part : str.parts()) {
+                if (part instanceof Value.Str.Part.Text literal) {
+                    text.append(literal.text());
+                    continue;
+                }
+                Name ref = ((Value.Str.Part.ParamRef) part).name();
+                String bound = values.get(ref.text());
+                if (bound == null) {
+                    sink.report(Diagnostic.of(Code.NS1001, ref.span(), "parameter", ref.text(), " declared before `" + name + "`")
+                            .withNote("a default may use the parameters declared above it"));
+                    return Optional.empty();
+                }
+                text.append(bound);
+            }
+            return Optional.of(text.toString());
         }
-        return null;
+        sink.report(Diagnostic.of(Code.NS2009, value.span(), "a number, word or string", value.describe()));
+        return Optional.empty();
     }
 
     public Optional<String> value(String name) {

@@ -62,6 +62,7 @@ public enum Code {
     NS2025(Severity.ERROR),  // node address used twice
     NS2026(Severity.ERROR),  // pod range does not fit the nodes
     NS2027(Severity.ERROR),  // service range too wide (a warning for IPv6 between /64 and /108)
+    NS2028(Severity.ERROR),  // invalid port name
 
     // policy semantics
     NS3001(Severity.ERROR),  // port not exposed by the target tier

@@ -94,7 +94,7 @@ public final class ModuleLoader {
         if (stack.contains(key)) {
             List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(key), stack.size()));
             cycle.add(key);
-            sink.report(Diagnostic.of(Code.NS1004, statement.span(),
+            sink.report(Diagnostic.of(Code.NS1004, statement.span(), "import",
                     String.join(" -> ", cycle.stream().map(k -> displayName(Path.of(k))).toList())));
             return;
         }
