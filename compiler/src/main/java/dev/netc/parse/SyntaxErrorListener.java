@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -45,7 +46,44 @@ final class SyntaxErrorListener extends BaseErrorListener {
         lastReportedLine = token.getLine();
         Parser parser = (Parser) recognizer;
         IntervalSet expected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens() : parser.getExpectedTokens();
-        sink.report(diagnose(parser.getInputStream(), token, expected));
+        Diagnostic diagnostic = diagnose(parser.getInputStream(), token, expected);
+        if (diagnostic.code() == Code.NS0001) {
+            diagnostic = withUnclosedBlockHint(diagnostic, parser, token);
+        }
+        sink.report(diagnostic);
+    }
+
+    /**
+     * A statement that starts at or left of the column of an enclosing block's first line
+     * usually means that block lacks its `}`: rustc-style, point at the block that is still open.
+     */
+    private Diagnostic withUnclosedBlockHint(Diagnostic diagnostic, Parser parser, Token token) {
+        Token lineStart = firstOnLine(parser.getInputStream(), token);
+        for (ParserRuleContext context = parser.getContext(); context != null; context = context.getParent()) {
+            if (context instanceof NetSpecParser.BlockStatementContext block && block.getStart().getLine() < token.getLine()
+                    && lineStart.getCharPositionInLine() <= block.getStart().getCharPositionInLine()) {
+                // after an error ANTLR may have read the block's keyword as a statement of its own
+                // (`namespace` + block `app {`): the line's first token is what the user wrote first
+                Token opening = firstOnLine(parser.getInputStream(), block.getStart());
+                return diagnostic.withSecondary(span(opening).to(span(block.getStart())), "this block is still open here")
+                        .withHelp("is a `}` missing before line " + token.getLine() + "?");
+            }
+        }
+        return diagnostic;
+    }
+
+    private static Token firstOnLine(TokenStream tokens, Token token) {
+        Token first = token;
+        for (int i = token.getTokenIndex() - 1; i >= 0; i--) {
+            Token candidate = tokens.get(i);
+            if (candidate.getLine() != token.getLine()) {
+                break;
+            }
+            if (candidate.getChannel() == Token.DEFAULT_CHANNEL) {
+                first = candidate;
+            }
+        }
+        return first;
     }
 
     private Diagnostic diagnose(TokenStream tokens, Token token, IntervalSet expected) {
@@ -181,17 +219,32 @@ final class SyntaxErrorListener extends BaseErrorListener {
         return true;
     }
 
+    /**
+     * The `{` that lacks its `}`. Braces match innermost first, so a missing `}` early in a file
+     * shows up as the outermost block being unclosed; indentation tells better: a `}` that starts
+     * a line left of the line that opened the brace it closes belongs to an outer block, so that
+     * brace is the one never closed.
+     */
     private static Token unmatchedOpenBrace(TokenStream tokens) {
         List<Token> open = new ArrayList<>();
+        Token misindented = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             if (token.getType() == NetSpecLexer.LBRACE) {
                 open.add(token);
             } else if (token.getType() == NetSpecLexer.RBRACE && !open.isEmpty()) {
-                open.remove(open.size() - 1);
+                Token matched = open.remove(open.size() - 1);
+                boolean startsLine = firstOnLine(tokens, token) == token;
+                if (misindented == null && startsLine
+                        && token.getCharPositionInLine() < firstOnLine(tokens, matched).getCharPositionInLine()) {
+                    misindented = matched;
+                }
             }
         }
-        return open.isEmpty() ? null : open.get(open.size() - 1);
+        if (open.isEmpty()) {
+            return null;
+        }
+        return misindented != null ? misindented : open.get(open.size() - 1);
     }
 
     private Span span(Token token) {
