@@ -98,6 +98,7 @@ public enum Code {
     NS4018(Severity.ERROR),  // control-plane host not usable by provider-rke2
     NS4019(Severity.ERROR),  // RKE2 key value outside its allowed set
     NS4020(Severity.ERROR),  // node external IP together with a cloud provider
+    NS4021(Severity.ERROR),  // CNI list other than one CNI, or multus and one CNI
 
     // internal
     NS9001(Severity.ERROR);  // internal compiler error
