@@ -133,7 +133,7 @@ final class ClusterAnalyzer {
     private Optional<Secret> token(Statement.Block block, BlockReader reader) {
         Optional<Statement.Property> property = reader.property("token");
         if (property.isEmpty()) {
-            sink.report(Diagnostic.of(Code.NS2010, block.kind().span(), "the cluster block", "token")
+            sink.report(Diagnostic.of(Code.NS2010, block.kind().span(), "the cluster block", "a `token`")
                     .withHelp("add `token env(\"CLUSTER_TOKEN\")`: nodes join with this shared secret"));
             return Optional.empty();
         }

@@ -93,7 +93,7 @@ final class NamespaceAnalyzer {
         List<Statement.Pods> pods = reader.statements(Statement.Pods.class);
         LabelSelector selector = LabelSelector.ALL;
         if (pods.isEmpty()) {
-            sink.report(Diagnostic.of(Code.NS2010, name.span(), "tier `" + name.text() + "`", "pods")
+            sink.report(Diagnostic.of(Code.NS2010, name.span(), "tier `" + name.text() + "`", "a `pods` selector")
                     .withHelp("say which pods belong to the tier, e.g. `pods app=" + name.text() + "`, or `pods *` for all"));
         } else {
             if (pods.size() > 1) {

@@ -90,7 +90,7 @@ final class NodeAnalyzer {
     private Optional<Role> role(Statement.Block block, BlockReader reader) {
         Optional<Statement.Property> property = reader.property("role");
         if (property.isEmpty()) {
-            sink.report(Diagnostic.of(Code.NS2010, block.label().span(), "a node", "role")
+            sink.report(Diagnostic.of(Code.NS2010, block.label().span(), "a node", "a `role`")
                     .withHelp("add `role init`, `role controlplane` or `role worker`"));
             return Optional.empty();
         }

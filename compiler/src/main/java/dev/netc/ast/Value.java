@@ -20,7 +20,7 @@ public sealed interface Value {
 
     record Number(long value, Span span) implements Value {
         public String describe() {
-            return "the number `" + value + "`";
+            return "the number `" + span.text() + "`"; // as written: `0640`, not 640
         }
     }
 
