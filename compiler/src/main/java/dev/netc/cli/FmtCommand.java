@@ -7,7 +7,6 @@ import dev.netc.diagnostics.format.Format;
 import dev.netc.format.Formatter;
 import dev.netc.source.SourceFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -56,9 +55,6 @@ final class FmtCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    /** Where `-` reads from; standard input unless a test sets it. */
-    InputStream stdin = System.in;
 
     @Override
     public Integer call() {
@@ -133,7 +129,7 @@ final class FmtCommand implements Callable<Integer> {
 
     private Optional<SourceFile> read(Input input, List<Diagnostic> problems) {
         try {
-            String text = input.path() == null ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
+            String text = input.path() == null ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
                     : Files.readString(input.path(), StandardCharsets.UTF_8);
             return Optional.of(new SourceFile(input.name(), text, input.path()));
         } catch (IOException e) {
