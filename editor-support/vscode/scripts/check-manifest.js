@@ -38,9 +38,23 @@ check('package.json declares the netspec language for .netspec files', () => {
   assert(fs.existsSync(path.join(ROOT, language.configuration)), `missing ${language.configuration}`);
 });
 
-check('package.json has no activation events or main (grammar-only extension)', () => {
-  assert(pkg.main === undefined, 'main is set');
-  assert(pkg.activationEvents === undefined, 'activationEvents is set');
+check('package.json starts the language client for netspec documents', () => {
+  assert(pkg.main === './extension.js' && fs.existsSync(path.join(ROOT, pkg.main)), `main is ${pkg.main}`);
+  assert(JSON.stringify(pkg.activationEvents) === '["onLanguage:netspec"]', 'activationEvents');
+  const settings = (contributes.configuration || {}).properties || {};
+  assert(settings['netspec.server.path'] && settings['netspec.server.path'].default === 'netc', 'netspec.server.path');
+  assert(settings['netspec.trace.server'], 'netspec.trace.server');
+});
+
+check('vscode-languageclient is an exact runtime dependency, locked, and fits engines.vscode', () => {
+  const version = (pkg.dependencies || {})['vscode-languageclient'];
+  assert(/^\d+\.\d+\.\d+$/.test(version || ''), `vscode-languageclient version ${version} is not exact`);
+  const lock = readJson('package-lock.json');
+  assert(lock.packages['node_modules/vscode-languageclient'].version === version, 'package-lock.json disagrees');
+  const client = readJson('node_modules/vscode-languageclient/package.json');
+  const need = client.engines.vscode.replace(/^\^/, '').split('.').map(Number);
+  const have = pkg.engines.vscode.replace(/^\^/, '').split('.').map(Number);
+  assert(have[0] > need[0] || have[0] === need[0] && have[1] >= need[1], `engines.vscode ${pkg.engines.vscode} < ${client.engines.vscode}`);
 });
 
 check('the grammar file exists and has scope source.netspec', () => {

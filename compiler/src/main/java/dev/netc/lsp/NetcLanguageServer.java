@@ -97,7 +97,7 @@ public final class NetcLanguageServer implements LanguageServer, LanguageClientA
         capabilities.setHoverProvider(true);
         capabilities.setDefinitionProvider(true);
         capabilities.setReferencesProvider(true);
-        capabilities.setCompletionProvider(new CompletionOptions(false, List.of(".", ":", "\"", "{", " ")));
+        capabilities.setCompletionProvider(new CompletionOptions(false, List.of(".", ":", "\"", "{")));
         capabilities.setDocumentSymbolProvider(true);
         capabilities.setDocumentFormattingProvider(true);
         capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
