@@ -7,18 +7,9 @@
 const Module = require('module');
 const path = require('path');
 
-const results = [];
-async function check(name, fn) {
-  try {
-    await fn();
-    results.push([true, name]);
-  } catch (e) {
-    results.push([false, `${name}: ${e.message}`]);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { assert, checks } = require('./checks');
+
+const { check, finish } = checks();
 
 /** A fresh world: the settings, what the client did, and the extension loaded against it. */
 function world({ serverPath, startFails = false } = {}) {
@@ -108,11 +99,5 @@ function world({ serverPath, startFails = false } = {}) {
     assert(w.clients[0].stopped, 'not stopped');
   });
 
-  let failed = 0;
-  for (const [ok, message] of results) {
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${message}`);
-    if (!ok) failed++;
-  }
-  console.log(`client: ${results.length - failed} passed, ${failed} failed`);
-  process.exitCode = failed === 0 ? 0 : 1;
+  finish('client');
 })();

@@ -5,23 +5,10 @@
 const fs = require('fs');
 const path = require('path');
 
+const { assert, checks } = require('./checks');
+
 const ROOT = path.join(__dirname, '..');
-const results = [];
-
-function check(name, fn) {
-  try {
-    fn();
-    results.push([true, name]);
-  } catch (e) {
-    results.push([false, `${name}: ${e.message}`]);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
+const { check, finish } = checks();
 
 function readJson(file) {
   return JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
@@ -116,10 +103,4 @@ check('snippets: network, cluster, node, namespace, tier, allow, external', () =
   }
 });
 
-let failed = 0;
-for (const [ok, message] of results) {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${message}`);
-  if (!ok) failed++;
-}
-console.log(`manifest: ${results.length - failed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+finish('manifest');

@@ -7,6 +7,7 @@ const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+const { assert, checks } = require('./checks');
 
 const REPO = path.join(__dirname, '..', '..', '..');
 const JAR = process.env.NETC_JAR || path.join(REPO, 'compiler', 'target', 'netc.jar');
@@ -23,25 +24,14 @@ const TEXT = [
 ].join('\n');
 const URI = 'file://' + path.join(REPO, 'examples', 'lsp-check.netspec');
 
-const results = [];
-function check(name, fn) {
-  try {
-    fn();
-    results.push([true, name]);
-  } catch (e) {
-    results.push([false, `${name}: ${e.message}`]);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { check, fail, finish } = checks();
 function within(ms, promise, what) {
   return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms))]);
 }
 
 async function main() {
   if (!fs.existsSync(JAR)) {
-    results.push([false, `${JAR} is missing: build it first (mvn -B verify)`]);
+    fail(`${JAR} is missing: build it first (mvn -B verify)`);
     return;
   }
   const server = spawn('java', ['-jar', JAR, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -95,12 +85,4 @@ async function main() {
   }
 }
 
-main().catch((e) => results.push([false, e.message])).finally(() => {
-  let failed = 0;
-  for (const [ok, message] of results) {
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${message}`);
-    if (!ok) failed++;
-  }
-  console.log(`server: ${results.length - failed} passed, ${failed} failed`);
-  process.exitCode = failed === 0 ? 0 : 1;
-});
+main().catch((e) => fail(e.message)).finally(() => finish('server'));

@@ -5,37 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code netc fmt}: printing, -w, --check, standard input, and files with syntax errors. */
-class FmtCommandTest {
+class FmtCommandTest extends CommandLineFixture {
     private static final String MESSY = "network lan{cidr 10.0.1.0/24;mtu 1500}\n";
     private static final String TIDY = "network lan { cidr 10.0.1.0/24; mtu 1500 }\n";
     private static final String BROKEN = "network lan { cidr 10.0.1.0/24\n";
-
-    @TempDir
-    Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int netc(String... args) {
-        return Netc.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
-
-    private Path spec(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
-    }
 
     @Test
     void printsTheFormattedTextAndLeavesTheFileAlone() throws IOException {
