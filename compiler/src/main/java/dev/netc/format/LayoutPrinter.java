@@ -193,7 +193,8 @@ final class LayoutPrinter {
         boolean tight = previous.role() == Role.FLOW_PORTS || previous.role() == Role.SELECTOR
                 || token.role() == Role.SELECTOR || token.role() == Role.CALL
                 || before == Kind.LBRACE && previous.role() == Role.SET
-                || kind == Kind.RBRACE && token.role() == Role.SET;
+                || kind == Kind.RBRACE && token.role() == Role.SET
+                || isBlockBrace(previous, Kind.LBRACE) && isBlockBrace(token, Kind.RBRACE);
         return tight ? 0 : 1;
     }
 

@@ -21,8 +21,9 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 
 /**
  * The compiler's diagnostics as the protocol's, with the same codes and spans; their fixes as
- * quick-fix code actions. A diagnostic without a position in the document (a problem of an
- * imported file, or of the compilation as a whole) is shown on the document's first line.
+ * quick-fix code actions. A diagnostic without a position in the document is shown on its first
+ * line: a problem of the compilation as a whole, or an error in an imported file (which stops
+ * this document's compilation too); warnings about other files are left to those files.
  */
 final class LspDiagnostics {
     private static final Range FIRST_LINE = new Range(new Position(0, 0), new Position(0, 0));
@@ -36,7 +37,9 @@ final class LspDiagnostics {
     }
 
     List<org.eclipse.lsp4j.Diagnostic> all() {
-        return snapshot.diagnostics().stream().map(this::convert).toList();
+        return snapshot.diagnostics().stream()
+                .filter(d -> d.primary() == null || inDocument(d.primary()) || d.isError())
+                .map(this::convert).toList();
     }
 
     /** The quick fixes of the diagnostics that touch {@code range}. */

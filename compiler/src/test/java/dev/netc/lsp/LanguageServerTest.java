@@ -60,6 +60,7 @@ import org.junit.jupiter.api.io.TempDir;
  * editor would over standard input and output.
  */
 class LanguageServerTest {
+    /** An imported module; `metrics` is never used, a warning that belongs to this file, not to the site. */
     private static final String COMMON = """
             network lan { cidr 10.0.1.0/24; mtu 1500 }
             external office = 192.0.2.0/24, 198.51.100.0/24 except 192.0.2.128/25
@@ -152,6 +153,16 @@ class LanguageServerTest {
         assertThat(diagnostic.getRange()).isEqualTo(rangeOf(SITE, "backnd"));
 
         assertThat(change(FIXED, 2).getDiagnostics()).isEmpty();
+    }
+
+    @Test
+    void anErrorInAnImportedFileIsShownOnTheFirstLine() throws Exception {
+        Files.writeString(project.resolve("common.netspec"), COMMON.replace("mtu 1500", "mtu 15000000"));
+        List<Diagnostic> diagnostics = change(FIXED, 2).getDiagnostics();
+        assertThat(diagnostics).hasSize(1);
+        assertThat(diagnostics.get(0).getRange()).isEqualTo(new Range(new Position(0, 0), new Position(0, 0)));
+        assertThat(diagnostics.get(0).getMessage()).startsWith("in common.netspec:1:");
+        assertThat(diagnostics.get(0).getCode().getLeft()).isEqualTo("NS2012");
     }
 
     @Test
