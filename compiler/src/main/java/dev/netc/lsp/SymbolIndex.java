@@ -39,8 +39,4 @@ record SymbolIndex(List<Symbol> symbols, List<Reference> references) {
     List<Symbol> ofKind(Symbol.Kind kind) {
         return symbols.stream().filter(s -> s.kind() == kind).toList();
     }
-
-    Optional<Symbol> find(Symbol.Kind kind, String name) {
-        return symbols.stream().filter(s -> s.kind() == kind && s.name().equals(name)).findFirst();
-    }
 }
