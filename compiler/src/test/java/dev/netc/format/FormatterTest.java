@@ -92,6 +92,12 @@ class FormatterTest {
     }
 
     @Test
+    void windowsLineEndsAndAByteOrderMarkAreNormalised() {
+        assertThat(format("\uFEFFnetwork lan {\r\n  cidr 10.0.0.0/8 // c\r\n}\r\n"))
+                .isEqualTo("network lan {\n  cidr 10.0.0.0/8 // c\n}\n");
+    }
+
+    @Test
     void alignmentFollowsTheFirstTokenWhenTheIndentationChanges() {
         String input = """
                 cluster c {
