@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Tests of editor-support/: the VS Code extension (TextMate grammar cases, manifest checks, and
-# every examples/ and stdlib/ file highlighted without an `invalid` token) and the vim runtime
-# files (headless vim). Needs Node.js (18 or later) with npm, and vim. In CI (CI=true, as root)
-# a missing vim is installed from Debian's packages; elsewhere it is reported.
+# Tests of editor-support/: the VS Code extension (TextMate grammar cases, manifest checks,
+# every examples/ and stdlib/ file highlighted without an `invalid` token, the language client
+# against stand-ins for VS Code, the real `netc lsp` from compiler/target/netc.jar through the
+# client's protocol library, and the .vsix built with @vscode/vsce) and the vim runtime files
+# (headless vim). Run it after `mvn verify`, which builds the jar. Needs Node.js (18 or later)
+# with npm, and vim. In CI (CI=true, as root) a missing vim is installed from Debian's packages;
+# elsewhere it is reported.
 #
-# Ends with the line `editor: N passed, M failed` (N counts grammar test files, manifest checks,
-# checked .netspec files and snippets, and vim assertions) and exits non-zero on any failure.
+# Ends with the line `editor: N passed, M failed` (N counts grammar test files, manifest, client
+# and server checks, checked .netspec files and snippets, the .vsix, and vim assertions) and
+# exits non-zero on any failure.
 set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -60,12 +64,42 @@ else
       failed=$((failed + grammar_failed))
       add_summary manifest "$logs/npm-test.log" || true
       add_summary examples "$logs/npm-test.log" || true
+      add_summary client "$logs/npm-test.log" || true
       if [ "$npm_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
         echo "FAIL npm test exited with status $npm_status" >&2
         failed=$((failed + 1))
       fi
       if [ "$npm_status" -eq 0 ] && [ "$grammar_passed" -eq 0 ]; then
         echo "FAIL npm test ran no grammar test file" >&2
+        failed=$((failed + 1))
+      fi
+
+      # the language server itself, started from the jar as the client starts it
+      npm run --silent test:server 2>&1 | tee "$logs/server.log"
+      if ! add_summary server "$logs/server.log"; then
+        echo "FAIL npm run test:server printed no summary" >&2
+        failed=$((failed + 1))
+      fi
+
+      # the installable extension: the .vsix must hold the client, its runtime dependency and the grammar
+      if npx --no-install vsce package --skip-license --allow-missing-repository --out "$logs/netspec.vsix" \
+          >"$logs/vsce.log" 2>&1; then
+        listing="$(unzip -l "$logs/netspec.vsix" 2>/dev/null || python3 -m zipfile -l "$logs/netspec.vsix")"
+        missing=""
+        for entry in extension/package.json extension/extension.js extension/syntaxes/netspec.tmLanguage.json \
+            extension/language-configuration.json extension/node_modules/vscode-languageclient/package.json; do
+          grep -q "$entry" <<<"$listing" || missing="$missing $entry"
+        done
+        if [ -z "$missing" ]; then
+          echo "ok   vsce packaged netspec.vsix with the client, vscode-languageclient and the grammar"
+          passed=$((passed + 1))
+        else
+          echo "FAIL netspec.vsix lacks:$missing" >&2
+          failed=$((failed + 1))
+        fi
+      else
+        cat "$logs/vsce.log"
+        echo "FAIL vsce package" >&2
         failed=$((failed + 1))
       fi
     fi

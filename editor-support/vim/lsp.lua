@@ -2,8 +2,9 @@
 --
 -- Use: put editor-support/vim on 'runtimepath' for detection, syntax and indent, then
 --   :luafile /path/to/editor-support/vim/lsp.lua        (or copy this into init.lua)
--- `netc` must be on $PATH. The language server is planned but not there yet: until `netc lsp`
--- exists, Neovim reports that the client exited, so leave this out until then.
+-- `netc` must be on $PATH (or change `cmd` below to the checkout's `./netc`). The server gives
+-- the compiler's diagnostics, hover, go to definition, references, completion, document
+-- symbols, formatting (`vim.lsp.buf.format()`) and quick fixes (`vim.lsp.buf.code_action()`).
 
 vim.filetype.add({ extension = { netspec = 'netspec' } })
 

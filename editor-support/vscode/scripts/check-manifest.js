@@ -5,23 +5,10 @@
 const fs = require('fs');
 const path = require('path');
 
+const { assert, checks } = require('./checks');
+
 const ROOT = path.join(__dirname, '..');
-const results = [];
-
-function check(name, fn) {
-  try {
-    fn();
-    results.push([true, name]);
-  } catch (e) {
-    results.push([false, `${name}: ${e.message}`]);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
+const { check, finish } = checks();
 
 function readJson(file) {
   return JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
@@ -38,9 +25,23 @@ check('package.json declares the netspec language for .netspec files', () => {
   assert(fs.existsSync(path.join(ROOT, language.configuration)), `missing ${language.configuration}`);
 });
 
-check('package.json has no activation events or main (grammar-only extension)', () => {
-  assert(pkg.main === undefined, 'main is set');
-  assert(pkg.activationEvents === undefined, 'activationEvents is set');
+check('package.json starts the language client for netspec documents', () => {
+  assert(pkg.main === './extension.js' && fs.existsSync(path.join(ROOT, pkg.main)), `main is ${pkg.main}`);
+  assert(JSON.stringify(pkg.activationEvents) === '["onLanguage:netspec"]', 'activationEvents');
+  const settings = (contributes.configuration || {}).properties || {};
+  assert(settings['netspec.server.path'] && settings['netspec.server.path'].default === 'netc', 'netspec.server.path');
+  assert(settings['netspec.trace.server'], 'netspec.trace.server');
+});
+
+check('vscode-languageclient is an exact runtime dependency, locked, and fits engines.vscode', () => {
+  const version = (pkg.dependencies || {})['vscode-languageclient'];
+  assert(/^\d+\.\d+\.\d+$/.test(version || ''), `vscode-languageclient version ${version} is not exact`);
+  const lock = readJson('package-lock.json');
+  assert(lock.packages['node_modules/vscode-languageclient'].version === version, 'package-lock.json disagrees');
+  const client = readJson('node_modules/vscode-languageclient/package.json');
+  const need = client.engines.vscode.replace(/^\^/, '').split('.').map(Number);
+  const have = pkg.engines.vscode.replace(/^\^/, '').split('.').map(Number);
+  assert(have[0] > need[0] || have[0] === need[0] && have[1] >= need[1], `engines.vscode ${pkg.engines.vscode} < ${client.engines.vscode}`);
 });
 
 check('the grammar file exists and has scope source.netspec', () => {
@@ -102,10 +103,4 @@ check('snippets: network, cluster, node, namespace, tier, allow, external', () =
   }
 });
 
-let failed = 0;
-for (const [ok, message] of results) {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${message}`);
-  if (!ok) failed++;
-}
-console.log(`manifest: ${results.length - failed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+finish('manifest');

@@ -53,7 +53,7 @@ final class CompileOptions {
     /** Reports the diagnostics in the chosen format: text to {@code err}, the machine formats to {@code out}. */
     void report(Compiler.Result result, PrintWriter out, PrintWriter err) {
         format.write(new DiagnosticReport(result.diagnostics(), inputs.size(), maxErrors),
-                format.toStandardOutput() ? out : err, useColor());
+                format.toStandardOutput() ? out : err, useColor(color));
     }
 
     /** A count: a whole number, zero or more. */
@@ -85,7 +85,8 @@ final class CompileOptions {
         }
     }
 
-    private boolean useColor() {
+    /** Whether to colour text diagnostics for a `--color` value. */
+    static boolean useColor(String color) {
         return switch (color) {
             case "always" -> true;
             case "never" -> false;

@@ -34,8 +34,12 @@ public final class Compiler {
         }
     }
 
-    /** Diagnostics sorted by position, and the files (empty when any diagnostic is an error). */
-    public record Result(List<Diagnostic> diagnostics, List<OutputFile> files, Model model) {
+    /**
+     * Diagnostics sorted by position, and the files (empty when any diagnostic is an error).
+     *
+     * @param parsed every file of the compilation as parsed, imports included (for editor support)
+     */
+    public record Result(List<Diagnostic> diagnostics, List<OutputFile> files, Model model, List<SpecFile> parsed) {
         public boolean hasErrors() {
             return diagnostics.stream().anyMatch(Diagnostic::isError);
         }
@@ -59,7 +63,7 @@ public final class Compiler {
         if (sink.hasSyntaxErrors()) {
             // the parser's recovery leaves partial statements behind: analysing them would only
             // add follow-on errors about things the user never wrote
-            return new Result(sink.sorted(), List.of(), Model.EMPTY);
+            return new Result(sink.sorted(), List.of(), Model.EMPTY, files);
         }
         Model model = Analyzer.analyze(files, request.params(), request.secrets(), sink);
         List<OutputFile> outputs = List.of();
@@ -73,7 +77,7 @@ public final class Compiler {
                         .withHelp("drop `--canal-configmap` once nothing depends on the old file")));
             }
         }
-        return new Result(sink.sorted(), sink.hasErrors() ? List.of() : outputs, model);
+        return new Result(sink.sorted(), sink.hasErrors() ? List.of() : outputs, model, files);
     }
 
     /**

@@ -32,12 +32,18 @@ public final class SpecParser {
     }
 
     public static SpecFile parse(SourceFile source, DiagnosticSink sink) {
-        NetSpecLexer lexer = new NetSpecLexer(CharStreams.fromString(source.text(), source.displayName()));
-        lexer.removeErrorListeners(); // the lexer never fails: bad input becomes error tokens
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
-        tokens.fill();
+        Tree tree = parseTree(source, sink);
+        return tree.root() == null ? new SpecFile(source, List.of()) : new AstBuilder(source, sink).build(tree.root());
+    }
+
+    /** The tokens (white space and comments included) and the parse tree, null when nesting is too deep. */
+    record Tree(List<Token> tokens, NetSpecParser.SpecFileContext root) {
+    }
+
+    static Tree parseTree(SourceFile source, DiagnosticSink sink) {
+        CommonTokenStream tokens = lex(source.text(), source.displayName());
         if (!nestingWithinLimit(source, tokens.getTokens(), sink)) {
-            return new SpecFile(source, List.of());
+            return new Tree(tokens.getTokens(), null);
         }
 
         NetSpecParser parser = new NetSpecParser(tokens);
@@ -55,7 +61,15 @@ public final class SpecParser {
             parser.addErrorListener(new SyntaxErrorListener(source, sink));
             tree = parser.specFile();
         }
-        return new AstBuilder(source, sink).build(tree);
+        return new Tree(tokens.getTokens(), tree);
+    }
+
+    static CommonTokenStream lex(String text, String name) {
+        NetSpecLexer lexer = new NetSpecLexer(CharStreams.fromString(text, name));
+        lexer.removeErrorListeners(); // the lexer never fails: bad input becomes error tokens
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        return tokens;
     }
 
     private static boolean nestingWithinLimit(SourceFile source, List<Token> tokens, DiagnosticSink sink) {

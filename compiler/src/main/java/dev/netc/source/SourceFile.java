@@ -41,13 +41,16 @@ public final class SourceFile {
         return text;
     }
 
-    /** 1-based line of a character offset. */
+    /**
+     * 1-based line of an offset. Offsets count code points, as the lexer does, so that a
+     * character outside the Basic Multilingual Plane is one position, not two.
+     */
     public int line(int offset) {
         int index = Arrays.binarySearch(lineStarts(), offset);
         return index >= 0 ? index + 1 : -index - 1;
     }
 
-    /** 1-based column (in characters) of a character offset. */
+    /** 1-based column (in code points) of a code point offset. */
     public int column(int offset) {
         return offset - lineStarts()[line(offset) - 1] + 1;
     }
@@ -55,12 +58,23 @@ public final class SourceFile {
     /** Text of a 1-based line without its line terminator. */
     public String lineText(int line) {
         int[] starts = lineStarts();
-        int start = starts[line - 1];
-        int end = line < starts.length ? starts[line] : text.length();
+        int start = charIndex(starts[line - 1]);
+        int end = line < starts.length ? charIndex(starts[line]) : text.length();
         while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
             end--;
         }
         return text.substring(start, end);
+    }
+
+    /** The text between two code point offsets; an end past the text stops at its end. */
+    public String slice(int start, int end) {
+        return text.substring(charIndex(start), charIndex(end));
+    }
+
+    /** The index in {@link #text()} (which counts UTF-16 units) of a code point offset. */
+    public int charIndex(int codePointOffset) {
+        int codePoints = text.codePointCount(0, text.length());
+        return text.offsetByCodePoints(0, Math.min(codePointOffset, codePoints));
     }
 
     public int lineCount() {
@@ -69,16 +83,17 @@ public final class SourceFile {
 
     private int[] lineStarts() {
         if (lineStarts == null) {
+            int[] codePoints = text.codePoints().toArray();
             int count = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
+            for (int c : codePoints) {
+                if (c == '\n') {
                     count++;
                 }
             }
             int[] starts = new int[count];
             int line = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
+            for (int i = 0; i < codePoints.length; i++) {
+                if (codePoints[i] == '\n') {
                     starts[line++] = i + 1;
                 }
             }

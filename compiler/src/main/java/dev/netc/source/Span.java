@@ -27,7 +27,7 @@ public record Span(SourceFile file, int start, int end) {
     }
 
     public String text() {
-        return file.text().substring(start, Math.min(end, file.text().length()));
+        return file.slice(start, end);
     }
 
     /** {@code file:line:col}, as terminals, editors and problem matchers expect. */

@@ -3,33 +3,13 @@ package dev.netc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The command line: exit codes, atomic output, file modes, the output manifest. */
-class CliTest {
-    @TempDir
-    Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int netc(String... args) {
-        return Netc.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
-
-    private Path spec(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
-    }
-
+class CliTest extends CommandLineFixture {
     private static final String POLICY_ONLY = """
             namespace app {
               isolate ingress
