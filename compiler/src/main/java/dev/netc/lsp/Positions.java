@@ -19,17 +19,7 @@ final class Positions {
     }
 
     static Position position(SourceFile file, int codePointOffset) {
-        String text = file.text();
-        int end = file.charIndex(codePointOffset);
-        int line = 0;
-        int lineStart = 0;
-        for (int i = 0; i < end; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new Position(line, end - lineStart);
+        return new Position(file.line(codePointOffset) - 1, file.utf16Column(codePointOffset) - 1);
     }
 
     /** The code point offset of a protocol position; positions past a line's end stop at its end. */

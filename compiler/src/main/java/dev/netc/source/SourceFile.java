@@ -15,6 +15,8 @@ public final class SourceFile {
     private final String text;
     private final Path path;
     private int[] lineStarts;
+    /** For text with characters outside the BMP, the char index of each code point offset; else null. */
+    private final int[] charIndexes;
 
     /** A source with no file behind it (a test string, standard input, a stdlib resource). */
     public SourceFile(String displayName, String text) {
@@ -26,6 +28,7 @@ public final class SourceFile {
         this.displayName = displayName;
         this.text = text;
         this.path = path;
+        this.charIndexes = charIndexes(text);
     }
 
     public Optional<Path> path() {
@@ -71,10 +74,36 @@ public final class SourceFile {
         return text.substring(charIndex(start), charIndex(end));
     }
 
-    /** The index in {@link #text()} (which counts UTF-16 units) of a code point offset. */
+    /**
+     * The index in {@link #text()} (which counts UTF-16 units) of a code point offset; offsets
+     * past the end stop at the end. Constant time: the table exists only for text that needs it.
+     */
     public int charIndex(int codePointOffset) {
+        int[] indexes = charIndexes;
+        if (indexes == null) {
+            return Math.min(codePointOffset, text.length());
+        }
+        return indexes[Math.min(codePointOffset, indexes.length - 1)];
+    }
+
+    /** 1-based column in UTF-16 units, as LSP and SARIF count by default. */
+    public int utf16Column(int offset) {
+        return charIndex(offset) - charIndex(lineStarts()[line(offset) - 1]) + 1;
+    }
+
+    private static int[] charIndexes(String text) {
         int codePoints = text.codePointCount(0, text.length());
-        return text.offsetByCodePoints(0, Math.min(codePointOffset, codePoints));
+        if (codePoints == text.length()) {
+            return null;
+        }
+        int[] indexes = new int[codePoints + 1];
+        int index = 0;
+        for (int i = 0; i < codePoints; i++) {
+            indexes[i] = index;
+            index += Character.charCount(text.codePointAt(index));
+        }
+        indexes[codePoints] = text.length();
+        return indexes;
     }
 
     public int lineCount() {

@@ -24,4 +24,15 @@ class SourceFileTest {
         assertThat(file.charIndex(b)).isEqualTo(b + 2);
         assertThat(file.slice(b, 1000)).isEqualTo("b\n");
     }
+
+    @Test
+    void utf16ColumnsCountTheEmojiTwiceAsEditorsAndSarifDo() {
+        int b = "// X\nallow a -> X".length();
+        assertThat(file.utf16Column(b)).isEqualTo(14);
+        assertThat(file.utf16Column(3)).isEqualTo(4);
+        assertThat(file.utf16Column(4)).isEqualTo(6); // after the emoji, on line 1
+        SourceFile plain = new SourceFile("p.netspec", "ab\ncd");
+        assertThat(plain.utf16Column(4)).isEqualTo(2);
+        assertThat(plain.charIndex(99)).isEqualTo(5);
+    }
 }

@@ -8,6 +8,7 @@ import dev.netc.source.Span;
  */
 record Region(int startLine, int startColumn, int endLine, int endColumn) {
     static Region of(Span span) {
-        return new Region(span.line(), span.column(), span.file().line(span.end()), span.file().column(span.end()));
+        return new Region(span.line(), span.file().utf16Column(span.start()), span.file().line(span.end()),
+                span.file().utf16Column(span.end()));
     }
 }
