@@ -5,6 +5,7 @@ import dev.netc.ast.Value;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.diagnostics.Fix;
 import dev.netc.model.Rke2Option;
 import dev.netc.rke2.Rke2Key;
 import dev.netc.rke2.Rke2KeyCatalogue;
@@ -141,7 +142,8 @@ final class Rke2Options {
         }
         Diagnostic diagnostic = Diagnostic.of(Code.NS4004, value.span(), key.name(), "a string", value.describe());
         if (value instanceof Value.Number) {
-            diagnostic = diagnostic.withHelp("quote it: `\"" + value.span().text() + "\"`");
+            String quoted = "\"" + value.span().text() + "\"";
+            diagnostic = diagnostic.withHelp("quote it: `" + quoted + "`").withFix(new Fix("quote it", value.span(), quoted));
         }
         sink.report(diagnostic);
         return Optional.empty();

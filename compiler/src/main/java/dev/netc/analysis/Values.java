@@ -4,6 +4,7 @@ import dev.netc.ast.Value;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.diagnostics.Fix;
 import dev.netc.model.PortRange;
 import dev.netc.model.Protocol;
 import dev.netc.net.Cidr;
@@ -89,11 +90,14 @@ public final class Values {
         if (result instanceof Cidr.ParseResult.Ok ok) {
             return Optional.of(ok.cidr());
         } else if (result instanceof Cidr.ParseResult.HostBitsSet bits) {
-            sink.report(Diagnostic.of(Code.NS2003, value.span(), text.get(), bits.masked().prefix())
+            String host = text.get().substring(0, text.get().indexOf('/')) + "/" + bits.masked().family().bits();
+            Diagnostic hostBits = Diagnostic.of(Code.NS2003, value.span(), text.get(), bits.masked().prefix())
                     .withLabel("host bits set")
-                    .withHelp("write the network address `" + bits.masked() + "`, or `"
-                            + text.get().substring(0, text.get().indexOf('/')) + "/"
-                            + bits.masked().family().bits() + "` for the single address"));
+                    .withHelp("write the network address `" + bits.masked() + "`, or `" + host + "` for the single address");
+            // a literal CIDR can be rewritten in place; an interpolated string cannot
+            sink.report(value instanceof Value.Address ? hostBits
+                    .withFix(new Fix("use the network address `" + bits.masked() + "`", value.span(), bits.masked().toString()))
+                    .withFix(new Fix("use the single address `" + host + "`", value.span(), host)) : hostBits);
         } else {
             sink.report(Diagnostic.of(Code.NS2001, value.span(), text.get(), ((Cidr.ParseResult.Invalid) result).reason()));
         }

@@ -3,6 +3,7 @@ package dev.netc.parse;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.diagnostics.Fix;
 import dev.netc.grammar.NetSpecLexer;
 import dev.netc.grammar.NetSpecParser;
 import dev.netc.source.SourceFile;
@@ -107,7 +108,8 @@ final class SyntaxErrorListener extends BaseErrorListener {
         if (token.getType() == NetSpecLexer.COLON && previous != null && startsLine(previous)
                 && !expected.contains(NetSpecLexer.COLON)) {
             return Diagnostic.of(Code.NS0006, span).withLabel("`:` after a property name")
-                    .withHelp("netspec is not YAML: write `" + previous.getText() + " value` without the colon");
+                    .withHelp("netspec is not YAML: write `" + previous.getText() + " value` without the colon")
+                    .withFix(new Fix("remove the `:`", span, ""));
         }
         if (token.getType() == Token.EOF && expected.contains(NetSpecLexer.RBRACE)) {
             Diagnostic unclosed = Diagnostic.of(Code.NS0007, span).withLabel("the file ends here");
