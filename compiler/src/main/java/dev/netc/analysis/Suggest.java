@@ -43,8 +43,7 @@ public final class Suggest {
         if (close.isEmpty()) {
             return Optional.empty();
         }
-        Diagnostic suggested = diagnostic.withHelp(close.size() == 1 ? "did you mean `" + close.get(0) + "`?"
-                : "did you mean one of " + String.join(", ", close.stream().map(c -> "`" + c + "`").toList()) + "?");
+        Diagnostic suggested = diagnostic.withHelp(help(close));
         Span span = diagnostic.primary();
         if (span == null) {
             return Optional.of(suggested);
@@ -59,6 +58,17 @@ public final class Suggest {
                     quoted ? '"' + candidate + '"' : candidate));
         }
         return Optional.of(suggested);
+    }
+
+    /** "did you mean `payments`?" for the candidates close to {@code name}; empty when none is. */
+    public static Optional<String> didYouMeanHelp(String name, Iterable<String> candidates) {
+        List<String> close = closest(name, candidates);
+        return close.isEmpty() ? Optional.empty() : Optional.of(help(close));
+    }
+
+    private static String help(List<String> close) {
+        return close.size() == 1 ? "did you mean `" + close.get(0) + "`?"
+                : "did you mean one of " + String.join(", ", close.stream().map(c -> "`" + c + "`").toList()) + "?";
     }
 
     static int distance(String a, String b) {

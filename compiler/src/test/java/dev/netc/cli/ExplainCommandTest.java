@@ -1,0 +1,93 @@
+package dev.netc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Explanation;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** {@code netc explain}: a code's page as terminal text, the ways to name a code, unknown codes, {@code --list}. */
+class ExplainCommandTest {
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    private int netc(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        return Netc.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void printsThePageTitleTextAndBothExamplesWithoutMarkdownSyntax() {
+        assertThat(netc("explain", "NS2003")).isEqualTo(Netc.OK);
+        assertThat(out.toString())
+                .startsWith("NS2003: host bits set in a CIDR\n===")
+                .contains("Severity: error")
+                .contains("Wrong\n-----\n")
+                .contains("    pods 10.42.0.1/16\n")
+                .contains("Right\n-----\n")
+                .contains("    pods 10.42.0.0/16\n")
+                .doesNotContain("```")
+                .doesNotContain("## ")
+                .doesNotContain("](");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void acceptsLowerCaseAndTheBareNumber() {
+        netc("explain", "NS4009");
+        String upper = out.toString();
+        assertThat(upper).contains("wireguard-native");
+        assertThat(netc("explain", "ns4009")).isEqualTo(Netc.OK);
+        assertThat(out.toString()).isEqualTo(upper);
+        assertThat(netc("explain", "4009")).isEqualTo(Netc.OK);
+        assertThat(out.toString()).isEqualTo(upper);
+    }
+
+    @Test
+    void anUnknownCodeIsAUsageErrorWithSuggestions() {
+        assertThat(netc("explain", "NS2104")).isEqualTo(Netc.USAGE);
+        assertThat(err.toString())
+                .contains("`NS2104` is not a diagnostic code")
+                .contains("did you mean one of `NS2004`, `NS2014`")
+                .contains("netc explain --list");
+        assertThat(out.toString()).isEmpty();
+
+        assertThat(netc("explain", "3002")).isEqualTo(Netc.USAGE);
+        assertThat(err.toString()).contains("`3002` is not a diagnostic code").contains("`NS2002`");
+    }
+
+    @Test
+    void somethingUnlikeAnyCodeGetsOnlyTheListHint() {
+        assertThat(netc("explain", "firewall")).isEqualTo(Netc.USAGE);
+        assertThat(err.toString()).doesNotContain("did you mean").contains("netc explain --list");
+    }
+
+    @Test
+    void neitherOrBothOfCodeAndListIsAUsageError() {
+        assertThat(netc("explain")).isEqualTo(Netc.USAGE);
+        assertThat(err.toString()).contains("Usage: netc explain");
+        assertThat(netc("explain", "--list", "NS2003")).isEqualTo(Netc.USAGE);
+    }
+
+    @Test
+    void listPrintsEveryCodeWithSeverityAndTitleInOrder() {
+        assertThat(netc("explain", "--list")).isEqualTo(Netc.OK);
+        String[] lines = out.toString().split("\n");
+        assertThat(lines).hasSize(Code.values().length);
+        for (int i = 0; i < lines.length; i++) {
+            Code code = Code.values()[i];
+            assertThat(lines[i]).matches(code + "  " + code.defaultSeverity().label() + " *  \\S.*")
+                    .endsWith(Explanation.of(code).title());
+        }
+        assertThat(out.toString()).contains("NS2015  warning  cluster token written in the source\n");
+    }
+
+    @Test
+    void theHelpListsTheCommand() {
+        assertThat(netc("--help")).isEqualTo(Netc.OK);
+        assertThat(out.toString()).contains("explain");
+    }
+}
