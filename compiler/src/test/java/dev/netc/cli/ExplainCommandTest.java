@@ -4,24 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Explanation;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /** {@code netc explain}: a code's page as terminal text, the ways to name a code, unknown codes, {@code --list}. */
-class ExplainCommandTest {
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
-
-    private int netc(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        return Netc.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+class ExplainCommandTest extends CommandLineFixture {
+    /** Runs `netc explain ARGS` with empty output buffers, so each call's output can be compared. */
+    private int explain(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        String[] command = new String[args.length + 1];
+        command[0] = "explain";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return netc(command);
     }
 
     @Test
     void printsThePageTitleTextAndBothExamplesWithoutMarkdownSyntax() {
-        assertThat(netc("explain", "NS2003")).isEqualTo(Netc.OK);
+        assertThat(explain("NS2003")).isEqualTo(Netc.OK);
         assertThat(out.toString())
                 .startsWith("NS2003: host bits set in a CIDR\n===")
                 .contains("Severity: error")
@@ -37,44 +36,44 @@ class ExplainCommandTest {
 
     @Test
     void acceptsLowerCaseAndTheBareNumber() {
-        netc("explain", "NS4009");
+        explain("NS4009");
         String upper = out.toString();
         assertThat(upper).contains("wireguard-native");
-        assertThat(netc("explain", "ns4009")).isEqualTo(Netc.OK);
+        assertThat(explain("ns4009")).isEqualTo(Netc.OK);
         assertThat(out.toString()).isEqualTo(upper);
-        assertThat(netc("explain", "4009")).isEqualTo(Netc.OK);
+        assertThat(explain("4009")).isEqualTo(Netc.OK);
         assertThat(out.toString()).isEqualTo(upper);
     }
 
     @Test
     void anUnknownCodeIsAUsageErrorWithSuggestions() {
-        assertThat(netc("explain", "NS2104")).isEqualTo(Netc.USAGE);
+        assertThat(explain("NS2104")).isEqualTo(Netc.USAGE);
         assertThat(err.toString())
                 .contains("`NS2104` is not a diagnostic code")
                 .contains("did you mean one of `NS2004`, `NS2014`")
                 .contains("netc explain --list");
         assertThat(out.toString()).isEmpty();
 
-        assertThat(netc("explain", "3002")).isEqualTo(Netc.USAGE);
+        assertThat(explain("3002")).isEqualTo(Netc.USAGE);
         assertThat(err.toString()).contains("`3002` is not a diagnostic code").contains("`NS2002`");
     }
 
     @Test
     void somethingUnlikeAnyCodeGetsOnlyTheListHint() {
-        assertThat(netc("explain", "firewall")).isEqualTo(Netc.USAGE);
+        assertThat(explain("firewall")).isEqualTo(Netc.USAGE);
         assertThat(err.toString()).doesNotContain("did you mean").contains("netc explain --list");
     }
 
     @Test
     void neitherOrBothOfCodeAndListIsAUsageError() {
-        assertThat(netc("explain")).isEqualTo(Netc.USAGE);
+        assertThat(explain()).isEqualTo(Netc.USAGE);
         assertThat(err.toString()).contains("Usage: netc explain");
-        assertThat(netc("explain", "--list", "NS2003")).isEqualTo(Netc.USAGE);
+        assertThat(explain("--list", "NS2003")).isEqualTo(Netc.USAGE);
     }
 
     @Test
     void listPrintsEveryCodeWithSeverityAndTitleInOrder() {
-        assertThat(netc("explain", "--list")).isEqualTo(Netc.OK);
+        assertThat(explain("--list")).isEqualTo(Netc.OK);
         String[] lines = out.toString().split("\n");
         assertThat(lines).hasSize(Code.values().length);
         for (int i = 0; i < lines.length; i++) {
