@@ -223,8 +223,9 @@ final class ClusterAnalyzer {
                 }
             });
         }
+        boolean oneCni = cni.size() == 1 && !cni.get(0).equals("multus");
         boolean multusFirst = cni.size() == 2 && cni.get(0).equals("multus") && !cni.get(1).equals("multus");
-        if (cni.size() > 1 && !multusFirst) {
+        if (!cni.isEmpty() && !oneCni && !multusFirst) {
             sink.report(Diagnostic.of(Code.NS4021, property.span(), String.join(", ", cni))
                     .withNote("RKE2 runs one CNI; only Multus may come in front of it, as a meta-plugin")
                     .withHelp(cni.contains("multus") ? "write `cni multus, " + cni.stream().filter(c -> !c.equals("multus"))

@@ -24,32 +24,52 @@ public final class CanalEmitter {
     private CanalEmitter() {
     }
 
+    /**
+     * The HelmChartConfig, when there is something to say: a `canal` block, or kube-proxy in
+     * nftables mode, which Canal must follow (RKE2's basic network options).
+     */
     public static Optional<Node> helmChartConfig(Cluster cluster) {
-        return cluster.canal().map(canal -> Yaml.map()
+        boolean nftables = usesNftables(cluster);
+        if (cluster.canal().isEmpty() && !nftables) {
+            return Optional.empty();
+        }
+        return Optional.of(Yaml.map()
                 .put("apiVersion", "helm.cattle.io/v1")
                 .put("kind", "HelmChartConfig")
                 .put("metadata", Yaml.map().put("name", "rke2-canal").put("namespace", "kube-system").build())
-                .put("spec", Yaml.map().put("valuesContent", Yaml.literal(Yaml.write(values(cluster, canal)))).build())
+                .put("spec", Yaml.map().put("valuesContent", Yaml.literal(Yaml.write(values(cluster, nftables)))).build())
                 .build());
     }
 
-    private static Node values(Cluster cluster, Canal canal) {
+    private static boolean usesNftables(Cluster cluster) {
+        return cluster.cni().contains("canal") && cluster.kubeProxy().filter(k -> k.mode().equals("nftables")).isPresent();
+    }
+
+    private static Node values(Cluster cluster, boolean nftables) {
         Yaml.MapBuilder flannel = Yaml.map();
-        Set<String> interfaceNames = interfaceNames(cluster, canal);
-        if (interfaceNames.size() == 1) {
-            flannel.put("iface", Yaml.quoted(interfaceNames.iterator().next()));
-        } else if (interfaceNames.size() > 1) {
-            // One cluster-wide value: names that differ per node need the regex form.
-            String alternatives = String.join("|", interfaceNames.stream().map(Pattern::quote).map(CanalEmitter::plainRegex).toList());
-            flannel.put("regexIface", Yaml.quoted("^(" + alternatives + ")$"));
+        Yaml.MapBuilder calico = Yaml.map();
+        cluster.canal().ifPresent(canal -> {
+            Set<String> interfaceNames = interfaceNames(cluster, canal);
+            if (interfaceNames.size() == 1) {
+                flannel.put("iface", Yaml.quoted(interfaceNames.iterator().next()));
+            } else if (interfaceNames.size() > 1) {
+                // One cluster-wide value: names that differ per node need the regex form.
+                String alternatives = String.join("|",
+                        interfaceNames.stream().map(Pattern::quote).map(CanalEmitter::plainRegex).toList());
+                flannel.put("regexIface", Yaml.quoted("^(" + alternatives + ")$"));
+            }
+            flannel.put("backend", Yaml.quoted(canal.backend().chartValue()));
+            canal.port().ifPresent(port -> flannel.put("backendPort", Yaml.number(port)));
+            canal.vni().ifPresent(vni -> flannel.put("vni", Yaml.number(vni)));
+            vethMtu(cluster, canal).ifPresent(mtu -> calico.put("vethuMTU", Yaml.number(mtu)));
+        });
+        if (nftables) {
+            flannel.put("enableNFTables", Yaml.bool(true));
+            calico.put("felixIptablesBackend", Yaml.quoted("nft"));
         }
-        flannel.put("backend", Yaml.quoted(canal.backend().chartValue()));
-        canal.port().ifPresent(port -> flannel.put("backendPort", Yaml.number(port)));
-        canal.vni().ifPresent(vni -> flannel.put("vni", Yaml.number(vni)));
         Yaml.MapBuilder values = Yaml.map().put("flannel", flannel.build());
-        OptionalInt mtu = vethMtu(cluster, canal);
-        if (mtu.isPresent()) {
-            values.put("calico", Yaml.map().put("vethuMTU", Yaml.number(mtu.getAsInt())).build());
+        if (!calico.isEmpty()) {
+            values.put("calico", calico.build());
         }
         return values.build();
     }
