@@ -30,11 +30,6 @@ public final class Messages {
         return text;
     }
 
-    /** The message with each placeholder shown as `…`: a title for the code as a whole (SARIF rules, listings). */
-    public static String title(Code code) {
-        return format(code).replaceAll("\\{\\d+}", "…");
-    }
-
     /** True when the bundle has a text for the code (checked by a test for every code). */
     public static boolean has(Code code) {
         return TEXTS.containsKey(code.name());

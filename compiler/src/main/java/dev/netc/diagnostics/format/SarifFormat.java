@@ -6,9 +6,9 @@ import com.google.gson.JsonObject;
 import dev.netc.Version;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.Explanation;
 import dev.netc.diagnostics.Fix;
 import dev.netc.diagnostics.Label;
-import dev.netc.diagnostics.Messages;
 import dev.netc.diagnostics.Severity;
 import dev.netc.source.Span;
 import java.io.PrintWriter;
@@ -61,9 +61,13 @@ final class SarifFormat {
     private static JsonObject rule(Code code) {
         JsonObject rule = new JsonObject();
         rule.addProperty("id", code.name());
-        rule.add("shortDescription", text(Messages.title(code)));
-        rule.add("help", text(Messages.title(code) + "\nRun `netc explain " + code.name()
-                + "` for an explanation with a wrong and a right example (docs/diagnostics/" + code.name() + ".md)."));
+        // the page behind `netc explain`: its title, and all of it (with the wrong and the right example) as help
+        Explanation explanation = Explanation.of(code);
+        rule.add("shortDescription", text(explanation.title()));
+        JsonObject help = text(explanation.title() + "\nRun `netc explain " + code.name() + "` for the explanation with a wrong "
+                + "and a right example (docs/diagnostics/" + code.name() + ".md).");
+        help.addProperty("markdown", explanation.markdown());
+        rule.add("help", help);
         JsonObject configuration = new JsonObject();
         configuration.addProperty("level", level(code.defaultSeverity()));
         rule.add("defaultConfiguration", configuration);

@@ -10,6 +10,8 @@ import com.networknt.schema.Error;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.netc.cli.Netc;
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Explanation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -107,8 +109,11 @@ class FormatsTest {
         JsonObject run = JsonParser.parseString(sarif).getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
         JsonArray rules = run.getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules");
         assertThat(codes(rules, "id")).containsExactly("NS1001", "NS1002", "NS2015");
-        assertThat(rules.get(0).getAsJsonObject().getAsJsonObject("help").get("text").getAsString())
-                .contains("netc explain NS1001");
+        JsonObject rule = rules.get(0).getAsJsonObject();
+        assertThat(rule.getAsJsonObject("shortDescription").get("text").getAsString())
+                .isEqualTo(Explanation.of(Code.NS1001).title());
+        assertThat(rule.getAsJsonObject("help").get("text").getAsString()).contains("netc explain NS1001");
+        assertThat(rule.getAsJsonObject("help").get("markdown").getAsString()).contains("## Wrong", "## Right");
         JsonArray results = run.getAsJsonArray("results");
         assertThat(codes(results, "ruleId")).containsExactly("NS1002", "NS1001", "NS2015");
         for (JsonElement element : results) {
