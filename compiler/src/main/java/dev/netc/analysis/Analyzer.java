@@ -8,6 +8,7 @@ import dev.netc.model.Flow;
 import dev.netc.model.Model;
 import dev.netc.model.Namespace;
 import dev.netc.model.Network;
+import dev.netc.model.Peer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,20 @@ public final class Analyzer {
         }
         new FlowChecks(namespaces, cluster, sink).check(flows);
 
-        return new Model(cluster, List.copyOf(namespaces.values()), flows);
+        return new Model(cluster, List.copyOf(namespaces.values()), flows, allExternals(declarations, externals, cluster, params));
+    }
+
+    /**
+     * Every external that resolves, for `netc query` and `netc diff` to name. The user's were
+     * resolved and checked above; those of the standard library that no flow uses are not
+     * checked (`kube-api` needs a cluster), so they are resolved with a sink of their own.
+     */
+    private static List<Peer.Addresses> allExternals(Declarations declarations, ExternalResolver checked,
+            Optional<Cluster> cluster, Params params) {
+        Set<String> resolved = checked.resolvedNames();
+        DiagnosticSink unchecked = new DiagnosticSink();
+        ExternalResolver quiet = new ExternalResolver(declarations.externals, cluster, new Values(params, unchecked), unchecked);
+        return declarations.externals.keySet().stream()
+                .flatMap(name -> (resolved.contains(name) ? checked : quiet).peer(name).stream()).toList();
     }
 }

@@ -46,7 +46,8 @@ final class NamespaceAnalyzer {
         Labels.dnsLabelProblem(name).ifPresent(problem ->
                 sink.report(Diagnostic.of(Code.NS2008, nameNode.span(), "namespace", name, problem)));
         BlockReader reader = new BlockReader(block.body(), NAMESPACE, sink);
-        boolean[] isolation = isolation(reader.property("isolate"));
+        Optional<Statement.Property> isolate = reader.property("isolate");
+        boolean[] isolation = isolation(isolate);
         boolean dns = reader.property("dns").map(this::onOff).orElse(true);
         if (!dns && isolation[1]) {
             sink.report(Diagnostic.of(Code.NS3009, reader.property("dns").get().span(), name)
@@ -74,7 +75,8 @@ final class NamespaceAnalyzer {
             tiers.add(tier(name, tierName, tierBlock));
         }
         boolean managed = !fromStdlib && !BUILT_IN.contains(name);
-        Namespace namespace = new Namespace(name, namespaceLabels, isolation[0], isolation[1], dns, managed, tiers);
+        Namespace namespace = new Namespace(name, namespaceLabels, isolation[0], isolation[1], dns, managed, tiers,
+                isolate.map(Statement.Property::span));
         return new Analyzed(namespace, reader.statements(Statement.Allow.class));
     }
 
@@ -108,8 +110,10 @@ final class NamespaceAnalyzer {
                 tierPort(group, property).ifPresent(ports::add);
             }
         }
-        boolean[] isolation = reader.property("isolate").map(p -> isolation(Optional.of(p))).orElse(new boolean[2]);
-        return new Tier(namespace, name.text(), selector, ports, isolation[0], isolation[1], block.span());
+        Optional<Statement.Property> isolate = reader.property("isolate");
+        boolean[] isolation = isolation(isolate);
+        return new Tier(namespace, name.text(), selector, ports, isolation[0], isolation[1], block.span(),
+                isolate.map(Statement.Property::span));
     }
 
     /** {@code http 80/tcp} */

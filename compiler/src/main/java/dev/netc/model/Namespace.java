@@ -1,7 +1,9 @@
 package dev.netc.model;
 
+import dev.netc.source.Span;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A Kubernetes namespace and its tiers.
@@ -9,6 +11,8 @@ import java.util.Map;
  * @param managed true when the namespace is the user's own (not a built-in such as
  *     kube-system, not declared by the standard library): only then is a Namespace object emitted
  * @param dns false when the spec says {@code dns off}: no DNS egress is added
+ * @param isolation the {@code isolate} statement, when there is one: what the default-deny
+ *     policies trace back to
  */
 public record Namespace(
         String name,
@@ -17,7 +21,8 @@ public record Namespace(
         boolean isolateEgress,
         boolean dns,
         boolean managed,
-        List<Tier> tiers) {
+        List<Tier> tiers,
+        Optional<Span> isolation) {
 
     public Namespace {
         labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels)); // order reaches the output

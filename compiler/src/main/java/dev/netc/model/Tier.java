@@ -2,8 +2,13 @@ package dev.netc.model;
 
 import dev.netc.source.Span;
 import java.util.List;
+import java.util.Optional;
 
-/** A group of pods in one namespace, chosen by labels, with the ports it serves. */
+/**
+ * A group of pods in one namespace, chosen by labels, with the ports it serves.
+ *
+ * @param isolation the tier's own {@code isolate} statement, when there is one
+ */
 public record Tier(
         String namespace,
         String name,
@@ -11,7 +16,8 @@ public record Tier(
         List<TierPort> ports,
         boolean isolateIngress,
         boolean isolateEgress,
-        Span span) {
+        Span span,
+        Optional<Span> isolation) {
 
     public Tier {
         ports = List.copyOf(ports);
