@@ -8,6 +8,7 @@ import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.emit.Emitter;
 import dev.netc.emit.OutputFile;
+import dev.netc.emit.Provenance;
 import dev.netc.load.ModuleLoader;
 import dev.netc.model.Model;
 import dev.netc.source.SourceFile;
@@ -38,8 +39,10 @@ public final class Compiler {
      * Diagnostics sorted by position, and the files (empty when any diagnostic is an error).
      *
      * @param parsed every file of the compilation as parsed, imports included (for editor support)
+     * @param provenance where each rule of the emitted NetworkPolicies came from (empty with the files)
      */
-    public record Result(List<Diagnostic> diagnostics, List<OutputFile> files, Model model, List<SpecFile> parsed) {
+    public record Result(List<Diagnostic> diagnostics, List<OutputFile> files, Model model, List<SpecFile> parsed,
+            Provenance provenance) {
         public boolean hasErrors() {
             return diagnostics.stream().anyMatch(Diagnostic::isError);
         }
@@ -63,13 +66,13 @@ public final class Compiler {
         if (sink.hasSyntaxErrors()) {
             // the parser's recovery leaves partial statements behind: analysing them would only
             // add follow-on errors about things the user never wrote
-            return new Result(sink.sorted(), List.of(), Model.EMPTY, files);
+            return new Result(sink.sorted(), List.of(), Model.EMPTY, files, Provenance.EMPTY);
         }
         Model model = Analyzer.analyze(files, request.params(), request.secrets(), sink);
-        List<OutputFile> outputs = List.of();
+        Emitter.Emitted emitted = new Emitter.Emitted(List.of(), Provenance.EMPTY);
         if (!sink.hasErrors()) {
-            outputs = Emitter.emit(model, request.emitOptions());
-            checkNoTemplates(outputs, sink);
+            emitted = Emitter.emit(model, request.emitOptions());
+            checkNoTemplates(emitted.files(), sink);
             if (request.emitOptions().legacyCanalConfigMap()) {
                 model.cluster().flatMap(c -> c.canal()).ifPresent(canal -> sink.report(Diagnostic.of(Code.NS4008, null)
                         .withNote("RKE2's Canal chart reads only its own `rke2-canal-config`; the settings that take effect are "
@@ -77,7 +80,9 @@ public final class Compiler {
                         .withHelp("drop `--canal-configmap` once nothing depends on the old file")));
             }
         }
-        return new Result(sink.sorted(), sink.hasErrors() ? List.of() : outputs, model, files);
+        boolean failed = sink.hasErrors();
+        return new Result(sink.sorted(), failed ? List.of() : emitted.files(), model, files,
+                failed ? Provenance.EMPTY : emitted.provenance());
     }
 
     /**

@@ -18,10 +18,17 @@ public final class Emitter {
     public record Options(boolean legacyCanalConfigMap) {
     }
 
+    /** The files, and where the rules of their NetworkPolicies came from. */
+    public record Emitted(List<OutputFile> files, Provenance provenance) {
+        public Emitted {
+            files = List.copyOf(files);
+        }
+    }
+
     private Emitter() {
     }
 
-    public static List<OutputFile> emit(Model model, Options options) {
+    public static Emitted emit(Model model, Options options) {
         List<OutputFile> files = new ArrayList<>();
         Map<String, String> serverManifests = new LinkedHashMap<>();
         model.cluster().flatMap(CanalEmitter::helmChartConfig).ifPresent(config -> {
@@ -33,7 +40,8 @@ public final class Emitter {
             model.cluster().flatMap(CanalEmitter::legacyConfigMap)
                     .ifPresent(map -> files.add(new OutputFile("manifests/canal-config.yaml", Yaml.write(map), false)));
         }
-        new PolicyEmitter(model).documents().forEach((namespace, documents) -> {
+        PolicyEmitter.Policies policies = PolicyEmitter.emit(model);
+        policies.documents().forEach((namespace, documents) -> {
             String content = Yaml.writeAll(documents);
             files.add(new OutputFile("policies/" + namespace + ".yaml", content, false));
             serverManifests.put("netc-policies-" + namespace + ".yaml", content);
@@ -45,6 +53,6 @@ public final class Emitter {
                 files.add(new OutputFile("nodes/" + node.name() + ".yaml", cloudConfig.cloudConfig(node), cluster.token().isPresent()));
             }
         }
-        return files;
+        return new Emitted(files, policies.provenance());
     }
 }

@@ -1,13 +1,14 @@
 package dev.netc.emit;
 
+import dev.netc.emit.FlowIndex.End;
+import dev.netc.emit.Provenance.Direction;
 import dev.netc.model.Flow;
 import dev.netc.model.LabelSelector;
 import dev.netc.model.Model;
 import dev.netc.model.Namespace;
 import dev.netc.model.Peer;
-import dev.netc.model.PortRange;
-import dev.netc.model.Protocol;
 import dev.netc.model.Tier;
+import dev.netc.source.Span;
 import dev.netc.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * policy per tier with both the ingress and the egress rules of its flows. A flow adds a rule
  * only on a side that is isolated: elsewhere everything is allowed already, and a rule there
  * would isolate the pod as a side effect.
+ *
+ * <p>The flows of each tier and namespace come from a {@link FlowIndex} built once, and every
+ * rule is recorded with the statements it came from in a {@link Provenance}.
  */
 public final class PolicyEmitter {
     static final String DEFAULT_DENY_INGRESS = "default-deny-ingress";
@@ -32,28 +36,33 @@ public final class PolicyEmitter {
     static final String ALL_PODS = "all-pods";
     static final String TIER_PREFIX = "tier-";
 
-    private final Model model;
-    private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
-
-    public PolicyEmitter(Model model) {
-        this.model = model;
-        model.namespaces().forEach(ns -> namespaces.put(ns.name(), ns));
+    /** The documents of each namespace that has any, by namespace name, in declaration order, and where their rules came from. */
+    public record Policies(Map<String, List<Node>> documents, Provenance provenance) {
     }
 
-    /** The documents of each namespace that has any, by namespace name, in declaration order. */
-    public Map<String, List<Node>> documents() {
-        Map<String, List<Node>> result = new LinkedHashMap<>();
+    private final Model model;
+    private final FlowIndex flows;
+    private final Provenance.Builder provenance = new Provenance.Builder();
+
+    private PolicyEmitter(Model model) {
+        this.model = model;
+        this.flows = new FlowIndex(model.flows());
+    }
+
+    public static Policies emit(Model model) {
+        PolicyEmitter emitter = new PolicyEmitter(model);
+        Map<String, List<Node>> documents = new LinkedHashMap<>();
         for (Namespace namespace : model.namespaces()) {
-            List<Node> documents = new ArrayList<>();
+            List<Node> namespaceDocuments = new ArrayList<>();
             if (namespace.managed()) {
-                documents.add(namespaceObject(namespace));
+                namespaceDocuments.add(namespaceObject(namespace));
             }
-            documents.addAll(policies(namespace));
-            if (!documents.isEmpty()) {
-                result.put(namespace.name(), documents);
+            namespaceDocuments.addAll(emitter.policies(namespace));
+            if (!namespaceDocuments.isEmpty()) {
+                documents.put(namespace.name(), namespaceDocuments);
             }
         }
-        return result;
+        return new Policies(documents, emitter.provenance.build());
     }
 
     private static Node namespaceObject(Namespace namespace) {
@@ -66,119 +75,143 @@ public final class PolicyEmitter {
 
     private List<Node> policies(Namespace namespace) {
         List<Node> policies = new ArrayList<>();
+        Optional<Span> isolated = namespace.isolation();
         if (namespace.isolateIngress()) {
-            policies.add(policy(namespace.name(), DEFAULT_DENY_INGRESS, LabelSelector.ALL, List.of(), null));
+            policies.add(policy(namespace.name(), DEFAULT_DENY_INGRESS, LabelSelector.ALL, new Rules(true, false, isolated, isolated)));
         }
         if (namespace.isolateEgress()) {
-            policies.add(policy(namespace.name(), DEFAULT_DENY_EGRESS, LabelSelector.ALL, null, List.of()));
+            policies.add(policy(namespace.name(), DEFAULT_DENY_EGRESS, LabelSelector.ALL, new Rules(false, true, isolated, isolated)));
             if (namespace.dns()) {
-                policies.add(policy(namespace.name(), ALLOW_DNS_EGRESS, LabelSelector.ALL, null, List.of(dnsRule())));
+                Rules dns = new Rules(false, true, isolated, isolated);
+                dns.egress.dns(isolated);
+                policies.add(policy(namespace.name(), ALLOW_DNS_EGRESS, LabelSelector.ALL, dns));
             }
         }
-        Rules wholeNamespace = new Rules();
-        for (Flow flow : model.flows()) {
-            if (namespace.isolateIngress() && targetsWholeNamespace(flow.to(), namespace)) {
-                wholeNamespace.ingress.add(rule("from", peers(flow.from(), namespace.name()), flow.ports()));
-            }
-            if (namespace.isolateEgress() && targetsWholeNamespace(flow.from(), namespace)) {
-                wholeNamespace.egress.add(rule("to", peers(flow.to(), namespace.name()), flow.ports()));
-            }
+        Rules wholeNamespace = new Rules(false, false, isolated, isolated);
+        if (namespace.isolateIngress()) {
+            flows.wholeNamespace(End.TO, namespace.name()).forEach(f -> wholeNamespace.ingress.add(f, f.from(), namespace.name()));
         }
-        wholeNamespace.toPolicy(namespace.name(), ALL_PODS, LabelSelector.ALL, false, false).ifPresent(policies::add);
+        if (namespace.isolateEgress()) {
+            flows.wholeNamespace(End.FROM, namespace.name()).forEach(f -> wholeNamespace.egress.add(f, f.to(), namespace.name()));
+        }
+        policyWithRules(namespace.name(), ALL_PODS, LabelSelector.ALL, wholeNamespace).ifPresent(policies::add);
         for (Tier tier : namespace.tiers()) {
             tierPolicy(namespace, tier).ifPresent(policies::add);
         }
         return policies;
     }
 
+    /**
+     * The tier's flows, on the sides where the tier is isolated. When only the tier (not its
+     * namespace) is isolated, whole-namespace flows that include it belong here too, since no
+     * namespace-wide policy exists to carry them; and so does DNS, with egress isolation.
+     */
     private Optional<Node> tierPolicy(Namespace namespace, Tier tier) {
-        Rules rules = new Rules();
-        boolean ingressIsolated = namespace.isolateIngress() || tier.isolateIngress();
-        boolean egressIsolated = namespace.isolateEgress() || tier.isolateEgress();
-        for (Flow flow : model.flows()) {
-            if (ingressIsolated && appliesTo(flow.to(), tier, namespace.isolateIngress())) {
-                rules.ingress.add(rule("from", peers(flow.from(), namespace.name()), flow.ports()));
-            }
-            if (egressIsolated && appliesTo(flow.from(), tier, namespace.isolateEgress())) {
-                rules.egress.add(rule("to", peers(flow.to(), namespace.name()), flow.ports()));
-            }
+        boolean ingressOnTierAlone = tier.isolateIngress() && !namespace.isolateIngress();
+        boolean egressOnTierAlone = tier.isolateEgress() && !namespace.isolateEgress();
+        Rules rules = new Rules(ingressOnTierAlone, egressOnTierAlone,
+                namespace.isolateIngress() ? namespace.isolation() : tier.isolation(),
+                namespace.isolateEgress() ? namespace.isolation() : tier.isolation());
+        String here = namespace.name();
+        if (namespace.isolateIngress() || tier.isolateIngress()) {
+            flows.tier(End.TO, tier, ingressOnTierAlone).forEach(f -> rules.ingress.add(f, f.from(), here));
         }
-        // Isolation asked for on the tier alone: the tier's policy carries it, and DNS with it.
-        boolean tierEgressOnly = tier.isolateEgress() && !namespace.isolateEgress();
-        if (tierEgressOnly && namespace.dns()) {
-            rules.egress.add(dnsRule());
+        if (namespace.isolateEgress() || tier.isolateEgress()) {
+            flows.tier(End.FROM, tier, egressOnTierAlone).forEach(f -> rules.egress.add(f, f.to(), here));
         }
-        return rules.toPolicy(namespace.name(), TIER_PREFIX + tier.name(), tier.pods(),
-                tier.isolateIngress() && !namespace.isolateIngress(), tierEgressOnly);
+        if (egressOnTierAlone && namespace.dns()) {
+            rules.egress.dns(tier.isolation());
+        }
+        return policyWithRules(here, TIER_PREFIX + tier.name(), tier.pods(), rules);
     }
 
     /**
-     * Whether a flow end is this tier's business: the tier itself, or, when only the tier (not
-     * its namespace) is isolated, a whole-namespace end that includes it, since no namespace-wide
-     * policy exists to carry that rule.
+     * The ingress and egress rules gathered for one policy, and the {@code isolate} statements
+     * behind each direction. A direction is written when it has rules or is forced (a
+     * default-deny policy, a tier isolated on its own).
      */
-    private static boolean appliesTo(Peer peer, Tier tier, boolean namespaceIsolated) {
-        if (peer instanceof Peer.TierPeer t) {
-            return t.tier().namespace().equals(tier.namespace()) && t.tier().name().equals(tier.name());
-        }
-        return !namespaceIsolated && (peer instanceof Peer.AllNamespaces
-                || (peer instanceof Peer.NamespacePeer n && n.namespace().equals(tier.namespace())));
-    }
-
-    private static boolean targetsWholeNamespace(Peer peer, Namespace namespace) {
-        return peer instanceof Peer.AllNamespaces
-                || (peer instanceof Peer.NamespacePeer n && n.namespace().equals(namespace.name()));
-    }
-
-    /** The ingress and egress rules gathered for one policy, without duplicates. */
     private static final class Rules {
         final RuleSet ingress = new RuleSet();
         final RuleSet egress = new RuleSet();
+        private final boolean forceIngress;
+        private final boolean forceEgress;
+        private final Optional<Span> ingressIsolation;
+        private final Optional<Span> egressIsolation;
 
-        Optional<Node> toPolicy(String namespace, String name, LabelSelector pods, boolean forceIngress, boolean forceEgress) {
-            boolean hasIngress = forceIngress || !ingress.isEmpty();
-            boolean hasEgress = forceEgress || !egress.isEmpty();
-            if (!hasIngress && !hasEgress) {
-                return Optional.empty();
-            }
-            return Optional.of(policy(namespace, name, pods, hasIngress ? ingress.list() : null,
-                    hasEgress ? egress.list() : null));
+        Rules(boolean forceIngress, boolean forceEgress, Optional<Span> ingressIsolation, Optional<Span> egressIsolation) {
+            this.forceIngress = forceIngress;
+            this.forceEgress = forceEgress;
+            this.ingressIsolation = ingressIsolation;
+            this.egressIsolation = egressIsolation;
+        }
+
+        boolean hasIngress() {
+            return forceIngress || !ingress.isEmpty();
+        }
+
+        boolean hasEgress() {
+            return forceEgress || !egress.isEmpty();
         }
     }
 
-    /** Rules in insertion order; a rule equal (as YAML) to one already present is dropped. */
+    /** Rules in insertion order, each with the statements it came from; an equal rule is merged into the first. */
     private static final class RuleSet {
-        private final Map<String, Node> rules = new LinkedHashMap<>();
+        private final Map<PolicyRule, List<Span>> rules = new LinkedHashMap<>();
 
-        void add(Node rule) {
-            rules.putIfAbsent(Yaml.write(rule), rule);
+        /** The rule of a flow towards {@code peer}, in a policy of namespace {@code here}. */
+        void add(Flow flow, Peer peer, String here) {
+            add(PolicyRule.towards(peer, here, flow.ports()), Optional.of(flow.span()));
+        }
+
+        /** The DNS rule that egress isolation brings with it, traced to the {@code isolate} statement. */
+        void dns(Optional<Span> isolate) {
+            add(PolicyRule.dns(), isolate);
+        }
+
+        private void add(PolicyRule rule, Optional<Span> source) {
+            List<Span> sources = rules.computeIfAbsent(rule, r -> new ArrayList<>());
+            source.filter(span -> !sources.contains(span)).ifPresent(sources::add);
         }
 
         boolean isEmpty() {
             return rules.isEmpty();
         }
 
-        List<Node> list() {
+        List<Node> yaml(String peersKey) {
+            return rules.keySet().stream().map(rule -> rule.yaml(peersKey)).toList();
+        }
+
+        List<List<Span>> sources() {
             return List.copyOf(rules.values());
         }
     }
 
-    /** A policy; a null rule list leaves that direction out of {@code policyTypes}. */
-    private static Node policy(String namespace, String name, LabelSelector pods, List<Node> ingress, List<Node> egress) {
+    /** The policy, unless it would have no direction at all. */
+    private Optional<Node> policyWithRules(String namespace, String name, LabelSelector pods, Rules rules) {
+        return rules.hasIngress() || rules.hasEgress() ? Optional.of(policy(namespace, name, pods, rules)) : Optional.empty();
+    }
+
+    /** A policy; a direction without rules and not forced is left out of {@code policyTypes}. */
+    private Node policy(String namespace, String name, LabelSelector pods, Rules rules) {
+        boolean hasIngress = rules.hasIngress();
+        boolean hasEgress = rules.hasEgress();
+        Provenance.PolicyId id = new Provenance.PolicyId(namespace, name);
         List<String> types = new ArrayList<>();
         Yaml.MapBuilder spec = Yaml.map().put("podSelector", Selectors.selector(pods));
-        if (ingress != null) {
+        if (hasIngress) {
             types.add("Ingress");
+            provenance.side(id, Direction.INGRESS, rules.ingressIsolation, rules.ingress.sources());
         }
-        if (egress != null) {
+        if (hasEgress) {
             types.add("Egress");
+            provenance.side(id, Direction.EGRESS, rules.egressIsolation, rules.egress.sources());
         }
         spec.put("policyTypes", Yaml.strings(types));
-        if (ingress != null) {
-            spec.put("ingress", Yaml.seq(ingress));
+        if (hasIngress) {
+            spec.put("ingress", Yaml.seq(rules.ingress.yaml("from")));
         }
-        if (egress != null) {
-            spec.put("egress", Yaml.seq(egress));
+        if (hasEgress) {
+            spec.put("egress", Yaml.seq(rules.egress.yaml("to")));
         }
         return Yaml.map()
                 .put("apiVersion", "networking.k8s.io/v1")
@@ -186,59 +219,5 @@ public final class PolicyEmitter {
                 .put("metadata", Yaml.map().put("name", name).put("namespace", namespace).build())
                 .put("spec", spec.build())
                 .build();
-    }
-
-    private static Node rule(String direction, List<Node> peers, List<PortRange> ports) {
-        Yaml.MapBuilder rule = Yaml.map().put(direction, Yaml.seq(peers));
-        if (!ports.isEmpty()) {
-            rule.put("ports", Yaml.seq(ports.stream().map(PolicyEmitter::port).toList()));
-        }
-        return rule.build();
-    }
-
-    private static Node port(PortRange range) {
-        Yaml.MapBuilder port = Yaml.map().put("protocol", range.protocol().name()).put("port", Yaml.number(range.first()));
-        if (!range.isSingle()) {
-            port.put("endPort", Yaml.number(range.last()));
-        }
-        return port.build();
-    }
-
-    /** UDP and TCP 53 to CoreDNS (`k8s-app: kube-dns` in kube-system). */
-    private static Node dnsRule() {
-        Node coreDns = Yaml.map()
-                .put("namespaceSelector", Selectors.namespace("kube-system"))
-                .put("podSelector", Selectors.selector(LabelSelector.of("k8s-app", "kube-dns")))
-                .build();
-        return rule("to", List.of(coreDns), List.of(PortRange.single(Protocol.UDP, 53), PortRange.single(Protocol.TCP, 53)));
-    }
-
-    /** The peer elements that select {@code peer} from a policy in namespace {@code here}. */
-    private static List<Node> peers(Peer peer, String here) {
-        if (peer instanceof Peer.TierPeer t) {
-            return List.of(pods(t.tier().namespace(), t.tier().pods(), here));
-        } else if (peer instanceof Peer.NamespacePeer n) {
-            return List.of(pods(n.namespace(), LabelSelector.ALL, here));
-        } else if (peer instanceof Peer.AllNamespaces) {
-            return List.of(Yaml.map().put("namespaceSelector", Yaml.map().build())
-                    .put("podSelector", Yaml.map().build()).build());
-        }
-        Peer.Addresses addresses = (Peer.Addresses) peer;
-        return addresses.blocks().stream().map(block -> {
-            Yaml.MapBuilder ipBlock = Yaml.map().put("cidr", block.cidr().toString());
-            if (!block.except().isEmpty()) {
-                ipBlock.put("except", Yaml.strings(block.except().stream().map(Object::toString).toList()));
-            }
-            return Yaml.map().put("ipBlock", ipBlock.build()).build();
-        }).toList();
-    }
-
-    /** Same namespace: a pod selector; another: namespace and pod selector in one element (AND). */
-    private static Node pods(String namespace, LabelSelector selector, String here) {
-        Yaml.MapBuilder element = Yaml.map();
-        if (!namespace.equals(here)) {
-            element.put("namespaceSelector", Selectors.namespace(namespace));
-        }
-        return element.put("podSelector", Selectors.selector(selector)).build();
     }
 }

@@ -1,0 +1,112 @@
+package dev.netc.emit;
+
+import dev.netc.model.LabelSelector;
+import dev.netc.model.Peer;
+import dev.netc.model.PortRange;
+import dev.netc.model.Protocol;
+import dev.netc.yaml.Yaml;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * One ingress or egress rule as a value: two rules are equal exactly when they are written as
+ * the same YAML, so a set of them drops duplicates without writing any YAML.
+ *
+ * @param ports empty means every port and protocol
+ */
+record PolicyRule(List<PeerElement> peers, List<PortRange> ports) {
+    PolicyRule {
+        peers = List.copyOf(peers);
+        ports = List.copyOf(ports);
+    }
+
+    /** One element of a rule's {@code from} or {@code to} list. */
+    sealed interface PeerElement {
+        Node yaml();
+    }
+
+    /**
+     * Pods chosen by labels; with a namespace, pods of that namespace (namespace and pod
+     * selector in one element, so both must match).
+     *
+     * @param labelOrder the order of {@code matchLabels}, which reaches the YAML but not the
+     *     selector's equality
+     */
+    record Pods(Optional<String> namespace, LabelSelector selector, List<String> labelOrder) implements PeerElement {
+        Pods(Optional<String> namespace, LabelSelector selector) {
+            this(namespace, selector, List.copyOf(selector.matchLabels().keySet()));
+        }
+
+        @Override
+        public Node yaml() {
+            Yaml.MapBuilder element = Yaml.map();
+            namespace.ifPresent(name -> element.put("namespaceSelector", Selectors.namespace(name)));
+            return element.put("podSelector", Selectors.selector(selector)).build();
+        }
+    }
+
+    /** Every pod of every namespace. */
+    record EveryPod() implements PeerElement {
+        @Override
+        public Node yaml() {
+            return Yaml.map().put("namespaceSelector", Yaml.map().build()).put("podSelector", Yaml.map().build()).build();
+        }
+    }
+
+    /** Addresses. */
+    record Block(Peer.IpBlock block) implements PeerElement {
+        @Override
+        public Node yaml() {
+            Yaml.MapBuilder ipBlock = Yaml.map().put("cidr", block.cidr().toString());
+            if (!block.except().isEmpty()) {
+                ipBlock.put("except", Yaml.strings(block.except().stream().map(Object::toString).toList()));
+            }
+            return Yaml.map().put("ipBlock", ipBlock.build()).build();
+        }
+    }
+
+    /** A rule that admits {@code peer} on {@code ports}, in a policy of namespace {@code here}. */
+    static PolicyRule towards(Peer peer, String here, List<PortRange> ports) {
+        return new PolicyRule(elements(peer, here), ports);
+    }
+
+    /** UDP and TCP 53 to CoreDNS ({@code k8s-app: kube-dns} in kube-system), from any namespace. */
+    static PolicyRule dns() {
+        return new PolicyRule(List.of(new Pods(Optional.of("kube-system"), LabelSelector.of("k8s-app", "kube-dns"))),
+                List.of(PortRange.single(Protocol.UDP, 53), PortRange.single(Protocol.TCP, 53)));
+    }
+
+    /** The rule as YAML, with the peers under {@code from} (ingress) or {@code to} (egress). */
+    Node yaml(String peersKey) {
+        Yaml.MapBuilder rule = Yaml.map().put(peersKey, Yaml.seq(peers.stream().map(PeerElement::yaml).toList()));
+        if (!ports.isEmpty()) {
+            rule.put("ports", Yaml.seq(ports.stream().map(PolicyRule::port).toList()));
+        }
+        return rule.build();
+    }
+
+    private static Node port(PortRange range) {
+        Yaml.MapBuilder port = Yaml.map().put("protocol", range.protocol().name()).put("port", Yaml.number(range.first()));
+        if (!range.isSingle()) {
+            port.put("endPort", Yaml.number(range.last()));
+        }
+        return port.build();
+    }
+
+    /** Same namespace: a pod selector; another: namespace and pod selector in one element (AND). */
+    private static List<PeerElement> elements(Peer peer, String here) {
+        if (peer instanceof Peer.TierPeer t) {
+            return List.of(pods(t.tier().namespace(), t.tier().pods(), here));
+        } else if (peer instanceof Peer.NamespacePeer n) {
+            return List.of(pods(n.namespace(), LabelSelector.ALL, here));
+        } else if (peer instanceof Peer.AllNamespaces) {
+            return List.of(new EveryPod());
+        }
+        return ((Peer.Addresses) peer).blocks().stream().<PeerElement>map(Block::new).toList();
+    }
+
+    private static PeerElement pods(String namespace, LabelSelector selector, String here) {
+        return new Pods(namespace.equals(here) ? Optional.empty() : Optional.of(namespace), selector);
+    }
+}
