@@ -31,6 +31,11 @@ public final class Values {
         this.sink = sink;
     }
 
+    /** Values outside any spec, such as a query on the command line: nothing to interpolate. */
+    public static Values withoutParams(DiagnosticSink sink) {
+        return new Values(Params.bind(java.util.List.of(), java.util.Map.of(), sink), sink);
+    }
+
     /** The text of a word, number, address, duration or (interpolated) string. */
     public Optional<String> text(Value value) {
         if (value instanceof Value.Str str) {

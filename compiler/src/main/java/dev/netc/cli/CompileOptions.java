@@ -43,10 +43,15 @@ final class CompileOptions {
     int maxErrors;
 
     Compiler.Result compile(Emitter.Options emitOptions) {
+        return compile(inputs, emitOptions);
+    }
+
+    /** Compiles other inputs with these settings: for commands whose positional arguments are not all specs. */
+    Compiler.Result compile(List<Path> specs, Emitter.Options emitOptions) {
         Path workingDirectory = Path.of("").toAbsolutePath();
-        Path first = inputs.get(0).toAbsolutePath().normalize();
+        Path first = specs.get(0).toAbsolutePath().normalize();
         Path projectRoot = root != null ? root : Files.isDirectory(first) ? first : first.getParent();
-        return Compiler.compile(new Compiler.Request(inputs, List.of(), projectRoot, workingDirectory, params,
+        return Compiler.compile(new Compiler.Request(specs, List.of(), projectRoot, workingDirectory, params,
                 SecretSource.of(System.getenv()), emitOptions));
     }
 

@@ -1,0 +1,169 @@
+package dev.netc.query;
+
+import dev.netc.analysis.Suggest;
+import dev.netc.analysis.Values;
+import dev.netc.ast.Endpoint;
+import dev.netc.ast.PortRef;
+import dev.netc.ast.SpecFile;
+import dev.netc.ast.Statement;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.evaluator.ExternalEndpoint;
+import dev.netc.evaluator.Protocol;
+import dev.netc.model.Model;
+import dev.netc.model.PortRange;
+import dev.netc.model.Tier;
+import dev.netc.net.IpAddress;
+import dev.netc.parse.SpecParser;
+import dev.netc.source.SourceFile;
+import dev.netc.source.Span;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One connection to ask about: {@code SRC -> DST:PORT}. The ends are written as flow ends are
+ * in the language ({@code app.web}, a namespace {@code app} or {@code app.*}, an external, an
+ * address); the port is a number with an optional protocol ({@code 8080}, {@code 53/udp}) or a
+ * named port of the destination tier. The text is parsed by the language's own parser, as the
+ * flow of an {@code allow} statement.
+ */
+public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port, Protocol protocol) {
+    /** What the query text is parsed as; offsets in diagnostics are shifted back by its length. */
+    private static final String PREFIX = "allow ";
+
+    /** The port as the language writes it: {@code 8080/tcp}. */
+    public String portText() {
+        return port + "/" + protocol.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Reads a query against the endpoints of a compiled spec. */
+    public static Query parse(String text, Endpoints endpoints, Model model) throws QueryException {
+        DiagnosticSink sink = new DiagnosticSink();
+        SpecFile file = SpecParser.parse(new SourceFile("query", PREFIX + text), sink);
+        firstError(sink);
+        if (file.statements().size() != 1 || !(file.statements().get(0) instanceof Statement.Allow allow)) {
+            throw new QueryException("expected one connection, such as `app.web -> app.db:5432/tcp`", 0, text.length(),
+                    Optional.empty());
+        }
+        if (allow.from().size() != 1 || allow.to().size() != 1 || allow.ports().size() > 1) {
+            throw error("a query asks about one source, one destination and one port", allow.span(), Optional.empty());
+        }
+        NamedEndpoint from = endpoint(allow.from().get(0), endpoints);
+        NamedEndpoint to = endpoint(allow.to().get(0), endpoints);
+        if (!from.kind().isPod() && !to.kind().isPod()) {
+            throw error("between two addresses outside the cluster no policy applies: name a tier or namespace on one side",
+                    allow.span(), Optional.empty());
+        }
+        if (allow.ports().isEmpty()) {
+            throw error("which port? write `DST:PORT`, e.g. `" + allow.to().get(0).span().text() + ":8080/tcp`",
+                    allow.to().get(0).span(), Optional.empty());
+        }
+        PortRange port = port(allow.ports().get(0), to, model, sink);
+        return new Query(text.strip(), from, to, port.first(), Protocol.valueOf(port.protocol().name()));
+    }
+
+    private static NamedEndpoint endpoint(Endpoint end, Endpoints endpoints) throws QueryException {
+        if (end instanceof Endpoint.EveryNamespace) {
+            throw error("`*` is every namespace: name one tier, namespace, external or address", end.span(), Optional.empty());
+        } else if (end instanceof Endpoint.WholeNamespace whole) {
+            return known(whole.namespace().text(), NamedEndpoint.Kind.NAMESPACE, end.span(), endpoints);
+        } else if (end instanceof Endpoint.Address address) {
+            String ip = unquoted(address.span().text());
+            Optional<IpAddress> parsed = IpAddress.parse(ip);
+            if (parsed.isEmpty()) {
+                throw error("`" + ip + "` is not one IP address", end.span(),
+                        Optional.of(ip.contains("/") ? "give one address of the range, e.g. its first" : "write e.g. `192.0.2.7`"));
+            }
+            return new NamedEndpoint(parsed.get().toString(), NamedEndpoint.Kind.ADDRESS, Optional.empty(),
+                    new ExternalEndpoint(dev.netc.evaluator.IpAddress.parse(parsed.get().toString())));
+        }
+        String name = ((Endpoint.Named) end).name().text();
+        Optional<NamedEndpoint> found = endpoints.named(name).filter(e -> e.kind() != NamedEndpoint.Kind.OTHER_NAMESPACE
+                && e.kind() != NamedEndpoint.Kind.OTHER_ADDRESS);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        int slash = name.indexOf('/');
+        if (slash > 0 && endpoints.named(name.replace('/', '.')).isPresent()) {
+            throw error("no tier, namespace or external named `" + name + "`", end.span(),
+                    Optional.of("write `" + name.replace('/', '.') + "`"));
+        }
+        throw error("no tier, namespace or external named `" + name + "`", end.span(), suggestion(name, endpoints));
+    }
+
+    /** Did you mean: a close name, or the tier whose own name is close ({@code backnd} → {@code app.backend}). */
+    private static Optional<String> suggestion(String name, Endpoints endpoints) {
+        List<NamedEndpoint> named = endpoints.all().stream()
+                .filter(e -> e.kind().isPod() || e.kind() == NamedEndpoint.Kind.EXTERNAL).toList();
+        Optional<String> close = Suggest.help(name, named.stream().map(NamedEndpoint::name).toList());
+        if (close.isPresent() || name.contains(".")) {
+            return close;
+        }
+        List<String> tiers = named.stream().filter(e -> e.kind() == NamedEndpoint.Kind.TIER)
+                .filter(e -> !Suggest.closest(name, List.of(e.name().substring(e.name().indexOf('.') + 1))).isEmpty()
+                        || e.name().endsWith("." + name))
+                .map(e -> "`" + e.name() + "`").toList();
+        return tiers.isEmpty() ? Optional.empty() : Optional.of("did you mean " + String.join(" or ", tiers) + "?");
+    }
+
+    private static NamedEndpoint known(String name, NamedEndpoint.Kind kind, Span span, Endpoints endpoints) throws QueryException {
+        Optional<NamedEndpoint> found = endpoints.named(name).filter(e -> e.kind() == kind);
+        if (found.isEmpty()) {
+            List<String> namespaces = endpoints.all().stream().filter(e -> e.kind() == kind).map(NamedEndpoint::name).toList();
+            throw error("no namespace named `" + name + "`", span, Suggest.help(name, namespaces));
+        }
+        return found.get();
+    }
+
+    private static PortRange port(PortRef ref, NamedEndpoint to, Model model, DiagnosticSink sink) throws QueryException {
+        Values values = Values.withoutParams(sink);
+        Optional<PortRange> range;
+        if (ref instanceof PortRef.Named named) {
+            range = Optional.of(namedPort(named, to, model));
+        } else if (ref instanceof PortRef.Bare bare) {
+            range = values.portSpec(bare.number() + "/tcp", ref.span()); // a query may leave out the protocol: TCP
+        } else {
+            range = values.portSpec(((PortRef.Literal) ref).text(), ref.span());
+        }
+        firstError(sink);
+        if (!range.get().isSingle()) {
+            throw error("a query asks about one port, not a range", ref.span(), Optional.of("write e.g. `" + range.get().first()
+                    + "/" + range.get().protocol().lowerCase() + "`"));
+        }
+        return range.get();
+    }
+
+    /** A named port of the destination tier, as a flow to that tier would read it. */
+    private static PortRange namedPort(PortRef.Named ref, NamedEndpoint to, Model model) throws QueryException {
+        String name = ref.name().text();
+        Optional<Tier> tier = model.namespaces().stream().flatMap(n -> n.tiers().stream())
+                .filter(t -> t.qualifiedName().equals(to.name()) && to.kind() == NamedEndpoint.Kind.TIER).findFirst();
+        List<Tier.TierPort> ports = tier.map(Tier::ports).orElse(List.of());
+        Optional<Tier.TierPort> port = ports.stream().filter(p -> p.name().equals(name)).findFirst();
+        if (port.isEmpty()) {
+            String has = ports.isEmpty() ? "it names no ports" : "its ports are " + String.join(", ",
+                    ports.stream().map(p -> p.name() + " " + p.range()).toList());
+            throw error("`" + to.name() + "` has no port named `" + name + "`", ref.span(),
+                    Optional.of(has + "; a number such as `8080/tcp` always works"));
+        }
+        return port.get().range();
+    }
+
+    private static void firstError(DiagnosticSink sink) throws QueryException {
+        Optional<Diagnostic> error = sink.sorted().stream().filter(Diagnostic::isError).findFirst();
+        if (error.isPresent()) {
+            Span span = error.get().primary();
+            throw span == null ? new QueryException(error.get().message(), 0, 0, error.get().help())
+                    : error(error.get().message(), span, error.get().help());
+        }
+    }
+
+    private static QueryException error(String message, Span span, Optional<String> help) {
+        int start = Math.max(0, span.start() - PREFIX.length());
+        return new QueryException(message, start, Math.max(start, span.end() - PREFIX.length()), help);
+    }
+
+    private static String unquoted(String text) {
+        return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
+    }
+}
