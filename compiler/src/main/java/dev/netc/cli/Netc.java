@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Netc.VersionProvider.class,
         description = "Compiles .netspec network specs into RKE2/Kairos cloud-config, Canal settings and NetworkPolicies.",
-        subcommands = {CompileCommand.class, CheckCommand.class, FmtCommand.class, LspCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CompileCommand.class, CheckCommand.class, QueryCommand.class, DiffCommand.class, GraphCommand.class,
+            FmtCommand.class, LspCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (warnings allowed)",
