@@ -1,0 +1,201 @@
+package dev.netc.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netc.evaluator.Endpoint;
+import dev.netc.evaluator.ExternalEndpoint;
+import dev.netc.evaluator.IpAddress;
+import dev.netc.evaluator.Pod;
+import dev.netc.evaluator.Protocol;
+import dev.netc.evaluator.Verdict;
+import dev.netc.model.Flow;
+import dev.netc.model.LabelSelector;
+import dev.netc.model.Model;
+import dev.netc.model.Namespace;
+import dev.netc.model.Peer;
+import dev.netc.model.PortRange;
+import dev.netc.model.Tier;
+import dev.netc.net.Cidr;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The proof that emitted policies allow exactly the declared flows plus DNS. Every pair of
+ * endpoints of the synthetic cluster ({@link Endpoints}, plus a few more outside addresses and
+ * the first address of every range a flow names) is probed on every port where a flow or a
+ * tier port starts or ends, one past those, and ports no flow names. The verdict comes from
+ * evaluating the emitted YAML; the expectation from the declarations alone, with its own label
+ * matching: a side that is isolated allows a connection exactly when a declared flow (or DNS)
+ * covers it, and a side that is not isolated allows everything.
+ */
+public final class ReachabilityProof {
+    private final Model model;
+    private final EmittedPolicies policies;
+    private final List<Endpoint> endpoints = new ArrayList<>();
+    private final Set<PortRange> ports = new LinkedHashSet<>();
+
+    public ReachabilityProof(Model model, EmittedPolicies policies) {
+        this.model = model;
+        this.policies = policies;
+        policies.endpoints().all().forEach(e -> endpoints.add(e.endpoint()));
+        extraAddresses().forEach(ip -> endpoints.add(new ExternalEndpoint(IpAddress.parse(ip))));
+        collectPorts();
+    }
+
+    /** Asserts every probe; returns how many there were. */
+    public int run() {
+        int count = 0;
+        for (Endpoint source : endpoints) {
+            for (Endpoint destination : endpoints) {
+                if (source instanceof ExternalEndpoint && destination instanceof ExternalEndpoint) {
+                    continue;
+                }
+                for (PortRange port : ports) {
+                    Verdict verdict = policies.evaluate(named(source), named(destination), port.first(),
+                            Protocol.valueOf(port.protocol().name()));
+                    if (verdict.allowed() != expected(source, destination, port)) {
+                        // the explanation is only worth building for a failure: hundreds of thousands of probes pass
+                        assertThat(verdict.allowed()).as("%s", verdict.explain()).isEqualTo(!verdict.allowed());
+                    }
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static NamedEndpoint named(Endpoint endpoint) {
+        return new NamedEndpoint(endpoint.displayName(), endpoint instanceof Pod ? NamedEndpoint.Kind.TIER : NamedEndpoint.Kind.ADDRESS,
+                Optional.empty(), endpoint);
+    }
+
+    /**
+     * A flow counts on a pod's own side only when that end of the flow names pods: an address
+     * end has no side of its own (docs/language.md), even where its range covers pod addresses.
+     * The other end is matched as the policy's peer is, addresses by IP, pods included.
+     */
+    private boolean expected(Endpoint source, Endpoint destination, PortRange port) {
+        boolean egress = !(source instanceof Pod pod) || !isolated(pod, false)
+                || dns(pod, destination, port) || declared(source, destination, port, Flow::from);
+        boolean ingress = !(destination instanceof Pod pod) || !isolated(pod, true)
+                || declared(source, destination, port, Flow::to);
+        return egress && ingress;
+    }
+
+    private Optional<Namespace> namespaceOf(Pod pod) {
+        return model.namespaces().stream().filter(n -> n.name().equals(pod.namespace())).findFirst();
+    }
+
+    private boolean isolated(Pod pod, boolean ingress) {
+        return namespaceOf(pod).map(namespace -> (ingress ? namespace.isolateIngress() : namespace.isolateEgress())
+                || namespace.tiers().stream().anyMatch(t -> (ingress ? t.isolateIngress() : t.isolateEgress()) && matches(t.pods(), pod)))
+                .orElse(false);
+    }
+
+    private boolean dns(Pod source, Endpoint destination, PortRange port) {
+        return namespaceOf(source).map(Namespace::dns).orElse(false) && destination instanceof Pod coreDns
+                && coreDns.namespace().equals("kube-system") && "kube-dns".equals(coreDns.labels().get("k8s-app"))
+                && port.first() == 53 && port.protocol() != dev.netc.model.Protocol.SCTP;
+    }
+
+    /** Whether a flow covers the connection, with {@code ownSide} the end that must name the pod whose side is asked about. */
+    private boolean declared(Endpoint source, Endpoint destination, PortRange port, Function<Flow, Peer> ownSide) {
+        for (Flow flow : model.flows()) {
+            boolean portMatches = flow.ports().isEmpty() || flow.ports().stream().anyMatch(r -> r.covers(port));
+            if (portMatches && !(ownSide.apply(flow) instanceof Peer.Addresses)
+                    && member(flow.from(), source) && member(flow.to(), destination)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean member(Peer peer, Endpoint endpoint) {
+        if (peer instanceof Peer.Addresses addresses) {
+            // ipBlock matches pod addresses too, as Calico does
+            dev.netc.net.IpAddress ip = dev.netc.net.IpAddress.parse(endpoint.ip().toString()).orElseThrow();
+            return addresses.blocks().stream().anyMatch(b -> b.cidr().contains(ip) && b.except().stream().noneMatch(e -> e.contains(ip)));
+        }
+        if (!(endpoint instanceof Pod pod)) {
+            return false;
+        }
+        if (peer instanceof Peer.AllNamespaces) {
+            return true;
+        } else if (peer instanceof Peer.NamespacePeer n) {
+            return pod.namespace().equals(n.namespace());
+        }
+        Tier tier = ((Peer.TierPeer) peer).tier();
+        return pod.namespace().equals(tier.namespace()) && matches(tier.pods(), pod);
+    }
+
+    /** Label selection as the Kubernetes API defines it, written here independently of the code under test. */
+    private static boolean matches(LabelSelector selector, Pod pod) {
+        Map<String, String> labels = pod.labels();
+        for (var entry : selector.matchLabels().entrySet()) {
+            if (!entry.getValue().equals(labels.get(entry.getKey()))) {
+                return false;
+            }
+        }
+        for (LabelSelector.Requirement requirement : selector.expressions()) {
+            String value = labels.get(requirement.key());
+            boolean ok = switch (requirement.operator()) {
+                case "In" -> value != null && requirement.values().contains(value);
+                case "NotIn" -> value == null || !requirement.values().contains(value);
+                case "Exists" -> value != null;
+                default -> value == null;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Public, private and IPv6 addresses, and the first and an inner address of every range a flow names. */
+    private List<String> extraAddresses() {
+        Set<String> addresses = new LinkedHashSet<>(List.of("8.8.8.8", "192.168.77.7", "2001:db8::7"));
+        for (Flow flow : model.flows()) {
+            for (Peer peer : List.of(flow.from(), flow.to())) {
+                if (peer instanceof Peer.Addresses a) {
+                    for (Peer.IpBlock block : a.blocks()) {
+                        addresses.add(block.cidr().address().toString());
+                        addresses.add(inner(block.cidr()).toString());
+                    }
+                }
+            }
+        }
+        return List.copyOf(addresses);
+    }
+
+    private static dev.netc.net.IpAddress inner(Cidr cidr) {
+        BigInteger size = cidr.last().subtract(cidr.first());
+        return new dev.netc.net.IpAddress(cidr.family(), cidr.first().add(size.shiftRight(1)));
+    }
+
+    /** Both ends of every flow's ranges and one past them, tier ports, DNS, and ports of every protocol that nothing names. */
+    private void collectPorts() {
+        for (Flow flow : model.flows()) {
+            for (PortRange range : flow.ports()) {
+                ports.add(PortRange.single(range.protocol(), range.first()));
+                ports.add(PortRange.single(range.protocol(), range.last()));
+                if (range.last() < PortSet.MAX_PORT) {
+                    ports.add(PortRange.single(range.protocol(), range.last() + 1));
+                }
+            }
+        }
+        for (Namespace namespace : model.namespaces()) {
+            namespace.tiers().forEach(t -> t.ports().forEach(p -> ports.add(PortRange.single(p.range().protocol(), p.range().first()))));
+        }
+        ports.add(PortRange.single(dev.netc.model.Protocol.UDP, 53));
+        ports.add(PortRange.single(dev.netc.model.Protocol.TCP, 53));
+        for (dev.netc.model.Protocol protocol : dev.netc.model.Protocol.values()) {
+            ports.add(PortRange.single(protocol, 12345));
+        }
+    }
+}
