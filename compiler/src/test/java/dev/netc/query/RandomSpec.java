@@ -1,0 +1,247 @@
+package dev.netc.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A random valid spec, kept as a plan (namespaces, tiers, externals, flows) so that a failing
+ * one can be made smaller by dropping parts of it. Generated specs exercise what the policy
+ * lowering has to get right: isolation per namespace and per tier in either direction, DNS on
+ * and off, overlapping and set-based selectors, {@code pods *}, named and literal ports and
+ * port ranges of every protocol, flows between tiers, whole namespaces, {@code *}, externals
+ * with exceptions, address ranges that cover pod addresses, and the standard externals.
+ */
+record RandomSpec(boolean std, List<External> externals, List<Ns> namespaces, List<FlowLine> topLevel) {
+    RandomSpec {
+        externals = List.copyOf(externals);
+        namespaces = List.copyOf(namespaces);
+        topLevel = List.copyOf(topLevel);
+    }
+
+    record External(String name, String ranges) {
+    }
+
+    record Ns(String name, String isolate, boolean dnsOff, List<TierDecl> tiers, List<FlowLine> flows) {
+        Ns {
+            tiers = List.copyOf(tiers);
+            flows = List.copyOf(flows);
+        }
+    }
+
+    /** @param ports port names and specs, {@code p0 80/tcp} */
+    record TierDecl(String name, String selector, List<String> ports, String isolate) {
+        TierDecl {
+            ports = List.copyOf(ports);
+        }
+    }
+
+    /** @param mentions the tiers ({@code ns.t}), namespaces and externals the flow names, so shrinking can keep it valid */
+    record FlowLine(String text, Set<String> mentions) {
+        FlowLine {
+            mentions = Set.copyOf(mentions);
+        }
+    }
+
+    private static final List<String> EXTERNAL_RANGES = List.of("192.0.2.0/24", "198.51.100.0/24 except 198.51.100.128/25",
+            "10.42.0.0/28", "172.16.0.0/12, 2001:db8::/32", "0.0.0.0/0 except 10.0.0.0/8, 192.168.0.0/16");
+    /** Literal ranges for flows; 10.42.0.0/29 covers some synthetic pods, which ipBlocks match on Calico. */
+    private static final List<String> LITERAL_RANGES = List.of("203.0.113.0/24", "10.42.0.0/29", "198.51.100.7", "\"2001:db8::1\"");
+    private static final List<String> PORT_SPECS = List.of("80/tcp", "443/tcp", "5432/tcp", "53/udp", "9000-9010/udp",
+            "3868/sctp", "8080/tcp");
+    private static final List<String> STD_EXTERNALS = List.of("internet", "private", "anywhere");
+
+    static RandomSpec generate(Random random) {
+        boolean std = random.nextInt(3) == 0;
+        List<External> externals = new ArrayList<>();
+        for (int i = 0, n = random.nextInt(3); i < n; i++) {
+            externals.add(new External("e" + i, EXTERNAL_RANGES.get(random.nextInt(EXTERNAL_RANGES.size()))));
+        }
+        List<String> namespaceNames = new ArrayList<>();
+        List<List<TierDecl>> tiers = new ArrayList<>();
+        for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+            String namespace = "ns" + i;
+            namespaceNames.add(namespace);
+            List<TierDecl> declared = new ArrayList<>();
+            for (int j = 0, t = random.nextInt(4); j < t; j++) {
+                declared.add(tier(random, namespace, "t" + j));
+            }
+            tiers.add(withoutKnownLimitation(declared));
+        }
+        Generator generator = new Generator(random, std, externals, namespaceNames, tiers);
+        List<List<FlowLine>> inside = new ArrayList<>();
+        namespaceNames.forEach(n -> inside.add(new ArrayList<>()));
+        List<FlowLine> topLevel = new ArrayList<>();
+        for (int i = 0, n = random.nextInt(8); i < n; i++) {
+            int context = random.nextInt(namespaceNames.size() + 1) - 1;
+            (context < 0 ? topLevel : inside.get(context)).add(generator.flow(context < 0 ? null : namespaceNames.get(context)));
+        }
+        List<Ns> namespaces = new ArrayList<>();
+        for (int i = 0; i < namespaceNames.size(); i++) {
+            String isolate = List.of("", "isolate", "isolate ingress", "isolate egress").get(random.nextInt(4));
+            namespaces.add(new Ns(namespaceNames.get(i), isolate, random.nextInt(4) == 0, tiers.get(i), inside.get(i)));
+        }
+        return new RandomSpec(std, externals, namespaces, topLevel);
+    }
+
+    /**
+     * Leaves out what docs/language.md lists as a known limitation: a pod in two tiers, one of
+     * which isolates a direction on its own, gets no rules for the other tier's flows in that
+     * direction. Tiers overlap here only through {@code pods *} and {@code role=shared}, so
+     * those never isolate on their own, and beside a {@code pods *} tier no tier does.
+     */
+    private static List<TierDecl> withoutKnownLimitation(List<TierDecl> tiers) {
+        boolean everyPod = tiers.stream().anyMatch(t -> t.selector().equals("*"));
+        return tiers.stream().map(t -> everyPod || t.selector().equals("role=shared")
+                ? new TierDecl(t.name(), t.selector(), t.ports(), "") : t).toList();
+    }
+
+    private static TierDecl tier(Random random, String namespace, String name) {
+        String own = "app=" + namespace + "-" + name;
+        String selector = List.of(own, own + ", env in (prod, dev)", own + ", !legacy", "role=shared", "*",
+                own + ", env notin (test), tier").get(random.nextInt(6));
+        List<String> ports = new ArrayList<>();
+        List<String> specs = new ArrayList<>(PORT_SPECS);
+        for (int k = 0, n = random.nextInt(3); k < n; k++) {
+            ports.add("p" + k + " " + specs.remove(random.nextInt(specs.size())));
+        }
+        String isolate = random.nextInt(3) == 0 ? List.of("isolate", "isolate ingress", "isolate egress").get(random.nextInt(3)) : "";
+        return new TierDecl(name, selector, ports, isolate);
+    }
+
+    /** Picks flow ends and ports that the compiler accepts. */
+    private record Generator(Random random, boolean std, List<External> externals, List<String> namespaces,
+            List<List<TierDecl>> tiers) {
+
+        FlowLine flow(String context) {
+            List<String> mentions = new ArrayList<>();
+            String from = end(context, mentions, true);
+            boolean fromIsPods = from.equals("*") || mentions.stream().anyMatch(m -> namespaces.contains(m) || m.contains("."));
+            String to = end(context, mentions, !fromIsPods);
+            String ports = ports(to, context);
+            return new FlowLine("allow " + from + " -> " + to + ports, Set.copyOf(mentions));
+        }
+
+        /** A flow end; with {@code podsOnly}, never an address (a flow needs pods on one side). */
+        private String end(String context, List<String> mentions, boolean podsOnly) {
+            int choice = random.nextInt(podsOnly ? 4 : 6);
+            int n = random.nextInt(namespaces.size());
+            String namespace = namespaces.get(n);
+            List<TierDecl> declared = tiers.get(n);
+            if (choice <= 1 && !declared.isEmpty()) {
+                TierDecl tier = declared.get(random.nextInt(declared.size()));
+                mentions.add(namespace + "." + tier.name());
+                return namespace.equals(context) && random.nextBoolean() ? tier.name() : namespace + "." + tier.name();
+            } else if (choice <= 2) {
+                mentions.add(namespace);
+                return random.nextBoolean() ? namespace : namespace + ".*";
+            } else if (choice == 3) {
+                return "*";
+            } else if (choice == 4 && (!externals.isEmpty() || std)) {
+                List<String> names = new ArrayList<>(externals.stream().map(External::name).toList());
+                if (std) {
+                    names.addAll(STD_EXTERNALS);
+                }
+                String name = names.get(random.nextInt(names.size()));
+                mentions.add(name);
+                return name;
+            }
+            return LITERAL_RANGES.get(random.nextInt(LITERAL_RANGES.size()));
+        }
+
+        /** Ports a flow to {@code to} may use: a tier that names ports takes only those. */
+        private String ports(String to, String context) {
+            List<String> tierPorts = targetTier(to, context).map(TierDecl::ports).orElse(List.of());
+            List<String> chosen = new ArrayList<>();
+            for (int i = 0, n = random.nextInt(3); i < n; i++) {
+                if (!tierPorts.isEmpty()) {
+                    String[] port = tierPorts.get(random.nextInt(tierPorts.size())).split(" ");
+                    chosen.add(random.nextBoolean() ? port[0] : port[1]);
+                } else {
+                    chosen.add(PORT_SPECS.get(random.nextInt(PORT_SPECS.size())));
+                }
+            }
+            List<String> distinct = chosen.stream().distinct().toList();
+            if (distinct.isEmpty()) {
+                return "";
+            }
+            return ":" + (distinct.size() == 1 ? distinct.get(0) : "{" + String.join(", ", distinct) + "}");
+        }
+
+        private java.util.Optional<TierDecl> targetTier(String to, String context) {
+            String qualified = to.contains(".") ? to : context + "." + to;
+            for (int i = 0; i < namespaces.size(); i++) {
+                for (TierDecl tier : tiers.get(i)) {
+                    if (qualified.equals(namespaces.get(i) + "." + tier.name())) {
+                        return java.util.Optional.of(tier);
+                    }
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    String text() {
+        List<String> lines = new ArrayList<>();
+        if (std) {
+            lines.add("import \"std/networks\"");
+        }
+        externals.forEach(e -> lines.add("external " + e.name() + " = " + e.ranges()));
+        for (Ns ns : namespaces) {
+            lines.add("namespace " + ns.name() + " {");
+            if (!ns.isolate().isEmpty()) {
+                lines.add("  " + ns.isolate());
+            }
+            if (ns.dnsOff()) {
+                lines.add("  dns off");
+            }
+            for (TierDecl tier : ns.tiers()) {
+                String ports = tier.ports().isEmpty() ? "" : "; port " + String.join(", ", tier.ports());
+                String isolate = tier.isolate().isEmpty() ? "" : "; " + tier.isolate();
+                lines.add("  tier " + tier.name() + " { pods " + tier.selector() + ports + isolate + " }");
+            }
+            ns.flows().forEach(f -> lines.add("  " + f.text()));
+            lines.add("}");
+        }
+        topLevel.forEach(f -> lines.add(f.text()));
+        return String.join("\n", lines) + "\n";
+    }
+
+    /** Smaller specs: each with one flow, tier, namespace or external (and the flows naming it) left out. */
+    List<RandomSpec> smaller() {
+        List<RandomSpec> smaller = new ArrayList<>();
+        for (FlowLine flow : allFlows()) {
+            smaller.add(without(f -> f == flow, ns -> true, t -> true, e -> true));
+        }
+        for (Ns ns : namespaces) {
+            for (TierDecl tier : ns.tiers()) {
+                String name = ns.name() + "." + tier.name();
+                smaller.add(without(f -> f.mentions().contains(name), n -> true, t -> t != tier, e -> true));
+            }
+            if (namespaces.size() > 1) {
+                smaller.add(without(f -> f.mentions().contains(ns.name())
+                        || f.mentions().stream().anyMatch(m -> m.startsWith(ns.name() + ".")), n -> n != ns, t -> true, e -> true));
+            }
+        }
+        for (External external : externals) {
+            smaller.add(without(f -> f.mentions().contains(external.name()), n -> true, t -> true, e -> e != external));
+        }
+        return smaller;
+    }
+
+    private List<FlowLine> allFlows() {
+        return Stream.concat(namespaces.stream().flatMap(n -> n.flows().stream()), topLevel.stream()).toList();
+    }
+
+    private RandomSpec without(Predicate<FlowLine> dropFlow, Predicate<Ns> keepNs, Predicate<TierDecl> keepTier,
+            Predicate<External> keepExternal) {
+        List<Ns> kept = namespaces.stream().filter(keepNs).map(n -> new Ns(n.name(), n.isolate(), n.dnsOff(),
+                n.tiers().stream().filter(keepTier).toList(), n.flows().stream().filter(dropFlow.negate()).toList())).toList();
+        return new RandomSpec(std, externals.stream().filter(keepExternal).collect(Collectors.toList()), kept,
+                topLevel.stream().filter(dropFlow.negate()).toList());
+    }
+}
