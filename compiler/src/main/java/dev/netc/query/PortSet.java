@@ -5,7 +5,6 @@ import dev.netc.model.Protocol;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A set of ports of any protocols, kept canonical: ranges sorted by protocol and first port,
@@ -72,13 +71,11 @@ public record PortSet(List<PortRange> ranges) {
         if (equals(ALL)) {
             return "any";
         }
-        return isEmpty() ? "none" : texts().stream().collect(Collectors.joining(", "));
+        return isEmpty() ? "none" : String.join(", ", texts());
     }
 
-    /** Each range in the language's port syntax ({@code 80/tcp}, {@code 8000-8100/tcp}). */
+    /** Each range in the language's port syntax ({@code 80/tcp}, {@code 8000-8100/tcp}), TCP first. */
     public List<String> texts() {
-        List<PortRange> byPort = new ArrayList<>(ranges);
-        byPort.sort(Comparator.comparingInt(PortRange::first).thenComparing(PortRange::protocol));
-        return byPort.stream().map(PortRange::toString).toList();
+        return ranges.stream().map(PortRange::toString).toList();
     }
 }
