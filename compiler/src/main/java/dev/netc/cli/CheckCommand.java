@@ -14,13 +14,16 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CompileOptionsMixin options;
 
+    @Mixin
+    DiagnosticOptions diagnostics;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         Compiler.Result result = options.get().compile(new Emitter.Options(false));
-        options.get().report(result, spec.commandLine().getOut(), spec.commandLine().getErr());
+        options.get().report(result, spec.commandLine().getOut(), spec.commandLine().getErr(), diagnostics);
         return result.hasErrors() ? Netc.INPUT_ERRORS : Netc.OK;
     }
 }

@@ -18,6 +18,9 @@ final class CompileCommand implements Callable<Integer> {
     @Mixin
     CompileOptionsMixin options;
 
+    @Mixin
+    DiagnosticOptions diagnostics;
+
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "output folder")
     Path output;
 
@@ -31,7 +34,7 @@ final class CompileCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Compiler.Result result = options.get().compile(new Emitter.Options(canalConfigMap));
-        options.get().report(result, spec.commandLine().getOut(), spec.commandLine().getErr());
+        options.get().report(result, spec.commandLine().getOut(), spec.commandLine().getErr(), diagnostics);
         if (result.hasErrors()) {
             return Netc.INPUT_ERRORS;
         }

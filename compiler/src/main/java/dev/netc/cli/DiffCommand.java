@@ -60,7 +60,7 @@ final class DiffCommand implements Callable<Integer> {
         if (before.hasErrors() || after.hasErrors()) {
             for (Compiler.Result failed : List.of(before, after)) {
                 if (failed.hasErrors()) {
-                    compile.report(failed, err);
+                    compile.report(failed, spec.commandLine().getOut(), err, DiagnosticOptions.TEXT);
                 }
             }
             return NO_ANSWER;

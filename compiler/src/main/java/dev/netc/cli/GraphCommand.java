@@ -48,7 +48,7 @@ final class GraphCommand implements Callable<Integer> {
         }
         Compiler.Result result = options.get().compile(new Emitter.Options(false));
         if (result.hasErrors()) {
-            options.get().report(result, spec.commandLine().getErr());
+            options.get().report(result, spec.commandLine().getOut(), spec.commandLine().getErr(), DiagnosticOptions.TEXT);
             return Netc.INPUT_ERRORS;
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -58,7 +58,7 @@ final class QueryCommand implements Callable<Integer> {
         compile.inputs = List.copyOf(compile.inputs.subList(0, compile.inputs.size() - 1));
         Compiler.Result result = compile.compile(new Emitter.Options(false));
         if (result.hasErrors()) {
-            compile.report(result, err);
+            compile.report(result, spec.commandLine().getOut(), err, DiagnosticOptions.TEXT);
             return NO_ANSWER;
         }
         EmittedPolicies policies = EmittedPolicies.of(result);

@@ -97,8 +97,7 @@ class GraphCommandTest {
     @Test
     void aNamespaceWithoutTiersIsOneNode() {
         assertThat(netc("graph", EXAMPLES.resolve("allow-from-monitoring.netspec").toString())).isEqualTo(0);
-        assertThat(out.toString()).contains("ns_app_namespace[\"all pods\"]")
-                .contains("t_monitoring_prometheus -->|\"9090/tcp\"| ns_app_namespace")
+        assertThat(out.toString()).contains("ns_app_namespace[\"all pods\"]").contains("ns_monitoring[\"all pods\"]")
                 .contains("ns_monitoring -->|\"9090/tcp\"| ns_app_namespace");
     }
 

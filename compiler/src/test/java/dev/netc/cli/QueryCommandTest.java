@@ -92,11 +92,12 @@ class QueryCommandTest {
     @Test
     void aWholeNamespaceFlowAndANamespaceEnd() {
         String spec = EXAMPLES.resolve("allow-from-monitoring.netspec").toString();
-        assertThat(netc("query", spec, "monitoring.prometheus -> app-namespace:9090/tcp")).isEqualTo(0);
-        assertThat(out.toString()).containsSubsequence("egress of monitoring.prometheus: allowed, no policy isolates it",
+        assertThat(netc("query", spec, "monitoring -> app-namespace:9090/tcp")).isEqualTo(0);
+        assertThat(out.toString()).containsSubsequence("egress of monitoring: allowed, no policy isolates it",
                 "allowed by app-namespace/all-pods ingress[0]",
-                cite("allow-from-monitoring", 14, "allow monitoring -> app-namespace.*:9090/tcp"));
-        assertThat(netc("query", spec, "monitoring.prometheus -> app-namespace.*:9091")).isEqualTo(1);
+                cite("allow-from-monitoring", 12, "allow monitoring -> app-namespace.*:9090/tcp"));
+        assertThat(netc("query", spec, "monitoring -> app-namespace.*:9091")).isEqualTo(1);
+        assertThat(netc("query", spec, "(other namespace) -> app-namespace:9090")).isEqualTo(2);
     }
 
     @Test
