@@ -26,11 +26,10 @@ import picocli.CommandLine.Spec;
             "0:the connectivity is the same",
             "1:the connectivity differs",
             "2:no answer: a usage error or a version with errors",
-            "70:internal error (a bug in netc: please report it)"})
+            Netc.INTERNAL_ERROR})
 final class DiffCommand implements Callable<Integer> {
     static final int SAME = 0;
     static final int DIFFERENT = 1;
-    static final int NO_ANSWER = 2;
 
     @Mixin
     CompileOptionsMixin options;
@@ -53,7 +52,7 @@ final class DiffCommand implements Callable<Integer> {
         CompileOptions compile = options.get();
         if (compile.inputs.size() != 2) {
             err.println("netc diff: give two versions of the spec, OLD and NEW (files or folders)");
-            return NO_ANSWER;
+            return Netc.USAGE;
         }
         Compiler.Result before = compile.compile(List.of(compile.inputs.get(0)), new Emitter.Options(false));
         Compiler.Result after = compile.compile(List.of(compile.inputs.get(1)), new Emitter.Options(false));
@@ -63,7 +62,7 @@ final class DiffCommand implements Callable<Integer> {
                     compile.report(failed, spec.commandLine().getOut(), err, DiagnosticOptions.TEXT);
                 }
             }
-            return NO_ANSWER;
+            return Netc.USAGE;
         }
         ConnectivityDiff diff = ConnectivityDiff.between(before, after);
         PrintWriter out = spec.commandLine().getOut();

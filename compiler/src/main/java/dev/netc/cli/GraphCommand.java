@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
             "0:success",
             "1:the input has errors",
             "2:usage error",
-            "70:internal error (a bug in netc: please report it)"})
+            Netc.INTERNAL_ERROR})
 final class GraphCommand implements Callable<Integer> {
     @Mixin
     CompileOptionsMixin options;

@@ -20,13 +20,15 @@ import picocli.CommandLine.Command;
             "1:the input has errors",
             "2:usage error",
             "3:--check found stale output",
-            "70:internal error (a bug in netc: please report it)"})
+            Netc.INTERNAL_ERROR})
 public final class Netc {
     public static final int OK = 0;
     public static final int INPUT_ERRORS = 1;
     public static final int USAGE = 2;
     public static final int STALE = 3;
     public static final int INTERNAL = 70;
+    /** The line every command's help gives exit code 70. */
+    static final String INTERNAL_ERROR = "70:internal error (a bug in netc: please report it)";
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

@@ -33,11 +33,10 @@ import picocli.CommandLine.Spec;
             "0:allowed",
             "1:denied",
             "2:no answer: a usage error, a query that cannot be read, or a spec with errors",
-            "70:internal error (a bug in netc: please report it)"})
+            Netc.INTERNAL_ERROR})
 final class QueryCommand implements Callable<Integer> {
     static final int ALLOWED = 0;
     static final int DENIED = 1;
-    static final int NO_ANSWER = 2;
 
     @Mixin
     CompileOptionsMixin options;
@@ -51,7 +50,7 @@ final class QueryCommand implements Callable<Integer> {
         CompileOptions compile = options.get();
         if (compile.inputs.size() < 2) {
             err.println("netc query: give the spec and the query, e.g. netc query site.netspec \"app.web -> app.db:5432\"");
-            return NO_ANSWER;
+            return Netc.USAGE;
         }
         // the last positional argument is the query, the others are the spec
         String text = compile.inputs.get(compile.inputs.size() - 1).toString();
@@ -59,7 +58,7 @@ final class QueryCommand implements Callable<Integer> {
         Compiler.Result result = compile.compile(new Emitter.Options(false));
         if (result.hasErrors()) {
             compile.report(result, spec.commandLine().getOut(), err, DiagnosticOptions.TEXT);
-            return NO_ANSWER;
+            return Netc.USAGE;
         }
         EmittedPolicies policies = EmittedPolicies.of(result);
         Query query;
@@ -68,7 +67,7 @@ final class QueryCommand implements Callable<Integer> {
         } catch (QueryException e) {
             err.print(usage(text, e));
             err.flush();
-            return NO_ANSWER;
+            return Netc.USAGE;
         }
         Verdict verdict = policies.evaluate(query.from(), query.to(), query.port(), query.protocol());
         PrintWriter out = spec.commandLine().getOut();

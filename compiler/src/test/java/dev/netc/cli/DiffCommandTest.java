@@ -5,26 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code netc diff} between examples/three-tier and edited copies of it. */
-class DiffCommandTest {
+class DiffCommandTest extends CommandLineFixture {
     private static final Path THREE_TIER = Path.of("..", "examples", "three-tier.netspec").toAbsolutePath().normalize();
-
-    @TempDir
-    Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int netc(String... args) {
-        return Netc.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
 
     /** three-tier with some of its text replaced, in a folder of its own. */
     private Path edited(String name, String... replacements) throws IOException {

@@ -7,8 +7,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,22 +14,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code netc graph} in its three formats. */
-class GraphCommandTest {
+class GraphCommandTest extends CommandLineFixture {
     private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
     private static final String THREE_TIER = EXAMPLES.resolve("three-tier.netspec").toString();
-
-    @TempDir
-    Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int netc(String... args) {
-        return Netc.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
 
     /**
      * The Mermaid of examples/three-tier, checked by eye (it renders in GitHub Markdown): the

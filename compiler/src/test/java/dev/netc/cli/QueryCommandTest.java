@@ -3,30 +3,17 @@ package dev.netc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code netc query} on the examples: allowed and denied answers, each side's deciding policies
  * and rules with the line of the {@code .netspec} they came from, and the exit codes.
  */
-class QueryCommandTest {
+class QueryCommandTest extends CommandLineFixture {
     private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
     private static final String THREE_TIER = EXAMPLES.resolve("three-tier.netspec").toString();
-
-    @TempDir
-    Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int netc(String... args) {
-        return Netc.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
 
     private static String cite(String example, int line, String statement) {
         return "examples/" + example + ".netspec:" + line + ": " + statement;
