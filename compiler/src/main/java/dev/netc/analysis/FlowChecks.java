@@ -7,6 +7,7 @@ import dev.netc.model.Cluster;
 import dev.netc.model.Flow;
 import dev.netc.model.Namespace;
 import dev.netc.model.Peer;
+import dev.netc.model.SelectorOverlap;
 import dev.netc.model.Tier;
 import dev.netc.net.Cidr;
 import java.util.ArrayList;

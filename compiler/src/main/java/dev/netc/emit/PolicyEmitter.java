@@ -98,6 +98,11 @@ public final class PolicyEmitter {
         for (Tier tier : namespace.tiers()) {
             tierPolicy(namespace, tier).ifPresent(policies::add);
         }
+        for (Tier isolating : namespace.tiers()) {
+            for (Tier other : namespace.tiers()) {
+                overlapPolicy(namespace, isolating, other).ifPresent(policies::add);
+            }
+        }
         return policies;
     }
 
@@ -123,6 +128,30 @@ public final class PolicyEmitter {
             rules.egress.dns(tier.isolation());
         }
         return policyWithRules(here, TIER_PREFIX + tier.name(), tier.pods(), rules);
+    }
+
+    /**
+     * A pod in a tier that isolates a direction on its own is isolated in that direction even
+     * where it also belongs to another tier that does not, so the other tier's flows need rules
+     * for it there: a policy selecting the pods of both tiers carries them,
+     * {@code tier-<other>-in-<isolating>}. Nothing when the selectors cannot both match a pod.
+     */
+    private Optional<Node> overlapPolicy(Namespace namespace, Tier isolating, Tier other) {
+        boolean ingress = isolating.isolateIngress() && !namespace.isolateIngress() && !other.isolateIngress();
+        boolean egress = isolating.isolateEgress() && !namespace.isolateEgress() && !other.isolateEgress();
+        Optional<LabelSelector> both = isolating.pods().and(other.pods());
+        if (isolating.equals(other) || (!ingress && !egress) || both.isEmpty()) {
+            return Optional.empty();
+        }
+        Rules rules = new Rules(false, false, isolating.isolation(), isolating.isolation());
+        String here = namespace.name();
+        if (ingress) {
+            flows.tier(End.TO, other, false).forEach(f -> rules.ingress.add(f, f.from(), here));
+        }
+        if (egress) {
+            flows.tier(End.FROM, other, false).forEach(f -> rules.egress.add(f, f.to(), here));
+        }
+        return policyWithRules(here, TIER_PREFIX + other.name() + "-in-" + isolating.name(), both.get(), rules);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.netc.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A Kubernetes label selector; an empty one selects everything.
@@ -22,6 +23,18 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> e
 
     public boolean isEmpty() {
         return matchLabels.isEmpty() && expressions.isEmpty();
+    }
+
+    /** The pods both selectors select: the requirements of both; empty when no pod can satisfy both. */
+    public Optional<LabelSelector> and(LabelSelector other) {
+        if (!SelectorOverlap.possible(this, other)) {
+            return Optional.empty();
+        }
+        Map<String, String> labels = new java.util.LinkedHashMap<>(matchLabels);
+        labels.putAll(other.matchLabels);
+        List<Requirement> requirements = new java.util.ArrayList<>(expressions);
+        other.expressions.stream().filter(r -> !requirements.contains(r)).forEach(requirements::add);
+        return Optional.of(new LabelSelector(labels, requirements));
     }
 
     /** A set-based requirement: operator is In, NotIn, Exists or DoesNotExist (API spelling). */

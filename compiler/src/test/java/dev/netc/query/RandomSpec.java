@@ -70,7 +70,7 @@ record RandomSpec(boolean std, List<External> externals, List<Ns> namespaces, Li
             for (int j = 0, t = random.nextInt(4); j < t; j++) {
                 declared.add(tier(random, namespace, "t" + j));
             }
-            tiers.add(withoutKnownLimitation(declared));
+            tiers.add(declared);
         }
         Generator generator = new Generator(random, std, externals, namespaceNames, tiers);
         List<List<FlowLine>> inside = new ArrayList<>();
@@ -86,18 +86,6 @@ record RandomSpec(boolean std, List<External> externals, List<Ns> namespaces, Li
             namespaces.add(new Ns(namespaceNames.get(i), isolate, random.nextInt(4) == 0, tiers.get(i), inside.get(i)));
         }
         return new RandomSpec(std, externals, namespaces, topLevel);
-    }
-
-    /**
-     * Leaves out what docs/language.md lists as a known limitation: a pod in two tiers, one of
-     * which isolates a direction on its own, gets no rules for the other tier's flows in that
-     * direction. Tiers overlap here only through {@code pods *} and {@code role=shared}, so
-     * those never isolate on their own, and beside a {@code pods *} tier no tier does.
-     */
-    private static List<TierDecl> withoutKnownLimitation(List<TierDecl> tiers) {
-        boolean everyPod = tiers.stream().anyMatch(t -> t.selector().equals("*"));
-        return tiers.stream().map(t -> everyPod || t.selector().equals("role=shared")
-                ? new TierDecl(t.name(), t.selector(), t.ports(), "") : t).toList();
     }
 
     private static TierDecl tier(Random random, String namespace, String name) {

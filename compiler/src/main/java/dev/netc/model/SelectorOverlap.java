@@ -1,6 +1,5 @@
-package dev.netc.analysis;
+package dev.netc.model;
 
-import dev.netc.model.LabelSelector;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Whether one pod's labels could satisfy two label selectors at once. */
-final class SelectorOverlap {
+public final class SelectorOverlap {
     private SelectorOverlap() {
     }
 
@@ -16,7 +15,7 @@ final class SelectorOverlap {
      * True unless some key is constrained in contradictory ways: two different required values,
      * a value both required and excluded, or a key both required and forbidden.
      */
-    static boolean possible(LabelSelector first, LabelSelector second) {
+    public static boolean possible(LabelSelector first, LabelSelector second) {
         Map<String, KeyConstraint> constraints = new LinkedHashMap<>();
         for (LabelSelector selector : List.of(first, second)) {
             selector.matchLabels().forEach((key, value) -> constraint(constraints, key).allowOnly(Set.of(value)));

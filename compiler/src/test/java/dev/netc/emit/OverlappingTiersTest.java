@@ -1,0 +1,68 @@
+package dev.netc.emit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netc.analysis.SecretSource;
+import dev.netc.compile.Compiler;
+import dev.netc.evaluator.NetworkPolicy;
+import dev.netc.evaluator.Protocol;
+import dev.netc.query.EmittedPolicies;
+import dev.netc.query.Endpoints;
+import dev.netc.source.SourceFile;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A tier that isolates a direction on its own also isolates the pods it shares with other
+ * tiers; their flows then need rules for those pods (found by the random-spec property test).
+ */
+class OverlappingTiersTest {
+    private static EmittedPolicies compile(String text) {
+        Path root = Path.of("").toAbsolutePath();
+        Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(), List.of(new SourceFile("spec.netspec", text)),
+                root, root, Map.of(), SecretSource.of(Map.of()), new Emitter.Options(false)));
+        assertThat(result.hasErrors()).isFalse();
+        return EmittedPolicies.of(result);
+    }
+
+    @Test
+    void theOtherTiersFlowsGetAPolicyForTheSharedPods() {
+        EmittedPolicies policies = compile("""
+                namespace shop {
+                  tier all { pods *; isolate egress }
+                  tier web { pods app=web }
+                  tier db  { pods app=db; port sql 5432/tcp }
+                  allow web -> db:sql
+                }
+                """);
+        NetworkPolicy overlap = policies.manifests().policies().stream().filter(p -> p.name().equals("tier-web-in-all"))
+                .findFirst().orElseThrow();
+        assertThat(overlap.egress()).hasSize(1);
+        Endpoints endpoints = policies.endpoints();
+        assertThat(policies.evaluate(endpoints.named("shop.web").orElseThrow(), endpoints.named("shop.db").orElseThrow(),
+                5432, Protocol.TCP).allowed()).isTrue();
+        // the pods of `all` that are not `web` gain nothing
+        assertThat(policies.evaluate(endpoints.named("shop").orElseThrow(), endpoints.named("shop.db").orElseThrow(),
+                5432, Protocol.TCP).allowed()).isFalse();
+        assertThat(policies.provenance().rule("shop", "tier-web-in-all", Provenance.Direction.EGRESS, 0))
+                .extracting(span -> span.line()).containsExactly(5);
+        assertThat(policies.provenance().isolation("shop", "tier-web-in-all", Provenance.Direction.EGRESS)
+                .map(span -> span.text())).hasValue("isolate egress");
+    }
+
+    @Test
+    void tiersThatCannotShareAPodNeedNoSuchPolicy() {
+        EmittedPolicies policies = compile("""
+                namespace shop {
+                  tier api { pods app=api; isolate egress }
+                  tier web { pods app=web }
+                  tier db  { pods app=db }
+                  allow web -> db
+                  allow api -> db
+                }
+                """);
+        assertThat(policies.manifests().policies()).extracting(NetworkPolicy::name).containsExactly("tier-api");
+    }
+}
