@@ -2,16 +2,12 @@ package dev.netc.emit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netc.analysis.SecretSource;
 import dev.netc.compile.Compiler;
+import dev.netc.compile.InMemorySpec;
 import dev.netc.evaluator.NetworkPolicy;
 import dev.netc.evaluator.Protocol;
 import dev.netc.query.EmittedPolicies;
 import dev.netc.query.Endpoints;
-import dev.netc.source.SourceFile;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,9 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class OverlappingTiersTest {
     private static EmittedPolicies compile(String text) {
-        Path root = Path.of("").toAbsolutePath();
-        Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(), List.of(new SourceFile("spec.netspec", text)),
-                root, root, Map.of(), SecretSource.of(Map.of()), new Emitter.Options(false)));
+        Compiler.Result result = InMemorySpec.compile(text);
         assertThat(result.hasErrors()).isFalse();
         return EmittedPolicies.of(result);
     }

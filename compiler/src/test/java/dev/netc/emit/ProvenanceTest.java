@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netc.analysis.SecretSource;
 import dev.netc.compile.Compiler;
+import dev.netc.compile.InMemorySpec;
 import dev.netc.emit.Provenance.Direction;
 import dev.netc.evaluator.Manifests;
 import dev.netc.evaluator.NetworkPolicy;
 import dev.netc.query.EmittedPolicies;
-import dev.netc.source.SourceFile;
 import dev.netc.source.Span;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +35,7 @@ class ProvenanceTest {
             """;
 
     private static Compiler.Result compile(String text) {
-        Path root = Path.of("").toAbsolutePath();
-        Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(), List.of(new SourceFile("spec.netspec", text)),
-                root, root, Map.of(), SecretSource.of(Map.of()), new Emitter.Options(false)));
+        Compiler.Result result = InMemorySpec.compile(text);
         assertThat(result.diagnostics()).isEmpty();
         return result;
     }

@@ -2,14 +2,10 @@ package dev.netc.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netc.analysis.SecretSource;
 import dev.netc.compile.Compiler;
+import dev.netc.compile.InMemorySpec;
 import dev.netc.diagnostics.Diagnostic;
-import dev.netc.emit.Emitter;
-import dev.netc.source.SourceFile;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -62,7 +58,7 @@ class RandomSpecsReachabilityTest {
     }
 
     private static int probes(RandomSpec spec) {
-        Compiler.Result result = compile(spec.text());
+        Compiler.Result result = InMemorySpec.compile(spec.text());
         List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
         assertThat(errors).as("the generator made an invalid spec:\n%s", spec.text()).isEmpty();
         return new ReachabilityProof(result.model(), EmittedPolicies.of(result)).run();
@@ -85,9 +81,4 @@ class RandomSpecsReachabilityTest {
         return smallest;
     }
 
-    static Compiler.Result compile(String text) {
-        Path root = Path.of("").toAbsolutePath();
-        return Compiler.compile(new Compiler.Request(List.of(), List.of(new SourceFile("random.netspec", text)), root, root,
-                Map.of(), SecretSource.of(Map.of()), new Emitter.Options(false)));
-    }
 }
