@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 /** {@code netc diff OLD NEW}: what the change does to who may connect to whom. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         customSynopsis = "netc diff [--format text|json] [--set NAME=VALUE]... [--root DIR] [--color WHEN] OLD NEW",
-        description = {"Compares the effective connectivity of two versions of a spec (files or folders): which "
+        description = {"What changes in who may connect to whom between two versions of a spec.",
+            "",
+            "Compares the effective connectivity of two versions of a spec (files or folders): which "
                 + "connections the emitted NetworkPolicies of NEW allow that OLD's did not (added), no longer allow "
                 + "(removed), or allow on more or fewer ports (widened, narrowed, changed). Both versions are compiled "
                 + "and their emitted YAML evaluated on the same synthetic pods.",

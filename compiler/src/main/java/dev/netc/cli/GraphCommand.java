@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code netc graph PATH... [--format dot|mermaid|json]} */
 @Command(name = "graph", mixinStandardHelpOptions = true,
-        description = {"Draw who may connect to whom: tiers grouped by namespace, externals, and edges labelled with "
+        description = {"Draw who may connect to whom, as Mermaid, DOT or JSON.",
+            "",
+            "Tiers grouped by namespace, externals, and edges labelled with "
                 + "the ports the emitted NetworkPolicies allow (evaluated from their YAML, DNS included). Pairs no "
                 + "policy governs allow everything and are not drawn.",
             "",

@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
 /** {@code netc query PATH... "SRC -> DST:PORT"}: is that connection allowed, and why. */
 @Command(name = "query", mixinStandardHelpOptions = true,
         customSynopsis = "netc query [--set NAME=VALUE]... [--root DIR] [--color WHEN] PATH... QUERY",
-        description = {"Is a connection allowed by the NetworkPolicies the spec compiles to? The answer comes from "
-                + "evaluating the emitted YAML, and names the policies and rules that decide on each side with the "
-                + ".netspec line they came from.",
+        description = {"Is a connection allowed? Answered from the emitted NetworkPolicies, with the rules that decide.",
+            "",
+            "The answer comes from evaluating the emitted YAML, and names the policies and rules that decide on "
+                + "each side with the .netspec line they came from.",
             "",
             "QUERY is `SRC -> DST:PORT`. SRC and DST are written as flow ends: a tier `ns.tier`, a namespace `ns` "
                 + "(a pod of it in none of its tiers), an external, or an IP address (quote IPv6: \"2001:db8::7\"). "
