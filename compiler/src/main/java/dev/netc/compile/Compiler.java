@@ -52,9 +52,13 @@ public final class Compiler {
     }
 
     public static Result compile(Request request) {
-        DiagnosticSink sink = new DiagnosticSink();
-        ModuleLoader loader = new ModuleLoader(request.root(), request.workingDirectory(), sink);
-        for (Path file : entryFiles(request.inputs(), sink)) {
+        return compile(request, Limits.DEFAULT);
+    }
+
+    public static Result compile(Request request, Limits limits) {
+        DiagnosticSink sink = new DiagnosticSink(limits.maxErrors());
+        ModuleLoader loader = new ModuleLoader(request.root(), request.workingDirectory(), limits.maxFileBytes(), sink);
+        for (Path file : entryFiles(request.inputs(), request.root(), sink)) {
             try {
                 loader.loadFile(file);
             } catch (IOException | java.io.UncheckedIOException e) {
@@ -63,9 +67,10 @@ public final class Compiler {
         }
         request.sources().forEach(loader::loadSource);
         List<SpecFile> files = loader.files();
-        if (sink.hasSyntaxErrors()) {
+        if (sink.hasSyntaxErrors() || sink.isFull()) {
             // the parser's recovery leaves partial statements behind: analysing them would only
-            // add follow-on errors about things the user never wrote
+            // add follow-on errors about things the user never wrote; past the error limit, only
+            // noise to a list that is cut short already
             return new Result(sink.sorted(), List.of(), Model.EMPTY, files, Provenance.EMPTY);
         }
         Model model = Analyzer.analyze(files, request.params(), request.secrets(), sink);
@@ -87,18 +92,24 @@ public final class Compiler {
 
     /**
      * `.netspec` files named directly, and those found in named folders, sorted by path: the
-     * order they are given in must not change the output.
+     * order they are given in must not change the output. A file found in a folder that is a
+     * link leading out of both that folder and the project root is refused: what lies in a
+     * folder comes from many hands, and nobody named that file.
      */
-    private static List<Path> entryFiles(List<Path> inputs, DiagnosticSink sink) {
+    private static List<Path> entryFiles(List<Path> inputs, Path root, DiagnosticSink sink) {
         List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(p -> p.toString().endsWith(".netspec") && Files.isRegularFile(p))
-                            .map(Path::normalize)
-                            .sorted()
-                            .forEach(files::add);
-                } catch (IOException e) {
+                    for (Path found : walk.filter(p -> p.toString().endsWith(".netspec") && Files.isRegularFile(p))
+                            .map(Path::normalize).sorted().toList()) {
+                        if (linksOutside(found, List.of(input, root))) {
+                            sink.report(Diagnostic.of(Code.NS1020, null, found, input));
+                        } else {
+                            files.add(found);
+                        }
+                    }
+                } catch (IOException | java.io.UncheckedIOException e) {
                     sink.report(Diagnostic.of(Code.NS1003, null, input).withNote("cannot list it: " + e.getMessage()));
                 }
             } else if (Files.isRegularFile(input)) {
@@ -108,6 +119,19 @@ public final class Compiler {
             }
         }
         return files.stream().map(p -> p.toAbsolutePath().normalize()).distinct().sorted().toList();
+    }
+
+    private static boolean linksOutside(Path file, List<Path> allowed) throws IOException {
+        if (!Files.isSymbolicLink(file)) {
+            return false;
+        }
+        Path real = file.toRealPath();
+        for (Path folder : allowed) {
+            if (Files.isDirectory(folder) && real.startsWith(folder.toRealPath())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Kairos renders file content as Go templates: `{{` anywhere would be evaluated on the node. */

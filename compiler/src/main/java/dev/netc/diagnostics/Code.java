@@ -20,6 +20,9 @@ public enum Code {
     NS0007(Severity.ERROR),  // unclosed block
     NS0008(Severity.ERROR),  // input too large / too deep
     NS0009(Severity.ERROR),  // invalid string escape or interpolation
+    NS0010(Severity.ERROR),  // not UTF-8 text
+    NS0011(Severity.NOTE),  // too many errors: the rest are left out
+    NS0012(Severity.ERROR),  // the output folder cannot be written
 
     // names and imports
     NS1001(Severity.ERROR),  // unresolved name
@@ -33,6 +36,7 @@ public enum Code {
     NS1009(Severity.ERROR),  // --set of an undeclared parameter
     NS1010(Severity.ERROR),  // import outside the project
     NS1011(Severity.ERROR),  // duplicate property
+    NS1020(Severity.ERROR),  // a file found in an input folder links outside it
 
     // values and networks
     NS2001(Severity.ERROR),  // invalid CIDR

@@ -7,22 +7,43 @@ import java.util.List;
 
 /**
  * Collects the diagnostics of one compilation. Every phase reports here and carries on where
- * that is safe, so one run shows as many real problems as possible.
+ * that is safe, so one run shows as many real problems as possible, up to a limit: after
+ * {@code maxErrors} errors the sink is full, drops what comes after (still counting it, so
+ * the run fails) and closes the list with one note saying so.
  */
 public final class DiagnosticSink {
+    /** More than anyone reads; the limit keeps hostile input from filling memory with diagnostics. */
+    public static final int DEFAULT_MAX_ERRORS = 1000;
+
     private static final Comparator<Diagnostic> BY_POSITION = Comparator
             .comparing((Diagnostic d) -> d.primary() == null ? "" : d.primary().file().displayName())
             .thenComparingInt(d -> d.primary() == null ? -1 : d.primary().start())
             .thenComparing(d -> d.code().name());
 
+    private final int maxErrors;
     private final LinkedHashSet<Diagnostic> diagnostics = new LinkedHashSet<>();
+    private long errors;
+    private long dropped;
+
+    public DiagnosticSink() {
+        this(DEFAULT_MAX_ERRORS);
+    }
+
+    public DiagnosticSink(int maxErrors) {
+        this.maxErrors = maxErrors;
+    }
 
     public void report(Diagnostic diagnostic) {
-        diagnostics.add(diagnostic);
+        if (isFull()) {
+            dropped++;
+            errors += diagnostic.isError() ? 1 : 0;
+        } else if (diagnostics.add(diagnostic) && diagnostic.isError()) {
+            errors++;
+        }
     }
 
     public boolean hasErrors() {
-        return diagnostics.stream().anyMatch(Diagnostic::isError);
+        return errors > 0;
     }
 
     /** True when some input did not parse (an error of the NS0xxx group). */
@@ -31,13 +52,22 @@ public final class DiagnosticSink {
     }
 
     public long errorCount() {
-        return diagnostics.stream().filter(Diagnostic::isError).count();
+        return errors;
     }
 
-    /** Sorted by file and position, without duplicates. */
+    /** True once {@code maxErrors} errors are collected: later phases may as well stop. */
+    public boolean isFull() {
+        return errors >= maxErrors;
+    }
+
+    /** Sorted by file and position, without duplicates; then the note that the limit was reached, if it was. */
     public List<Diagnostic> sorted() {
         List<Diagnostic> list = new ArrayList<>(diagnostics);
         list.sort(BY_POSITION);
+        if (isFull()) {
+            Diagnostic stop = Diagnostic.of(Code.NS0011, null, maxErrors).withHelp("fix these and run again");
+            list.add(dropped == 0 ? stop : stop.withNote(dropped + " more errors and warnings were left out"));
+        }
         return List.copyOf(list);
     }
 }

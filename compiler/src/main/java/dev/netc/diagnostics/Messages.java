@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Message texts of every code, from {@code messages.properties}. Placeholders are {@code {0}},
@@ -13,7 +15,11 @@ import java.util.Properties;
  * texts can say "`name`" and "don't" freely.
  */
 public final class Messages {
+    /** Longer arguments (a 1 MB string from a hostile file) are cut to their start and end. */
+    static final int MAX_ARGUMENT_LENGTH = 200;
+
     private static final Properties TEXTS = load();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
 
     private Messages() {
     }
@@ -23,11 +29,27 @@ public final class Messages {
         if (template == null) {
             throw new IllegalStateException("no message for " + code);
         }
-        String text = template;
-        for (int i = 0; i < args.length; i++) {
-            text = text.replace("{" + i + "}", String.valueOf(args[i]));
+        // one pass, so an argument that itself contains `{1}` is not filled in again
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        StringBuilder text = new StringBuilder();
+        while (placeholder.find()) {
+            int index = Integer.parseInt(placeholder.group(1));
+            String value = index < args.length ? abbreviated(String.valueOf(args[index])) : placeholder.group();
+            placeholder.appendReplacement(text, Matcher.quoteReplacement(value));
         }
-        return text;
+        placeholder.appendTail(text);
+        return text.toString();
+    }
+
+    private static String abbreviated(String value) {
+        if (value.length() <= MAX_ARGUMENT_LENGTH) {
+            return value;
+        }
+        int keep = MAX_ARGUMENT_LENGTH / 2;
+        int head = Character.isHighSurrogate(value.charAt(keep - 1)) ? keep - 1 : keep; // never half a character
+        int tail = Character.isLowSurrogate(value.charAt(value.length() - keep)) ? value.length() - keep + 1
+                : value.length() - keep;
+        return value.substring(0, head) + " … " + value.substring(tail) + " (" + value.length() + " characters)";
     }
 
     /** True when the bundle has a text for the code (checked by a test for every code). */

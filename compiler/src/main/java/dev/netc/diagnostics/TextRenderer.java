@@ -17,6 +17,9 @@ import java.util.List;
  * </pre>
  */
 public final class TextRenderer {
+    /** The most characters of one source line a frame shows. */
+    static final int MAX_SHOWN = 160;
+
     private final boolean color;
 
     public TextRenderer(boolean color) {
@@ -51,18 +54,30 @@ public final class TextRenderer {
         return out.toString();
     }
 
-    /** One source line with a marker line under the span (first line only for multi-line spans). */
+    /**
+     * One source line with a marker line under the span (first line only for multi-line
+     * spans). A line longer than {@value #MAX_SHOWN} characters is shown as a window around
+     * the span, marked with `…`: a hostile 1 MB line is not echoed.
+     */
     private void frame(StringBuilder out, String pad, Span span, String label, char marker, String markerColor) {
         int line = span.line();
         String text = span.file().lineText(line);
-        String shown = text.replace('\t', ' ');
-        int startColumn = span.column() - 1;
-        int lineLength = text.length();
-        int endColumn = Math.min(lineLength, startColumn + Math.max(1, span.end() - span.start()));
-        int width = Math.max(1, endColumn - startColumn);
+        int startColumn = Math.min(span.column() - 1, text.length());
+        int endColumn = Math.min(text.length(), startColumn + Math.max(1, span.end() - span.start()));
+        int from = 0;
+        int to = text.length();
+        if (text.length() > MAX_SHOWN) {
+            from = Math.max(0, Math.min(startColumn - MAX_SHOWN / 4, text.length() - MAX_SHOWN));
+            to = from + MAX_SHOWN;
+            from += from > 0 && Character.isLowSurrogate(text.charAt(from)) ? 1 : 0;
+            to -= to < text.length() && Character.isHighSurrogate(text.charAt(to - 1)) ? 1 : 0;
+        }
+        String shown = (from > 0 ? "…" : "") + text.substring(from, to).replace('\t', ' ') + (to < text.length() ? "…" : "");
+        int indent = startColumn - from + (from > 0 ? 1 : 0);
+        int width = Math.max(1, Math.min(endColumn, to) - startColumn);
         String number = String.valueOf(line);
         out.append(paint(" ".repeat(pad.length() - number.length()) + number + " |", "34")).append(' ').append(shown).append('\n');
-        out.append(pad).append(paint(" |", "34")).append(' ').append(" ".repeat(Math.min(startColumn, lineLength)))
+        out.append(pad).append(paint(" |", "34")).append(' ').append(" ".repeat(indent))
                 .append(paint(String.valueOf(marker).repeat(width) + (label.isEmpty() ? "" : " " + label), markerColor))
                 .append('\n');
     }

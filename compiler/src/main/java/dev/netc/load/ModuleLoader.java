@@ -30,14 +30,21 @@ public final class ModuleLoader {
 
     private final Path root;
     private final Path workingDirectory;
+    private final long maxFileBytes;
     private final DiagnosticSink sink;
     private final Map<String, SpecFile> loaded = new LinkedHashMap<>();
     private final List<String> stack = new ArrayList<>();
 
     /** @param root the project root: imports may not leave it */
     public ModuleLoader(Path root, Path workingDirectory, DiagnosticSink sink) {
+        this(root, workingDirectory, SourceReader.DEFAULT_MAX_BYTES, sink);
+    }
+
+    /** @param maxFileBytes a larger file is refused unread */
+    public ModuleLoader(Path root, Path workingDirectory, long maxFileBytes, DiagnosticSink sink) {
         this.root = root.toAbsolutePath().normalize();
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.maxFileBytes = maxFileBytes;
         this.sink = sink;
     }
 
@@ -46,8 +53,7 @@ public final class ModuleLoader {
         Path absolute = file.toAbsolutePath().normalize();
         String key = absolute.toString();
         if (!loaded.containsKey(key)) {
-            String text = Files.readString(absolute, StandardCharsets.UTF_8);
-            load(key, new SourceFile(displayName(absolute), text, absolute));
+            readAndLoad(key, absolute);
         }
     }
 
@@ -59,6 +65,17 @@ public final class ModuleLoader {
     /** Every loaded file: entries in the order given, each followed by what it imports first. */
     public List<SpecFile> files() {
         return List.copyOf(loaded.values());
+    }
+
+    /** A file that is too large or not text is loaded as an empty file: reported once, and imported at most once. */
+    private void readAndLoad(String key, Path file) throws IOException {
+        String name = displayName(file);
+        Optional<SourceFile> source = SourceReader.read(file, name, maxFileBytes, sink);
+        if (source.isPresent()) {
+            load(key, source.get());
+        } else {
+            loaded.put(key, new SpecFile(new SourceFile(name, "", file), List.of()));
+        }
     }
 
     private void load(String key, SourceFile source) {
@@ -107,7 +124,7 @@ public final class ModuleLoader {
             return;
         }
         try {
-            load(key, new SourceFile(displayName(target), Files.readString(target, StandardCharsets.UTF_8), target));
+            readAndLoad(key, target);
         } catch (IOException e) {
             sink.report(Diagnostic.of(Code.NS1003, statement.path().span(), path).withNote("cannot read it: " + e.getMessage()));
         }

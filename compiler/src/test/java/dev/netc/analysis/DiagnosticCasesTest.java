@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.netc.compile.Compiler;
+import dev.netc.compile.Limits;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.Severity;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.TestFactory;
  *       the invocation, e.g. {@code --set} of an undeclared parameter), on any line.</li>
  *   <li>{@code // set: name=value}: a {@code --set} parameter; {@code // env: NAME=value}: a
  *       variable of the environment that {@code env("NAME")} reads. Nothing else is in it.</li>
- *   <li>{@code // option: canal-configmap}: compile as {@code netc compile --canal-configmap}.</li>
+ *   <li>{@code // option: canal-configmap}: compile as {@code netc compile --canal-configmap};
+ *       {@code // option: max-errors=3}: with a lower limit on errors than the default 1,000.</li>
  * </ul>
  * Every other diagnostic fails the case, so a file without expectations (the {@code ok-*}
  * files) must compile cleanly, without warnings. Files whose name starts with {@code _} are
@@ -53,8 +55,13 @@ public class DiagnosticCasesTest {
 
     static final Path MAIN_SOURCES = Path.of("src", "main", "java");
 
-    /** Codes that no input can provoke: an internal error is a bug, reported by the command line. */
-    static final Set<String> NOT_PROVOKABLE = Set.of("NS9001");
+    /**
+     * Codes that no case file can provoke: an internal error is a bug, reported by the command
+     * line; the others need what a text file in this folder cannot be or have, and are tested
+     * where they can be made: bytes that are not UTF-8 (HostileInputTest), an output folder that
+     * cannot be written (OutputWriterTest, CliTest), a link in an input folder (ImportConfinementTest).
+     */
+    static final Set<String> NOT_PROVOKABLE = Set.of("NS9001", "NS0010", "NS0012", "NS1020");
 
     private static final Pattern CODE_REFERENCE = Pattern.compile("\\bCode\\.(NS\\d{4})\\b");
 
@@ -63,6 +70,7 @@ public class DiagnosticCasesTest {
     private static final Pattern LOOKS_LIKE_EXPECTATION = Pattern.compile("//\\s*(error|warning|note)");
     private static final Pattern SETTING = Pattern.compile("^\\s*//\\s*(set|env):\\s*([^=\\s]+)=(.*)$");
     private static final Pattern OPTION = Pattern.compile("^\\s*//\\s*option:\\s*canal-configmap\\s*$");
+    private static final Pattern MAX_ERRORS = Pattern.compile("^\\s*//\\s*option:\\s*max-errors=(\\d+)\\s*$");
 
     /** One expected diagnostic in {@code file} (relative to the case folder); line 0 for a global one. */
     public record Expected(String file, int line, Severity severity, Code code) implements Comparable<Expected> {
@@ -83,7 +91,7 @@ public class DiagnosticCasesTest {
      * where e.g. the import closing a cycle is reported) and the settings it compiles with.
      */
     record Case(Path file, List<Expected> expected, Map<String, String> params, Map<String, String> env,
-            boolean canalConfigMap) {
+            boolean canalConfigMap, Limits limits) {
     }
 
     @TestFactory
@@ -177,7 +185,7 @@ public class DiagnosticCasesTest {
                 }
             }
         }
-        return new Case(file, expected, own.params(), own.env(), own.canalConfigMap());
+        return new Case(file, expected, own.params(), own.env(), own.canalConfigMap(), own.limits());
     }
 
     private static Case readOne(Path file) throws IOException {
@@ -186,10 +194,16 @@ public class DiagnosticCasesTest {
         Map<String, String> params = new LinkedHashMap<>();
         Map<String, String> env = new LinkedHashMap<>();
         boolean canalConfigMap = false;
+        Limits limits = Limits.DEFAULT;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (OPTION.matcher(line).matches()) {
                 canalConfigMap = true;
+                continue;
+            }
+            Matcher maxErrors = MAX_ERRORS.matcher(line);
+            if (maxErrors.matches()) {
+                limits = new Limits(limits.maxFileBytes(), Integer.parseInt(maxErrors.group(1)));
                 continue;
             }
             Matcher setting = SETTING.matcher(line);
@@ -204,7 +218,7 @@ public class DiagnosticCasesTest {
             }
             expected.addAll(onLine);
         }
-        return new Case(file, expected, params, env, canalConfigMap);
+        return new Case(file, expected, params, env, canalConfigMap, limits);
     }
 
     /**
@@ -234,7 +248,8 @@ public class DiagnosticCasesTest {
     static Compiler.Result compile(Case testCase) {
         Path root = ROOT.toAbsolutePath().normalize();
         return Compiler.compile(new Compiler.Request(List.of(testCase.file().toAbsolutePath()), List.of(), root, root,
-                testCase.params(), SecretSource.of(testCase.env()), new Emitter.Options(testCase.canalConfigMap())));
+                testCase.params(), SecretSource.of(testCase.env()), new Emitter.Options(testCase.canalConfigMap())),
+                testCase.limits());
     }
 
     private static void check(Path file) throws IOException {
