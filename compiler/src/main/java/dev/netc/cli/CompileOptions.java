@@ -2,9 +2,11 @@ package dev.netc.cli;
 
 import dev.netc.analysis.SecretSource;
 import dev.netc.compile.Compiler;
+import dev.netc.compile.Redactor;
 import dev.netc.diagnostics.format.DiagnosticReport;
 import dev.netc.emit.Emitter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -42,10 +44,18 @@ final class CompileOptions {
                 SecretSource.of(System.getenv()), emitOptions));
     }
 
-    /** Reports the diagnostics as {@code how} says: text to {@code err}, the machine formats to {@code out}. */
+    /**
+     * Reports the diagnostics as {@code how} says: text to {@code err}, the machine formats to
+     * {@code out}; in every format with the cluster token masked (see {@link Redactor}).
+     */
     void report(Compiler.Result result, PrintWriter out, PrintWriter err, DiagnosticOptions how) {
-        how.format.write(new DiagnosticReport(result.diagnostics(), inputs.size(), how.maxErrors),
-                how.format.toStandardOutput() ? out : err, useColor(color));
+        StringWriter report = new StringWriter();
+        PrintWriter writer = new PrintWriter(report);
+        how.format.write(new DiagnosticReport(result.diagnostics(), inputs.size(), how.maxErrors), writer, useColor(color));
+        writer.flush();
+        PrintWriter target = how.format.toStandardOutput() ? out : err;
+        target.print(Redactor.of(result).apply(report.toString()));
+        target.flush();
     }
 
     /** Whether to colour text diagnostics for a `--color` value. */
