@@ -2,14 +2,15 @@ package dev.netc.cli;
 
 import dev.netc.emit.OutputFile;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,94 +18,342 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Writes a compilation's files into the output folder without ever leaving it half-written:
- * everything is first written to a staging folder beside it, and only then moved into place,
- * file by file with atomic renames. Files that the previous run wrote (listed in
- * {@value #MANIFEST}) and this run does not are removed; files netc did not write are never
- * touched.
+ * Writes a compilation's files into the output folder so that it always holds either the
+ * previous output, byte for byte, or the complete new one, never a mix:
+ *
+ * <ol>
+ *   <li>everything is written into a staging folder beside the output folder (same file
+ *       system, so renames are atomic);</li>
+ *   <li>a journal of the changes is put into the staging folder;</li>
+ *   <li>each file is moved into place, the file it replaces or removes moved aside into the
+ *       staging folder;</li>
+ *   <li>deleting the journal commits the run; then the staging folder is removed.</li>
+ * </ol>
+ *
+ * If a step of 3 fails, the changes are undone at once. If the process dies during 3, the
+ * next run into the same folder finds the journal and undoes them first ({@link #recover}).
+ * Files that the previous run wrote (listed in {@value #MANIFEST}) and this run does not are
+ * removed; files netc did not write are never touched, and a file netc would write over one
+ * of them is an error. One run at a time: a lock file beside the folder serialises them.
  */
 final class OutputWriter {
     static final String MANIFEST = ".netc-manifest";
-    private static final Set<PosixFilePermission> SECRET = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
+    private static final String NEW = "new";
+    private static final String OLD = "old";
+    private static final String JOURNAL = "journal";
 
-    private OutputWriter() {
+    private final FileOps disk;
+
+    OutputWriter(FileOps disk) {
+        this.disk = disk;
     }
 
+    /** Writes {@code files} into {@code outputDir} (created if need be). */
     static void write(Path outputDir, List<OutputFile> files) throws IOException {
-        Path target = outputDir.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".netc-");
-        try {
-            for (OutputFile file : files) {
-                Path path = staging.resolve(file.path());
-                Files.createDirectories(path.getParent());
-                // create with the final mode at once, so a secret is never readable by others
-                Files.createFile(path, PosixFilePermissions.asFileAttribute(file.secret() ? SECRET : PUBLIC));
-                Files.writeString(path, file.content(), StandardCharsets.UTF_8);
+        new OutputWriter(FileOps.DISK).install(outputDir, files);
+    }
+
+    /** Undoes what a run that died half-way changed in {@code outputDir}; nothing when there is nothing to undo. */
+    static void recover(Path outputDir) throws IOException {
+        OutputWriter writer = new OutputWriter(FileOps.DISK);
+        Path target = absolute(outputDir);
+        if (!writer.leftoverStaging(target).isEmpty()) {
+            try (FileChannel lock = writer.lock(target)) {
+                writer.recoverLocked(target);
             }
-            Set<String> written = new LinkedHashSet<>();
-            files.forEach(f -> written.add(f.path()));
-            Files.writeString(staging.resolve(MANIFEST), String.join("\n", written) + "\n", StandardCharsets.UTF_8);
-            install(staging, target, files, previousManifest(target), written);
-        } finally {
-            deleteTree(staging);
         }
     }
 
-    private static void install(Path staging, Path target, List<OutputFile> files, List<String> previous, Set<String> written)
-            throws IOException {
-        Files.createDirectories(target);
+    void install(Path outputDir, List<OutputFile> files) throws IOException {
+        Path target = absolute(outputDir);
+        disk.createDirectories(target.getParent());
+        try (FileChannel lock = lock(target)) {
+            recoverLocked(target);
+            Path staging = Files.createTempDirectory(target.getParent(), stagingPrefix(target));
+            try {
+                stage(staging.resolve(NEW), files);
+                OutputJournal journal = plan(target, files);
+                disk.writeNew(staging.resolve(JOURNAL + ".tmp"), journal.format(), false);
+                disk.move(staging.resolve(JOURNAL + ".tmp"), staging.resolve(JOURNAL));
+                apply(staging, target, journal);
+                disk.deleteIfExists(staging.resolve(JOURNAL)); // the commit: from here on the new output stays
+            } catch (IOException | RuntimeException e) {
+                try {
+                    undo(staging, target);
+                } catch (IOException | RuntimeException undoFailed) {
+                    e.addSuppressed(undoFailed); // the journal stays: the next run undoes the rest
+                }
+                throw e;
+            }
+            try {
+                deleteTree(staging);
+            } catch (IOException e) {
+                // committed already; a staging folder without journal is simply removed by the next run
+            }
+        }
+    }
+
+    /** Every file and the new manifest, under {@code dir}. */
+    private void stage(Path dir, List<OutputFile> files) throws IOException {
+        disk.createDirectories(dir);
+        Set<String> written = new LinkedHashSet<>();
         for (OutputFile file : files) {
-            Path destination = target.resolve(file.path());
-            Files.createDirectories(destination.getParent());
-            move(staging.resolve(file.path()), destination);
+            Path path = dir.resolve(checkedPath(file.path()));
+            disk.createDirectories(path.getParent());
+            disk.writeNew(path, file.content(), file.secret());
+            written.add(file.path());
+        }
+        disk.writeNew(dir.resolve(MANIFEST), String.join("\n", written) + "\n", false);
+    }
+
+    /** The steps from the folder as it is to the new output; refuses to write over a file netc did not write. */
+    private OutputJournal plan(Path target, List<OutputFile> files) throws IOException {
+        List<String> previous = previousManifest(target);
+        List<OutputJournal.Step> steps = new ArrayList<>();
+        Set<String> dirs = new LinkedHashSet<>();
+        Set<String> written = new LinkedHashSet<>();
+        if (!Files.isDirectory(target)) {
+            dirs.add("");
+        }
+        for (OutputFile file : files) {
+            String path = file.path();
+            written.add(path);
+            boolean exists = Files.exists(target.resolve(path), LinkOption.NOFOLLOW_LINKS);
+            if (exists && !previous.contains(path)) {
+                throw new OutputException("`" + target.resolve(path) + "` exists and netc did not write it"
+                        + " (it is not in " + MANIFEST + "); move it away or choose another output folder");
+            }
+            checkInside(target, path);
+            newDirs(target, path, dirs);
+            steps.add(new OutputJournal.Step(exists ? OutputJournal.Kind.REPLACE : OutputJournal.Kind.ADD, path));
         }
         for (String stale : previous) {
-            if (!written.contains(stale) && !stale.contains("..")) {
-                Files.deleteIfExists(target.resolve(stale));
+            if (!written.contains(stale) && Files.isRegularFile(target.resolve(stale), LinkOption.NOFOLLOW_LINKS)
+                    && insideWithoutLinks(target, stale)) {
+                steps.add(new OutputJournal.Step(OutputJournal.Kind.REMOVE, stale));
             }
         }
-        move(staging.resolve(MANIFEST), target.resolve(MANIFEST));
+        boolean manifestExists = Files.exists(target.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS);
+        steps.add(new OutputJournal.Step(manifestExists ? OutputJournal.Kind.REPLACE : OutputJournal.Kind.ADD, MANIFEST));
+        return new OutputJournal(steps, List.copyOf(dirs));
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    /** Moves every file into place, the previous one aside into {@code old/}. */
+    private void apply(Path staging, Path target, OutputJournal journal) throws IOException {
+        for (String dir : journal.createdDirs()) {
+            disk.createDirectories(target.resolve(dir));
+        }
+        for (OutputJournal.Step step : journal.steps()) {
+            Path destination = target.resolve(step.path());
+            if (step.existedBefore()) {
+                Path aside = staging.resolve(OLD).resolve(step.path());
+                disk.createDirectories(aside.getParent());
+                disk.move(destination, aside);
+            }
+            if (step.kind() != OutputJournal.Kind.REMOVE) {
+                disk.move(staging.resolve(NEW).resolve(step.path()), destination);
+            }
+        }
+        for (OutputJournal.Step step : journal.steps()) {
+            if (step.kind() == OutputJournal.Kind.REMOVE) {
+                deleteEmptyParents(target, target.resolve(step.path()).getParent());
+            }
         }
     }
 
-    private static List<String> previousManifest(Path target) throws IOException {
+    /**
+     * Puts back what a journal says was changed. Safe to repeat after a failure part-way: a
+     * file that existed before is restored only while it is still aside, and a file that did
+     * not exist is removed only once its staged copy has been moved in.
+     */
+    private void undo(Path staging, Path target) throws IOException {
+        Path journalFile = staging.resolve(JOURNAL);
+        if (Files.isRegularFile(journalFile)) {
+            OutputJournal journal = OutputJournal.read(journalFile);
+            List<OutputJournal.Step> steps = new ArrayList<>(journal.steps());
+            Collections.reverse(steps);
+            for (OutputJournal.Step step : steps) {
+                Path destination = target.resolve(step.path());
+                Path aside = staging.resolve(OLD).resolve(step.path());
+                if (step.existedBefore()) {
+                    if (Files.exists(aside, LinkOption.NOFOLLOW_LINKS)) {
+                        disk.createDirectories(destination.getParent());
+                        disk.move(aside, destination);
+                    }
+                } else if (!Files.exists(staging.resolve(NEW).resolve(step.path()), LinkOption.NOFOLLOW_LINKS)) {
+                    disk.deleteIfExists(destination);
+                }
+            }
+            List<String> dirs = new ArrayList<>(journal.createdDirs());
+            dirs.sort(Comparator.comparingInt(String::length).reversed());
+            for (String dir : dirs) {
+                deleteIfEmpty(target.resolve(dir));
+            }
+            disk.deleteIfExists(journalFile);
+        }
+        deleteTree(staging);
+    }
+
+    private void recoverLocked(Path target) throws IOException {
+        for (Path staging : leftoverStaging(target)) {
+            undo(staging, target);
+        }
+    }
+
+    private List<Path> leftoverStaging(Path target) throws IOException {
+        List<Path> found = new ArrayList<>();
+        if (!Files.isDirectory(target.getParent())) {
+            return found;
+        }
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(), stagingPrefix(target) + "*")) {
+            for (Path sibling : siblings) {
+                if (Files.isDirectory(sibling, LinkOption.NOFOLLOW_LINKS)) {
+                    found.add(sibling);
+                }
+            }
+        }
+        found.sort(Comparator.naturalOrder());
+        return found;
+    }
+
+    /** An exclusive lock on a file beside the output folder, held for the whole run; the OS frees it if the process dies. */
+    private FileChannel lock(Path target) throws IOException {
+        Path lockFile = target.resolveSibling("." + target.getFileName() + ".netc-lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            channel.lock();
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Folders between the output folder and the file that do not exist yet, parents first. */
+    private static void newDirs(Path target, String path, Set<String> dirs) {
+        Path parent = Path.of(path).getParent();
+        List<String> missing = new ArrayList<>();
+        for (Path dir = parent; dir != null; dir = dir.getParent()) {
+            if (!Files.isDirectory(target.resolve(dir), LinkOption.NOFOLLOW_LINKS)) {
+                missing.add(dir.toString());
+            }
+        }
+        Collections.reverse(missing);
+        dirs.addAll(missing);
+    }
+
+    private List<String> previousManifest(Path target) throws IOException {
         Path manifest = target.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifest)) {
+        if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
-        List<String> lines = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
         for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                lines.add(line.trim());
+            String path = line.trim();
+            // a manifest is only text in a folder: a line that could reach outside it is ignored
+            if (isPlainRelative(path)) {
+                paths.add(path);
             }
         }
-        return lines;
+        return paths;
     }
 
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
+    private static String checkedPath(String path) throws OutputException {
+        if (!isPlainRelative(path)) {
+            throw new OutputException("refusing to write `" + path + "`: not a plain relative path");
+        }
+        return path;
+    }
+
+    /** Relative, without `.`, `..` or empty parts, and not netc's own bookkeeping. */
+    private static boolean isPlainRelative(String path) {
+        if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.equals(MANIFEST)) {
+            return false;
+        }
+        for (String part : path.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void checkInside(Path target, String path) throws OutputException {
+        if (!insideWithoutLinks(target, path)) {
+            throw new OutputException("refusing to write `" + target.resolve(path)
+                    + "`: a folder on the way is a symbolic link, which could lead outside the output folder");
+        }
+    }
+
+    /** True when no folder between the output folder and the file is a symbolic link. */
+    private static boolean insideWithoutLinks(Path target, String path) {
+        Path dir = target;
+        Path parent = Path.of(path).getParent();
+        if (parent == null) {
+            return true;
+        }
+        for (Path part : parent) {
+            dir = dir.resolve(part);
+            if (Files.isSymbolicLink(dir)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void deleteEmptyParents(Path target, Path dir) throws IOException {
+        for (Path current = dir; current != null && current.startsWith(target) && !current.equals(target);
+                current = current.getParent()) {
+            if (!deleteIfEmpty(current)) {
+                return;
+            }
+        }
+    }
+
+    private boolean deleteIfEmpty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isPresent()) {
+                return false;
+            }
+        }
+        disk.deleteIfExists(dir);
+        return true;
+    }
+
+    private void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        List<Path> paths;
         try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    // leftover staging files are harmless; the next run uses a new folder
-                }
-            });
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // as above
+            paths = walk.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path path : paths) {
+            disk.deleteIfExists(path);
+        }
+    }
+
+    private static String stagingPrefix(Path target) {
+        return "." + target.getFileName() + ".netc-staging-";
+    }
+
+    private static Path absolute(Path outputDir) throws OutputException {
+        Path target = outputDir.toAbsolutePath().normalize();
+        if (target.getParent() == null || target.getFileName() == null) {
+            throw new OutputException("cannot use `" + outputDir + "` as the output folder: it has no parent folder");
+        }
+        return target;
+    }
+
+    /** A reason the output cannot be written that is no I/O failure: a conflict or an unsafe path. */
+    static final class OutputException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        OutputException(String message) {
+            super(message);
         }
     }
 }

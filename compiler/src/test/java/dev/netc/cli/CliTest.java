@@ -36,7 +36,7 @@ class CliTest extends CommandLineFixture {
         assertThat(Files.readString(output.resolve("policies/app.yaml"))).isEqualTo(before);
         assertThat(err.toString()).contains("error[NS1001]").contains("a.netspec:").doesNotContain("Exception");
         try (var listing = Files.list(dir)) {
-            assertThat(listing.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".netc-"));
+            assertThat(listing.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".netc-staging-"));
         }
     }
 

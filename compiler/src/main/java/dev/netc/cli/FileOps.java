@@ -1,0 +1,59 @@
+package dev.netc.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * The file operations that change the disk while output is written: the seam through which
+ * tests make any one of them fail, to prove the output folder is never left half-written.
+ */
+interface FileOps {
+    void createDirectories(Path dir) throws IOException;
+
+    /** Creates a new file with its final mode from the start (a secret is never readable by others), and syncs it. */
+    void writeNew(Path file, String content, boolean secret) throws IOException;
+
+    /** Renames, atomically where the file system can, replacing what is at {@code to}. */
+    void move(Path from, Path to) throws IOException;
+
+    void deleteIfExists(Path path) throws IOException;
+
+    /** The real disk. */
+    FileOps DISK = new FileOps() {
+        private static final Set<PosixFilePermission> SECRET = PosixFilePermissions.fromString("rw-------");
+        private static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
+
+        @Override
+        public void createDirectories(Path dir) throws IOException {
+            Files.createDirectories(dir);
+        }
+
+        @Override
+        public void writeNew(Path file, String content, boolean secret) throws IOException {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(secret ? SECRET : PUBLIC));
+            Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        }
+
+        @Override
+        public void move(Path from, Path to) throws IOException {
+            try {
+                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+
+        @Override
+        public void deleteIfExists(Path path) throws IOException {
+            Files.deleteIfExists(path);
+        }
+    };
+}
