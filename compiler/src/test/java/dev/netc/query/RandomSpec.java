@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  * port ranges of every protocol, flows between tiers, whole namespaces, {@code *}, externals
  * with exceptions, address ranges that cover pod addresses, and the standard externals.
  */
-record RandomSpec(boolean std, List<External> externals, List<Ns> namespaces, List<FlowLine> topLevel) {
-    RandomSpec {
+public record RandomSpec(boolean std, List<External> externals, List<Ns> namespaces, List<FlowLine> topLevel) {
+    public RandomSpec {
         externals = List.copyOf(externals);
         namespaces = List.copyOf(namespaces);
         topLevel = List.copyOf(topLevel);
@@ -55,7 +55,7 @@ record RandomSpec(boolean std, List<External> externals, List<Ns> namespaces, Li
             "3868/sctp", "8080/tcp");
     private static final List<String> STD_EXTERNALS = List.of("internet", "private", "anywhere");
 
-    static RandomSpec generate(Random random) {
+    public static RandomSpec generate(Random random) {
         boolean std = random.nextInt(3) == 0;
         List<External> externals = new ArrayList<>();
         for (int i = 0, n = random.nextInt(3); i < n; i++) {
@@ -173,7 +173,7 @@ record RandomSpec(boolean std, List<External> externals, List<Ns> namespaces, Li
         }
     }
 
-    String text() {
+    public String text() {
         List<String> lines = new ArrayList<>();
         if (std) {
             lines.add("import \"std/networks\"");
