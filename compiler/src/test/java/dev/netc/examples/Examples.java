@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** The files of {@code examples/} and how the tests compile them. */
-final class Examples {
-    static final Path DIR = Path.of("..", "examples").toAbsolutePath().normalize();
+public final class Examples {
+    public static final Path DIR = Path.of("..", "examples").toAbsolutePath().normalize();
     static final Path EXPECTED = DIR.resolve("expected");
     /** The token the examples read with {@code env("CLUSTER_TOKEN")}: a fake, easy to spot in output. */
     static final String TOKEN = "K10example-token-not-a-secret";
@@ -26,7 +26,7 @@ final class Examples {
     private Examples() {
     }
 
-    static List<Path> all() {
+    public static List<Path> all() {
         try (Stream<Path> files = Files.list(DIR)) {
             return files.filter(p -> p.toString().endsWith(".netspec")).sorted().toList();
         } catch (IOException e) {

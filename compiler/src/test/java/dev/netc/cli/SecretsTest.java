@@ -1,0 +1,173 @@
+package dev.netc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netc.examples.Examples;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cluster token appears nowhere but in the node files that must hold it, which are 0600:
+ * not on stdout or stderr of any command, not in any other file netc leaves, whether the token
+ * comes from the environment, a file or (with a warning) the source, and whether the run
+ * succeeds or fails. Every example is compiled each way and everything is scanned for the
+ * token's value.
+ */
+class SecretsTest {
+    private static final String TOKEN = "K10-recognisable-token-4f8a2c-must-not-leak";
+
+    /**
+     * Every command netc prints or writes something with, as arguments after the spec; `OUT`
+     * stands for the output folder. An output format or command that shows the spec (json,
+     * sarif, query, graph) is one more line here.
+     */
+    private static final List<List<String>> SHOWING = List.of(
+            List.of("check"),
+            List.of("compile", "-o", "OUT"),
+            List.of("compile", "--canal-configmap", "-o", "OUT"));
+
+    @TempDir
+    Path dir;
+
+    @TestFactory
+    Stream<DynamicTest> aTokenFromAFileShowsOnlyInTheNodeFiles() {
+        return perExample("file", example -> {
+            Path spec = copy(example, text -> text.replace("env(\"CLUSTER_TOKEN\")", "file(\"token.txt\")"));
+            Files.writeString(spec.resolveSibling("token.txt"), TOKEN + "\n");
+            for (List<String> command : SHOWING) {
+                assertNoLeak(spec, command, 0);
+            }
+            assertThat(dir.resolve("out/nodes")).isNotEmptyDirectory();
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aTokenWrittenInTheSourceIsAWarningAndMaskedInIt() {
+        return perExample("literal", example -> {
+            Path spec = copy(example, text -> text.replace("env(\"CLUSTER_TOKEN\")", "\"" + TOKEN + "\" // " + TOKEN));
+            for (List<String> command : SHOWING) {
+                Run run = assertNoLeak(spec, command, 0);
+                assertThat(run.err()).contains("warning[NS2015]").contains("********");
+            }
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aTokenIsNotShownWhenTheRunFails() {
+        return perExample("with an error", example -> {
+            Path spec = copy(example, text -> text.replace("env(\"CLUSTER_TOKEN\")", "file(\"token.txt\")")
+                    + "\nnamespace Not_A_Name { isolate }\n");
+            Files.writeString(spec.resolveSibling("token.txt"), TOKEN);
+            for (List<String> command : SHOWING) {
+                assertThat(assertNoLeak(spec, command, 1).err()).contains("error[NS2008]");
+            }
+        });
+    }
+
+    /**
+     * From the environment, which only a process of its own can be given: the richest example
+     * (the other sources cover every example in-process, and the token travels the same way
+     * once read). An unset variable is an error that names it.
+     */
+    @Test
+    void aTokenFromTheEnvironmentShowsOnlyInTheNodeFiles() throws IOException {
+        Path spec = copy(Examples.DIR.resolve("edge-site.netspec"), text -> text);
+        NetcProcess.Result run = NetcProcess.run(dir, Map.of("CLUSTER_TOKEN", TOKEN), List.of(),
+                "compile", spec.toString(), "-o", dir.resolve("out").toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(dir.resolve("out/nodes/cp-1.yaml")).content().contains(TOKEN);
+        assertNoLeak(new Run(run.exit(), run.out(), run.err()), dir.resolve("out"));
+        NetcProcess.Result missing = NetcProcess.run(dir, Map.of("CLUSTER_TOKEN", ""), List.of(), "check", spec.toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("error[NS2014]").contains("`CLUSTER_TOKEN`");
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    /** A test of one kind per example that has a cluster, and so a token. */
+    private Stream<DynamicTest> perExample(String kind, ThrowingConsumer test) {
+        return Examples.all().stream().filter(SecretsTest::hasCluster).map(example -> DynamicTest.dynamicTest(kind + ": " + name(example), () -> {
+            clear();
+            test.accept(example);
+        }));
+    }
+
+    private interface ThrowingConsumer {
+        void accept(Path example) throws IOException;
+    }
+
+    private interface Edit {
+        String apply(String text);
+    }
+
+    private Path copy(Path example, Edit edit) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("project"));
+        return Files.writeString(folder.resolve(example.getFileName()), edit.apply(Files.readString(example)));
+    }
+
+    private Run assertNoLeak(Path spec, List<String> command, int expectedExit) throws IOException {
+        Path out = dir.resolve("out");
+        List<String> args = new ArrayList<>(List.of(command.get(0), spec.toString()));
+        command.subList(1, command.size()).forEach(arg -> args.add(arg.equals("OUT") ? out.toString() : arg));
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int exit = Netc.run(args.toArray(String[]::new), new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+        Run run = new Run(exit, stdout.toString(), stderr.toString());
+        assertThat(exit).as("%s: %s", args, run.err()).isEqualTo(expectedExit);
+        assertNoLeak(run, out);
+        return run;
+    }
+
+    /** Nothing printed has the token; of the files left, only node files in the output do, and they are 0600. */
+    private void assertNoLeak(Run run, Path out) throws IOException {
+        assertThat(run.out()).doesNotContain(TOKEN);
+        assertThat(run.err()).doesNotContain(TOKEN);
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (file.startsWith(dir.resolve("project"))) {
+                    continue; // the input, which the test wrote
+                }
+                String content = Files.readString(file, StandardCharsets.UTF_8);
+                if (file.getParent().equals(out.resolve("nodes"))) {
+                    assertThat(Files.getPosixFilePermissions(file)).as("%s", file)
+                            .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+                } else {
+                    assertThat(content).as("%s", file).doesNotContain(TOKEN);
+                }
+            }
+        }
+    }
+
+    private static boolean hasCluster(Path example) {
+        try {
+            return Files.readString(example).contains("CLUSTER_TOKEN");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String name(Path example) {
+        return example.getFileName().toString();
+    }
+
+    private void clear() throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            entries.forEach(OutputTree::delete);
+        }
+    }
+}
