@@ -27,12 +27,18 @@ final class NetcProcess {
      * @param environment variables to set; a null value removes the variable
      */
     static Process start(Path workingDirectory, Map<String, String> environment, List<String> jvmOptions, String... args) {
+        return start(Netc.class, workingDirectory, environment, jvmOptions, args);
+    }
+
+    /** Runs {@code main} of another class with netc on the class path. */
+    static Process start(Class<?> main, Path workingDirectory, Map<String, String> environment, List<String> jvmOptions,
+            String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(Netc.class.getName());
+        command.add(main.getName());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         environment.forEach((name, value) -> {
@@ -51,12 +57,17 @@ final class NetcProcess {
 
     /** Runs to the end (at most two minutes) and collects stdout and stderr. */
     static Result run(Path workingDirectory, Map<String, String> environment, List<String> jvmOptions, String... args) {
+        return run(Netc.class, workingDirectory, environment, jvmOptions, args);
+    }
+
+    static Result run(Class<?> main, Path workingDirectory, Map<String, String> environment, List<String> jvmOptions,
+            String... args) {
         Path out;
         Path err;
         try {
             out = Files.createTempFile("netc-out", ".txt");
             err = Files.createTempFile("netc-err", ".txt");
-            Process process = start(workingDirectory, environment, jvmOptions, args);
+            Process process = start(main, workingDirectory, environment, jvmOptions, args);
             // read both streams fully so neither fills its pipe and blocks the process
             Thread errReader = new Thread(() -> copy(process.getErrorStream(), err));
             errReader.start();

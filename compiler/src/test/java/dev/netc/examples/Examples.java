@@ -21,7 +21,7 @@ public final class Examples {
     public static final Path DIR = Path.of("..", "examples").toAbsolutePath().normalize();
     static final Path EXPECTED = DIR.resolve("expected");
     /** The token the examples read with {@code env("CLUSTER_TOKEN")}: a fake, easy to spot in output. */
-    static final String TOKEN = "K10example-token-not-a-secret";
+    public static final String TOKEN = "K10example-token-not-a-secret";
 
     private Examples() {
     }
