@@ -55,11 +55,14 @@ final class OutputWriter {
 
     /** Undoes what a run that died half-way changed in {@code outputDir}; nothing when there is nothing to undo. */
     static void recover(Path outputDir) throws IOException {
-        OutputWriter writer = new OutputWriter(FileOps.DISK);
+        new OutputWriter(FileOps.DISK).undoInterrupted(outputDir);
+    }
+
+    void undoInterrupted(Path outputDir) throws IOException {
         Path target = absolute(outputDir);
-        if (!writer.leftoverStaging(target).isEmpty()) {
-            try (FileChannel lock = writer.lock(target)) {
-                writer.recoverLocked(target);
+        if (!leftoverStaging(target).isEmpty()) {
+            try (FileChannel lock = lock(target)) {
+                recoverLocked(target);
             }
         }
     }

@@ -41,6 +41,15 @@ class CliTest extends CommandLineFixture {
     }
 
     @Test
+    void anOutputFolderThatCannotBeWrittenIsADiagnosticNotAStackTrace() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("out"), "a file");
+        assertThat(netc("compile", spec("a.netspec", POLICY_ONLY).toString(), "-o", notAFolder.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("error[NS0012]: cannot write the output folder").contains("already exists")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(notAFolder).hasContent("a file");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(netc("compile")).isEqualTo(2);
         assertThat(netc("frobnicate")).isEqualTo(2);

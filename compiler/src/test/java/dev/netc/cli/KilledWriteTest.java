@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * between two specs, so each kill interrupts a change of every file.
  */
 class KilledWriteTest {
-    private static final int KILLS = 5;
+    private static final int KILLS = 4;
 
     @TempDir
     Path dir;

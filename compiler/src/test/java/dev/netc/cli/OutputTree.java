@@ -50,6 +50,25 @@ final class OutputTree {
         return tree;
     }
 
+    /** Makes the files and folders of a snapshot under {@code root}, with their modes. */
+    static void restore(Path root, Map<String, String> tree) {
+        try {
+            for (Map.Entry<String, String> entry : tree.entrySet()) { // sorted: a folder comes before what is in it
+                String name = entry.getKey();
+                Path path = root.resolve(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
+                String mode = entry.getValue().substring(0, 9);
+                if (name.endsWith("/")) {
+                    Files.createDirectories(path);
+                } else {
+                    Files.writeString(path, entry.getValue().substring(10), StandardCharsets.UTF_8);
+                }
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Deletes a folder and everything in it. */
     static void delete(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {

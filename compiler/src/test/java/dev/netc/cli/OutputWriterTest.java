@@ -84,16 +84,45 @@ class OutputWriterTest {
         int operations = countOperations();
         for (int killed = 1; killed <= operations; killed++) {
             reset(previous);
-            try {
-                new OutputWriter(new FaultyDisk(killed, true)).install(out, NEXT);
-            } catch (FaultyDisk.Killed | IOException e) {
-                // the process is gone: nothing of it runs any more
-            }
+            killInstall(killed);
             OutputWriter.recover(out);
             assertThat(OutputTree.snapshot(dir)).as("after a kill at operation %d of %d", killed, operations)
                     .isIn(previous, next);
             OutputWriter.write(out, NEXT);
             assertThat(OutputTree.snapshot(dir)).as("a full run after the kill at %d", killed).isEqualTo(next);
+        }
+    }
+
+    @Test
+    void aRecoveryThatIsKilledTooCanBeRepeated() throws IOException {
+        Map<String, String> previous = OutputTree.snapshot(dir);
+        Map<String, String> next = expectedNext();
+        int operations = countOperations();
+        int interruptedRecoveries = 0;
+        for (int killed = 1; killed <= operations; killed += 3) {
+            for (int recoveryKilled = 1; ; recoveryKilled++) {
+                reset(previous);
+                killInstall(killed);
+                FaultyDisk recoveryDisk = new FaultyDisk(recoveryKilled, true);
+                try {
+                    new OutputWriter(recoveryDisk).undoInterrupted(out);
+                    break; // the recovery got through before the kill: every later kill point is past its end
+                } catch (FaultyDisk.Killed e) {
+                    interruptedRecoveries++;
+                }
+                OutputWriter.recover(out);
+                assertThat(OutputTree.snapshot(dir)).as("install killed at %d, its recovery at %d", killed, recoveryKilled)
+                        .isIn(previous, next);
+            }
+        }
+        assertThat(interruptedRecoveries).isGreaterThan(operations / 3);
+    }
+
+    private void killInstall(int operation) throws IOException {
+        try {
+            new OutputWriter(new FaultyDisk(operation, true)).install(out, NEXT);
+        } catch (FaultyDisk.Killed e) {
+            // gone
         }
     }
 
@@ -154,13 +183,12 @@ class OutputWriterTest {
         return next;
     }
 
-    /** Puts the previous output back by writing it again from scratch. */
-    private void reset(Map<String, String> previous) throws IOException {
+    /** Puts the folder back as the snapshot has it (cheaper than writing it again, which syncs every file). */
+    private void reset(Map<String, String> tree) throws IOException {
         try (var entries = Files.list(dir)) {
             entries.forEach(OutputTree::delete);
         }
-        OutputWriter.write(out, PREVIOUS);
-        Files.writeString(out.resolve("README.md"), "written by a person");
-        assertThat(OutputTree.snapshot(dir)).isEqualTo(previous);
+        OutputTree.restore(dir, tree);
+        assertThat(OutputTree.snapshot(dir)).isEqualTo(tree);
     }
 }
