@@ -58,6 +58,7 @@ final class OutputWriter {
         new OutputWriter(FileOps.DISK).undoInterrupted(outputDir);
     }
 
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     void undoInterrupted(Path outputDir) throws IOException {
         Path target = absolute(outputDir);
         if (!leftoverStaging(target).isEmpty()) {
@@ -67,6 +68,7 @@ final class OutputWriter {
         }
     }
 
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     void install(Path outputDir, List<OutputFile> files) throws IOException {
         Path target = absolute(outputDir);
         disk.createDirectories(target.getParent());

@@ -19,11 +19,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** What every fuzz input must satisfy, whatever it is: anything but these is a finding. */
 final class FuzzChecks {
     /** The token every `env(...)` and `file(...)` yields: it must never show in a diagnostic. */
     static final String TOKEN = "K10fuzz-token-that-must-never-leak";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
     /** An empty folder as the project root, so fuzzed imports find nothing but the standard library. */
     private static final Path ROOT = emptyFolder();
@@ -50,7 +53,8 @@ final class FuzzChecks {
     }
 
     /**
-     * Diagnostics are well-formed values that render without failing and never show the token
+     * Diagnostics are well-formed values (spans inside their file, placeholders filled in) that
+     * render without failing and never show the token
      * (unless the input itself has it outside a token literal: the fuzzer learns the token from
      * the comparisons that mask it, and a token typed into the text has not leaked from netc);
      * output exists exactly when there is no error, and all of it is YAML that reads back.
@@ -60,7 +64,10 @@ final class FuzzChecks {
         TextRenderer renderer = new TextRenderer(false);
         Redactor redactor = Redactor.of(result);
         for (Diagnostic diagnostic : result.diagnostics()) {
-            assertThat(diagnostic.message()).isNotBlank().doesNotContain("{0}");
+            assertThat(diagnostic.message()).isNotBlank();
+            // every `{n}` of the template is filled in: one left in the message must come from the input
+            PLACEHOLDER.matcher(diagnostic.message()).results()
+                    .forEach(m -> assertThat(input).as("unfilled %s in: %s", m.group(), diagnostic.message()).contains(m.group()));
             if (diagnostic.primary() != null) {
                 checkSpan(diagnostic.primary());
             }
