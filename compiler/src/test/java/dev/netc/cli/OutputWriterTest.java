@@ -55,9 +55,10 @@ class OutputWriterTest {
 
     @Test
     void whicheverDiskOperationFailsTheFolderIsThePreviousOutputOrTheNewOne() throws IOException {
-        Map<String, String> previous = OutputTree.snapshot(dir);
-        Map<String, String> next = expectedNext();
-        int operations = countOperations();
+        Outcomes outcomes = outcomes();
+        Map<String, String> previous = outcomes.previous();
+        Map<String, String> next = outcomes.next();
+        int operations = outcomes.operations();
         int failed = 0;
         for (int failing = 1; failing <= operations; failing++) {
             reset(previous);
@@ -79,29 +80,25 @@ class OutputWriterTest {
 
     @Test
     void aRunKilledAtAnyDiskOperationIsUndoneByTheNextRun() throws IOException {
-        Map<String, String> previous = OutputTree.snapshot(dir);
-        Map<String, String> next = expectedNext();
-        int operations = countOperations();
-        for (int killed = 1; killed <= operations; killed++) {
-            reset(previous);
+        Outcomes outcomes = outcomes();
+        for (int killed = 1; killed <= outcomes.operations(); killed++) {
+            reset(outcomes.previous());
             killInstall(killed);
             OutputWriter.recover(out);
-            assertThat(OutputTree.snapshot(dir)).as("after a kill at operation %d of %d", killed, operations)
-                    .isIn(previous, next);
+            assertThat(OutputTree.snapshot(dir)).as("after a kill at operation %d of %d", killed, outcomes.operations())
+                    .isIn(outcomes.previous(), outcomes.next());
             OutputWriter.write(out, NEXT);
-            assertThat(OutputTree.snapshot(dir)).as("a full run after the kill at %d", killed).isEqualTo(next);
+            assertThat(OutputTree.snapshot(dir)).as("a full run after the kill at %d", killed).isEqualTo(outcomes.next());
         }
     }
 
     @Test
     void aRecoveryThatIsKilledTooCanBeRepeated() throws IOException {
-        Map<String, String> previous = OutputTree.snapshot(dir);
-        Map<String, String> next = expectedNext();
-        int operations = countOperations();
+        Outcomes outcomes = outcomes();
         int interruptedRecoveries = 0;
-        for (int killed = 1; killed <= operations; killed += 3) {
+        for (int killed = 1; killed <= outcomes.operations(); killed += 3) {
             for (int recoveryKilled = 1; ; recoveryKilled++) {
-                reset(previous);
+                reset(outcomes.previous());
                 killInstall(killed);
                 FaultyDisk recoveryDisk = new FaultyDisk(recoveryKilled, true);
                 try {
@@ -112,10 +109,10 @@ class OutputWriterTest {
                 }
                 OutputWriter.recover(out);
                 assertThat(OutputTree.snapshot(dir)).as("install killed at %d, its recovery at %d", killed, recoveryKilled)
-                        .isIn(previous, next);
+                        .isIn(outcomes.previous(), outcomes.next());
             }
         }
-        assertThat(interruptedRecoveries).isGreaterThan(operations / 3);
+        assertThat(interruptedRecoveries).isGreaterThan(outcomes.operations() / 3);
     }
 
     private void killInstall(int operation) throws IOException {
@@ -165,22 +162,21 @@ class OutputWriterTest {
         assertThat(OutputTree.snapshot(out)).isEqualTo(before);
     }
 
-    /** How many disk operations a successful write of {@link #NEXT} over {@link #PREVIOUS} takes. */
-    private int countOperations() throws IOException {
+    /**
+     * The two states the folder may be in after a write of {@link #NEXT} over {@link #PREVIOUS},
+     * and how many disk operations a successful write takes.
+     */
+    private record Outcomes(Map<String, String> previous, Map<String, String> next, int operations) {
+    }
+
+    private Outcomes outcomes() throws IOException {
         Map<String, String> previous = OutputTree.snapshot(dir);
         FaultyDisk counting = new FaultyDisk(Integer.MAX_VALUE, false);
         new OutputWriter(counting).install(out, NEXT);
-        reset(previous);
-        assertThat(counting.operations()).isGreaterThan(10);
-        return counting.operations();
-    }
-
-    private Map<String, String> expectedNext() throws IOException {
-        Map<String, String> previous = OutputTree.snapshot(dir);
-        OutputWriter.write(out, NEXT);
         Map<String, String> next = OutputTree.snapshot(dir);
         reset(previous);
-        return next;
+        assertThat(counting.operations()).isGreaterThan(10);
+        return new Outcomes(previous, next, counting.operations());
     }
 
     /** Puts the folder back as the snapshot has it (cheaper than writing it again, which syncs every file). */
