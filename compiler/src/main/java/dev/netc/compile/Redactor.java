@@ -1,13 +1,13 @@
 package dev.netc.compile;
 
-import dev.netc.ast.Statement;
-import dev.netc.ast.Value;
+import dev.netc.ast.SpecFile;
 import dev.netc.model.Cluster;
 import dev.netc.model.Secret;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Hides the cluster token in what netc shows rather than writes: diagnostics in every format.
@@ -19,6 +19,12 @@ import java.util.Set;
 public final class Redactor {
     static final String MASK = "********";
 
+    /**
+     * A string written after the word `token`, found in the text rather than the syntax tree:
+     * a file with a syntax error is neither analysed nor fully parsed, and its lines are still shown.
+     */
+    private static final Pattern LITERAL_TOKEN = Pattern.compile("\\btoken\\s+\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
+
     private final List<String> secrets;
 
     private Redactor(List<String> secrets) {
@@ -28,8 +34,9 @@ public final class Redactor {
     public static Redactor of(Compiler.Result result) {
         Set<String> secrets = new LinkedHashSet<>();
         result.model().cluster().flatMap(Cluster::token).map(Secret::reveal).ifPresent(secrets::add);
-        // from the parsed files, not the analysis: a file with a syntax error is never analysed
-        result.parsed().forEach(file -> literalTokens(file.statements(), secrets));
+        for (SpecFile file : result.parsed()) {
+            LITERAL_TOKEN.matcher(file.source().text()).results().forEach(m -> secrets.add(m.group(1)));
+        }
         secrets.remove("");
         // longest first, so a secret that contains another is masked whole
         return new Redactor(secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
@@ -41,22 +48,5 @@ public final class Redactor {
             masked = masked.replace(secret, MASK);
         }
         return masked;
-    }
-
-    /** The source text of every string given to a `token` property, in any block. */
-    private static void literalTokens(List<Statement> statements, Set<String> secrets) {
-        for (Statement statement : statements) {
-            if (statement instanceof Statement.Block block) {
-                literalTokens(block.body(), secrets);
-            } else if (statement instanceof Statement.Property property && property.key().text().equals("token")) {
-                property.groups().stream().flatMap(List::stream).filter(Value.Str.class::isInstance)
-                        .forEach(value -> secrets.add(unquoted(value.span().text())));
-            }
-        }
-    }
-
-    private static String unquoted(String literal) {
-        return literal.length() >= 2 && literal.startsWith("\"") && literal.endsWith("\"")
-                ? literal.substring(1, literal.length() - 1) : literal;
     }
 }
