@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (warnings allowed)",
-            "1:the input has errors",
+            "1:the input has errors (or compile cannot write its output folder)",
             "2:usage error",
             "3:--check found stale output",
             Netc.INTERNAL_ERROR})
