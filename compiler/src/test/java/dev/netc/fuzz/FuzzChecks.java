@@ -26,7 +26,8 @@ final class FuzzChecks {
     /** The token every `env(...)` and `file(...)` yields: it must never show in a diagnostic. */
     static final String TOKEN = "K10fuzz-token-that-must-never-leak";
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
+    /** A placeholder of messages.properties; a control character shown as a backslash, `u` and `{0013}` is none. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\\\u)\\{\\d}");
 
     /** An empty folder as the project root, so fuzzed imports find nothing but the standard library. */
     private static final Path ROOT = emptyFolder();
