@@ -2,6 +2,8 @@ package dev.netc.cli;
 
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.load.SourceReader;
 import dev.netc.diagnostics.format.DiagnosticReport;
 import dev.netc.diagnostics.format.Format;
 import dev.netc.format.Formatter;
@@ -127,11 +129,14 @@ final class FmtCommand implements Callable<Integer> {
         return inputs;
     }
 
+    /** Decoded as the compiler decodes files: bytes that are not UTF-8 text are NS0010 at their position. */
     private Optional<SourceFile> read(Input input, List<Diagnostic> problems) {
         try {
-            String text = input.path() == null ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(input.path(), StandardCharsets.UTF_8);
-            return Optional.of(new SourceFile(input.name(), text, input.path()));
+            byte[] bytes = input.path() == null ? System.in.readAllBytes() : Files.readAllBytes(input.path());
+            DiagnosticSink sink = new DiagnosticSink();
+            Optional<SourceFile> source = SourceReader.decode(input.name(), bytes, input.path(), sink);
+            problems.addAll(sink.sorted());
+            return source;
         } catch (IOException e) {
             problems.add(Diagnostic.of(Code.NS1003, null, input.name()).withNote("cannot read it: " + e.getMessage()));
             return Optional.empty();

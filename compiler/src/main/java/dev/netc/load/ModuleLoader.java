@@ -35,12 +35,10 @@ public final class ModuleLoader {
     private final Map<String, SpecFile> loaded = new LinkedHashMap<>();
     private final List<String> stack = new ArrayList<>();
 
-    /** @param root the project root: imports may not leave it */
-    public ModuleLoader(Path root, Path workingDirectory, DiagnosticSink sink) {
-        this(root, workingDirectory, SourceReader.DEFAULT_MAX_BYTES, sink);
-    }
-
-    /** @param maxFileBytes a larger file is refused unread */
+    /**
+     * @param root the project root: imports may not leave it
+     * @param maxFileBytes a larger file is refused unread
+     */
     public ModuleLoader(Path root, Path workingDirectory, long maxFileBytes, DiagnosticSink sink) {
         this.root = root.toAbsolutePath().normalize();
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();

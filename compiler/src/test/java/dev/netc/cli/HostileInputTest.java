@@ -96,6 +96,16 @@ class HostileInputTest {
     }
 
     @Test
+    void fmtReadsFilesAsTheCompilerDoes() throws IOException {
+        Path file = Files.write(dir.resolve("latin1.netspec"), Files.readAllBytes(CORPUS.resolve("invalid-utf8.netspec")));
+        byte[] before = Files.readAllBytes(file);
+        Run run = netc("fmt", "-w", file.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("error[NS0010]").containsPattern("latin1.netspec:2:\\d+").doesNotContain("NS1003");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
     void bomsCrlfAndTabsCompile() throws IOException {
         for (String name : List.of("ok-bom-crlf.netspec", "ok-tabs.netspec", "ok-bom-inside.netspec")) {
             Path out = dir.resolve(name + ".out");
