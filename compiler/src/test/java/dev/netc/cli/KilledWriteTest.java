@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * between two specs, so each kill interrupts a change of every file.
  */
 class KilledWriteTest {
-    private static final int KILLS = 4;
+    /** Runs are killed until this many kills have interrupted a write (or {@link #MAX_RUNS} runs have been made). */
+    private static final int INTERRUPTED_WRITES = 2;
+    private static final int MAX_RUNS = 12;
 
     @TempDir
     Path dir;
@@ -32,20 +34,24 @@ class KilledWriteTest {
     void aKilledRunLeavesThePreviousOutputOrTheNewOne() throws Exception {
         Path[] specs = {spec("a.netspec", 80), spec("b.netspec", 120)};
         Map<String, String> expectedA = expected(specs[0], "expected-a");
+        long start = System.nanoTime();
         Map<String, String> expectedB = expected(specs[1], "expected-b");
+        // the kill comes at a random moment within about as long as a whole compilation in-process takes
+        int window = (int) Math.max(20, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         Path out = dir.resolve("out");
         compileInProcess(specs[0], out);
         Map<String, String> current = expectedA;
         Random random = new Random(20261126);
         int interruptedWrites = 0;
-        for (int kill = 0; kill < KILLS; kill++) {
+        int kill = 0;
+        for (; kill < MAX_RUNS && interruptedWrites < INTERRUPTED_WRITES; kill++) {
             Path spec = specs[(kill + 1) % 2];
             Map<String, String> next = spec == specs[0] ? expectedA : expectedB;
             Process netc = NetcProcess.start(dir, Map.of(), List.of(), "compile", spec.toString(), "-o", out.toString());
             netc.getInputStream().close();
             netc.getErrorStream().close();
             if (awaitStaging(netc)) {
-                Thread.sleep(random.nextInt(400));
+                Thread.sleep(random.nextInt(window));
                 netc.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs
             }
             assertThat(netc.waitFor(2, TimeUnit.MINUTES)).isTrue();
@@ -56,6 +62,7 @@ class KilledWriteTest {
             assertThat(staging()).isEmpty();
             current = tree;
         }
+        System.out.printf("killed runs: %d, %d of them in the middle of a write%n", kill, interruptedWrites);
         assertThat(interruptedWrites).as("kills that interrupted a write").isPositive();
     }
 
