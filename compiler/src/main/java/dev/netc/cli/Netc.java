@@ -1,8 +1,6 @@
 package dev.netc.cli;
 
 import dev.netc.Version;
-import dev.netc.diagnostics.Code;
-import dev.netc.diagnostics.Messages;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,9 +38,7 @@ public final class Netc {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            err.println("error[NS9001]: " + Messages.format(Code.NS9001, e));
-            err.println("  = note: this is a bug in netc " + Version.current() + "; please report it with the input that caused it");
-            e.printStackTrace(err);
+            BugReport.print(e, err);
             return INTERNAL;
         });
         return commandLine.execute(args);
