@@ -37,11 +37,21 @@ final class CompileCommand implements Callable<Integer> {
             description = "also write the seed-style `canal-config` ConfigMap (RKE2 does not read it: for migration only)")
     boolean canalConfigMap;
 
+    @Mixin
+    BatchOptions batch;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (batch.requested()) {
+            try {
+                return batch.compile(options.get(), output, new Emitter.Options(canalConfigMap), spec.commandLine().getErr());
+            } catch (IOException e) {
+                return cannotWrite(e);
+            }
+        }
         try {
             // a run killed while writing left the folder half-changed: put it back before anything else
             OutputWriter.recover(output);

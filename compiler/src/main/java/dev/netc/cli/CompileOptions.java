@@ -37,11 +37,16 @@ final class CompileOptions {
 
     /** Compiles other inputs with these settings: for commands whose positional arguments are not all specs. */
     Compiler.Result compile(List<Path> specs, Emitter.Options emitOptions) {
+        return Compiler.compile(request(specs, emitOptions));
+    }
+
+    /** What these options ask to compile, for {@code specs}. */
+    Compiler.Request request(List<Path> specs, Emitter.Options emitOptions) {
         Path workingDirectory = Path.of("").toAbsolutePath();
         Path first = specs.get(0).toAbsolutePath().normalize();
         Path projectRoot = root != null ? root : Files.isDirectory(first) ? first : first.getParent();
-        return Compiler.compile(new Compiler.Request(specs, List.of(), projectRoot, workingDirectory, params,
-                SecretSource.of(System.getenv()), emitOptions));
+        return new Compiler.Request(specs, List.of(), projectRoot, workingDirectory, params,
+                SecretSource.of(System.getenv()), emitOptions);
     }
 
     /**

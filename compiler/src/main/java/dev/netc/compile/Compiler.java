@@ -33,6 +33,26 @@ public final class Compiler {
             sources = List.copyOf(sources);
             params = Map.copyOf(params);
         }
+
+        /** The same compilation with other parameter values: one site of a fleet. */
+        public Request withParams(Map<String, String> newParams) {
+            return new Request(inputs, sources, root, workingDirectory, newParams, secrets, emitOptions);
+        }
+    }
+
+    /**
+     * The parsed files of a compilation and what loading them reported. Immutable, so every
+     * site of a fleet shares the one parse of its template.
+     */
+    public record Loaded(List<SpecFile> files, List<Diagnostic> diagnostics) {
+        public Loaded {
+            files = List.copyOf(files);
+            diagnostics = List.copyOf(diagnostics);
+        }
+
+        public boolean hasErrors() {
+            return diagnostics.stream().anyMatch(Diagnostic::isError);
+        }
     }
 
     /**
@@ -56,6 +76,15 @@ public final class Compiler {
     }
 
     public static Result compile(Request request, Limits limits) {
+        return compile(load(request, limits), request, limits);
+    }
+
+    /** Reads and parses the request's files and, transitively, what they import. */
+    public static Loaded load(Request request) {
+        return load(request, Limits.DEFAULT);
+    }
+
+    public static Loaded load(Request request, Limits limits) {
         DiagnosticSink sink = new DiagnosticSink(limits.maxErrors());
         ModuleLoader loader = new ModuleLoader(request.root(), request.workingDirectory(), limits.maxFileBytes(), sink);
         for (Path file : entryFiles(request.inputs(), request.root(), sink)) {
@@ -66,14 +95,27 @@ public final class Compiler {
             }
         }
         request.sources().forEach(loader::loadSource);
-        List<SpecFile> files = loader.files();
+        return new Loaded(loader.files(), sink.sorted());
+    }
+
+    /**
+     * Analyses already loaded files with the request's parameters and secrets, and emits. Safe
+     * to call from several threads on the same {@code loaded}.
+     */
+    public static Result compile(Loaded loaded, Request request) {
+        return compile(loaded, request, Limits.DEFAULT);
+    }
+
+    public static Result compile(Loaded loaded, Request request, Limits limits) {
+        DiagnosticSink sink = new DiagnosticSink(limits.maxErrors());
+        loaded.diagnostics().forEach(sink::report);
         if (sink.hasSyntaxErrors() || sink.isFull()) {
             // the parser's recovery leaves partial statements behind: analysing them would only
             // add follow-on errors about things the user never wrote; past the error limit, only
             // noise to a list that is cut short already
-            return new Result(sink.sorted(), List.of(), Model.EMPTY, files, Provenance.EMPTY);
+            return new Result(sink.sorted(), List.of(), Model.EMPTY, loaded.files(), Provenance.EMPTY);
         }
-        Model model = Analyzer.analyze(files, request.params(), request.secrets(), sink);
+        Model model = Analyzer.analyze(loaded.files(), request.params(), request.secrets(), sink);
         Emitter.Emitted emitted = new Emitter.Emitted(List.of(), Provenance.EMPTY);
         if (!sink.hasErrors()) {
             emitted = Emitter.emit(model, request.emitOptions());
@@ -86,7 +128,7 @@ public final class Compiler {
             }
         }
         boolean failed = sink.hasErrors();
-        return new Result(sink.sorted(), failed ? List.of() : emitted.files(), model, files,
+        return new Result(sink.sorted(), failed ? List.of() : emitted.files(), model, loaded.files(),
                 failed ? Provenance.EMPTY : emitted.provenance());
     }
 

@@ -37,6 +37,8 @@ public enum Code {
     NS1010(Severity.ERROR),  // import outside the project
     NS1011(Severity.ERROR),  // duplicate property
     NS1020(Severity.ERROR),  // a file found in an input folder links outside it
+    NS1030(Severity.ERROR),  // malformed sites file (batch compilation)
+    NS1031(Severity.ERROR),  // sites file column that is not a parameter
 
     // values and networks
     NS2001(Severity.ERROR),  // invalid CIDR

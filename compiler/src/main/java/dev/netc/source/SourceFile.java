@@ -14,7 +14,8 @@ public final class SourceFile {
     private final String displayName;
     private final String text;
     private final Path path;
-    private int[] lineStarts;
+    /** Code point offsets at which lines start; computed once, so a source can be shared by the threads of a batch. */
+    private final int[] lineStarts;
     /** For text with characters outside the BMP, the char index of each code point offset; else null. */
     private final int[] charIndexes;
 
@@ -29,6 +30,7 @@ public final class SourceFile {
         this.text = text;
         this.path = path;
         this.charIndexes = charIndexes(text);
+        this.lineStarts = lineStarts(text);
     }
 
     public Optional<Path> path() {
@@ -49,24 +51,33 @@ public final class SourceFile {
      * character outside the Basic Multilingual Plane is one position, not two.
      */
     public int line(int offset) {
-        int index = Arrays.binarySearch(lineStarts(), offset);
+        int index = Arrays.binarySearch(lineStarts, offset);
         return index >= 0 ? index + 1 : -index - 1;
     }
 
     /** 1-based column (in code points) of a code point offset. */
     public int column(int offset) {
-        return offset - lineStarts()[line(offset) - 1] + 1;
+        return offset - lineStarts[line(offset) - 1] + 1;
     }
 
     /** Text of a 1-based line without its line terminator. */
     public String lineText(int line) {
-        int[] starts = lineStarts();
-        int start = charIndex(starts[line - 1]);
-        int end = line < starts.length ? charIndex(starts[line]) : text.length();
-        while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+        return slice(lineStart(line), lineEnd(line));
+    }
+
+    /** Code point offset of the first character of a 1-based line. */
+    public int lineStart(int line) {
+        return lineStarts[line - 1];
+    }
+
+    /** Code point offset just after the last character of a 1-based line, before its line terminator. */
+    public int lineEnd(int line) {
+        int start = lineStarts[line - 1];
+        int end = line < lineStarts.length ? lineStarts[line] : charIndexes == null ? text.length() : charIndexes.length - 1;
+        while (end > start && (text.charAt(charIndex(end - 1)) == '\n' || text.charAt(charIndex(end - 1)) == '\r')) {
             end--;
         }
-        return text.substring(start, end);
+        return end;
     }
 
     /** The text between two code point offsets; an end past the text stops at its end. */
@@ -88,7 +99,7 @@ public final class SourceFile {
 
     /** 1-based column in UTF-16 units, as LSP and SARIF count by default. */
     public int utf16Column(int offset) {
-        return charIndex(offset) - charIndex(lineStarts()[line(offset) - 1]) + 1;
+        return charIndex(offset) - charIndex(lineStarts[line(offset) - 1]) + 1;
     }
 
     private static int[] charIndexes(String text) {
@@ -107,28 +118,25 @@ public final class SourceFile {
     }
 
     public int lineCount() {
-        return lineStarts().length;
+        return lineStarts.length;
     }
 
-    private int[] lineStarts() {
-        if (lineStarts == null) {
-            int[] codePoints = text.codePoints().toArray();
-            int count = 1;
-            for (int c : codePoints) {
-                if (c == '\n') {
-                    count++;
-                }
+    private static int[] lineStarts(String text) {
+        int[] codePoints = text.codePoints().toArray();
+        int count = 1;
+        for (int c : codePoints) {
+            if (c == '\n') {
+                count++;
             }
-            int[] starts = new int[count];
-            int line = 1;
-            for (int i = 0; i < codePoints.length; i++) {
-                if (codePoints[i] == '\n') {
-                    starts[line++] = i + 1;
-                }
-            }
-            lineStarts = starts;
         }
-        return lineStarts;
+        int[] starts = new int[count];
+        int line = 1;
+        for (int i = 0; i < codePoints.length; i++) {
+            if (codePoints[i] == '\n') {
+                starts[line++] = i + 1;
+            }
+        }
+        return starts;
     }
 
     @Override

@@ -1,0 +1,89 @@
+package dev.netc.cli;
+
+import dev.netc.compile.Batch;
+import dev.netc.compile.Compiler;
+import dev.netc.compile.SitesFile;
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.diagnostics.TextRenderer;
+import dev.netc.emit.Emitter;
+import dev.netc.source.SourceFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of {@code netc compile} that compile many sites in one run, each into its own
+ * folder {@code DIR/<site>/} (see {@link Batch}). A site with errors leaves its folder as it
+ * was and makes the run exit 1; the other sites are still written. A problem of the run itself
+ * (a broken sites file, a template that does not parse) writes nothing.
+ */
+final class BatchOptions {
+    @Option(names = "--sites", paramLabel = "FILE",
+            description = "compile the spec once per row of FILE (a header row, then one site a row: its name and the values"
+                    + " of its parameters, comma-separated) into DIR/<site>/")
+    Path sitesFile;
+
+    @Option(names = "--batch",
+            description = "each PATH is a folder of sites: every sub-folder and every .netspec file in it is compiled on its own"
+                    + " into DIR/<name>/")
+    boolean folders;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "sites compiled at the same time with --sites or --batch (default: the number of processors)")
+    Integer jobs;
+
+    boolean requested() {
+        return sitesFile != null || folders;
+    }
+
+    int compile(CompileOptions options, Path output, Emitter.Options emitOptions, PrintWriter err) throws IOException {
+        if (sitesFile != null && folders) {
+            err.println("error: `--sites` and `--batch` cannot be used together");
+            return Netc.USAGE;
+        }
+        if (jobs != null && jobs < 1) {
+            err.println("error: `--jobs` needs a number of at least 1, found " + jobs);
+            return Netc.USAGE;
+        }
+        Compiler.Request base = options.request(options.inputs, emitOptions);
+        DiagnosticSink sink = new DiagnosticSink();
+        List<Batch.Site> sites = sitesFile != null ? fleet(base, sink) : Batch.folders(options.inputs, base, sink);
+        SiteReport report = new SiteReport(new TextRenderer(CompileOptions.useColor(options.color)), err);
+        if (sink.hasErrors()) {
+            report.print(sink.sorted(), List.of());
+            return Netc.INPUT_ERRORS;
+        }
+        int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        Path target = output.toAbsolutePath().normalize();
+        List<Batch.Outcome> outcomes = Batch.run(sites, threads,
+                (site, files) -> OutputWriter.write(target.resolve(site.name()), files));
+        report.print(sink.sorted(), outcomes);
+        return outcomes.stream().anyMatch(Batch.Outcome::hasErrors) ? Netc.INPUT_ERRORS : Netc.OK;
+    }
+
+    /** The template parsed once, and one site per row of the sites file; none when either is broken. */
+    private List<Batch.Site> fleet(Compiler.Request base, DiagnosticSink sink) {
+        Compiler.Loaded template = Compiler.load(base);
+        if (template.hasErrors()) {
+            template.diagnostics().forEach(sink::report);
+            return List.of();
+        }
+        Path path = sitesFile.toAbsolutePath().normalize();
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            sink.report(Diagnostic.of(Code.NS1030, null, sitesFile, "cannot read it").withNote(String.valueOf(e.getMessage())));
+            return List.of();
+        }
+        SourceFile source = new SourceFile(sitesFile.toString().replace('\\', '/'), text, path);
+        List<SitesFile.Row> rows = SitesFile.parse(source, Batch.declaredParams(template), sink);
+        return Batch.fleet(template, rows, base);
+    }
+}
