@@ -3,12 +3,16 @@ package dev.netc.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.netc.compile.Batch;
 import dev.netc.compile.Compiler;
 import dev.netc.compile.Limits;
+import dev.netc.compile.SitesFile;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.diagnostics.Severity;
 import dev.netc.emit.Emitter;
+import dev.netc.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,6 +48,9 @@ import org.junit.jupiter.api.TestFactory;
  *       variable of the environment that {@code env("NAME")} reads. Nothing else is in it.</li>
  *   <li>{@code // option: canal-configmap}: compile as {@code netc compile --canal-configmap};
  *       {@code // option: max-errors=3}: with a lower limit on errors than the default 1,000.</li>
+ *   <li>{@code // sites: _fleet.sites}: the case is a fleet template, compiled once per row of that
+ *       sites file (beside it) as {@code netc compile --sites} does. Expectations for the sites
+ *       file are written in it after {@code #}: {@code store-1,x  # error: NS1030}.</li>
  * </ul>
  * Every other diagnostic fails the case, so a file without expectations (the {@code ok-*}
  * files) must compile cleanly, without warnings. Files whose name starts with {@code _} are
@@ -71,6 +78,7 @@ public class DiagnosticCasesTest {
     private static final Pattern SETTING = Pattern.compile("^\\s*//\\s*(set|env):\\s*([^=\\s]+)=(.*)$");
     private static final Pattern OPTION = Pattern.compile("^\\s*//\\s*option:\\s*canal-configmap\\s*$");
     private static final Pattern MAX_ERRORS = Pattern.compile("^\\s*//\\s*option:\\s*max-errors=(\\d+)\\s*$");
+    private static final Pattern SITES = Pattern.compile("^\\s*//\\s*sites:\\s*(\\S+)\\s*$");
 
     /** One expected diagnostic in {@code file} (relative to the case folder); line 0 for a global one. */
     public record Expected(String file, int line, Severity severity, Code code) implements Comparable<Expected> {
@@ -91,7 +99,7 @@ public class DiagnosticCasesTest {
      * where e.g. the import closing a cycle is reported) and the settings it compiles with.
      */
     record Case(Path file, List<Expected> expected, Map<String, String> params, Map<String, String> env,
-            boolean canalConfigMap, Limits limits) {
+            boolean canalConfigMap, Limits limits, Path sites) {
     }
 
     @TestFactory
@@ -185,7 +193,10 @@ public class DiagnosticCasesTest {
                 }
             }
         }
-        return new Case(file, expected, own.params(), own.env(), own.canalConfigMap(), own.limits());
+        if (own.sites() != null) {
+            expected.addAll(sitesFileExpectations(own.sites()));
+        }
+        return new Case(file, expected, own.params(), own.env(), own.canalConfigMap(), own.limits(), own.sites());
     }
 
     private static Case readOne(Path file) throws IOException {
@@ -195,10 +206,16 @@ public class DiagnosticCasesTest {
         Map<String, String> env = new LinkedHashMap<>();
         boolean canalConfigMap = false;
         Limits limits = Limits.DEFAULT;
+        Path sites = null;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (OPTION.matcher(line).matches()) {
                 canalConfigMap = true;
+                continue;
+            }
+            Matcher sitesDirective = SITES.matcher(line);
+            if (sitesDirective.matches()) {
+                sites = file.resolveSibling(sitesDirective.group(1));
                 continue;
             }
             Matcher maxErrors = MAX_ERRORS.matcher(line);
@@ -218,7 +235,23 @@ public class DiagnosticCasesTest {
             }
             expected.addAll(onLine);
         }
-        return new Case(file, expected, params, env, canalConfigMap, limits);
+        return new Case(file, expected, params, env, canalConfigMap, limits, sites);
+    }
+
+    /** Expectations in a sites file, whose comments start with {@code #}. */
+    private static List<Expected> sitesFileExpectations(Path sites) throws IOException {
+        List<String> lines = Files.readAllLines(sites, StandardCharsets.UTF_8);
+        List<Expected> expected = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            int comment = lines.get(i).indexOf('#');
+            List<Expected> onLine = comment < 0 ? List.of()
+                    : parseExpectations(name(sites), "//" + lines.get(i).substring(comment + 1), i + 1);
+            if (onLine == null) {
+                fail(name(sites) + ":" + (i + 1) + ": malformed expectation comment, write e.g. `# error: NS1030`");
+            }
+            expected.addAll(onLine);
+        }
+        return expected;
     }
 
     /**
@@ -245,21 +278,34 @@ public class DiagnosticCasesTest {
         return lookalikes == found ? result : null;
     }
 
-    static Compiler.Result compile(Case testCase) {
+    static List<Diagnostic> compile(Case testCase) throws IOException {
         Path root = ROOT.toAbsolutePath().normalize();
-        return Compiler.compile(new Compiler.Request(List.of(testCase.file().toAbsolutePath()), List.of(), root, root,
-                testCase.params(), SecretSource.of(testCase.env()), new Emitter.Options(testCase.canalConfigMap())),
-                testCase.limits());
+        Compiler.Request request = new Compiler.Request(List.of(testCase.file().toAbsolutePath()), List.of(), root, root,
+                testCase.params(), SecretSource.of(testCase.env()), new Emitter.Options(testCase.canalConfigMap()));
+        return testCase.sites() == null ? Compiler.compile(request, testCase.limits()).diagnostics()
+                : compileFleet(request, testCase.sites());
+    }
+
+    /** Every diagnostic of a fleet: its sites file's, then each site's. */
+    private static List<Diagnostic> compileFleet(Compiler.Request request, Path sites) throws IOException {
+        Compiler.Loaded template = Compiler.load(request);
+        DiagnosticSink sink = new DiagnosticSink();
+        SourceFile sitesFile = new SourceFile(name(sites), Files.readString(sites, StandardCharsets.UTF_8), sites);
+        List<SitesFile.Row> rows = SitesFile.parse(sitesFile, Batch.declaredParams(template), sink);
+        List<Diagnostic> all = new ArrayList<>(sink.sorted());
+        Batch.run(Batch.fleet(template, rows, request), 1, (site, files) -> { })
+                .forEach(outcome -> all.addAll(outcome.diagnostics()));
+        return all;
     }
 
     private static void check(Path file) throws IOException {
         Case testCase = read(file);
-        Compiler.Result result = compile(testCase);
+        List<Diagnostic> diagnostics = compile(testCase);
         String caseName = name(file);
 
         List<Expected> missing = new ArrayList<>(testCase.expected());
         List<Diagnostic> unexpected = new ArrayList<>();
-        for (Diagnostic diagnostic : result.diagnostics()) {
+        for (Diagnostic diagnostic : diagnostics) {
             if (!missing.remove(actual(diagnostic, caseName))) {
                 unexpected.add(diagnostic);
             }
@@ -277,7 +323,7 @@ public class DiagnosticCasesTest {
             new TreeSet<>(missing).forEach(e -> report.append("  ").append(e.describe()).append('\n'));
         }
         report.append("all reported:\n");
-        result.diagnostics().forEach(d -> report.append("  ").append(describe(d, caseName)).append('\n'));
+        diagnostics.forEach(d -> report.append("  ").append(describe(d, caseName)).append('\n'));
         fail(report.toString());
     }
 
