@@ -134,12 +134,15 @@ final class ExternalResolver {
         return values.cidrOrHost(item).map(List::of).orElse(List.of());
     }
 
-    /** Sorted, without ranges covered by another. */
+    /**
+     * Sorted, without ranges covered by another. Two CIDRs are either disjoint or one covers the
+     * other, so in address order (wider first on ties) a range is covered by another exactly
+     * when the last one kept covers it: one pass after sorting, not a comparison of every pair.
+     */
     static List<Cidr> minimal(List<Cidr> cidrs) {
-        TreeSet<Cidr> sorted = new TreeSet<>(cidrs);
         List<Cidr> result = new ArrayList<>();
-        for (Cidr cidr : sorted) {
-            if (sorted.stream().noneMatch(other -> !other.equals(cidr) && other.covers(cidr))) {
+        for (Cidr cidr : new TreeSet<>(cidrs)) {
+            if (result.isEmpty() || !result.get(result.size() - 1).covers(cidr)) {
                 result.add(cidr);
             }
         }

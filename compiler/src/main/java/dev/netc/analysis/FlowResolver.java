@@ -12,6 +12,7 @@ import dev.netc.model.Peer;
 import dev.netc.model.PortRange;
 import dev.netc.model.Tier;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,9 @@ final class FlowResolver {
     private final Values values;
     private final DiagnosticSink sink;
     private final Map<String, List<PortRange>> constantRanges = new LinkedHashMap<>();
+    /** Tiers by namespace and name, and the first namespace declaring each tier name: lookups per flow end stay O(1). */
+    private final Map<String, Map<String, Tier>> tiers = new HashMap<>();
+    private final Map<String, String> firstNamespaceOfTier = new HashMap<>();
 
     FlowResolver(Map<String, Namespace> namespaces, ExternalResolver externals,
             Map<String, Statement.PortConstant> portConstants, Values values, DiagnosticSink sink) {
@@ -40,6 +44,14 @@ final class FlowResolver {
         this.portConstants = portConstants;
         this.values = values;
         this.sink = sink;
+        namespaces.forEach((name, namespace) -> {
+            Map<String, Tier> byName = new HashMap<>();
+            for (Tier tier : namespace.tiers()) {
+                byName.put(tier.name(), tier);
+                firstNamespaceOfTier.putIfAbsent(tier.name(), name);
+            }
+            tiers.put(name, byName);
+        });
     }
 
     /** @param context the namespace the statement is written in, or null at the top level */
@@ -81,7 +93,7 @@ final class FlowResolver {
             if (namespace.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<Tier> tier = namespace.get().tiers().stream().filter(t -> t.name().equals(tierName)).findFirst();
+            Optional<Tier> tier = Optional.ofNullable(tiers.get(namespaceName).get(tierName));
             if (tier.isEmpty()) {
                 Diagnostic missing = Diagnostic.of(Code.NS1001, name.span(), "tier", tierName, " in namespace `" + namespaceName + "`");
                 List<String> qualified = namespace.get().tiers().stream().map(Tier::qualifiedName).toList();
@@ -91,9 +103,9 @@ final class FlowResolver {
             return Optional.of(new Peer.TierPeer(tier.get()));
         }
         if (context != null) {
-            Optional<Tier> tier = namespaces.get(context).tiers().stream().filter(t -> t.name().equals(text)).findFirst();
-            if (tier.isPresent()) {
-                return Optional.of(new Peer.TierPeer(tier.get()));
+            Tier tier = tiers.get(context).get(text);
+            if (tier != null) {
+                return Optional.of(new Peer.TierPeer(tier));
             }
         }
         if (externals.names().contains(text)) {
@@ -106,9 +118,8 @@ final class FlowResolver {
         candidates.addAll(namespaces.keySet());
         if (context != null) {
             namespaces.get(context).tiers().forEach(t -> candidates.add(t.name()));
-        } else if (namespaces.values().stream().anyMatch(ns -> ns.tiers().stream().anyMatch(t -> t.name().equals(text)))) {
-            String owner = namespaces.values().stream().filter(ns -> ns.tiers().stream().anyMatch(t -> t.name().equals(text)))
-                    .findFirst().get().name();
+        } else if (firstNamespaceOfTier.containsKey(text)) {
+            String owner = firstNamespaceOfTier.get(text);
             sink.report(Diagnostic.of(Code.NS3005, name.span(), text).withHelp("write `" + owner + "." + text + "`"));
             return Optional.empty();
         }

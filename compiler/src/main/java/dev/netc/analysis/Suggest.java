@@ -22,6 +22,9 @@ public final class Suggest {
         String lower = name.toLowerCase(Locale.ROOT);
         java.util.ArrayList<String[]> scored = new java.util.ArrayList<>();
         for (String candidate : candidates) {
+            if (Math.abs(candidate.length() - name.length()) > limit) {
+                continue; // the distance is at least the difference in length: skip the quadratic comparison
+            }
             int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
             if (distance <= limit && !candidate.equals(name)) {
                 scored.add(new String[] {candidate, String.valueOf(distance)});

@@ -15,6 +15,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -31,11 +32,26 @@ public final class Yaml {
             .setWidth(100_000)
             .setSplitLines(false)
             .setDereferenceAliases(true)
-            .setSchema(new CoreSchema())
+            .setSchema(new ResolverOnceSchema())
             .setBestLineBreak("\n")
             .build();
 
     private Yaml() {
+    }
+
+    /**
+     * The YAML 1.2 core schema with one scalar resolver for all documents: snakeyaml-engine's
+     * {@link CoreSchema} builds a new resolver, regular expressions and all, each time the
+     * serializer asks for it, which is once per scalar. The resolver is immutable once built,
+     * so threads may share it.
+     */
+    private static final class ResolverOnceSchema extends CoreSchema {
+        private final ScalarResolver resolver = super.getScalarResolver();
+
+        @Override
+        public ScalarResolver getScalarResolver() {
+            return resolver;
+        }
     }
 
     /** An ordered mapping under construction. */
