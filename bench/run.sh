@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# Whole-process timings of `netc compile` against the issue's goals; writes bench/RESULTS.md.
+#
+#   bench/run.sh [--reps N] [--quick] [--jmh]
+#
+#   --reps N   repetitions of every timing (default 5); the table shows the median
+#   --quick    smaller inputs and 3 repetitions: a smoke test of this script, not a result
+#   --jmh      also run the JMH benchmarks of each phase (about 6 minutes) and append their table
+#
+# Every timing starts a new JVM with the flags of the ./netc launcher. Wall time and peak RSS
+# come from GNU time (/usr/bin/time); without it the script falls back to bash's clock and
+# reports no memory. It says in RESULTS.md which it used.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+reps=5
+quick=false
+jmh=false
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --reps) reps="$2"; shift 2 ;;
+    --quick) quick=true; reps=3; shift ;;
+    --jmh) jmh=true; shift ;;
+    *) echo "usage: bench/run.sh [--reps N] [--quick] [--jmh]" >&2; exit 2 ;;
+  esac
+done
+
+work="$root/bench/target/run"
+rm -rf "$work"
+mkdir -p "$work"
+results="$here/RESULTS.md"
+log="$work/timings.tsv"
+
+echo "building netc, its CDS archive and the benchmarks..." >&2
+mvn -B -q -f "$root/pom.xml" -pl bench -am -DskipTests package >&2
+jar="$root/compiler/target/netc.jar"
+archive="$root/compiler/target/netc.jsa"
+benchmarks="$root/bench/target/benchmarks.jar"
+
+# the launcher's flags (see ./netc): the same for netc and for the hello-world baseline
+flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off,cds+dynamic=off)
+cds=(-XX:SharedArchiveFile="$archive")
+
+if [[ -x /usr/bin/time ]] && /usr/bin/time -f '%e' true 2>/dev/null; then
+  timer="GNU time (/usr/bin/time -f '%e %M': wall seconds, peak RSS)"
+else
+  timer="bash clock (no /usr/bin/time: wall time only, no peak RSS)"
+fi
+
+# measure NAME COMMAND...: runs it $reps times, appends "NAME wall_s rss_kb exit" lines to the log
+measure() {
+  local name="$1"; shift
+  for ((i = 0; i < reps; i++)); do
+    local out="$work/last.time" status=0
+    if [[ "$timer" == GNU* ]]; then
+      /usr/bin/time -o "$out" -f '%e %M' "$@" >/dev/null 2>"$work/last.err" || status=$?
+      # GNU time puts "Command exited with non-zero status N" first when the command fails
+      read -r wall rss < <(tail -n 1 "$out")
+    else
+      local start end
+      start=$(date +%s%N)
+      "$@" >/dev/null 2>"$work/last.err" || status=$?
+      end=$(date +%s%N)
+      wall=$(awk -v d=$((end - start)) 'BEGIN { printf "%.3f", d / 1e9 }')
+      rss=0
+    fi
+    printf '%s\t%s\t%s\t%s\n' "$name" "$wall" "$rss" "$status" >> "$log"
+  done
+}
+
+median() { # median wall seconds of NAME
+  awk -F'\t' -v n="$1" '$1 == n { print $2 }' "$log" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+peak() { # largest peak RSS of NAME, in MiB
+  awk -F'\t' -v n="$1" '$1 == n && $3 > m { m = $3 } END { printf "%.0f", m / 1024 }' "$log"
+}
+status() { # the exit codes NAME had, e.g. "0" or "1"
+  awk -F'\t' -v n="$1" '$1 == n { print $4 }' "$log" | sort -u | paste -sd, -
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+verdict() { awk -v c="$1" 'BEGIN { print (c ? "yes" : "**no**") }'; }
+
+echo "generating inputs..." >&2
+hello="$work/hello"
+mkdir -p "$hello"
+printf 'public class Hello {\n    public static void main(String[] args) {\n        System.out.println("hello");\n    }\n}\n' \
+  > "$hello/Hello.java"
+javac -d "$hello" "$hello/Hello.java"
+(cd "$hello" && jar cfe hello.jar Hello Hello.class)
+
+if $quick; then small=(10 10 300 10 10); large=(100 10 3000 20 30); sites=200; patho=(300 3000); else
+  small=(100 10 3000 20 30); large=(1000 10 30000 200 300); sites=10000; patho=(3000 30000); fi
+gen() { java -cp "$benchmarks" dev.netc.bench.Generate "$@"; }
+gen large "${small[@]}" "$work/small.netspec"
+gen large "${large[@]}" "$work/large.netspec"
+gen sites "$sites" "$work/fleet.sites"
+kinds=(long-line deep-nesting many-errors many-syntax-errors)
+for kind in "${kinds[@]}"; do
+  gen pathological "$kind" "${patho[0]}" "$work/$kind-1.netspec"
+  gen pathological "$kind" "${patho[1]}" "$work/$kind-10.netspec"
+done
+
+export CLUSTER_TOKEN=bench-token
+netc=(java "${flags[@]}" "${cds[@]}" -jar "$jar")
+echo "timing ($reps repetitions each)..." >&2
+measure hello java "${flags[@]}" -jar "$hello/hello.jar"
+measure three-tier "${netc[@]}" compile "$root/examples/three-tier.netspec" -o "$work/out/three-tier"
+measure three-tier-no-appcds java "${flags[@]}" -jar "$jar" compile "$root/examples/three-tier.netspec" -o "$work/out/three-tier"
+measure version "${netc[@]}" --version
+measure small "${netc[@]}" compile "$work/small.netspec" -o "$work/out/small"
+measure large "${netc[@]}" compile "$work/large.netspec" -o "$work/out/large"
+measure fleet "${netc[@]}" compile "$root/examples/edge-site.netspec" --sites "$work/fleet.sites" -o "$work/out/fleet"
+for kind in "${kinds[@]}"; do
+  measure "$kind-1" "${netc[@]}" compile "$work/$kind-1.netspec" -o "$work/out/$kind"
+  measure "$kind-10" "${netc[@]}" compile "$work/$kind-10.netspec" -o "$work/out/$kind"
+done
+
+h=$(median hello); t=$(median three-tier); s=$(median small); l=$(median large); f=$(median fleet)
+startup=$t # a trivial compile: what every run pays before its input starts to matter
+growth=$(awk -v s="$s" -v l="$l" -v t="$startup" 'BEGIN { printf "%.1f", (l - t) / (s - t) }')
+
+{
+  echo "# Benchmark results"
+  echo
+  echo "Written by \`bench/run.sh\` ($(date -u '+%Y-%m-%d %H:%M UTC')). Reproduce: \`bench/run.sh$($quick && echo ' --quick')$($jmh && echo ' --jmh')\`"
+  echo "(see bench/README.md). Medians of $reps runs, each a new JVM; timer: $timer."
+  echo
+  echo "## Machine"
+  echo
+  echo "- CPUs: $(nproc) ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || echo unknown))"
+  echo "- memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+  echo "- load average when the timings ended: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine makes every figure slower)"
+  echo "- JDK: $(java -version 2>&1 | head -1); $(java -version 2>&1 | sed -n 3p)"
+  echo "- JVM flags (as ./netc): \`${flags[*]}\`, plus \`-XX:SharedArchiveFile=compiler/target/netc.jsa\` for netc"
+  echo
+  echo "## Goals"
+  echo
+  echo "| goal | measured | met? |"
+  echo "|---|---|---|"
+  echo "| \`examples/three-tier\` end to end ≤ 3 × hello world | $t s vs hello world $h s: **$(ratio "$t" "$h") ×** | $(verdict "$(awk -v a="$t" -v b="$h" 'BEGIN { print a <= 3 * b }')") |"
+  echo "| large spec (${large[0]} namespaces × ${large[1]} tiers × ${large[2]} flows, ${large[3]} nodes, ${large[4]} externals) ≤ 3 s and ≤ 1 GiB | $l s, peak RSS $(peak large) MiB (exit $(status large)) | $(verdict "$(awk -v a="$l" -v m="$(peak large)" 'BEGIN { print a <= 3 && m <= 1024 }')") |"
+  echo "| growth: 10 × the input ≤ 12 × the time, start-up excluded | (large − three-tier) / (small − three-tier) = ($l − $t) / ($s − $t) = **$growth ×** | $(verdict "$(awk -v g="$growth" 'BEGIN { print g <= 12 }')") |"
+  echo "| fleet: $sites sites of \`examples/edge-site\` in one run ≤ 30 s | $f s, peak RSS $(peak fleet) MiB (exit $(status fleet)) | $(verdict "$(awk -v a="$f" 'BEGIN { print a <= 30 }')") |"
+  for kind in "${kinds[@]}"; do
+    a=$(median "$kind-1"); b=$(median "$kind-10")
+    g=$(awk -v a="$a" -v b="$b" -v t="$startup" 'BEGIN { d = a - t; if (d < 0.01) d = 0.01; printf "%.1f", (b - t) / d }')
+    echo "| $kind: 10 × the size ≤ 12 × the time (start-up excluded) | ${patho[0]} → ${patho[1]}: $a s → $b s, **$g ×** (exit $(status "$kind-10")) | $(verdict "$(awk -v g="$g" 'BEGIN { print g <= 12 }')") |"
+  done
+  echo
+  echo "## Start-up"
+  echo
+  echo "| run | median wall |"
+  echo "|---|---|"
+  echo "| hello world (\`java ${flags[*]} -jar hello.jar\`) | $h s |"
+  echo "| \`netc --version\` (command line set-up only) | $(median version) s |"
+  echo "| \`netc compile examples/three-tier.netspec\` with the AppCDS archive | $t s |"
+  echo "| the same without the AppCDS archive | $(median three-tier-no-appcds) s |"
+  echo
+  echo "## Every timing"
+  echo
+  echo "| run | median wall (s) | peak RSS (MiB) | exit |"
+  echo "|---|---|---|---|"
+  for name in $(cut -f1 "$log" | awk '!seen[$0]++'); do
+    echo "| $name | $(median "$name") | $(peak "$name") | $(status "$name") |"
+  done
+} > "$results"
+
+if $jmh; then
+  echo "running JMH (phases and pathological inputs)..." >&2
+  java -jar "$benchmarks" -rf json -rff "$work/jmh.json" -o "$work/jmh.txt" 'dev.netc.bench.*' >&2
+  {
+    echo
+    echo "## Phases (JMH, in-process, after warm-up: no start-up)"
+    echo
+    echo "\`java -jar bench/target/benchmarks.jar\`; average time per operation, ms (± 99.9 % error)."
+    echo
+    echo '```'
+    sed -n '/^Benchmark/,$p' "$work/jmh.txt"
+    echo '```'
+  } >> "$results"
+fi
+echo "wrote $results" >&2
