@@ -7,9 +7,11 @@ import dev.netc.net.Cidr;
 import dev.netc.net.IpAddress;
 import dev.netc.yaml.Yaml;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One Kairos {@code #cloud-config} per node with the provider-rke2 {@code cluster:} block.
@@ -25,6 +27,12 @@ public final class CloudConfigEmitter {
     private final Cluster cluster;
     /** Server manifests: file name in the manifests folder → content. */
     private final Map<String, String> serverManifests;
+    /**
+     * The {@code stages:} part of the cloud-config by what it depends on (agent, or the
+     * server's manifests folder): written once for all nodes alike, not once per node, since a
+     * server's part holds every manifest and is most of the output's size.
+     */
+    private final Map<String, String> stagesYaml = new HashMap<>();
 
     public CloudConfigEmitter(Cluster cluster, Map<String, String> serverManifests) {
         this.cluster = cluster;
@@ -37,13 +45,18 @@ public final class CloudConfigEmitter {
         clusterBlock.put("control_plane_host", Yaml.quoted(cluster.controlPlaneHost()))
                 .put("role", node.role().yamlName())
                 .put("config", Yaml.literal(Yaml.write(rke2Config(node))));
-        Yaml.MapBuilder root = Yaml.map().put("cluster", clusterBlock.build());
-        List<org.snakeyaml.engine.v2.nodes.Node> stages = stages(node);
-        if (!stages.isEmpty()) {
-            root.put("stages", Yaml.map().put("boot.before", Yaml.seq(stages)).build());
-        }
-        // Line 1 must be the header: Kairos reads a file as cloud-config only then.
-        return "#cloud-config\n" + Yaml.write(root.build());
+        // Line 1 must be the header: Kairos reads a file as cloud-config only then. The two keys
+        // of the top-level mapping are written one after the other, as one mapping would be.
+        Optional<String> manifestsDir = node.role().isServer() ? Optional.of(manifestsDir(node)) : Optional.empty();
+        return "#cloud-config\n" + Yaml.write(Yaml.map().put("cluster", clusterBlock.build()).build())
+                + stagesYaml.computeIfAbsent(manifestsDir.orElse(""), key -> stagesYaml(manifestsDir));
+    }
+
+    /** @param manifestsDir where a server's manifests go; empty for an agent */
+    private String stagesYaml(Optional<String> manifestsDir) {
+        List<org.snakeyaml.engine.v2.nodes.Node> stages = stages(manifestsDir);
+        return stages.isEmpty() ? "" : Yaml.write(Yaml.map().put("stages", Yaml.map().put("boot.before", Yaml.seq(stages)).build())
+                .build());
     }
 
     /**
@@ -110,16 +123,16 @@ public final class CloudConfigEmitter {
         return Yaml.quoted(String.valueOf(value));
     }
 
-    private List<org.snakeyaml.engine.v2.nodes.Node> stages(Node node) {
+    private List<org.snakeyaml.engine.v2.nodes.Node> stages(Optional<String> manifestsDir) {
         List<org.snakeyaml.engine.v2.nodes.Node> stages = new ArrayList<>();
         cluster.kubeProxy().filter(k -> !k.kernelModules().isEmpty()).ifPresent(kubeProxy -> stages.add(Yaml.map()
                 .put("name", "netc-kernel-modules")
                 .put("modules", Yaml.strings(kubeProxy.kernelModules()))
                 .build()));
-        if (node.role().isServer() && !serverManifests.isEmpty()) {
+        if (manifestsDir.isPresent() && !serverManifests.isEmpty()) {
             List<org.snakeyaml.engine.v2.nodes.Node> files = new ArrayList<>();
             serverManifests.forEach((name, content) -> files.add(Yaml.map()
-                    .put("path", manifestsDir(node) + name)
+                    .put("path", manifestsDir.get() + name)
                     .put("permissions", Yaml.octal(SECRET_FILE_MODE))
                     .put("owner", Yaml.number(0))
                     .put("group", Yaml.number(0))
