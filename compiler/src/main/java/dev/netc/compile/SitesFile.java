@@ -1,5 +1,6 @@
 package dev.netc.compile;
 
+import dev.netc.analysis.Suggest;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
@@ -117,7 +118,7 @@ public final class SitesFile {
                 ok = false;
             } else if (i > 0 && !declaredParams.contains(column.text())) {
                 Diagnostic unknown = Diagnostic.of(Code.NS1031, column.span(), column.text());
-                sink.report(dev.netc.analysis.Suggest.help(column.text(), declaredParams).map(unknown::withHelp)
+                sink.report(Suggest.didYouMean(unknown, column.text(), declaredParams)
                         .orElse(unknown.withNote(declaredParams.isEmpty() ? "the template declares no parameter"
                                 : "the template's parameters: " + String.join(", ", declaredParams.stream().sorted().toList()))));
                 ok = false;
