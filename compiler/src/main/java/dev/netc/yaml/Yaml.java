@@ -24,6 +24,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * literals, file modes as unquoted octal.
  */
 public final class Yaml {
+    private static final ResolverOnceSchema SCHEMA = new ResolverOnceSchema();
     private static final DumpSettings SETTINGS = DumpSettings.builder()
             .setDefaultFlowStyle(FlowStyle.BLOCK)
             .setIndent(2)
@@ -32,7 +33,7 @@ public final class Yaml {
             .setWidth(100_000)
             .setSplitLines(false)
             .setDereferenceAliases(true)
-            .setSchema(new ResolverOnceSchema())
+            .setSchema(SCHEMA)
             .setBestLineBreak("\n")
             .build();
 
@@ -45,7 +46,7 @@ public final class Yaml {
      * serializer asks for it, which is once per scalar. The resolver is immutable once built,
      * so threads may share it.
      */
-    private static final class ResolverOnceSchema extends CoreSchema {
+    static final class ResolverOnceSchema extends CoreSchema {
         private final ScalarResolver resolver = super.getScalarResolver();
 
         @Override
@@ -123,6 +124,11 @@ public final class Yaml {
 
     /** One document, ending with a newline. */
     public static String write(Node root) {
+        return BlockWriter.write(root, SCHEMA.getScalarResolver()).orElseGet(() -> dump(root));
+    }
+
+    /** One document as snakeyaml's emitter writes it: what {@link BlockWriter} must equal. */
+    static String dump(Node root) {
         StringWriter out = new StringWriter();
         new Dump(SETTINGS).dumpNode(root, new Writer(out));
         return out.toString();

@@ -1,0 +1,215 @@
+package dev.netc.yaml;
+
+import java.util.Optional;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+
+/**
+ * Writes the documents netc builds exactly as snakeyaml's emitter does with {@link Yaml}'s
+ * settings, but without its generality: snakeyaml examines every character of every scalar
+ * several times, and writing YAML was most of netc's time on a fleet. This writer knows only
+ * the shapes netc produces: block mappings and sequences, empty flow collections, and plain,
+ * double-quoted and literal scalars whose text it can prove snakeyaml would write the same way.
+ * For anything else {@link #write} answers empty, and the document is left to snakeyaml.
+ */
+final class BlockWriter {
+    /** Longer keys, and empty ones, are written by snakeyaml in the explicit {@code ? key} form. */
+    private static final int MAX_SIMPLE_KEY = 128;
+
+    private final ScalarResolver resolver;
+    private final StringBuilder out = new StringBuilder(256);
+
+    /** Signals a node outside the shapes this writer knows. */
+    private static final class Unsupported extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unsupported() {
+            super(null, null, false, false);
+        }
+    }
+
+    private BlockWriter(ScalarResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    /** The document, or empty when it is not a block mapping of the known shapes. */
+    static Optional<String> write(Node root, ScalarResolver resolver) {
+        if (!(root instanceof MappingNode mapping) || mapping.getValue().isEmpty() || mapping.getFlowStyle() != FlowStyle.BLOCK) {
+            return Optional.empty();
+        }
+        BlockWriter writer = new BlockWriter(resolver);
+        try {
+            writer.mapping(mapping, 0, false);
+            return Optional.of(writer.out.toString());
+        } catch (Unsupported e) {
+            return Optional.empty();
+        }
+    }
+
+    /** @param firstOnLine the first entry follows a sequence's {@code "- "} on the same line */
+    private void mapping(MappingNode mapping, int indent, boolean firstOnLine) throws Unsupported {
+        boolean first = true;
+        for (NodeTuple entry : mapping.getValue()) {
+            if (!(first && firstOnLine)) {
+                indent(indent);
+            }
+            first = false;
+            if (!(entry.getKeyNode() instanceof ScalarNode key) || key.getValue().isEmpty() || key.getValue().length() >= MAX_SIMPLE_KEY
+                    || key.getScalarStyle() == ScalarStyle.LITERAL) {
+                throw new Unsupported();
+            }
+            scalar(key);
+            out.append(':');
+            value(entry.getValueNode(), indent);
+        }
+    }
+
+    /** A mapping's value, after its {@code key:}. */
+    private void value(Node node, int indent) throws Unsupported {
+        if (node instanceof ScalarNode scalar) {
+            out.append(' ');
+            if (scalar.getScalarStyle() == ScalarStyle.LITERAL) {
+                literal(scalar, indent + 2);
+            } else {
+                scalar(scalar);
+                out.append('\n');
+            }
+        } else if (isEmptyFlow(node)) {
+            out.append(' ').append(node instanceof MappingNode ? "{}" : "[]").append('\n');
+        } else if (node instanceof MappingNode mapping && mapping.getFlowStyle() == FlowStyle.BLOCK
+                && !mapping.getValue().isEmpty()) {
+            out.append('\n');
+            mapping(mapping, indent + 2, false);
+        } else if (node instanceof SequenceNode sequence && sequence.getFlowStyle() == FlowStyle.BLOCK
+                && !sequence.getValue().isEmpty()) {
+            out.append('\n');
+            sequence(sequence, indent + 2);
+        } else {
+            throw new Unsupported();
+        }
+    }
+
+    private void sequence(SequenceNode sequence, int indent) throws Unsupported {
+        for (Node item : sequence.getValue()) {
+            indent(indent);
+            out.append("- ");
+            if (item instanceof ScalarNode scalar && scalar.getScalarStyle() != ScalarStyle.LITERAL) {
+                scalar(scalar);
+                out.append('\n');
+            } else if (isEmptyFlow(item)) {
+                out.append(item instanceof MappingNode ? "{}" : "[]").append('\n');
+            } else if (item instanceof MappingNode mapping && mapping.getFlowStyle() == FlowStyle.BLOCK
+                    && !mapping.getValue().isEmpty()) {
+                mapping(mapping, indent + 2, true);
+            } else {
+                throw new Unsupported();
+            }
+        }
+    }
+
+    private static boolean isEmptyFlow(Node node) {
+        return node instanceof MappingNode mapping && mapping.getFlowStyle() == FlowStyle.FLOW && mapping.getValue().isEmpty()
+                || node instanceof SequenceNode sequence && sequence.getFlowStyle() == FlowStyle.FLOW && sequence.getValue().isEmpty();
+    }
+
+    private void scalar(ScalarNode scalar) throws Unsupported {
+        String value = scalar.getValue();
+        if (scalar.getScalarStyle() == ScalarStyle.PLAIN && isPlainAsIs(value) && resolver.resolve(value, true).equals(scalar.getTag())) {
+            out.append(value);
+        } else if (scalar.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED && scalar.getTag().equals(Tag.STR) && isPrintableAscii(value)) {
+            out.append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '"' || c == '\\') {
+                    out.append('\\');
+                }
+                out.append(c);
+            }
+            out.append('"');
+        } else {
+            throw new Unsupported();
+        }
+    }
+
+    /**
+     * {@code |}, {@code |-} without a final line break, then the lines; empty lines carry no
+     * indentation. (Text ending in several line breaks needs {@code |+}, after which snakeyaml
+     * may end the document explicitly: left to it.)
+     */
+    private void literal(ScalarNode scalar, int indent) throws Unsupported {
+        String text = scalar.getValue();
+        if (!scalar.getTag().equals(Tag.STR) || text.isEmpty() || text.charAt(0) == ' ' || text.charAt(0) == '\n'
+                || !isLiteralAsIs(text)) {
+            throw new Unsupported();
+        }
+        boolean endsWithBreak = text.charAt(text.length() - 1) == '\n';
+        if (endsWithBreak && (text.length() == 1 || text.charAt(text.length() - 2) == '\n')) {
+            throw new Unsupported();
+        }
+        out.append(endsWithBreak ? "|\n" : "|-\n");
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (end > start) {
+                indent(indent);
+                out.append(text, start, end);
+            }
+            out.append('\n');
+            start = end + 1;
+        }
+    }
+
+    private void indent(int indent) {
+        for (int i = 0; i < indent; i++) {
+            out.append(' ');
+        }
+    }
+
+    /**
+     * Text snakeyaml writes plain in block context unchanged: printable ASCII, no leading
+     * indicator or blank, no document marker, no trailing blank, no {@code ": "}, {@code " #"}
+     * or final {@code ':'}.
+     */
+    private static boolean isPlainAsIs(String value) {
+        if (value.isEmpty() || "-?:,[]{}#&*!|>'\"%@` ".indexOf(value.charAt(0)) >= 0 || value.startsWith("...")
+                || value.endsWith(" ") || value.endsWith(":") || !isPrintableAscii(value)) {
+            return false;
+        }
+        return !value.contains(": ") && !value.contains(" #");
+    }
+
+    /** Printable ASCII lines, none ending in a blank: what snakeyaml writes as a literal unchanged. */
+    private static boolean isLiteralAsIs(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                if (i > 0 && text.charAt(i - 1) == ' ') {
+                    return false;
+                }
+            } else if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return text.charAt(text.length() - 1) != ' ';
+    }
+
+    private static boolean isPrintableAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
