@@ -34,12 +34,11 @@ log="$work/timings.tsv"
 echo "building netc, its CDS archive and the benchmarks..." >&2
 mvn -B -q -f "$root/pom.xml" -pl bench -am -DskipTests package >&2
 jar="$root/compiler/target/netc.jar"
-archive="$root/compiler/target/netc.jsa"
 benchmarks="$root/bench/target/benchmarks.jar"
 
-# the launcher's flags (see ./netc): the same for netc and for the hello-world baseline
-flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off,cds+dynamic=off)
-cds=(-XX:SharedArchiveFile="$archive")
+# the launcher's flags for a single compile (see ./netc), for the hello-world baseline and for
+# netc without its AppCDS archive
+flags=(-XX:+UseSerialGC -Xshare:auto -Xlog:cds=off,cds+dynamic=off -XX:TieredStopAtLevel=1)
 
 if [[ -x /usr/bin/time ]] && /usr/bin/time -f '%e' true 2>/dev/null; then
   timer="GNU time (/usr/bin/time -f '%e %M': wall seconds, peak RSS)"
@@ -101,7 +100,7 @@ for kind in "${kinds[@]}"; do
 done
 
 export CLUSTER_TOKEN=bench-token
-netc=(java "${flags[@]}" "${cds[@]}" -jar "$jar")
+netc=("$root/netc") # the launcher: its flags, the AppCDS archive, the full JIT for batches
 echo "timing ($reps repetitions each)..." >&2
 measure hello java "${flags[@]}" -jar "$hello/hello.jar"
 measure three-tier "${netc[@]}" compile "$root/examples/three-tier.netspec" -o "$work/out/three-tier"
@@ -131,7 +130,8 @@ growth=$(awk -v s="$s" -v l="$l" -v t="$startup" 'BEGIN { printf "%.1f", (l - t)
   echo "- memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "- load average when the timings ended: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine makes every figure slower)"
   echo "- JDK: $(java -version 2>&1 | head -1); $(java -version 2>&1 | sed -n 3p)"
-  echo "- JVM flags (as ./netc): \`${flags[*]}\`, plus \`-XX:SharedArchiveFile=compiler/target/netc.jsa\` for netc"
+  echo "- JVM flags: \`${flags[*]}\` for hello world; netc runs through its launcher \`./netc\`, which adds"
+  echo "  \`-XX:SharedArchiveFile=compiler/target/netc.jsa\` and, for \`--sites\`, leaves out \`-XX:TieredStopAtLevel=1\`"
   echo
   echo "## Goals"
   echo
