@@ -3,30 +3,18 @@ package dev.netc.bench;
 import dev.netc.compile.Compiler;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.TextRenderer;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Compiling a {@link Pathological} input and rendering its diagnostics, at a size and ten times
  * that size: the ratio must stay near 10 (linear).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class PathologicalBenchmark {
+public class PathologicalBenchmark extends BenchmarkSettings {
     @Param({"LONG_LINE", "DEEP_NESTING", "MANY_ERRORS", "MANY_SYNTAX_ERRORS"})
     public Pathological input;
 

@@ -44,6 +44,12 @@ class BatchCliTest {
         return file;
     }
 
+    /** {@code netc compile TEMPLATE --sites sites.csv -o fleet} in the test folder; its exit code. */
+    private int compileFleet(String template, String sites) throws IOException {
+        return netc("compile", write("shop.netspec", template).toString(), "--sites", write("sites.csv", sites).toString(), "-o",
+                dir.resolve("fleet").toString());
+    }
+
     /** Every file under {@code root} by relative path, with its content. */
     private static Map<String, String> tree(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();
@@ -96,20 +102,17 @@ class BatchCliTest {
 
     @Test
     void aFirstColumnNamedAfterAParameterAlsoSetsIt() throws IOException {
-        Path template = write("shop.netspec", TEMPLATE);
-        Path sites = write("sites.csv", "site\n7\n8\n");
+        assertThat(compileFleet(TEMPLATE, "site\n7\n8\n")).isZero();
         Path fleet = dir.resolve("fleet");
-        assertThat(netc("compile", template.toString(), "--sites", sites.toString(), "-o", fleet.toString())).isZero();
         assertThat(Files.readString(fleet.resolve("7/policies/shop.yaml"))).contains("10.7.0.0/16");
         assertThat(Files.readString(fleet.resolve("8/policies/shop.yaml"))).contains("10.8.0.0/16");
     }
 
     @Test
     void aSiteWithErrorsIsNotWrittenAndIsNamedWithItsRowWhileTheOthersAreWritten() throws IOException {
-        Path template = write("shop.netspec", TEMPLATE);
-        Path sites = write("sites.csv", "name,site\nstore-1,1\nstore-2,300\nstore-3,3\n");
+        assertThat(compileFleet(TEMPLATE, "name,site\nstore-1,1\nstore-2,300\nstore-3,3\n")).isEqualTo(1);
         Path fleet = dir.resolve("fleet");
-        assertThat(netc("compile", template.toString(), "--sites", sites.toString(), "-o", fleet.toString())).isEqualTo(1);
+        Path sites = dir.resolve("sites.csv");
         assertThat(fleet.resolve("store-1/policies/shop.yaml")).exists();
         assertThat(fleet.resolve("store-3/policies/shop.yaml")).exists();
         assertThat(fleet.resolve("store-2")).doesNotExist();
@@ -126,10 +129,9 @@ class BatchCliTest {
 
     @Test
     void aDiagnosticSharedBySitesIsPrintedOnceWithTheSitesThatReportedIt() throws IOException {
-        Path template = write("shop.netspec", TEMPLATE.replace("param backup: int = 9", "param backup: int"));
-        Path sites = write("sites.csv", "name,site\na,1\nb,2\nc,3\nd,4\ne,5\nf,6\ng,7\n");
-        assertThat(netc("compile", template.toString(), "--sites", sites.toString(), "-o", dir.resolve("fleet").toString()))
-                .isEqualTo(1);
+        assertThat(compileFleet(TEMPLATE.replace("param backup: int = 9", "param backup: int"),
+                "name,site\na,1\nb,2\nc,3\nd,4\ne,5\nf,6\ng,7\n")).isEqualTo(1);
+        Path sites = dir.resolve("sites.csv");
         assertThat(err.toString().split("error\\[NS1008\\]", -1)).hasSize(2);
         assertThat(err.toString()).contains("= note: in 7 sites: `a` (" + sites + ":2:1), `b` (")
                 .contains("and 2 more").contains("error: 7 of 7 sites have errors");
@@ -137,11 +139,9 @@ class BatchCliTest {
 
     @Test
     void aBrokenSitesFileCompilesNoSite() throws IOException {
-        Path template = write("shop.netspec", TEMPLATE);
-        Path sites = write("sites.csv", "name,site\nstore-1,1\nstore-2,2,2\n");
-        Path fleet = dir.resolve("fleet");
-        assertThat(netc("compile", template.toString(), "--sites", sites.toString(), "-o", fleet.toString())).isEqualTo(1);
-        assertThat(fleet).doesNotExist();
+        assertThat(compileFleet(TEMPLATE, "name,site\nstore-1,1\nstore-2,2,2\n")).isEqualTo(1);
+        assertThat(dir.resolve("fleet")).doesNotExist();
+        Path sites = dir.resolve("sites.csv");
         assertThat(err.toString()).contains("error[NS1030]").contains(sites + ":3:1").contains("no site was compiled");
     }
 
