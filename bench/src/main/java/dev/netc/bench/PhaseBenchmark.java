@@ -5,7 +5,6 @@ import dev.netc.ast.SpecFile;
 import dev.netc.compile.Compiler;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.emit.Emitter;
-import dev.netc.emit.OutputFile;
 import dev.netc.emit.PolicyEmitter;
 import dev.netc.model.Model;
 import dev.netc.parse.SpecParser;
@@ -46,7 +45,7 @@ public class PhaseBenchmark extends BenchmarkSettings {
         if (loaded.hasErrors() || sink.hasErrors()) {
             throw new IllegalStateException("the generated spec has errors: " + sink.sorted());
         }
-        policies = new PolicyEmitter(model).documents();
+        policies = PolicyEmitter.emit(model).documents();
     }
 
     /** Lexing, parsing (SLL) and building the AST. */
@@ -63,7 +62,7 @@ public class PhaseBenchmark extends BenchmarkSettings {
 
     /** Every emitter, including writing their YAML. */
     @Benchmark
-    public List<OutputFile> emit() {
+    public Emitter.Emitted emit() {
         return Emitter.emit(model, new Emitter.Options(false));
     }
 

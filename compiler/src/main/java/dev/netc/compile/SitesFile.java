@@ -149,7 +149,9 @@ public final class SitesFile {
             while (to > from && Character.isWhitespace(content.charAt(to - 1))) {
                 to--;
             }
-            cells.add(new Cell(content.substring(from, to), new Span(file, lineStart + from, lineStart + to)));
+            // spans count code points, as everywhere in netc
+            cells.add(new Cell(content.substring(from, to), new Span(file, lineStart + content.codePointCount(0, from),
+                    lineStart + content.codePointCount(0, to))));
             if (comma < 0) {
                 return cells;
             }
