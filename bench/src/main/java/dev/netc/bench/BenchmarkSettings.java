@@ -10,13 +10,14 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How every netc benchmark runs: average time in milliseconds, one forked JVM with room for
- * the large inputs, 3 warm-up and 5 measured iterations of 2 s. JMH reads these annotations
- * from the superclass.
+ * the large inputs, 5 warm-up iterations of 4 s (an operation on the largest inputs takes up to
+ * a second, and the optimising JIT needs many of them) and 5 measured iterations of 2 s. JMH
+ * reads these annotations from the superclass.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 4)
 @Measurement(iterations = 5, time = 2)
 public abstract class BenchmarkSettings {
 }
