@@ -12,9 +12,11 @@ import dev.netc.source.Span;
 import dev.netc.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -185,7 +187,7 @@ public final class PolicyEmitter {
 
     /** Rules in insertion order, each with the statements it came from; an equal rule is merged into the first. */
     private static final class RuleSet {
-        private final Map<PolicyRule, List<Span>> rules = new LinkedHashMap<>();
+        private final Map<PolicyRule, Set<Span>> rules = new LinkedHashMap<>();
 
         /** The rule of a flow towards {@code peer}, in a policy of namespace {@code here}. */
         void add(Flow flow, Peer peer, String here) {
@@ -198,8 +200,9 @@ public final class PolicyEmitter {
         }
 
         private void add(PolicyRule rule, Optional<Span> source) {
-            List<Span> sources = rules.computeIfAbsent(rule, r -> new ArrayList<>());
-            source.filter(span -> !sources.contains(span)).ifPresent(sources::add);
+            // a set: thousands of flows may merge into one rule
+            Set<Span> sources = rules.computeIfAbsent(rule, r -> new LinkedHashSet<>());
+            source.ifPresent(sources::add);
         }
 
         boolean isEmpty() {
@@ -211,7 +214,7 @@ public final class PolicyEmitter {
         }
 
         List<List<Span>> sources() {
-            return List.copyOf(rules.values());
+            return rules.values().stream().map(List::copyOf).toList();
         }
     }
 
