@@ -46,7 +46,7 @@ public final class Suggest {
         if (close.isEmpty()) {
             return Optional.empty();
         }
-        Diagnostic suggested = diagnostic.withHelp(help(close));
+        Diagnostic suggested = diagnostic.withHelp(help(close).orElseThrow());
         Span span = diagnostic.primary();
         if (span == null) {
             return Optional.of(suggested);
@@ -65,13 +65,16 @@ public final class Suggest {
 
     /** "did you mean `payments`?" for the candidates close to {@code name}; empty when none is. */
     public static Optional<String> didYouMeanHelp(String name, Iterable<String> candidates) {
-        List<String> close = closest(name, candidates);
-        return close.isEmpty() ? Optional.empty() : Optional.of(help(close));
+        return help(closest(name, candidates));
     }
 
-    private static String help(List<String> close) {
-        return close.size() == 1 ? "did you mean `" + close.get(0) + "`?"
-                : "did you mean one of " + String.join(", ", close.stream().map(c -> "`" + c + "`").toList()) + "?";
+    /** The did-you-mean text for names already chosen as close; empty for none. */
+    public static Optional<String> help(List<String> close) {
+        if (close.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(close.size() == 1 ? "did you mean `" + close.get(0) + "`?"
+                : "did you mean one of " + String.join(", ", close.stream().map(c -> "`" + c + "`").toList()) + "?");
     }
 
     static int distance(String a, String b) {

@@ -95,26 +95,21 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
     private static Optional<String> suggestion(String name, Endpoints endpoints) {
         List<NamedEndpoint> named = endpoints.all().stream()
                 .filter(e -> e.kind().isPod() || e.kind() == NamedEndpoint.Kind.EXTERNAL).toList();
-        Optional<String> close = didYouMean(Suggest.closest(name, named.stream().map(NamedEndpoint::name).toList()));
+        Optional<String> close = Suggest.didYouMeanHelp(name, named.stream().map(NamedEndpoint::name).toList());
         if (close.isPresent() || name.contains(".")) {
             return close;
         }
-        return didYouMean(named.stream().filter(e -> e.kind() == NamedEndpoint.Kind.TIER)
+        return Suggest.help(named.stream().filter(e -> e.kind() == NamedEndpoint.Kind.TIER)
                 .filter(e -> !Suggest.closest(name, List.of(e.name().substring(e.name().indexOf('.') + 1))).isEmpty()
                         || e.name().endsWith("." + name))
                 .map(NamedEndpoint::name).toList());
-    }
-
-    private static Optional<String> didYouMean(List<String> names) {
-        return names.isEmpty() ? Optional.empty()
-                : Optional.of("did you mean " + String.join(" or ", names.stream().map(n -> "`" + n + "`").toList()) + "?");
     }
 
     private static NamedEndpoint known(String name, NamedEndpoint.Kind kind, Span span, Endpoints endpoints) throws QueryException {
         Optional<NamedEndpoint> found = endpoints.named(name).filter(e -> e.kind() == kind);
         if (found.isEmpty()) {
             List<String> namespaces = endpoints.all().stream().filter(e -> e.kind() == kind).map(NamedEndpoint::name).toList();
-            throw error("no namespace named `" + name + "`", span, didYouMean(Suggest.closest(name, namespaces)));
+            throw error("no namespace named `" + name + "`", span, Suggest.didYouMeanHelp(name, namespaces));
         }
         return found.get();
     }
