@@ -121,7 +121,7 @@ final class BlockWriter {
 
     private void scalar(ScalarNode scalar) throws Unsupported {
         String value = scalar.getValue();
-        if (scalar.getScalarStyle() == ScalarStyle.PLAIN && isPlainAsIs(value) && resolver.resolve(value, true).equals(scalar.getTag())) {
+        if (scalar.getScalarStyle() == ScalarStyle.PLAIN && isPlainAsIs(value) && resolvesTo(value, scalar.getTag())) {
             out.append(value);
         } else if (scalar.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED && scalar.getTag().equals(Tag.STR) && isPrintableAscii(value)) {
             out.append('"');
@@ -136,6 +136,16 @@ final class BlockWriter {
         } else {
             throw new Unsupported();
         }
+    }
+
+    /** Whether a reader takes the plain text for the tag, as snakeyaml's emitter asks before writing it plain. */
+    private boolean resolvesTo(String value, Tag tag) {
+        if (Yaml11.startsWithLetter(value) && !Yaml11.isBooleanOrNull(value)) {
+            // a word that is no boolean or null is a string in the core schema: most scalars are
+            // names, and this spares them the resolver's regular expressions
+            return tag.equals(Tag.STR);
+        }
+        return resolver.resolve(value, true).equals(tag);
     }
 
     /**

@@ -28,13 +28,44 @@ final class Yaml11 {
                 || value.contains(": ") || value.contains(" #") || value.endsWith(":")) {
             return true;
         }
+        if (startsWithLetter(value)) {
+            // most strings netc writes are names; this spares them the regular expressions below
+            return isBooleanOrNull(value);
+        }
+        if (isBooleanOrNull(value)) {
+            return true;
+        }
+        if (containsDigit(value) && NUMBER.matcher(value).matches()) {
+            return true;
+        }
         String lower = value.toLowerCase(Locale.ROOT);
-        if (BOOLEANS_AND_NULLS.contains(lower)) {
-            return true;
-        }
-        if (value.chars().anyMatch(Character::isDigit) && NUMBER.matcher(value).matches()) {
-            return true;
-        }
         return TIMESTAMP.matcher(value).matches() || lower.equals(".inf") || lower.equals("-.inf") || lower.equals(".nan");
+    }
+
+    /**
+     * Whether the text starts with an ASCII letter: then the only other readings YAML 1.1 (and
+     * the 1.2 core schema) have for it are booleans and nulls. Numbers, timestamps and the
+     * special floats start with a digit, a sign or a dot.
+     */
+    static boolean startsWithLetter(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        char first = value.charAt(0);
+        return first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z';
+    }
+
+    /** {@code yes}, {@code Off}, {@code NULL}, {@code ~}, the empty string and the like, in any case. */
+    static boolean isBooleanOrNull(String value) {
+        return value.length() <= 5 && BOOLEANS_AND_NULLS.contains(value.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean containsDigit(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isDigit(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
