@@ -60,9 +60,10 @@ final class BatchOptions {
             return Netc.INPUT_ERRORS;
         }
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        Path target = output.toAbsolutePath().normalize();
-        List<Batch.Outcome> outcomes = Batch.run(sites, threads,
-                (site, files) -> OutputWriter.write(target.resolve(site.name()), files));
+        List<Batch.Outcome> outcomes;
+        try (OutputWriter.SiteFolders siteFolders = OutputWriter.openSites(output)) {
+            outcomes = Batch.run(sites, threads, (site, files) -> siteFolders.write(site.name(), files));
+        }
         report.print(sink.sorted(), outcomes);
         return outcomes.stream().anyMatch(Batch.Outcome::hasErrors) ? Netc.INPUT_ERRORS : Netc.OK;
     }

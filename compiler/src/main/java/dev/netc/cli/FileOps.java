@@ -18,7 +18,10 @@ import java.util.Set;
 interface FileOps {
     void createDirectories(Path dir) throws IOException;
 
-    /** Creates a new file with its final mode from the start (a secret is never readable by others), and syncs it. */
+    /**
+     * Creates a new file with its final mode from the start (a secret is never readable by
+     * others). It is not forced to disk: see docs/reliability.md.
+     */
     void writeNew(Path file, String content, boolean secret) throws IOException;
 
     /** Renames, atomically where the file system can, replacing what is at {@code to}. */
@@ -39,7 +42,7 @@ interface FileOps {
         @Override
         public void writeNew(Path file, String content, boolean secret) throws IOException {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(secret ? SECRET : PUBLIC));
-            Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.netc.cli;
 
 import dev.netc.emit.OutputFile;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -32,15 +33,18 @@ import java.util.stream.Stream;
  *
  * If a step of 3 fails, the changes are undone at once. If the process dies during 3, the
  * next run into the same folder finds the journal and undoes them first ({@link #recover}).
+ * When the output folder does not exist yet, steps 2 and 3 are one rename of the staged folder.
  * Files that the previous run wrote (listed in {@value #MANIFEST}) and this run does not are
  * removed; files netc did not write are never touched, and a file netc would write over one
- * of them is an error. One run at a time: a lock file beside the folder serialises them.
+ * of them is an error. One run at a time: a lock file beside the folder serialises them (a
+ * batch of sites holds one lock for the folder of all sites: {@link #openSites}).
  */
 final class OutputWriter {
     static final String MANIFEST = ".netc-manifest";
     private static final String NEW = "new";
     private static final String OLD = "old";
     private static final String JOURNAL = "journal";
+    private static final String STAGING = ".netc-staging-";
 
     private final FileOps disk;
 
@@ -56,6 +60,16 @@ final class OutputWriter {
     /** Undoes what a run that died half-way changed in {@code outputDir}; nothing when there is nothing to undo. */
     static void recover(Path outputDir) throws IOException {
         new OutputWriter(FileOps.DISK).undoInterrupted(outputDir);
+    }
+
+    /**
+     * Locks {@code dir} (created with the first site written) for a batch that writes one
+     * output folder per site into it, and undoes the interrupted writes of every site there at
+     * once. Per site, a lock file and a look for leftovers would cost a file and a listing of
+     * the whole folder each: on a fleet of thousands of sites, more than compiling them.
+     */
+    static SiteFolders openSites(Path dir) throws IOException {
+        return new OutputWriter(FileOps.DISK).open(dir);
     }
 
     @SuppressWarnings("try") // the lock is held for the block, not used in it
@@ -74,27 +88,79 @@ final class OutputWriter {
         disk.createDirectories(target.getParent());
         try (FileChannel lock = lock(target)) {
             recoverLocked(target);
-            Path staging = Files.createTempDirectory(target.getParent(), stagingPrefix(target));
-            try {
-                stage(staging.resolve(NEW), files);
+            installLocked(target, files);
+        }
+    }
+
+    SiteFolders open(Path dir) throws IOException {
+        Path folder = absolute(dir);
+        disk.createDirectories(folder.getParent());
+        FileChannel lock = lock(folder);
+        try {
+            for (Leftover leftover : leftoversIn(folder, "." + "*" + STAGING + "*")) {
+                undo(leftover.staging(), leftover.target());
+            }
+            return new SiteFolders(folder, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** The output folders of a batch's sites, inside one locked folder; sites may be written from several threads. */
+    final class SiteFolders implements Closeable {
+        private final Path folder;
+        private final FileChannel lock;
+
+        private SiteFolders(Path folder, FileChannel lock) {
+            this.folder = folder;
+            this.lock = lock;
+        }
+
+        /** Writes {@code files} into the site's folder; {@code site} is a folder name, as the sites file checks. */
+        void write(String site, List<OutputFile> files) throws IOException {
+            Path target = folder.resolve(site).normalize();
+            if (!folder.equals(target.getParent())) {
+                throw new OutputException("refusing to write the site `" + site + "`: not a plain folder name");
+            }
+            disk.createDirectories(folder); // only now: a batch whose sites all fail leaves no folder behind
+            installLocked(target, files);
+        }
+
+        @Override
+        public void close() throws IOException {
+            lock.close();
+        }
+    }
+
+    /** Writes the files while the caller holds the lock and nothing is left to undo. */
+    private void installLocked(Path target, List<OutputFile> files) throws IOException {
+        Path staging = Files.createTempDirectory(target.getParent(), stagingPrefix(target));
+        try {
+            stage(staging.resolve(NEW), files);
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 OutputJournal journal = plan(target, files);
                 disk.writeNew(staging.resolve(JOURNAL + ".tmp"), journal.format(), false);
                 disk.move(staging.resolve(JOURNAL + ".tmp"), staging.resolve(JOURNAL));
                 apply(staging, target, journal);
                 disk.deleteIfExists(staging.resolve(JOURNAL)); // the commit: from here on the new output stays
-            } catch (IOException | RuntimeException e) {
-                try {
-                    undo(staging, target);
-                } catch (IOException | RuntimeException undoFailed) {
-                    e.addSuppressed(undoFailed); // the journal stays: the next run undoes the rest
-                }
-                throw e;
+            } else {
+                // a new output folder: nothing to move aside, nothing to undo but the staging
+                // folder, and one rename commits the whole folder
+                disk.move(staging.resolve(NEW), target);
             }
+        } catch (IOException | RuntimeException e) {
             try {
-                deleteTree(staging);
-            } catch (IOException e) {
-                // committed already; a staging folder without journal is simply removed by the next run
+                undo(staging, target);
+            } catch (IOException | RuntimeException undoFailed) {
+                e.addSuppressed(undoFailed); // the journal stays: the next run undoes the rest
             }
+            throw e;
+        }
+        try {
+            deleteTree(staging);
+        } catch (IOException e) {
+            // committed already; a staging folder without journal is simply removed by the next run
         }
     }
 
@@ -205,19 +271,36 @@ final class OutputWriter {
         }
     }
 
-    private List<Path> leftoverStaging(Path target) throws IOException {
+    private static List<Path> leftoverStaging(Path target) throws IOException {
         List<Path> found = new ArrayList<>();
-        if (!Files.isDirectory(target.getParent())) {
+        for (Leftover leftover : leftoversIn(target.getParent(), stagingPrefix(target) + "*")) {
+            if (leftover.target().equals(target)) {
+                found.add(leftover.staging());
+            }
+        }
+        return found;
+    }
+
+    /** A staging folder an interrupted run left, and the output folder it was for. */
+    private record Leftover(Path staging, Path target) {
+    }
+
+    /** The staging folders in {@code dir} whose names match {@code glob}, by name. */
+    private static List<Leftover> leftoversIn(Path dir, String glob) throws IOException {
+        List<Leftover> found = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
             return found;
         }
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(), stagingPrefix(target) + "*")) {
-            for (Path sibling : siblings) {
-                if (Files.isDirectory(sibling, LinkOption.NOFOLLOW_LINKS)) {
-                    found.add(sibling);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, glob)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                int infix = name.lastIndexOf(STAGING);
+                if (infix > 1 && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    found.add(new Leftover(entry, dir.resolve(name.substring(1, infix))));
                 }
             }
         }
-        found.sort(Comparator.naturalOrder());
+        found.sort(Comparator.comparing(Leftover::staging));
         return found;
     }
 
@@ -342,7 +425,7 @@ final class OutputWriter {
     }
 
     private static String stagingPrefix(Path target) {
-        return "." + target.getFileName() + ".netc-staging-";
+        return "." + target.getFileName() + STAGING;
     }
 
     private static Path absolute(Path outputDir) throws OutputException {

@@ -12,11 +12,15 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The output folder holds the previous output byte for byte or the complete new one, never a
  * mix: every disk operation of a write is made to fail in turn, and to "kill" the run (no
- * disk operation at all after it), and the folder is compared with both.
+ * disk operation at all after it), and the folder is compared with both. Each of these runs
+ * twice: over the previous output (the journalled write) and into a folder that does not exist
+ * yet (staged, then renamed into place in one step).
  */
 class OutputWriterTest {
     private static final List<OutputFile> PREVIOUS = List.of(
@@ -29,15 +33,29 @@ class OutputWriterTest {
             new OutputFile("nodes/cp-2.yaml", "#cloud-config\ncluster_token: next-secret\n", true),
             new OutputFile("manifests/rke2-canal-config.yaml", "kind: HelmChartConfig\n", false));
 
+    /** Where {@link #NEXT} is written. */
+    enum Target {
+        /** over the output of an earlier run, next to a file a person wrote */
+        PREVIOUS_OUTPUT,
+        /** a folder that does not exist yet */
+        NEW_FOLDER
+    }
+
     @TempDir
     Path dir;
     private Path out;
+    private Path fresh;
 
     @BeforeEach
     void previousOutputAndAForeignFile() throws IOException {
         out = dir.resolve("out");
+        fresh = dir.resolve("fresh");
         OutputWriter.write(out, PREVIOUS);
         Files.writeString(out.resolve("README.md"), "written by a person");
+    }
+
+    private Path folder(Target target) {
+        return target == Target.PREVIOUS_OUTPUT ? out : fresh;
     }
 
     @Test
@@ -54,8 +72,20 @@ class OutputWriterTest {
     }
 
     @Test
-    void whicheverDiskOperationFailsTheFolderIsThePreviousOutputOrTheNewOne() throws IOException {
-        Outcomes outcomes = outcomes();
+    void aNewFolderGetsTheSameFilesAndModesAsAFolderWrittenOver() throws IOException {
+        OutputWriter.write(out, NEXT);
+        OutputWriter.write(fresh, NEXT);
+        Map<String, String> overPrevious = new java.util.TreeMap<>(OutputTree.snapshot(out));
+        overPrevious.remove("README.md");
+        assertThat(OutputTree.snapshot(fresh)).isEqualTo(overPrevious).containsEntry("/", "rwxr-xr-x");
+        assertThat(OutputTree.staging(dir)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void whicheverDiskOperationFailsTheFolderIsThePreviousOutputOrTheNewOne(Target target) throws IOException {
+        Path folder = folder(target);
+        Outcomes outcomes = outcomes(folder);
         Map<String, String> previous = outcomes.previous();
         Map<String, String> next = outcomes.next();
         int operations = outcomes.operations();
@@ -63,64 +93,118 @@ class OutputWriterTest {
         for (int failing = 1; failing <= operations; failing++) {
             reset(previous);
             try {
-                new OutputWriter(new FaultyDisk(failing, false)).install(out, NEXT);
+                new OutputWriter(new FaultyDisk(failing, false)).install(folder, NEXT);
             } catch (IOException e) {
                 failed++;
             }
             // the failed run itself has put the folder back (or committed): no recovery needed to see that
-            assertThat(OutputTree.snapshot(out)).as("after operation %d of %d failed", failing, operations)
-                    .isIn(OutputTree.snapshot(out, previous), OutputTree.snapshot(out, next));
+            assertThat(withoutStaging(OutputTree.snapshot(dir))).as("after operation %d of %d failed", failing, operations)
+                    .isIn(previous, next);
             // a staging folder may be left only when removing it failed after the commit; the next run removes it
-            OutputWriter.recover(out);
+            OutputWriter.recover(folder);
             assertThat(OutputTree.snapshot(dir)).as("after operation %d of %d failed", failing, operations)
                     .isIn(previous, next);
         }
         assertThat(failed).as("failures that reached the caller").isGreaterThan(operations / 2);
     }
 
-    @Test
-    void aRunKilledAtAnyDiskOperationIsUndoneByTheNextRun() throws IOException {
-        Outcomes outcomes = outcomes();
+    private static Map<String, String> withoutStaging(Map<String, String> tree) {
+        Map<String, String> copy = new java.util.TreeMap<>(tree);
+        copy.keySet().removeIf(name -> name.contains(".netc-staging-"));
+        return copy;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void aRunKilledAtAnyDiskOperationIsUndoneByTheNextRun(Target target) throws IOException {
+        Path folder = folder(target);
+        Outcomes outcomes = outcomes(folder);
         for (int killed = 1; killed <= outcomes.operations(); killed++) {
             reset(outcomes.previous());
-            killInstall(killed);
-            OutputWriter.recover(out);
+            killInstall(folder, killed);
+            OutputWriter.recover(folder);
             assertThat(OutputTree.snapshot(dir)).as("after a kill at operation %d of %d", killed, outcomes.operations())
                     .isIn(outcomes.previous(), outcomes.next());
-            OutputWriter.write(out, NEXT);
+            OutputWriter.write(folder, NEXT);
             assertThat(OutputTree.snapshot(dir)).as("a full run after the kill at %d", killed).isEqualTo(outcomes.next());
         }
     }
 
-    @Test
-    void aRecoveryThatIsKilledTooCanBeRepeated() throws IOException {
-        Outcomes outcomes = outcomes();
+    @ParameterizedTest
+    @EnumSource(Target.class)
+    void aRecoveryThatIsKilledTooCanBeRepeated(Target target) throws IOException {
+        Path folder = folder(target);
+        Outcomes outcomes = outcomes(folder);
         int interruptedRecoveries = 0;
         for (int killed = 1; killed <= outcomes.operations(); killed += 3) {
             for (int recoveryKilled = 1; ; recoveryKilled++) {
                 reset(outcomes.previous());
-                killInstall(killed);
+                killInstall(folder, killed);
                 FaultyDisk recoveryDisk = new FaultyDisk(recoveryKilled, true);
                 try {
-                    new OutputWriter(recoveryDisk).undoInterrupted(out);
+                    new OutputWriter(recoveryDisk).undoInterrupted(folder);
                     break; // the recovery got through before the kill: every later kill point is past its end
                 } catch (FaultyDisk.Killed e) {
                     interruptedRecoveries++;
                 }
-                OutputWriter.recover(out);
+                OutputWriter.recover(folder);
                 assertThat(OutputTree.snapshot(dir)).as("install killed at %d, its recovery at %d", killed, recoveryKilled)
                         .isIn(outcomes.previous(), outcomes.next());
             }
         }
-        assertThat(interruptedRecoveries).isGreaterThan(outcomes.operations() / 3);
+        assertThat(interruptedRecoveries).as("recoveries that were themselves killed").isPositive();
     }
 
-    private void killInstall(int operation) throws IOException {
+    private static void killInstall(Path folder, int operation) throws IOException {
         try {
-            new OutputWriter(new FaultyDisk(operation, true)).install(out, NEXT);
+            new OutputWriter(new FaultyDisk(operation, true)).install(folder, NEXT);
         } catch (FaultyDisk.Killed e) {
             // gone
         }
+    }
+
+    @Test
+    void aBatchLocksTheFolderOfAllSitesOnceAndUndoesEverySitesInterruptedWrite() throws IOException {
+        Path sites = dir.resolve("sites");
+        try (OutputWriter.SiteFolders folders = OutputWriter.openSites(sites)) {
+            folders.write("a", PREVIOUS);
+            folders.write("b", PREVIOUS);
+        }
+        try (var entries = Files.list(sites)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).as("no lock file per site")
+                    .containsExactlyInAnyOrder("a", "b");
+        }
+        assertThat(dir.resolve(".sites.netc-lock")).exists();
+        Map<String, String> before = OutputTree.snapshot(dir);
+        // two sites' writes killed half-way: one while moving files over its earlier output, one
+        // before its new folder was renamed into place
+        killInstall(sites.resolve("a"), 17);
+        killInstall(sites.resolve("c"), 11);
+        try (var entries = Files.list(sites)) {
+            assertThat(entries.filter(p -> p.getFileName().toString().contains(".netc-staging-"))).hasSize(2);
+        }
+        assertThat(OutputTree.snapshot(dir)).isNotEqualTo(before);
+        try (OutputWriter.SiteFolders folders = OutputWriter.openSites(sites)) {
+            assertThat(OutputTree.snapshot(dir)).as("undone when the batch starts, before any site is written")
+                    .isEqualTo(before);
+            folders.write("b", NEXT);
+        }
+        assertThat(OutputTree.snapshot(sites.resolve("b"))).isEqualTo(OutputTree.snapshot(fresh(NEXT)));
+    }
+
+    @Test
+    void aBatchRefusesASiteNameThatLeavesItsFolder() throws IOException {
+        try (OutputWriter.SiteFolders folders = OutputWriter.openSites(dir.resolve("sites"))) {
+            assertThatThrownBy(() -> folders.write("../out", NEXT)).isInstanceOf(OutputWriter.OutputException.class)
+                    .hasMessageContaining("not a plain folder name");
+        }
+        assertThat(dir.resolve("sites")).as("a batch that writes no site leaves no folder").doesNotExist();
+    }
+
+    /** {@code files} written by a single compile into a new folder. */
+    private Path fresh(List<OutputFile> files) throws IOException {
+        OutputWriter.write(fresh, files);
+        return fresh;
     }
 
     @Test
@@ -169,13 +253,13 @@ class OutputWriterTest {
     private record Outcomes(Map<String, String> previous, Map<String, String> next, int operations) {
     }
 
-    private Outcomes outcomes() throws IOException {
+    private Outcomes outcomes(Path folder) throws IOException {
         Map<String, String> previous = OutputTree.snapshot(dir);
         FaultyDisk counting = new FaultyDisk(Integer.MAX_VALUE, false);
-        new OutputWriter(counting).install(out, NEXT);
+        new OutputWriter(counting).install(folder, NEXT);
         Map<String, String> next = OutputTree.snapshot(dir);
         reset(previous);
-        assertThat(counting.operations()).isGreaterThan(10);
+        assertThat(counting.operations()).isGreaterThan(5);
         return new Outcomes(previous, next, counting.operations());
     }
 
