@@ -76,7 +76,7 @@ final class FlowChecks {
         if (peer instanceof Peer.TierPeer tierPeer) {
             Tier tier = tierPeer.tier();
             Namespace namespace = namespaces.get(tier.namespace());
-            return ingress ? tier.isolateIngress() || namespace.isolateIngress() : tier.isolateEgress() || namespace.isolateEgress();
+            return ingress ? namespace.isolatesIngressOf(tier) : namespace.isolatesEgressOf(tier);
         }
         if (peer instanceof Peer.NamespacePeer namespacePeer) {
             Namespace namespace = namespaces.get(namespacePeer.namespace());

@@ -120,10 +120,10 @@ public final class PolicyEmitter {
                 namespace.isolateIngress() ? namespace.isolation() : tier.isolation(),
                 namespace.isolateEgress() ? namespace.isolation() : tier.isolation());
         String here = namespace.name();
-        if (namespace.isolateIngress() || tier.isolateIngress()) {
+        if (namespace.isolatesIngressOf(tier)) {
             flows.tier(End.TO, tier, ingressOnTierAlone).forEach(f -> rules.ingress.add(f, f.from(), here));
         }
-        if (namespace.isolateEgress() || tier.isolateEgress()) {
+        if (namespace.isolatesEgressOf(tier)) {
             flows.tier(End.FROM, tier, egressOnTierAlone).forEach(f -> rules.egress.add(f, f.to(), here));
         }
         if (egressOnTierAlone && namespace.dns()) {

@@ -63,8 +63,7 @@ final class Hovers {
             lines.add("selects pods " + selector(tier.pods()) + " in namespace `" + tier.namespace() + "`");
             lines.add(tier.ports().isEmpty() ? "accepts flows on any port"
                     : "ports: " + tier.ports().stream().map(p -> "`" + p.name() + "` " + p.range()).collect(Collectors.joining(", ")));
-            namespace(tier.namespace()).ifPresent(ns -> lines.add(isolation(tier.isolateIngress() || ns.isolateIngress(),
-                    tier.isolateEgress() || ns.isolateEgress())));
+            namespace(tier.namespace()).ifPresent(ns -> lines.add(isolation(ns.isolatesIngressOf(tier), ns.isolatesEgressOf(tier))));
             return lines;
         }).orElse(List.of());
     }

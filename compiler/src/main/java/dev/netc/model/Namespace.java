@@ -28,4 +28,17 @@ public record Namespace(
         labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels)); // order reaches the output
         tiers = List.copyOf(tiers);
     }
+
+    /**
+     * Whether the pods of one of this namespace's tiers are isolated for ingress: by the
+     * namespace's isolation or by the tier's own. (Policies, checks and hovers must agree on it.)
+     */
+    public boolean isolatesIngressOf(Tier tier) {
+        return isolateIngress || tier.isolateIngress();
+    }
+
+    /** Whether the pods of one of this namespace's tiers are isolated for egress, as {@link #isolatesIngressOf}. */
+    public boolean isolatesEgressOf(Tier tier) {
+        return isolateEgress || tier.isolateEgress();
+    }
 }
