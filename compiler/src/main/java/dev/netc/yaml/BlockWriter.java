@@ -22,6 +22,7 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 final class BlockWriter {
     /** Longer keys, and empty ones, are written by snakeyaml in the explicit {@code ? key} form. */
     private static final int MAX_SIMPLE_KEY = 128;
+    private static final String SPACES = " ".repeat(64);
 
     private final ScalarResolver resolver;
     private final StringBuilder out = new StringBuilder(256);
@@ -150,13 +151,13 @@ final class BlockWriter {
 
     /**
      * {@code |}, {@code |-} without a final line break, then the lines; empty lines carry no
-     * indentation. (Text ending in several line breaks needs {@code |+}, after which snakeyaml
-     * may end the document explicitly: left to it.)
+     * indentation. Only lines of printable ASCII that end in no blank are written as they are.
+     * (Text ending in several line breaks needs {@code |+}, after which snakeyaml may end the
+     * document explicitly: left to it.)
      */
     private void literal(ScalarNode scalar, int indent) throws Unsupported {
         String text = scalar.getValue();
-        if (!scalar.getTag().equals(Tag.STR) || text.isEmpty() || text.charAt(0) == ' ' || text.charAt(0) == '\n'
-                || !isLiteralAsIs(text)) {
+        if (!scalar.getTag().equals(Tag.STR) || text.isEmpty() || text.charAt(0) == ' ' || text.charAt(0) == '\n') {
             throw new Unsupported();
         }
         boolean endsWithBreak = text.charAt(text.length() - 1) == '\n';
@@ -171,6 +172,10 @@ final class BlockWriter {
                 end = text.length();
             }
             if (end > start) {
+                // checked line by line as it is copied: embedded documents are most of a large output
+                if (!isPrintableAscii(text, start, end) || text.charAt(end - 1) == ' ') {
+                    throw new Unsupported();
+                }
                 indent(indent);
                 out.append(text, start, end);
             }
@@ -180,8 +185,8 @@ final class BlockWriter {
     }
 
     private void indent(int indent) {
-        for (int i = 0; i < indent; i++) {
-            out.append(' ');
+        for (int left = indent; left > 0; left -= SPACES.length()) {
+            out.append(SPACES, 0, Math.min(left, SPACES.length()));
         }
     }
 
@@ -198,23 +203,12 @@ final class BlockWriter {
         return !value.contains(": ") && !value.contains(" #");
     }
 
-    /** Printable ASCII lines, none ending in a blank: what snakeyaml writes as a literal unchanged. */
-    private static boolean isLiteralAsIs(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                if (i > 0 && text.charAt(i - 1) == ' ') {
-                    return false;
-                }
-            } else if (c < 0x20 || c > 0x7e) {
-                return false;
-            }
-        }
-        return text.charAt(text.length() - 1) != ' ';
+    private static boolean isPrintableAscii(String value) {
+        return isPrintableAscii(value, 0, value.length());
     }
 
-    private static boolean isPrintableAscii(String value) {
-        for (int i = 0; i < value.length(); i++) {
+    private static boolean isPrintableAscii(String value, int start, int end) {
+        for (int i = start; i < end; i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c > 0x7e) {
                 return false;

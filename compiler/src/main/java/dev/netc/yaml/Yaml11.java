@@ -1,7 +1,7 @@
 package dev.netc.yaml;
 
 import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * string whose plain form depends on subtle YAML rules.
  */
 final class Yaml11 {
-    private static final Set<String> BOOLEANS_AND_NULLS = Set.of("y", "yes", "n", "no", "true", "false", "on", "off",
+    private static final List<String> BOOLEANS_AND_NULLS = List.of("y", "yes", "n", "no", "true", "false", "on", "off",
             "null", "~", "");
     private static final Pattern NUMBER = Pattern.compile(
             "[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
@@ -55,9 +55,30 @@ final class Yaml11 {
         return first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z';
     }
 
-    /** {@code yes}, {@code Off}, {@code NULL}, {@code ~}, the empty string and the like, in any case. */
+    /**
+     * {@code yes}, {@code Off}, {@code NULL}, {@code ~}, the empty string and the like, in any
+     * ASCII case. Asked of every key and value written, so it allocates nothing.
+     */
     static boolean isBooleanOrNull(String value) {
-        return value.length() <= 5 && BOOLEANS_AND_NULLS.contains(value.toLowerCase(Locale.ROOT));
+        if (value.length() > 5) {
+            return false;
+        }
+        for (String word : BOOLEANS_AND_NULLS) {
+            if (word.equalsIgnoreCase(value) && isAscii(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Only ASCII: then ignoring case is what lower-casing in the root locale does. */
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) > 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean containsDigit(String value) {
