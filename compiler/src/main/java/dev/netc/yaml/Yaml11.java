@@ -1,7 +1,6 @@
 package dev.netc.yaml;
 
 import java.util.Locale;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -11,8 +10,8 @@ import java.util.regex.Pattern;
  * string whose plain form depends on subtle YAML rules.
  */
 final class Yaml11 {
-    private static final List<String> BOOLEANS_AND_NULLS = List.of("y", "yes", "n", "no", "true", "false", "on", "off",
-            "null", "~", "");
+    // an array, not a list: iterating a list allocates an iterator, and this is asked of every scalar
+    private static final String[] BOOLEANS_AND_NULLS = {"y", "yes", "n", "no", "true", "false", "on", "off", "null", "~", ""};
     private static final Pattern NUMBER = Pattern.compile(
             "[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
                     + "|([0-9][0-9_]*)?\\.?[0-9_]*([eE][-+]?[0-9]+)?|\\.(inf|Inf|INF|nan|NaN|NAN))");
