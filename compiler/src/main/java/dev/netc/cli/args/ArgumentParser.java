@@ -19,7 +19,7 @@ public final class ArgumentParser {
     }
 
     public static Arguments parse(Command command, List<String> arguments) throws UsageException {
-        Map<Option, List<String>> options = new LinkedHashMap<>();
+        Map<String, List<String>> options = new LinkedHashMap<>();
         List<String> positional = new ArrayList<>();
         boolean optionsEnded = false;
         for (int i = 0; i < arguments.size(); i++) {
@@ -52,20 +52,20 @@ public final class ArgumentParser {
             } else if (equals >= 0) {
                 throw new UsageException("`" + name + "` takes no value");
             }
-            List<String> values = options.get(option);
+            List<String> values = options.get(option.name());
             if (values == null) {
                 values = new ArrayList<>();
-                options.put(option, values);
+                options.put(option.name(), values);
             } else if (!option.repeatable()) {
                 throw new UsageException("`" + name + "` is given twice");
             }
             values.add(value == null ? "" : value);
         }
-        boolean helpOrVersion = options.containsKey(Command.HELP) || options.containsKey(Command.VERSION);
-        Map<Positional, List<String>> parameters = assign(command, positional, helpOrVersion);
+        boolean helpOrVersion = options.containsKey(Command.HELP.name()) || options.containsKey(Command.VERSION.name());
+        Map<String, List<String>> parameters = assign(command, positional, helpOrVersion);
         if (!helpOrVersion) {
             for (Option option : command.options()) {
-                if (option.required() && !options.containsKey(option)) {
+                if (option.required() && !options.containsKey(option.name())) {
                     throw new UsageException("missing option `" + option.name() + " " + option.label() + "`");
                 }
             }
@@ -113,14 +113,14 @@ public final class ArgumentParser {
      * The positional arguments shared out in order: each parameter takes as many as it can while
      * leaving the later ones their minimum. With too few, the first parameter left short is missing.
      */
-    private static Map<Positional, List<String>> assign(Command command, List<String> arguments, boolean lenient)
+    private static Map<String, List<String>> assign(Command command, List<String> arguments, boolean lenient)
             throws UsageException {
         List<Positional> parameters = command.positionals();
         int needed = 0;
         for (Positional parameter : parameters) {
             needed += parameter.min();
         }
-        Map<Positional, List<String>> assigned = new LinkedHashMap<>();
+        Map<String, List<String>> assigned = new LinkedHashMap<>();
         int next = 0;
         for (Positional parameter : parameters) {
             needed -= parameter.min();
@@ -136,7 +136,7 @@ public final class ArgumentParser {
                     throw new UsageException(problem);
                 }
             }
-            assigned.put(parameter, values);
+            assigned.put(parameter.label(), values);
             next += take;
         }
         if (next < arguments.size() && !lenient) {

@@ -10,19 +10,25 @@ import java.util.Map;
 /**
  * A parsed command line: the values given for each option and positional parameter, already
  * checked against their declarations (see {@link ArgumentParser}), so reading them cannot fail.
+ * Values are kept by the option's long name and the parameter's label: hashing the declarations,
+ * records, would link their generated {@code hashCode} at every start for nothing.
  */
 public final class Arguments {
-    private final Map<Option, List<String>> options;
-    private final Map<Positional, List<String>> positionals;
+    private final Map<String, List<String>> options;
+    private final Map<String, List<String>> positionals;
 
-    Arguments(Map<Option, List<String>> options, Map<Positional, List<String>> positionals) {
+    /**
+     * @param options     the values of each option given, by {@link Option#name()}
+     * @param positionals the arguments each positional parameter took, by {@link Positional#label()}
+     */
+    Arguments(Map<String, List<String>> options, Map<String, List<String>> positionals) {
         this.options = copy(options);
         this.positionals = copy(positionals);
     }
 
-    private static <K> Map<K, List<String>> copy(Map<K, List<String>> values) {
-        Map<K, List<String>> copy = new HashMap<>();
-        for (Map.Entry<K, List<String>> entry : values.entrySet()) {
+    private static Map<String, List<String>> copy(Map<String, List<String>> values) {
+        Map<String, List<String>> copy = new HashMap<>();
+        for (Map.Entry<String, List<String>> entry : values.entrySet()) {
             copy.put(entry.getKey(), List.copyOf(entry.getValue()));
         }
         return Map.copyOf(copy);
@@ -30,18 +36,18 @@ public final class Arguments {
 
     /** Whether the option was given. */
     public boolean has(Option option) {
-        return options.containsKey(option);
+        return options.containsKey(option.name());
     }
 
     /** The option's value (the last one when it was repeated), else its default; null when it has neither. */
     public String value(Option option) {
-        List<String> values = options.get(option);
+        List<String> values = options.get(option.name());
         return values == null ? option.defaultValue() : values.get(values.size() - 1);
     }
 
     /** Every value given for the option, in order. */
     public List<String> values(Option option) {
-        return options.getOrDefault(option, List.of());
+        return options.getOrDefault(option.name(), List.of());
     }
 
     public Path path(Option option) {
@@ -67,7 +73,7 @@ public final class Arguments {
 
     /** The arguments the positional parameter took, in order. */
     public List<String> positional(Positional parameter) {
-        return positionals.getOrDefault(parameter, List.of());
+        return positionals.getOrDefault(parameter.label(), List.of());
     }
 
     /** The arguments the positional parameter took, as paths. */
