@@ -10,7 +10,7 @@ import java.util.List;
 
 /** {@code netc check PATH...}: diagnostics only, nothing written. */
 final class CheckCommand implements Subcommand {
-    private static final Command COMMAND = Command.named("check", "Check the spec and report problems; write nothing.")
+    static final Command COMMAND = Command.named("check", "Check the spec and report problems; write nothing.")
             .withPositionals(CompileOptions.PATHS)
             .withOptions(CompileOptions.OPTIONS, DiagnosticOptions.OPTIONS)
             .withExitCodes(List.of(
@@ -19,14 +19,12 @@ final class CheckCommand implements Subcommand {
                     Netc.USAGE_ERROR,
                     Netc.INTERNAL_ERROR));
 
-    static final Subcommand.Entry ENTRY = new Subcommand.Entry(COMMAND, CheckCommand::new);
-
     private final CompileOptions options;
     private final DiagnosticOptions diagnostics;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    private CheckCommand(Arguments arguments, PrintWriter out, PrintWriter err) {
+    CheckCommand(Arguments arguments, PrintWriter out, PrintWriter err) {
         this.options = CompileOptions.of(arguments);
         this.diagnostics = DiagnosticOptions.of(arguments);
         this.out = out;

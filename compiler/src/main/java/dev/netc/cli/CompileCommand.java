@@ -28,7 +28,7 @@ final class CompileCommand implements Subcommand {
     private static final Option CANAL_CONFIG_MAP = Option.flag(
             "also write the seed-style `canal-config` ConfigMap (RKE2 does not read it: for migration only)",
             "--canal-configmap");
-    private static final Command COMMAND = Command.named("compile",
+    static final Command COMMAND = Command.named("compile",
                     "Check the spec and write cloud-config, Canal settings and NetworkPolicies into DIR.")
             .withPositionals(CompileOptions.PATHS)
             .withOptions(CompileOptions.OPTIONS, DiagnosticOptions.OPTIONS, List.of(OUTPUT, CANAL_CONFIG_MAP),
@@ -39,8 +39,6 @@ final class CompileCommand implements Subcommand {
                     Netc.USAGE_ERROR,
                     Netc.INTERNAL_ERROR));
 
-    static final Subcommand.Entry ENTRY = new Subcommand.Entry(COMMAND, CompileCommand::new);
-
     private final CompileOptions options;
     private final DiagnosticOptions diagnostics;
     private final Path output;
@@ -49,7 +47,7 @@ final class CompileCommand implements Subcommand {
     private final PrintWriter out;
     private final PrintWriter err;
 
-    private CompileCommand(Arguments arguments, PrintWriter out, PrintWriter err) {
+    CompileCommand(Arguments arguments, PrintWriter out, PrintWriter err) {
         this.options = CompileOptions.of(arguments);
         this.diagnostics = DiagnosticOptions.of(arguments);
         this.output = arguments.path(OUTPUT);

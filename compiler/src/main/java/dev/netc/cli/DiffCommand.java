@@ -21,7 +21,7 @@ final class DiffCommand implements Subcommand {
     private static final Positional NEW = Positional.one("NEW", ValueType.PATH, "the spec after (a file or folder)");
     private static final Option FORMAT = Option.value("FORMAT", ValueType.TEXT, "text (default: one line per change) or json",
             "--format").withDefault("text").withChoices("text", "json");
-    private static final Command COMMAND = Command.named("diff",
+    static final Command COMMAND = Command.named("diff",
                     "What changes in who may connect to whom between two versions of a spec.",
                     "",
                     "Compares the effective connectivity of two versions of a spec (files or folders): which "
@@ -38,14 +38,12 @@ final class DiffCommand implements Subcommand {
                     new ExitCode(Netc.USAGE, "no answer: a usage error or a version with errors"),
                     Netc.INTERNAL_ERROR));
 
-    static final Subcommand.Entry ENTRY = new Subcommand.Entry(COMMAND, DiffCommand::new);
-
     private final CompileOptions compile;
     private final boolean json;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    private DiffCommand(Arguments arguments, PrintWriter out, PrintWriter err) {
+    DiffCommand(Arguments arguments, PrintWriter out, PrintWriter err) {
         this.compile = CompileOptions.of(arguments, List.of(arguments.paths(OLD).get(0), arguments.paths(NEW).get(0)));
         this.json = arguments.value(FORMAT).equals("json");
         this.out = out;

@@ -19,7 +19,7 @@ import java.util.Locale;
 final class ExplainCommand implements Subcommand {
     private static final Positional CODE = Positional.optional("CODE", ValueType.TEXT, "the code: NS2003, ns2003 or 2003");
     private static final Option LIST = Option.flag("list every code with its severity and title", "--list");
-    private static final Command COMMAND = Command.named("explain",
+    static final Command COMMAND = Command.named("explain",
                     "Explain a diagnostic code, with an example that triggers it and the same example fixed.")
             .withPositionals(CODE)
             .withOptions(List.of(LIST))
@@ -28,14 +28,12 @@ final class ExplainCommand implements Subcommand {
                     new ExitCode(Netc.USAGE, "a usage error, or not a diagnostic code"),
                     Netc.INTERNAL_ERROR));
 
-    static final Subcommand.Entry ENTRY = new Subcommand.Entry(COMMAND, ExplainCommand::new);
-
     private final String code;
     private final boolean list;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    private ExplainCommand(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
+    ExplainCommand(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
         List<String> codes = arguments.positional(CODE);
         this.code = codes.isEmpty() ? null : codes.get(0);
         this.list = arguments.has(LIST);

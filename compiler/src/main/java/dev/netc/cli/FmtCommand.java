@@ -39,7 +39,7 @@ final class FmtCommand implements Subcommand {
             "rewrite the files that are not formatted (atomically, keeping their mode)", "-w", "--write");
     private static final Option CHECK = Option.flag(
             "list the files that are not formatted and exit with 3 if there are any", "--check");
-    private static final Command COMMAND = Command.named("fmt",
+    static final Command COMMAND = Command.named("fmt",
                     "Format .netspec files in the canonical layout, keeping every comment.",
                     "Without -w or --check the formatted text is printed. A file with syntax errors is reported and left as it is.")
             .withPositionals(PATHS)
@@ -51,8 +51,6 @@ final class FmtCommand implements Subcommand {
                     new ExitCode(Netc.STALE, "--check found files that are not formatted"),
                     Netc.INTERNAL_ERROR));
 
-    static final Subcommand.Entry ENTRY = new Subcommand.Entry(COMMAND, FmtCommand::new);
-
     private final List<String> paths;
     private final boolean write;
     private final boolean check;
@@ -60,7 +58,7 @@ final class FmtCommand implements Subcommand {
     private final PrintWriter out;
     private final PrintWriter err;
 
-    private FmtCommand(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
+    FmtCommand(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
         this.paths = arguments.positional(PATHS);
         this.write = arguments.has(WRITE);
         this.check = arguments.has(CHECK);

@@ -19,7 +19,7 @@ final class GraphCommand implements Subcommand {
     private static final Option FORMAT = Option.value("FORMAT", ValueType.TEXT,
             "mermaid (default; renders in GitHub Markdown), dot (Graphviz) or json", "--format")
             .withDefault("mermaid").withChoices("mermaid", "dot", "json");
-    private static final Command COMMAND = Command.named("graph",
+    static final Command COMMAND = Command.named("graph",
                     "Draw who may connect to whom, as Mermaid, DOT or JSON.",
                     "",
                     "Tiers grouped by namespace, externals, and edges labelled with "
@@ -35,14 +35,12 @@ final class GraphCommand implements Subcommand {
                     Netc.USAGE_ERROR,
                     Netc.INTERNAL_ERROR));
 
-    static final Subcommand.Entry ENTRY = new Subcommand.Entry(COMMAND, GraphCommand::new);
-
     private final CompileOptions options;
     private final GraphFormat format;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    private GraphCommand(Arguments arguments, PrintWriter out, PrintWriter err) {
+    GraphCommand(Arguments arguments, PrintWriter out, PrintWriter err) {
         this.options = CompileOptions.of(arguments);
         this.format = GraphFormat.valueOf(arguments.value(FORMAT).toUpperCase(Locale.ROOT));
         this.out = out;

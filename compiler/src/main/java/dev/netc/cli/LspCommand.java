@@ -12,7 +12,7 @@ import java.util.List;
 final class LspCommand implements Subcommand {
     private static final Option STDIO = Option.flag("talk over standard input and output (the default and only "
             + "transport; accepted because some clients pass it)", "--stdio");
-    private static final Command COMMAND = Command.named("lsp",
+    static final Command COMMAND = Command.named("lsp",
                     "Run the language server (LSP over standard input and output) for editors.")
             .withOptions(List.of(STDIO))
             .withExitCodes(List.of(
@@ -20,8 +20,6 @@ final class LspCommand implements Subcommand {
                     new ExitCode(1, "the connection ended without a shutdown request first"),
                     Netc.USAGE_ERROR,
                     Netc.INTERNAL_ERROR));
-
-    static final Subcommand.Entry ENTRY = new Subcommand.Entry(COMMAND, (arguments, out, err) -> new LspCommand());
 
     @Override
     public int call() {

@@ -57,42 +57,34 @@ public final class Netc {
         }
     }
 
-    /** Every command but {@code help}, in the order of the help page. */
-    private static final List<Subcommand.Entry> COMMANDS = List.of(CompileCommand.ENTRY, CheckCommand.ENTRY,
-            QueryCommand.ENTRY, DiffCommand.ENTRY, GraphCommand.ENTRY, FmtCommand.ENTRY, LspCommand.ENTRY,
-            ExplainCommand.ENTRY);
-
     private static int dispatch(List<String> args, PrintWriter out, PrintWriter err) {
-        List<Subcommand.Entry> commands = COMMANDS;
         if (args.isEmpty() || args.get(0).startsWith("-")) {
-            return runProgram(args, commands, out, err);
+            return runProgram(args, out, err);
         }
         String name = args.get(0);
         List<String> rest = args.subList(1, args.size());
         if (name.equals(HELP.name())) {
-            return runHelp(rest, commands, out, err);
+            return runHelp(rest, out, err);
         }
-        for (Subcommand.Entry command : commands) {
-            if (command.command().name().equals(name)) {
-                return runCommand(command, rest, out, err);
-            }
+        Commands command = Commands.named(name);
+        if (command == null) {
+            return usageError(unknownCommand(name), NETC, out, err);
         }
-        return usageError(new UsageException("unknown command `" + name + "`",
-                Suggest.didYouMeanHelp(name, names(commands)).orElse(null)), NETC, out, err);
+        return runCommand(command, rest, out, err);
     }
 
     /** {@code netc}, {@code netc --help}, {@code netc --version}. */
-    private static int runProgram(List<String> args, List<Subcommand.Entry> commands, PrintWriter out, PrintWriter err) {
+    private static int runProgram(List<String> args, PrintWriter out, PrintWriter err) {
         try {
             if (args.isEmpty()) {
-                throw new UsageException("missing COMMAND", "the commands are " + String.join(", ", names(commands)));
+                throw new UsageException("missing COMMAND", "the commands are " + String.join(", ", names()));
             }
             Arguments arguments = ArgumentParser.parse(NETC, args);
             if (arguments.has(Command.VERSION)) {
                 return printVersion(out);
             }
             if (arguments.has(Command.HELP)) {
-                return printHelp(NETC, commands, out);
+                return printHelp(NETC, out);
             }
             throw new UsageException("the command comes first: netc COMMAND [OPTIONS]");
         } catch (UsageException e) {
@@ -101,7 +93,7 @@ public final class Netc {
     }
 
     /** {@code netc help [COMMAND]}. */
-    private static int runHelp(List<String> args, List<Subcommand.Entry> commands, PrintWriter out, PrintWriter err) {
+    private static int runHelp(List<String> args, PrintWriter out, PrintWriter err) {
         try {
             Arguments arguments = ArgumentParser.parse(HELP, args);
             if (arguments.has(Command.VERSION)) {
@@ -109,31 +101,29 @@ public final class Netc {
             }
             List<String> topic = arguments.positional(TOPIC);
             if (arguments.has(Command.HELP) || topic.isEmpty()) {
-                return printHelp(arguments.has(Command.HELP) ? HELP : NETC, commands, out);
+                return printHelp(arguments.has(Command.HELP) ? HELP : NETC, out);
             }
-            for (Subcommand.Entry command : commands) {
-                if (command.command().name().equals(topic.get(0))) {
-                    return printHelp(command.command(), List.of(), out);
-                }
+            Commands command = Commands.named(topic.get(0));
+            if (command == null) {
+                throw unknownCommand(topic.get(0));
             }
-            throw new UsageException("unknown command `" + topic.get(0) + "`",
-                    Suggest.didYouMeanHelp(topic.get(0), names(commands)).orElse(null));
+            return printHelp(command.command(), out);
         } catch (UsageException e) {
             return usageError(e, HELP, out, err);
         }
     }
 
-    private static int runCommand(Subcommand.Entry entry, List<String> args, PrintWriter out, PrintWriter err) {
+    private static int runCommand(Commands entry, List<String> args, PrintWriter out, PrintWriter err) {
         Command command = entry.command();
         try {
             Arguments arguments = ArgumentParser.parse(command, args);
             if (arguments.has(Command.HELP)) {
-                return printHelp(command, List.of(), out);
+                return printHelp(command, out);
             }
             if (arguments.has(Command.VERSION)) {
                 return printVersion(out);
             }
-            return entry.factory().create(arguments, out, err).call();
+            return entry.create(arguments, out, err).call();
         } catch (UsageException e) {
             return usageError(e, command, out, err);
         }
@@ -145,13 +135,13 @@ public final class Netc {
         return OK;
     }
 
-    /** The help page; the program's own lists the commands, {@code help} among them. */
-    private static int printHelp(Command command, List<Subcommand.Entry> commands, PrintWriter out) {
+    /** The help page; netc's own lists the commands, {@code help} among them. */
+    private static int printHelp(Command command, PrintWriter out) {
         List<Command> listed = new ArrayList<>();
-        for (Subcommand.Entry each : commands) {
-            listed.add(each.command());
-        }
-        if (!listed.isEmpty()) {
+        if (command == NETC) {
+            for (Commands each : Commands.values()) {
+                listed.add(each.command());
+            }
             listed.add(HELP);
         }
         out.print(Help.page(invocation(command), command, listed));
@@ -174,9 +164,14 @@ public final class Netc {
         return command == NETC ? PROGRAM : PROGRAM + " " + command.name();
     }
 
-    private static List<String> names(List<Subcommand.Entry> commands) {
+    private static UsageException unknownCommand(String name) {
+        return new UsageException("unknown command `" + name + "`", Suggest.didYouMeanHelp(name, names()).orElse(null));
+    }
+
+    /** The name of every command, {@code help} last. */
+    private static List<String> names() {
         List<String> names = new ArrayList<>();
-        for (Subcommand.Entry command : commands) {
+        for (Commands command : Commands.values()) {
             names.add(command.command().name());
         }
         names.add(HELP.name());

@@ -22,7 +22,7 @@ final class QueryCommand implements Subcommand {
 
     private static final Positional QUERY = Positional.one("QUERY", ValueType.TEXT,
             "the connection, `SRC -> DST:PORT`, e.g. netc query site.netspec \"app.web -> app.db:5432\"");
-    private static final Command COMMAND = Command.named("query",
+    static final Command COMMAND = Command.named("query",
                     "Is a connection allowed? Answered from the emitted NetworkPolicies, with the rules that decide.",
                     "",
                     "The answer comes from evaluating the emitted YAML, and names the policies and rules that decide on "
@@ -42,14 +42,12 @@ final class QueryCommand implements Subcommand {
                     new ExitCode(Netc.USAGE, "no answer: a usage error, a query that cannot be read, or a spec with errors"),
                     Netc.INTERNAL_ERROR));
 
-    static final Subcommand.Entry ENTRY = new Subcommand.Entry(COMMAND, QueryCommand::new);
-
     private final CompileOptions compile;
     private final String text;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    private QueryCommand(Arguments arguments, PrintWriter out, PrintWriter err) {
+    QueryCommand(Arguments arguments, PrintWriter out, PrintWriter err) {
         this.compile = CompileOptions.of(arguments);
         this.text = arguments.positional(QUERY).get(0);
         this.out = out;
