@@ -80,6 +80,9 @@ final class CompileOptions {
         PrintWriter writer = new PrintWriter(report);
         how.format().write(new DiagnosticReport(result.diagnostics(), inputs.size(), how.maxErrors()), writer, useColor(color));
         writer.flush();
+        if (report.getBuffer().length() == 0) {
+            return; // a clean compile in text: nothing to show, so no token to look for
+        }
         PrintWriter target = how.format().toStandardOutput() ? out : err;
         target.print(Redactor.of(result).apply(report.toString()));
         target.flush();
