@@ -2,22 +2,16 @@ package dev.netc.cli;
 
 import dev.netc.cli.args.Arguments;
 import dev.netc.cli.args.Command;
-import dev.netc.cli.args.ExitCode;
 import dev.netc.compile.Compiler;
 import dev.netc.emit.Emitter;
 import java.io.PrintWriter;
-import java.util.List;
 
 /** {@code netc check PATH...}: diagnostics only, nothing written. */
 final class CheckCommand implements Subcommand {
     static final Command COMMAND = Command.named("check", "Check the spec and report problems; write nothing.")
             .withPositionals(CompileOptions.PATHS)
             .withOptions(CompileOptions.OPTIONS, DiagnosticOptions.OPTIONS)
-            .withExitCodes(List.of(
-                    new ExitCode(Netc.OK, "success (warnings allowed)"),
-                    new ExitCode(Netc.INPUT_ERRORS, "the input has errors"),
-                    Netc.USAGE_ERROR,
-                    Netc.INTERNAL_ERROR));
+            .withExitCodes(Netc.inputExitCodes("success (warnings allowed)", "the input has errors"));
 
     private final CompileOptions options;
     private final DiagnosticOptions diagnostics;

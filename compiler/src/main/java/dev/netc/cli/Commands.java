@@ -7,59 +7,19 @@ import java.io.PrintWriter;
 
 /**
  * netc's commands but {@code help}, in the order of the help page: each one's declaration and
- * how it is made from a command line that matches it. Constant bodies rather than method
- * references ({@code CompileCommand::new}): each of those links an invokedynamic call site at
+ * how it is made from a command line that matches it. A switch rather than a method reference
+ * per command ({@code CompileCommand::new}): each of those links an invokedynamic call site at
  * start-up, and a run makes only one command.
  */
 enum Commands {
-    COMPILE(CompileCommand.COMMAND) {
-        @Override
-        Subcommand create(Arguments arguments, PrintWriter out, PrintWriter err) {
-            return new CompileCommand(arguments, out, err);
-        }
-    },
-    CHECK(CheckCommand.COMMAND) {
-        @Override
-        Subcommand create(Arguments arguments, PrintWriter out, PrintWriter err) {
-            return new CheckCommand(arguments, out, err);
-        }
-    },
-    QUERY(QueryCommand.COMMAND) {
-        @Override
-        Subcommand create(Arguments arguments, PrintWriter out, PrintWriter err) {
-            return new QueryCommand(arguments, out, err);
-        }
-    },
-    DIFF(DiffCommand.COMMAND) {
-        @Override
-        Subcommand create(Arguments arguments, PrintWriter out, PrintWriter err) {
-            return new DiffCommand(arguments, out, err);
-        }
-    },
-    GRAPH(GraphCommand.COMMAND) {
-        @Override
-        Subcommand create(Arguments arguments, PrintWriter out, PrintWriter err) {
-            return new GraphCommand(arguments, out, err);
-        }
-    },
-    FMT(FmtCommand.COMMAND) {
-        @Override
-        Subcommand create(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
-            return new FmtCommand(arguments, out, err);
-        }
-    },
-    LSP(LspCommand.COMMAND) {
-        @Override
-        Subcommand create(Arguments arguments, PrintWriter out, PrintWriter err) {
-            return new LspCommand();
-        }
-    },
-    EXPLAIN(ExplainCommand.COMMAND) {
-        @Override
-        Subcommand create(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
-            return new ExplainCommand(arguments, out, err);
-        }
-    };
+    COMPILE(CompileCommand.COMMAND),
+    CHECK(CheckCommand.COMMAND),
+    QUERY(QueryCommand.COMMAND),
+    DIFF(DiffCommand.COMMAND),
+    GRAPH(GraphCommand.COMMAND),
+    FMT(FmtCommand.COMMAND),
+    LSP(LspCommand.COMMAND),
+    EXPLAIN(ExplainCommand.COMMAND);
 
     private final Command command;
 
@@ -76,7 +36,18 @@ enum Commands {
      *
      * @throws UsageException for a command line it cannot run though the declaration allows it
      */
-    abstract Subcommand create(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException;
+    Subcommand create(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
+        return switch (this) {
+            case COMPILE -> new CompileCommand(arguments, out, err);
+            case CHECK -> new CheckCommand(arguments, out, err);
+            case QUERY -> new QueryCommand(arguments, out, err);
+            case DIFF -> new DiffCommand(arguments, out, err);
+            case GRAPH -> new GraphCommand(arguments, out, err);
+            case FMT -> new FmtCommand(arguments, out, err);
+            case LSP -> new LspCommand();
+            case EXPLAIN -> new ExplainCommand(arguments, out, err);
+        };
+    }
 
     /** The command of that name; null when there is none. */
     static Commands named(String name) {

@@ -2,7 +2,6 @@ package dev.netc.cli;
 
 import dev.netc.cli.args.Arguments;
 import dev.netc.cli.args.Command;
-import dev.netc.cli.args.ExitCode;
 import dev.netc.cli.args.Option;
 import dev.netc.cli.args.UsageException;
 import dev.netc.cli.args.ValueType;
@@ -33,11 +32,8 @@ final class CompileCommand implements Subcommand {
             .withPositionals(CompileOptions.PATHS)
             .withOptions(CompileOptions.OPTIONS, DiagnosticOptions.OPTIONS, List.of(OUTPUT, CANAL_CONFIG_MAP),
                     BatchOptions.OPTIONS)
-            .withExitCodes(List.of(
-                    new ExitCode(Netc.OK, "success (warnings allowed)"),
-                    new ExitCode(Netc.INPUT_ERRORS, "the input has errors, or the output folder cannot be written"),
-                    Netc.USAGE_ERROR,
-                    Netc.INTERNAL_ERROR));
+            .withExitCodes(Netc.inputExitCodes("success (warnings allowed)",
+                    "the input has errors, or the output folder cannot be written"));
 
     private final CompileOptions options;
     private final DiagnosticOptions diagnostics;

@@ -32,11 +32,10 @@ final class DiffCommand implements Subcommand {
                     "Example: netc diff old/site.netspec site.netspec --format json")
             .withPositionals(OLD, NEW)
             .withOptions(List.of(FORMAT), CompileOptions.OPTIONS)
-            .withExitCodes(List.of(
+            .withExitCodes(Netc.exitCodes(
                     new ExitCode(SAME, "the connectivity is the same"),
                     new ExitCode(DIFFERENT, "the connectivity differs"),
-                    new ExitCode(Netc.USAGE, "no answer: a usage error or a version with errors"),
-                    Netc.INTERNAL_ERROR));
+                    new ExitCode(Netc.USAGE, "no answer: a usage error or a version with errors")));
 
     private final CompileOptions compile;
     private final boolean json;

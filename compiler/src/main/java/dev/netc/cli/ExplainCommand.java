@@ -23,10 +23,9 @@ final class ExplainCommand implements Subcommand {
                     "Explain a diagnostic code, with an example that triggers it and the same example fixed.")
             .withPositionals(CODE)
             .withOptions(List.of(LIST))
-            .withExitCodes(List.of(
+            .withExitCodes(Netc.exitCodes(
                     new ExitCode(Netc.OK, "success"),
-                    new ExitCode(Netc.USAGE, "a usage error, or not a diagnostic code"),
-                    Netc.INTERNAL_ERROR));
+                    new ExitCode(Netc.USAGE, "a usage error, or not a diagnostic code")));
 
     private final String code;
     private final boolean list;

@@ -44,12 +44,11 @@ final class FmtCommand implements Subcommand {
                     "Without -w or --check the formatted text is printed. A file with syntax errors is reported and left as it is.")
             .withPositionals(PATHS)
             .withOptions(List.of(WRITE, CHECK, CompileOptions.COLOR))
-            .withExitCodes(List.of(
+            .withExitCodes(Netc.exitCodes(
                     new ExitCode(Netc.OK, "success"),
                     new ExitCode(Netc.INPUT_ERRORS, "a file cannot be read or has syntax errors"),
                     Netc.USAGE_ERROR,
-                    new ExitCode(Netc.STALE, "--check found files that are not formatted"),
-                    Netc.INTERNAL_ERROR));
+                    new ExitCode(Netc.STALE, "--check found files that are not formatted")));
 
     private final List<String> paths;
     private final boolean write;

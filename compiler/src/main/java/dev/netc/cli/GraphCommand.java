@@ -2,7 +2,6 @@ package dev.netc.cli;
 
 import dev.netc.cli.args.Arguments;
 import dev.netc.cli.args.Command;
-import dev.netc.cli.args.ExitCode;
 import dev.netc.cli.args.Option;
 import dev.netc.cli.args.ValueType;
 import dev.netc.compile.Compiler;
@@ -29,11 +28,7 @@ final class GraphCommand implements Subcommand {
                     "Example: netc graph examples/three-tier.netspec --format mermaid")
             .withPositionals(CompileOptions.PATHS)
             .withOptions(List.of(FORMAT), CompileOptions.OPTIONS)
-            .withExitCodes(List.of(
-                    new ExitCode(Netc.OK, "success"),
-                    new ExitCode(Netc.INPUT_ERRORS, "the input has errors"),
-                    Netc.USAGE_ERROR,
-                    Netc.INTERNAL_ERROR));
+            .withExitCodes(Netc.inputExitCodes("success", "the input has errors"));
 
     private final CompileOptions options;
     private final GraphFormat format;

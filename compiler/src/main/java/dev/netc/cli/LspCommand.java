@@ -15,11 +15,10 @@ final class LspCommand implements Subcommand {
     static final Command COMMAND = Command.named("lsp",
                     "Run the language server (LSP over standard input and output) for editors.")
             .withOptions(List.of(STDIO))
-            .withExitCodes(List.of(
+            .withExitCodes(Netc.exitCodes(
                     new ExitCode(Netc.OK, "the client asked for a shutdown, then an exit"),
                     new ExitCode(1, "the connection ended without a shutdown request first"),
-                    Netc.USAGE_ERROR,
-                    Netc.INTERNAL_ERROR));
+                    Netc.USAGE_ERROR));
 
     @Override
     public int call() {

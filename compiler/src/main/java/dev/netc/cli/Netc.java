@@ -21,26 +21,36 @@ public final class Netc {
     public static final int USAGE = 2;
     public static final int STALE = 3;
     public static final int INTERNAL = 70;
-    /** The exit codes every command's help lists. */
     static final ExitCode USAGE_ERROR = new ExitCode(USAGE, "usage error");
-    static final ExitCode INTERNAL_ERROR = new ExitCode(INTERNAL, "internal error (a bug in netc: please report it)");
+    private static final ExitCode INTERNAL_ERROR = new ExitCode(INTERNAL, "internal error (a bug in netc: please report it)");
 
     private static final String PROGRAM = "netc";
     private static final Command NETC = Command.named(PROGRAM,
                     "Compiles .netspec network specs into RKE2/Kairos cloud-config, Canal settings and NetworkPolicies.")
             .withPositionals(Positional.one("COMMAND", ValueType.TEXT, "the command to run, one of those listed below"))
-            .withExitCodes(List.of(
+            .withExitCodes(exitCodes(
                     new ExitCode(OK, "success (warnings allowed)"),
                     new ExitCode(INPUT_ERRORS, "the input has errors (or compile cannot write its output folder)"),
                     USAGE_ERROR,
-                    new ExitCode(STALE, "--check found stale output"),
-                    INTERNAL_ERROR));
+                    new ExitCode(STALE, "--check found stale output")));
     private static final Positional TOPIC = Positional.optional("COMMAND", ValueType.TEXT, "the command to explain");
     private static final Command HELP = Command.named("help", "Show the help of netc or of one of its commands.")
             .withPositionals(TOPIC)
-            .withExitCodes(List.of(new ExitCode(OK, "success"), USAGE_ERROR, INTERNAL_ERROR));
+            .withExitCodes(exitCodes(new ExitCode(OK, "success"), USAGE_ERROR));
 
     private Netc() {
+    }
+
+    /** A command's exit codes for its help: its own, then 70, which any command may return. */
+    static List<ExitCode> exitCodes(ExitCode... own) {
+        List<ExitCode> codes = new ArrayList<>(List.of(own));
+        codes.add(INTERNAL_ERROR);
+        return codes;
+    }
+
+    /** The exit codes of a command that reads specs: 0 {@code success}, 1 {@code inputErrors}, 2 usage error, 70. */
+    static List<ExitCode> inputExitCodes(String success, String inputErrors) {
+        return exitCodes(new ExitCode(OK, success), new ExitCode(INPUT_ERRORS, inputErrors), USAGE_ERROR);
     }
 
     public static void main(String[] args) {

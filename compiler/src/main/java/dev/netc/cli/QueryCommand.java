@@ -36,11 +36,10 @@ final class QueryCommand implements Subcommand {
                     "Example: netc query examples/three-tier.netspec \"app.frontend -> app.backend:api\"")
             .withPositionals(CompileOptions.PATHS, QUERY)
             .withOptions(CompileOptions.OPTIONS)
-            .withExitCodes(List.of(
+            .withExitCodes(Netc.exitCodes(
                     new ExitCode(ALLOWED, "allowed"),
                     new ExitCode(DENIED, "denied"),
-                    new ExitCode(Netc.USAGE, "no answer: a usage error, a query that cannot be read, or a spec with errors"),
-                    Netc.INTERNAL_ERROR));
+                    new ExitCode(Netc.USAGE, "no answer: a usage error, a query that cannot be read, or a spec with errors")));
 
     private final CompileOptions compile;
     private final String text;
