@@ -34,7 +34,7 @@ class HelpTest extends CommandLineFixture {
         netc("help", "compile");
         assertThat(out.toString()).isEqualTo(page);
         out.getBuffer().setLength(0);
-        // help wins over what is missing or wrong after it
+        // asking for help needs nothing else: the required -o and PATH are not missing
         assertThat(netc("compile", "-h")).isEqualTo(Netc.OK);
         assertThat(out.toString()).isEqualTo(page);
     }
