@@ -45,7 +45,7 @@ benchmarks="$root/bench/target/benchmarks.jar"
 
 # the launcher's flags for a single compile (see ./netc), for the hello-world baseline and for
 # netc without its AppCDS archive
-flags=(-XX:+UseSerialGC -Xshare:auto -Xlog:cds=off,cds+dynamic=off -XX:TieredStopAtLevel=1)
+flags=(-XX:+UseSerialGC -Xshare:auto -Xlog:cds=off,cds+dynamic=off -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1)
 
 if [[ -x /usr/bin/time ]] && /usr/bin/time -f '%e' true 2>/dev/null; then
   timer="GNU time (/usr/bin/time -f '%e %M': wall seconds, peak RSS)"
@@ -150,7 +150,7 @@ growth=$(awk -v s="$s" -v l="$l" -v t="$startup" 'BEGIN { printf "%.1f", (l - t)
   echo "- load average when the timings ended: $(cat "$work/loadavg") (other work on the machine makes every figure slower)"
   echo "- JDK: $(java -version 2>&1 | head -1); $(java -version 2>&1 | sed -n 3p)"
   echo "- JVM flags: \`${flags[*]}\` for hello world; netc runs through its launcher \`./netc\`, which adds"
-  echo "  \`-XX:SharedArchiveFile=compiler/target/netc.jsa\` and, for \`--sites\`, leaves out \`-XX:TieredStopAtLevel=1\`"
+  echo "  \`-XX:SharedArchiveFile=compiler/target/netc.jsa\` and, for \`--sites\`, leaves out \`-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1\`"
   echo
   echo "## Goals"
   echo

@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -164,13 +159,7 @@ class Rke2CatalogueGeneratorTest {
     /** Compiles the generated file with the {@code Rke2Key} stub, with all lint warnings as errors. */
     private ClassLoader compile(Path generated) throws IOException {
         Path stub = write("stub/dev/netc/rke2/Rke2Key.java", RKE2_KEY_STUB);
-        Path classes = Files.createDirectories(dir.resolve("classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac).as("tests need a JDK").isNotNull();
-        int exit = javac.run(null, null, null, List.of("--release", "17", "-Xlint:all", "-Werror",
-                "-d", classes.toString(), stub.toString(), generated.toString()).toArray(String[]::new));
-        assertThat(exit).as("javac exit code (see the test output for messages)").isZero();
-        return new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+        return Javac.compile(dir.resolve("classes"), stub, generated);
     }
 
     private Path write(String name, String content) {

@@ -1,5 +1,9 @@
 package dev.netc.cli;
 
+import dev.netc.cli.args.Arguments;
+import dev.netc.cli.args.Option;
+import dev.netc.cli.args.UsageException;
+import dev.netc.cli.args.ValueType;
 import dev.netc.compile.Batch;
 import dev.netc.compile.Compiler;
 import dev.netc.compile.SitesFile;
@@ -15,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.Option;
 
 /**
  * The options of {@code netc compile} that compile many sites in one run, each into its own
@@ -24,32 +27,41 @@ import picocli.CommandLine.Option;
  * (a broken sites file, a template that does not parse) writes nothing.
  */
 final class BatchOptions {
-    @Option(names = "--sites", paramLabel = "FILE",
-            description = "compile the spec once per row of FILE (a header row, then one site a row: its name and the values"
-                    + " of its parameters, comma-separated) into DIR/<site>/")
-    Path sitesFile;
+    static final Option SITES = Option.value("FILE", ValueType.PATH,
+            "compile the spec once per row of FILE (a header row, then one site a row: its name and the values"
+                    + " of its parameters, comma-separated) into DIR/<site>/", "--sites");
+    static final Option BATCH = Option.flag(
+            "each PATH is a folder of sites: every sub-folder and every .netspec file in it is compiled on its own"
+                    + " into DIR/<name>/", "--batch");
+    static final Option JOBS = Option.value("N", ValueType.INTEGER,
+            "sites compiled at the same time with --sites or --batch (default: the number of processors)", "-j", "--jobs");
+    static final List<Option> OPTIONS = List.of(SITES, BATCH, JOBS);
 
-    @Option(names = "--batch",
-            description = "each PATH is a folder of sites: every sub-folder and every .netspec file in it is compiled on its own"
-                    + " into DIR/<name>/")
-    boolean folders;
+    private final Path sitesFile;
+    private final boolean folders;
+    private final Integer jobs;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "sites compiled at the same time with --sites or --batch (default: the number of processors)")
-    Integer jobs;
+    private BatchOptions(Path sitesFile, boolean folders, Integer jobs) {
+        this.sitesFile = sitesFile;
+        this.folders = folders;
+        this.jobs = jobs;
+    }
+
+    static BatchOptions of(Arguments arguments) {
+        return new BatchOptions(arguments.path(SITES), arguments.has(BATCH), arguments.integer(JOBS));
+    }
 
     boolean requested() {
         return sitesFile != null || folders;
     }
 
-    int compile(CompileOptions options, Path output, Emitter.Options emitOptions, PrintWriter err) throws IOException {
+    int compile(CompileOptions options, Path output, Emitter.Options emitOptions, PrintWriter err)
+            throws IOException, UsageException {
         if (sitesFile != null && folders) {
-            err.println("error: `--sites` and `--batch` cannot be used together");
-            return Netc.USAGE;
+            throw new UsageException("`--sites` and `--batch` cannot be used together");
         }
         if (jobs != null && jobs < 1) {
-            err.println("error: `--jobs` needs a number of at least 1, found " + jobs);
-            return Netc.USAGE;
+            throw new UsageException("`--jobs` needs a number of at least 1, found " + jobs);
         }
         Compiler.Request base = options.request(options.inputs, emitOptions);
         DiagnosticSink sink = new DiagnosticSink();

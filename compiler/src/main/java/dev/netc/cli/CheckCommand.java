@@ -1,29 +1,34 @@
 package dev.netc.cli;
 
+import dev.netc.cli.args.Arguments;
+import dev.netc.cli.args.Command;
 import dev.netc.compile.Compiler;
 import dev.netc.emit.Emitter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import java.io.PrintWriter;
 
 /** {@code netc check PATH...}: diagnostics only, nothing written. */
-@Command(name = "check", mixinStandardHelpOptions = true, description = "Check the spec and report problems; write nothing.")
-final class CheckCommand implements Callable<Integer> {
-    @Mixin
-    CompileOptionsMixin options;
+final class CheckCommand implements Subcommand {
+    static final Command COMMAND = Command.named("check", "Check the spec and report problems; write nothing.")
+            .withPositionals(CompileOptions.PATHS)
+            .withOptions(CompileOptions.OPTIONS, DiagnosticOptions.OPTIONS)
+            .withExitCodes(Netc.inputExitCodes("success (warnings allowed)", "the input has errors"));
 
-    @Mixin
-    DiagnosticOptions diagnostics;
+    private final CompileOptions options;
+    private final DiagnosticOptions diagnostics;
+    private final PrintWriter out;
+    private final PrintWriter err;
 
-    @Spec
-    CommandSpec spec;
+    CheckCommand(Arguments arguments, PrintWriter out, PrintWriter err) {
+        this.options = CompileOptions.of(arguments);
+        this.diagnostics = DiagnosticOptions.of(arguments);
+        this.out = out;
+        this.err = err;
+    }
 
     @Override
-    public Integer call() {
-        Compiler.Result result = options.get().compile(new Emitter.Options(false));
-        options.get().report(result, spec.commandLine().getOut(), spec.commandLine().getErr(), diagnostics);
+    public int call() {
+        Compiler.Result result = options.compile(new Emitter.Options(false));
+        options.report(result, out, err, diagnostics);
         return result.hasErrors() ? Netc.INPUT_ERRORS : Netc.OK;
     }
 }

@@ -1,5 +1,10 @@
 package dev.netc.cli;
 
+import dev.netc.cli.args.Arguments;
+import dev.netc.cli.args.Command;
+import dev.netc.cli.args.Option;
+import dev.netc.cli.args.UsageException;
+import dev.netc.cli.args.ValueType;
 import dev.netc.compile.Compiler;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
@@ -7,47 +12,52 @@ import dev.netc.emit.Emitter;
 import dev.netc.emit.Provenance;
 import dev.netc.model.Model;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code netc compile PATH... -o DIR} */
-@Command(name = "compile", mixinStandardHelpOptions = true,
-        description = "Check the spec and write cloud-config, Canal settings and NetworkPolicies into DIR.")
-final class CompileCommand implements Callable<Integer> {
-    @Mixin
-    CompileOptionsMixin options;
+final class CompileCommand implements Subcommand {
+    private static final Option OUTPUT = Option.value("DIR", ValueType.PATH, "output folder", "-o", "--output")
+            .withRequired();
+    private static final Option CANAL_CONFIG_MAP = Option.flag(
+            "also write the seed-style `canal-config` ConfigMap (RKE2 does not read it: for migration only)",
+            "--canal-configmap");
+    static final Command COMMAND = Command.named("compile",
+                    "Check the spec and write cloud-config, Canal settings and NetworkPolicies into DIR.")
+            .withPositionals(CompileOptions.PATHS)
+            .withOptions(CompileOptions.OPTIONS, DiagnosticOptions.OPTIONS, List.of(OUTPUT, CANAL_CONFIG_MAP),
+                    BatchOptions.OPTIONS)
+            .withExitCodes(Netc.inputExitCodes("success (warnings allowed)",
+                    "the input has errors, or the output folder cannot be written"));
 
-    @Mixin
-    DiagnosticOptions diagnostics;
+    private final CompileOptions options;
+    private final DiagnosticOptions diagnostics;
+    private final Path output;
+    private final boolean canalConfigMap;
+    private final BatchOptions batch;
+    private final PrintWriter out;
+    private final PrintWriter err;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "output folder")
-    Path output;
-
-    @Option(names = "--canal-configmap",
-            description = "also write the seed-style `canal-config` ConfigMap (RKE2 does not read it: for migration only)")
-    boolean canalConfigMap;
-
-    @Mixin
-    BatchOptions batch;
-
-    @Spec
-    CommandSpec spec;
+    CompileCommand(Arguments arguments, PrintWriter out, PrintWriter err) {
+        this.options = CompileOptions.of(arguments);
+        this.diagnostics = DiagnosticOptions.of(arguments);
+        this.output = arguments.path(OUTPUT);
+        this.canalConfigMap = arguments.has(CANAL_CONFIG_MAP);
+        this.batch = BatchOptions.of(arguments);
+        this.out = out;
+        this.err = err;
+    }
 
     @Override
-    public Integer call() {
+    public int call() throws UsageException {
         if (batch.requested()) {
             try {
-                return batch.compile(options.get(), output, new Emitter.Options(canalConfigMap), spec.commandLine().getErr());
+                return batch.compile(options, output, new Emitter.Options(canalConfigMap), err);
             } catch (IOException e) {
                 return cannotWrite(e);
             }
@@ -58,8 +68,8 @@ final class CompileCommand implements Callable<Integer> {
         } catch (IOException e) {
             return cannotWrite(e);
         }
-        Compiler.Result result = options.get().compile(new Emitter.Options(canalConfigMap));
-        options.get().report(result, spec.commandLine().getOut(), spec.commandLine().getErr(), diagnostics);
+        Compiler.Result result = options.compile(new Emitter.Options(canalConfigMap));
+        options.report(result, out, err, diagnostics);
         if (result.hasErrors()) {
             return Netc.INPUT_ERRORS;
         }
@@ -73,8 +83,8 @@ final class CompileCommand implements Callable<Integer> {
 
     private int cannotWrite(IOException e) {
         Diagnostic problem = Diagnostic.of(Code.NS0012, null, output, reason(e));
-        options.get().report(new Compiler.Result(List.of(problem), List.of(), Model.EMPTY, List.of(), Provenance.EMPTY),
-                spec.commandLine().getOut(), spec.commandLine().getErr(), diagnostics);
+        options.report(new Compiler.Result(List.of(problem), List.of(), Model.EMPTY, List.of(), Provenance.EMPTY),
+                out, err, diagnostics);
         return Netc.INPUT_ERRORS;
     }
 

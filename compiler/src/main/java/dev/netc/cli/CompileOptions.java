@@ -1,6 +1,10 @@
 package dev.netc.cli;
 
 import dev.netc.analysis.SecretSource;
+import dev.netc.cli.args.Arguments;
+import dev.netc.cli.args.Option;
+import dev.netc.cli.args.Positional;
+import dev.netc.cli.args.ValueType;
 import dev.netc.compile.Compiler;
 import dev.netc.compile.Redactor;
 import dev.netc.diagnostics.format.DiagnosticReport;
@@ -9,27 +13,45 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** Options shared by the commands that compile: inputs, parameters, colour of diagnostics. */
 final class CompileOptions {
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = ".netspec files or folders (searched recursively)")
-    List<Path> inputs;
+    /** The specs, for the commands whose positional parameters are all specs. */
+    static final Positional PATHS = Positional.oneOrMore("PATH", ValueType.PATH,
+            ".netspec files or folders (searched recursively)");
+    static final Option SET = Option.value("NAME=VALUE", ValueType.NAME_VALUE,
+            "value of a `param` of the spec (repeatable)", "--set").withRepeats();
+    static final Option ROOT = Option.value("DIR", ValueType.PATH,
+            "project root: imports may not leave it (default: the folder of the first input)", "--root");
+    /** Also {@code netc fmt}'s. */
+    static final Option COLOR = Option.value("WHEN", ValueType.TEXT,
+            "colour diagnostics: auto (default; off when NO_COLOR is set or output is not a terminal), always, never",
+            "--color").withDefault("auto");
+    static final List<Option> OPTIONS = List.of(SET, ROOT, COLOR);
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "value of a `param` of the spec (repeatable)")
-    Map<String, String> params = new LinkedHashMap<>();
+    final List<Path> inputs;
+    private final Map<String, String> params;
+    private final Path root;
+    final String color;
 
-    @Option(names = "--root", paramLabel = "DIR",
-            description = "project root: imports may not leave it (default: the folder of the first input)")
-    Path root;
+    private CompileOptions(List<Path> inputs, Arguments arguments) {
+        this.inputs = List.copyOf(inputs);
+        this.params = Map.copyOf(arguments.pairs(SET));
+        this.root = arguments.path(ROOT);
+        this.color = arguments.value(COLOR);
+    }
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-            description = "colour diagnostics: auto (default; off when NO_COLOR is set or output is not a terminal), always, never")
-    String color;
+    /** The options given, compiling the specs of {@link #PATHS}. */
+    static CompileOptions of(Arguments arguments) {
+        return of(arguments, arguments.paths(PATHS));
+    }
+
+    /** The options given, compiling {@code inputs}: for commands whose specs are other positional parameters. */
+    static CompileOptions of(Arguments arguments, List<Path> inputs) {
+        return new CompileOptions(inputs, arguments);
+    }
 
     Compiler.Result compile(Emitter.Options emitOptions) {
         return compile(inputs, emitOptions);
@@ -56,9 +78,12 @@ final class CompileOptions {
     void report(Compiler.Result result, PrintWriter out, PrintWriter err, DiagnosticOptions how) {
         StringWriter report = new StringWriter();
         PrintWriter writer = new PrintWriter(report);
-        how.format.write(new DiagnosticReport(result.diagnostics(), inputs.size(), how.maxErrors), writer, useColor(color));
+        how.format().write(new DiagnosticReport(result.diagnostics(), inputs.size(), how.maxErrors()), writer, useColor(color));
         writer.flush();
-        PrintWriter target = how.format.toStandardOutput() ? out : err;
+        if (report.getBuffer().length() == 0) {
+            return; // a clean compile in text: nothing to show, so no token to look for
+        }
+        PrintWriter target = how.format().toStandardOutput() ? out : err;
         target.print(Redactor.of(result).apply(report.toString()));
         target.flush();
     }

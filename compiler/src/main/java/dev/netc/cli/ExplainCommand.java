@@ -1,40 +1,50 @@
 package dev.netc.cli;
 
 import dev.netc.analysis.Suggest;
+import dev.netc.cli.args.Arguments;
+import dev.netc.cli.args.Command;
+import dev.netc.cli.args.ExitCode;
+import dev.netc.cli.args.Option;
+import dev.netc.cli.args.Positional;
+import dev.netc.cli.args.UsageException;
+import dev.netc.cli.args.ValueType;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Explanation;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code netc explain NS2003}: what a diagnostic means, with a wrong and a right example. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Explain a diagnostic code, with an example that triggers it and the same example fixed.")
-final class ExplainCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "CODE", arity = "0..1", description = "the code: NS2003, ns2003 or 2003")
-    String code;
+final class ExplainCommand implements Subcommand {
+    private static final Positional CODE = Positional.optional("CODE", ValueType.TEXT, "the code: NS2003, ns2003 or 2003");
+    private static final Option LIST = Option.flag("list every code with its severity and title", "--list");
+    static final Command COMMAND = Command.named("explain",
+                    "Explain a diagnostic code, with an example that triggers it and the same example fixed.")
+            .withPositionals(CODE)
+            .withOptions(List.of(LIST))
+            .withExitCodes(Netc.exitCodes(
+                    new ExitCode(Netc.OK, "success"),
+                    new ExitCode(Netc.USAGE, "a usage error, or not a diagnostic code")));
 
-    @Option(names = "--list", description = "list every code with its severity and title")
-    boolean list;
+    private final String code;
+    private final boolean list;
+    private final PrintWriter out;
+    private final PrintWriter err;
 
-    @Spec
-    CommandSpec spec;
+    ExplainCommand(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
+        List<String> codes = arguments.positional(CODE);
+        this.code = codes.isEmpty() ? null : codes.get(0);
+        this.list = arguments.has(LIST);
+        this.out = out;
+        this.err = err;
+        if (list == (code != null)) {
+            throw new UsageException("give either a code, such as `netc explain NS2003`, or `--list`");
+        }
+    }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (list == (code != null)) {
-            err.println("error: give either a code, such as `netc explain NS2003`, or `--list`");
-            spec.commandLine().usage(err);
-            return Netc.USAGE;
-        }
+    public int call() {
         if (list) {
             for (Code each : Code.values()) {
                 out.printf("%s  %-7s  %s%n", each.name(), each.defaultSeverity().label(), Explanation.of(each).title());

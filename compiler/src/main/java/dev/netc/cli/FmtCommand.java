@@ -1,5 +1,12 @@
 package dev.netc.cli;
 
+import dev.netc.cli.args.Arguments;
+import dev.netc.cli.args.Command;
+import dev.netc.cli.args.ExitCode;
+import dev.netc.cli.args.Option;
+import dev.netc.cli.args.Positional;
+import dev.netc.cli.args.UsageException;
+import dev.netc.cli.args.ValueType;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
@@ -20,52 +27,53 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code netc fmt [-w | --check] PATH...}: print, rewrite or check files in the canonical layout. */
-@Command(name = "fmt", mixinStandardHelpOptions = true,
-        description = {"Format .netspec files in the canonical layout, keeping every comment.",
-            "Without -w or --check the formatted text is printed. A file with syntax errors is reported and left as it is."})
-final class FmtCommand implements Callable<Integer> {
+final class FmtCommand implements Subcommand {
     private static final String STDIN = "-";
 
-    @Parameters(paramLabel = "PATH", arity = "1..*",
-            description = ".netspec files or folders (searched recursively); `-` reads standard input and writes standard output")
-    List<String> paths;
+    private static final Positional PATHS = Positional.oneOrMore("PATH", ValueType.TEXT,
+            ".netspec files or folders (searched recursively); `-` reads standard input and writes standard output");
+    private static final Option WRITE = Option.flag(
+            "rewrite the files that are not formatted (atomically, keeping their mode)", "-w", "--write");
+    private static final Option CHECK = Option.flag(
+            "list the files that are not formatted and exit with 3 if there are any", "--check");
+    static final Command COMMAND = Command.named("fmt",
+                    "Format .netspec files in the canonical layout, keeping every comment.",
+                    "Without -w or --check the formatted text is printed. A file with syntax errors is reported and left as it is.")
+            .withPositionals(PATHS)
+            .withOptions(List.of(WRITE, CHECK, CompileOptions.COLOR))
+            .withExitCodes(Netc.exitCodes(
+                    new ExitCode(Netc.OK, "success"),
+                    new ExitCode(Netc.INPUT_ERRORS, "a file cannot be read or has syntax errors"),
+                    Netc.USAGE_ERROR,
+                    new ExitCode(Netc.STALE, "--check found files that are not formatted")));
 
-    @ArgGroup(exclusive = true)
-    Mode mode = new Mode();
+    private final List<String> paths;
+    private final boolean write;
+    private final boolean check;
+    private final String color;
+    private final PrintWriter out;
+    private final PrintWriter err;
 
-    static final class Mode {
-        @Option(names = {"-w", "--write"}, description = "rewrite the files that are not formatted (atomically, keeping their mode)")
-        boolean write;
-
-        @Option(names = "--check", description = "list the files that are not formatted and exit with 3 if there are any")
-        boolean check;
+    FmtCommand(Arguments arguments, PrintWriter out, PrintWriter err) throws UsageException {
+        this.paths = arguments.positional(PATHS);
+        this.write = arguments.has(WRITE);
+        this.check = arguments.has(CHECK);
+        this.color = arguments.value(CompileOptions.COLOR);
+        this.out = out;
+        this.err = err;
+        if (write && check) {
+            throw new UsageException("-w and --check cannot be used together");
+        }
+        if (write && paths.contains(STDIN)) {
+            throw new UsageException("-w cannot rewrite standard input");
+        }
     }
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-            description = "colour diagnostics: auto (default), always, never")
-    String color;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (mode.write && paths.contains(STDIN)) {
-            err.println("netc fmt: -w cannot rewrite standard input");
-            return Netc.USAGE;
-        }
+    public int call() {
         List<Diagnostic> problems = new ArrayList<>();
         boolean unformatted = false;
         for (Input input : inputs(problems)) {
@@ -81,11 +89,11 @@ final class FmtCommand implements Callable<Integer> {
             String formatted = result.text().get();
             boolean changed = !formatted.equals(source.get().text());
             unformatted |= changed;
-            if (mode.check) {
+            if (check) {
                 if (changed) {
                     out.println(input.name());
                 }
-            } else if (mode.write) {
+            } else if (write) {
                 if (changed) {
                     rewrite(input.path(), formatted, problems);
                 }
@@ -98,7 +106,7 @@ final class FmtCommand implements Callable<Integer> {
         if (problems.stream().anyMatch(Diagnostic::isError)) {
             return Netc.INPUT_ERRORS;
         }
-        return mode.check && unformatted ? Netc.STALE : Netc.OK;
+        return check && unformatted ? Netc.STALE : Netc.OK;
     }
 
     /** A file to format, or standard input (path null). */

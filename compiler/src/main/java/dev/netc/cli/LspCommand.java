@@ -1,20 +1,27 @@
 package dev.netc.cli;
 
+import dev.netc.cli.args.Arguments;
+import dev.netc.cli.args.Command;
+import dev.netc.cli.args.ExitCode;
+import dev.netc.cli.args.Option;
 import dev.netc.lsp.NetcLanguageServer;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import java.io.PrintWriter;
+import java.util.List;
 
 /** {@code netc lsp}: the language server, over standard input and output. */
-@Command(name = "lsp", mixinStandardHelpOptions = true,
-        description = "Run the language server (LSP over standard input and output) for editors.")
-final class LspCommand implements Callable<Integer> {
-    @Option(names = "--stdio", description = "talk over standard input and output (the default and only transport; "
-            + "accepted because some clients pass it)")
-    boolean stdio;
+final class LspCommand implements Subcommand {
+    private static final Option STDIO = Option.flag("talk over standard input and output (the default and only "
+            + "transport; accepted because some clients pass it)", "--stdio");
+    static final Command COMMAND = Command.named("lsp",
+                    "Run the language server (LSP over standard input and output) for editors.")
+            .withOptions(List.of(STDIO))
+            .withExitCodes(Netc.exitCodes(
+                    new ExitCode(Netc.OK, "the client asked for a shutdown, then an exit"),
+                    new ExitCode(1, "the connection ended without a shutdown request first"),
+                    Netc.USAGE_ERROR));
 
     @Override
-    public Integer call() {
+    public int call() {
         return NetcLanguageServer.serve(System.in, System.out);
     }
 }

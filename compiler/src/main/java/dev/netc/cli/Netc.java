@@ -1,32 +1,57 @@
 package dev.netc.cli;
 
 import dev.netc.Version;
+import dev.netc.analysis.Suggest;
+import dev.netc.cli.args.ArgumentParser;
+import dev.netc.cli.args.Arguments;
+import dev.netc.cli.args.Command;
+import dev.netc.cli.args.ExitCode;
+import dev.netc.cli.args.Help;
+import dev.netc.cli.args.Positional;
+import dev.netc.cli.args.UsageException;
+import dev.netc.cli.args.ValueType;
 import java.io.PrintWriter;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The {@code netc} command line. */
-@Command(name = "netc",
-        mixinStandardHelpOptions = true,
-        versionProvider = Netc.VersionProvider.class,
-        description = "Compiles .netspec network specs into RKE2/Kairos cloud-config, Canal settings and NetworkPolicies.",
-        subcommands = {CompileCommand.class, CheckCommand.class, QueryCommand.class, DiffCommand.class, GraphCommand.class,
-            FmtCommand.class, LspCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success (warnings allowed)",
-            "1:the input has errors (or compile cannot write its output folder)",
-            "2:usage error",
-            "3:--check found stale output",
-            Netc.INTERNAL_ERROR})
+/** The {@code netc} command line: picks the command, parses its arguments, runs it. */
 public final class Netc {
     public static final int OK = 0;
     public static final int INPUT_ERRORS = 1;
     public static final int USAGE = 2;
     public static final int STALE = 3;
     public static final int INTERNAL = 70;
-    /** The line every command's help gives exit code 70. */
-    static final String INTERNAL_ERROR = "70:internal error (a bug in netc: please report it)";
+    static final ExitCode USAGE_ERROR = new ExitCode(USAGE, "usage error");
+    private static final ExitCode INTERNAL_ERROR = new ExitCode(INTERNAL, "internal error (a bug in netc: please report it)");
+
+    private static final String PROGRAM = "netc";
+    private static final Command NETC = Command.named(PROGRAM,
+                    "Compiles .netspec network specs into RKE2/Kairos cloud-config, Canal settings and NetworkPolicies.")
+            .withPositionals(Positional.one("COMMAND", ValueType.TEXT, "the command to run, one of those listed below"))
+            .withExitCodes(exitCodes(
+                    new ExitCode(OK, "success (warnings allowed)"),
+                    new ExitCode(INPUT_ERRORS, "the input has errors (or compile cannot write its output folder)"),
+                    USAGE_ERROR,
+                    new ExitCode(STALE, "--check found stale output")));
+    private static final Positional TOPIC = Positional.optional("COMMAND", ValueType.TEXT, "the command to explain");
+    private static final Command HELP = Command.named("help", "Show the help of netc or of one of its commands.")
+            .withPositionals(TOPIC)
+            .withExitCodes(exitCodes(new ExitCode(OK, "success"), USAGE_ERROR));
+
+    private Netc() {
+    }
+
+    /** A command's exit codes for its help: its own, then 70, which any command may return. */
+    static List<ExitCode> exitCodes(ExitCode... own) {
+        List<ExitCode> codes = new ArrayList<>(List.of(own));
+        codes.add(INTERNAL_ERROR);
+        return codes;
+    }
+
+    /** The exit codes of a command that reads specs: 0 {@code success}, 1 {@code inputErrors}, 2 usage error, 70. */
+    static List<ExitCode> inputExitCodes(String success, String inputErrors) {
+        return exitCodes(new ExitCode(OK, success), new ExitCode(INPUT_ERRORS, inputErrors), USAGE_ERROR);
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -34,21 +59,132 @@ public final class Netc {
 
     /** Runs netc in-process, for tests and for {@link #main}. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Netc());
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+        try {
+            return dispatch(List.of(args), out, err);
+        } catch (RuntimeException e) {
             BugReport.print(e, err);
             return INTERNAL;
-        });
-        return commandLine.execute(args);
+        }
     }
 
-    /** {@code netc --version}. */
-    static final class VersionProvider implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"netc " + Version.current()};
+    private static int dispatch(List<String> args, PrintWriter out, PrintWriter err) {
+        if (args.isEmpty() || args.get(0).startsWith("-")) {
+            return runProgram(args, out, err);
         }
+        String name = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        if (name.equals(HELP.name())) {
+            return runHelp(rest, out, err);
+        }
+        Commands command = Commands.named(name);
+        if (command == null) {
+            return usageError(unknownCommand(name), NETC, out, err);
+        }
+        return runCommand(command, rest, out, err);
+    }
+
+    /** {@code netc}, {@code netc --help}, {@code netc --version}. */
+    private static int runProgram(List<String> args, PrintWriter out, PrintWriter err) {
+        try {
+            if (args.isEmpty()) {
+                throw new UsageException("missing COMMAND", "the commands are " + String.join(", ", names()));
+            }
+            Arguments arguments = ArgumentParser.parse(NETC, args);
+            if (arguments.has(Command.VERSION)) {
+                return printVersion(out);
+            }
+            if (arguments.has(Command.HELP)) {
+                return printHelp(NETC, out);
+            }
+            throw new UsageException("the command comes first: netc COMMAND [OPTIONS]");
+        } catch (UsageException e) {
+            return usageError(e, NETC, out, err);
+        }
+    }
+
+    /** {@code netc help [COMMAND]}. */
+    private static int runHelp(List<String> args, PrintWriter out, PrintWriter err) {
+        try {
+            Arguments arguments = ArgumentParser.parse(HELP, args);
+            if (arguments.has(Command.VERSION)) {
+                return printVersion(out);
+            }
+            List<String> topic = arguments.positional(TOPIC);
+            if (arguments.has(Command.HELP) || topic.isEmpty()) {
+                return printHelp(arguments.has(Command.HELP) ? HELP : NETC, out);
+            }
+            Commands command = Commands.named(topic.get(0));
+            if (command == null) {
+                throw unknownCommand(topic.get(0));
+            }
+            return printHelp(command.command(), out);
+        } catch (UsageException e) {
+            return usageError(e, HELP, out, err);
+        }
+    }
+
+    private static int runCommand(Commands entry, List<String> args, PrintWriter out, PrintWriter err) {
+        Command command = entry.command();
+        try {
+            Arguments arguments = ArgumentParser.parse(command, args);
+            if (arguments.has(Command.HELP)) {
+                return printHelp(command, out);
+            }
+            if (arguments.has(Command.VERSION)) {
+                return printVersion(out);
+            }
+            return entry.create(arguments, out, err).call();
+        } catch (UsageException e) {
+            return usageError(e, command, out, err);
+        }
+    }
+
+    private static int printVersion(PrintWriter out) {
+        out.println("netc " + Version.current());
+        out.flush();
+        return OK;
+    }
+
+    /** The help page; netc's own lists the commands, {@code help} among them. */
+    private static int printHelp(Command command, PrintWriter out) {
+        List<Command> listed = new ArrayList<>();
+        if (command == NETC) {
+            for (Commands each : Commands.values()) {
+                listed.add(each.command());
+            }
+            listed.add(HELP);
+        }
+        out.print(Help.page(invocation(command), command, listed));
+        out.flush();
+        return OK;
+    }
+
+    /** The problem, what may have been meant, the synopsis and where to read more: exit 2. */
+    private static int usageError(UsageException problem, Command command, PrintWriter out, PrintWriter err) {
+        err.println("error: " + problem.getMessage());
+        problem.help().ifPresent(help -> err.println("  = help: " + help));
+        err.println(Help.synopsis(invocation(command), command));
+        err.println("Try `" + invocation(command) + " --help` for more information.");
+        err.flush();
+        return USAGE;
+    }
+
+    /** How the command is called: {@code netc compile}, or {@code netc} for netc itself. */
+    private static String invocation(Command command) {
+        return command == NETC ? PROGRAM : PROGRAM + " " + command.name();
+    }
+
+    private static UsageException unknownCommand(String name) {
+        return new UsageException("unknown command `" + name + "`", Suggest.didYouMeanHelp(name, names()).orElse(null));
+    }
+
+    /** The name of every command, {@code help} last. */
+    private static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (Commands command : Commands.values()) {
+            names.add(command.command().name());
+        }
+        names.add(HELP.name());
+        return names;
     }
 }

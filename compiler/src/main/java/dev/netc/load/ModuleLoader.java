@@ -8,8 +8,6 @@ import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.parse.SpecParser;
 import dev.netc.source.SourceFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,12 +140,12 @@ public final class ModuleLoader {
         if (loaded.containsKey(key) || stack.contains(key)) {
             return;
         }
-        Optional<String> text = Stdlib.read(path.substring(STDLIB_PREFIX.length()));
+        Optional<String> text = StdlibSources.text(path.substring(STDLIB_PREFIX.length()));
         if (text.isEmpty()) {
             Diagnostic missing = Diagnostic.of(Code.NS1003, statement.path().span(), path).withLabel("not in the standard library");
-            sink.report(dev.netc.analysis.Suggest.didYouMean(missing, path, Stdlib.MODULES.stream().map(m -> STDLIB_PREFIX + m).toList())
+            sink.report(dev.netc.analysis.Suggest.didYouMean(missing, path, StdlibSources.NAMES.stream().map(m -> STDLIB_PREFIX + m).toList())
                     .orElse(missing.withNote("standard modules: " + String.join(", ",
-                            Stdlib.MODULES.stream().map(m -> STDLIB_PREFIX + m).toList()))));
+                            StdlibSources.NAMES.stream().map(m -> STDLIB_PREFIX + m).toList()))));
             return;
         }
         load(key, new SourceFile(path + ".netspec", text.get()));
@@ -157,24 +155,5 @@ public final class ModuleLoader {
         Path relative = absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute) : absolute;
         String text = relative.toString().replace('\\', '/');
         return text.isEmpty() ? "." : text;
-    }
-
-    /** The standard library modules shipped in the jar. */
-    static final class Stdlib {
-        static final List<String> MODULES = List.of("ports", "networks", "kube-system", "metallb", "monitoring");
-
-        private Stdlib() {
-        }
-
-        static Optional<String> read(String module) {
-            if (!MODULES.contains(module)) {
-                return Optional.empty();
-            }
-            try (InputStream in = ModuleLoader.class.getResourceAsStream("/dev/netc/stdlib/" + module + ".netspec")) {
-                return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        }
     }
 }

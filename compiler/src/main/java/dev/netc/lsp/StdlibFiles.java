@@ -1,7 +1,7 @@
 package dev.netc.lsp;
 
+import dev.netc.load.StdlibSources;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The standard library on disk, for go-to-definition: editors open files, not jar resources.
  * Each module is copied once, read-only, into {@code <cache>/stdlib/<netc version>/}, from the
- * same resources the compiler reads; a copy that differs (edited by hand) is replaced.
+ * same text the compiler reads ({@link StdlibSources}); a copy that differs (edited by hand) is replaced.
  */
 final class StdlibFiles {
     private static final String PREFIX = "std/";
@@ -34,16 +34,15 @@ final class StdlibFiles {
         if (!displayName.startsWith(PREFIX) || !displayName.endsWith(".netspec")) {
             return Optional.empty();
         }
-        String module = displayName.substring(PREFIX.length());
-        try (InputStream in = StdlibFiles.class.getResourceAsStream("/dev/netc/stdlib/" + module)) {
-            if (in == null) {
-                return Optional.empty();
-            }
-            byte[] content = in.readAllBytes();
-            Path file = folder.resolve(module);
-            if (!Files.isRegularFile(file) || !new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
-                    .equals(new String(content, StandardCharsets.UTF_8))) {
-                write(file, content);
+        String module = displayName.substring(PREFIX.length(), displayName.length() - ".netspec".length());
+        Optional<String> text = StdlibSources.text(module);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Path file = folder.resolve(module + ".netspec");
+            if (!Files.isRegularFile(file) || !new String(Files.readAllBytes(file), StandardCharsets.UTF_8).equals(text.get())) {
+                write(file, text.get().getBytes(StandardCharsets.UTF_8));
             }
             return Optional.of(file);
         } catch (IOException e) {
