@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -45,6 +48,7 @@ final class OutputWriter {
     private static final String OLD = "old";
     private static final String JOURNAL = "journal";
     private static final String STAGING = ".netc-staging-";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final FileOps disk;
 
@@ -135,7 +139,7 @@ final class OutputWriter {
 
     /** Writes the files while the caller holds the lock and nothing is left to undo. */
     private void installLocked(Path target, List<OutputFile> files) throws IOException {
-        Path staging = Files.createTempDirectory(target.getParent(), stagingPrefix(target));
+        Path staging = createStaging(target);
         try {
             stage(staging.resolve(NEW), files);
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -421,6 +425,23 @@ final class OutputWriter {
         }
         for (Path path : paths) {
             disk.deleteIfExists(path);
+        }
+    }
+
+    /**
+     * A new staging folder beside the target, readable by the owner only, with the first free
+     * number: runs into one folder are serialised by its lock and its leftovers are gone by now,
+     * so that is normally 1. (Not {@code Files.createTempDirectory}: setting up its SecureRandom
+     * cost a short compile 10 ms.)
+     */
+    private static Path createStaging(Path target) throws IOException {
+        for (int number = 1; ; number++) {
+            try {
+                return Files.createDirectory(target.resolveSibling(stagingPrefix(target) + number),
+                        PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } catch (FileAlreadyExistsException e) {
+                // something that is not netc's leftover has the name: take the next number
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import dev.netc.emit.OutputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,7 +182,11 @@ class OutputWriterTest {
         killInstall(sites.resolve("a"), 17);
         killInstall(sites.resolve("c"), 11);
         try (var entries = Files.list(sites)) {
-            assertThat(entries.filter(p -> p.getFileName().toString().contains(".netc-staging-"))).hasSize(2);
+            List<Path> staging = entries.filter(p -> p.getFileName().toString().contains(".netc-staging-")).toList();
+            assertThat(staging).hasSize(2);
+            for (Path folder : staging) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+            }
         }
         assertThat(OutputTree.snapshot(dir)).isNotEqualTo(before);
         try (OutputWriter.SiteFolders folders = OutputWriter.openSites(sites)) {
@@ -234,6 +239,16 @@ class OutputWriterTest {
         assertThatThrownBy(() -> OutputWriter.write(fresh, NEXT)).isInstanceOf(OutputWriter.OutputException.class)
                 .hasMessageContaining("symbolic link");
         assertThat(elsewhere).isEmptyDirectory();
+    }
+
+    @Test
+    void aStagingNameThatIsTakenIsSkipped() throws IOException {
+        // not a folder, so no leftover of netc's: it stays, and the run numbers its staging folder past it
+        Path taken = Files.writeString(dir.resolve(".fresh.netc-staging-1"), "not netc's");
+        Files.writeString(dir.resolve(".fresh.netc-staging-2"), "not netc's either");
+        OutputWriter.write(fresh, NEXT);
+        assertThat(taken).hasContent("not netc's");
+        assertThat(fresh.resolve("policies/app.yaml")).hasContent("kind: NetworkPolicy # next\n");
     }
 
     @Test
