@@ -55,7 +55,7 @@ final class QueryCommand implements Subcommand {
 
     @Override
     public int call() {
-        Compiler.Result result = compile.compile(new Emitter.Options(false));
+        Compiler.Result result = compile.compile(new Emitter.Options(false, true));
         if (result.hasErrors()) {
             compile.report(result, out, err, DiagnosticOptions.TEXT);
             return Netc.USAGE;

@@ -14,8 +14,18 @@ import java.util.Map;
  * cloud-config per node.
  */
 public final class Emitter {
-    /** Options that change what is emitted. */
-    public record Options(boolean legacyCanalConfigMap) {
+    /**
+     * Options that change what is emitted.
+     *
+     * @param legacyCanalConfigMap also write the seed-style {@code canal-config} ConfigMap
+     * @param traceRules also record where each NetworkPolicy rule came from ({@link Provenance}),
+     *     which {@code netc query} shows; writing the files does not need it
+     */
+    public record Options(boolean legacyCanalConfigMap, boolean traceRules) {
+        /** Without the rule trace. */
+        public Options(boolean legacyCanalConfigMap) {
+            this(legacyCanalConfigMap, false);
+        }
     }
 
     /** The files, and where the rules of their NetworkPolicies came from. */
@@ -40,7 +50,7 @@ public final class Emitter {
             model.cluster().flatMap(CanalEmitter::legacyConfigMap)
                     .ifPresent(map -> files.add(new OutputFile("manifests/canal-config.yaml", Yaml.write(map), false)));
         }
-        PolicyEmitter.Policies policies = PolicyEmitter.emit(model);
+        PolicyEmitter.Policies policies = PolicyEmitter.emit(model, options.traceRules());
         policies.documents().forEach((namespace, documents) -> {
             String content = Yaml.writeAll(documents);
             files.add(new OutputFile("policies/" + namespace + ".yaml", content, false));

@@ -44,15 +44,17 @@ public final class PolicyEmitter {
 
     private final Model model;
     private final FlowIndex flows;
-    private final Provenance.Builder provenance = new Provenance.Builder();
+    private final Provenance.Builder provenance;
 
-    private PolicyEmitter(Model model) {
+    private PolicyEmitter(Model model, boolean traceRules) {
         this.model = model;
         this.flows = new FlowIndex(model.flows());
+        this.provenance = new Provenance.Builder(traceRules);
     }
 
-    public static Policies emit(Model model) {
-        PolicyEmitter emitter = new PolicyEmitter(model);
+    /** @param traceRules whether the result's provenance is recorded (else it is empty) */
+    public static Policies emit(Model model, boolean traceRules) {
+        PolicyEmitter emitter = new PolicyEmitter(model, traceRules);
         Map<String, List<Node>> documents = new LinkedHashMap<>();
         for (Namespace namespace : model.namespaces()) {
             List<Node> namespaceDocuments = new ArrayList<>();

@@ -12,9 +12,10 @@ public final class InMemorySpec {
     private InMemorySpec() {
     }
 
+    /** With the rule trace ({@code Compiler.Result.provenance()}), as {@code netc query} compiles. */
     public static Compiler.Result compile(String text) {
         Path root = Path.of("").toAbsolutePath();
         return Compiler.compile(new Compiler.Request(List.of(), List.of(new SourceFile("spec.netspec", text)), root, root,
-                Map.of(), SecretSource.of(Map.of()), new Emitter.Options(false)));
+                Map.of(), SecretSource.of(Map.of()), new Emitter.Options(false, true)));
     }
 }

@@ -9,6 +9,7 @@ import dev.netc.emit.Provenance.Direction;
 import dev.netc.evaluator.Manifests;
 import dev.netc.evaluator.NetworkPolicy;
 import dev.netc.query.EmittedPolicies;
+import dev.netc.source.SourceFile;
 import dev.netc.source.Span;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,12 +70,25 @@ class ProvenanceTest {
     }
 
     @Test
+    void theTraceIsRecordedOnlyWhenAskedForAndChangesNoOutput() {
+        Path root = Path.of("").toAbsolutePath();
+        Compiler.Request traced = new Compiler.Request(List.of(), List.of(new SourceFile("spec.netspec", SPEC)), root, root,
+                Map.of(), SecretSource.of(Map.of()), new Emitter.Options(false, true));
+        Compiler.Result withTrace = Compiler.compile(traced);
+        Compiler.Result without = Compiler.compile(new Compiler.Request(traced.inputs(), traced.sources(), root, root,
+                Map.of(), traced.secrets(), new Emitter.Options(false)));
+        assertThat(without.files()).isEqualTo(withTrace.files());
+        assertThat(withTrace.provenance().rules()).isNotEmpty();
+        assertThat(without.provenance()).isEqualTo(Provenance.EMPTY);
+    }
+
+    @Test
     void everyRuleOfEveryExampleHasASource() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("..", "examples"))) {
             for (Path example : files.filter(p -> p.toString().endsWith(".netspec")).toList()) {
                 Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(example), List.of(), example.getParent(),
                         Path.of("").toAbsolutePath(), Map.of(), SecretSource.of(Map.of("CLUSTER_TOKEN", "a-token")),
-                        new Emitter.Options(false)));
+                        new Emitter.Options(false, true)));
                 assertThat(result.hasErrors()).as("%s", example).isFalse();
                 Manifests manifests = EmittedPolicies.read(result.files());
                 for (NetworkPolicy policy : manifests.policies()) {
