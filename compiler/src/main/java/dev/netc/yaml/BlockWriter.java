@@ -1,6 +1,7 @@
 package dev.netc.yaml;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -24,7 +25,7 @@ final class BlockWriter {
     private static final int MAX_SIMPLE_KEY = 128;
     private static final String SPACES = " ".repeat(64);
 
-    private final ScalarResolver resolver;
+    private final Supplier<ScalarResolver> resolver;
     private final StringBuilder out = new StringBuilder(256);
 
     /** Signals a node outside the shapes this writer knows. */
@@ -36,12 +37,12 @@ final class BlockWriter {
         }
     }
 
-    private BlockWriter(ScalarResolver resolver) {
+    private BlockWriter(Supplier<ScalarResolver> resolver) {
         this.resolver = resolver;
     }
 
     /** The document, or empty when it is not a block mapping of the known shapes. */
-    static Optional<String> write(Node root, ScalarResolver resolver) {
+    static Optional<String> write(Node root, Supplier<ScalarResolver> resolver) {
         if (!(root instanceof MappingNode mapping) || mapping.getValue().isEmpty() || mapping.getFlowStyle() != FlowStyle.BLOCK) {
             return Optional.empty();
         }
@@ -146,7 +147,10 @@ final class BlockWriter {
             // names, and this spares them the resolver's regular expressions
             return tag.equals(Tag.STR);
         }
-        return resolver.resolve(value, true).equals(tag);
+        if (isDigits(value)) {
+            return tag.equals(Tag.INT); // ports and counts: the core schema's [-+]?[0-9]+
+        }
+        return resolver.get().resolve(value, true).equals(tag);
     }
 
     /**
@@ -201,6 +205,15 @@ final class BlockWriter {
             return false;
         }
         return !value.contains(": ") && !value.contains(" #");
+    }
+
+    private static boolean isDigits(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !value.isEmpty();
     }
 
     private static boolean isPrintableAscii(String value) {

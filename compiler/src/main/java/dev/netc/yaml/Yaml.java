@@ -24,20 +24,32 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * literals, file modes as unquoted octal.
  */
 public final class Yaml {
-    private static final ResolverOnceSchema SCHEMA = new ResolverOnceSchema();
-    private static final DumpSettings SETTINGS = DumpSettings.builder()
-            .setDefaultFlowStyle(FlowStyle.BLOCK)
-            .setIndent(2)
-            .setIndicatorIndent(2)
-            .setIndentWithIndicator(true)
-            .setWidth(100_000)
-            .setSplitLines(false)
-            .setDereferenceAliases(true)
-            .setSchema(SCHEMA)
-            .setBestLineBreak("\n")
-            .build();
-
     private Yaml() {
+    }
+
+    /**
+     * snakeyaml's schema and emitter settings, set up on first use (their regular expressions
+     * and builders cost a short compile milliseconds): {@link BlockWriter} writes most documents
+     * without asking the schema anything.
+     */
+    private static final class Snakeyaml {
+        static final ResolverOnceSchema SCHEMA = new ResolverOnceSchema();
+        static final DumpSettings SETTINGS = DumpSettings.builder()
+                .setDefaultFlowStyle(FlowStyle.BLOCK)
+                .setIndent(2)
+                .setIndicatorIndent(2)
+                .setIndentWithIndicator(true)
+                .setWidth(100_000)
+                .setSplitLines(false)
+                .setDereferenceAliases(true)
+                .setSchema(SCHEMA)
+                .setBestLineBreak("\n")
+                .build();
+    }
+
+    /** How the YAML 1.2 core schema types a plain scalar, as snakeyaml's emitter asks. */
+    static ScalarResolver scalarResolver() {
+        return Snakeyaml.SCHEMA.getScalarResolver();
     }
 
     /**
@@ -124,13 +136,13 @@ public final class Yaml {
 
     /** One document, ending with a newline. */
     public static String write(Node root) {
-        return BlockWriter.write(root, SCHEMA.getScalarResolver()).orElseGet(() -> dump(root));
+        return BlockWriter.write(root, Yaml::scalarResolver).orElseGet(() -> dump(root));
     }
 
     /** One document as snakeyaml's emitter writes it: what {@link BlockWriter} must equal. */
     static String dump(Node root) {
         StringWriter out = new StringWriter();
-        new Dump(SETTINGS).dumpNode(root, new Writer(out));
+        new Dump(Snakeyaml.SETTINGS).dumpNode(root, new Writer(out));
         return out.toString();
     }
 
