@@ -8,8 +8,8 @@
 #   --jmh      also run the JMH benchmarks of each phase (about 10 minutes) and append their table
 #   --report   measure nothing: write RESULTS.md again from the last run's timings (bench/target/run)
 #
-# Every timing starts a new JVM with the flags of the ./netc launcher. Wall time and peak RSS
-# come from GNU time (/usr/bin/time); without it the script falls back to bash's clock and
+# Every timing starts a new JVM with the flags of the ./netc launcher. Wall time comes from
+# bash's microsecond clock, peak RSS from GNU time (/usr/bin/time); without GNU time the script
 # reports no memory. It says in RESULTS.md which it used.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -48,9 +48,9 @@ benchmarks="$root/bench/target/benchmarks.jar"
 flags=(-XX:+UseSerialGC -Xshare:auto -Xlog:cds=off,cds+dynamic=off -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1)
 
 if [[ -x /usr/bin/time ]] && /usr/bin/time -f '%e' true 2>/dev/null; then
-  timer="GNU time (/usr/bin/time -f '%e %M': wall seconds, peak RSS)"
+  timer="bash's EPOCHREALTIME for wall time, GNU time (/usr/bin/time -f '%M') for peak RSS"
 else
-  timer="bash clock (no /usr/bin/time: wall time only, no peak RSS)"
+  timer="bash's EPOCHREALTIME (no /usr/bin/time: wall time only, no peak RSS)"
 fi
 
 # measure NAME COMMAND...: runs it $reps times, appends "NAME wall_s rss_kb exit" lines to the log;
@@ -59,18 +59,20 @@ measure() {
   local name="$1"; shift
   for ((i = 0; i < reps; i++)); do
     local out="$work/last.time" status=0 command=("${@//\{rep\}/$i}")
-    if [[ "$timer" == GNU* ]]; then
-      /usr/bin/time -o "$out" -f '%e %M' "${command[@]}" >/dev/null 2>"$work/last.err" || status=$?
+    # wall time from bash's microsecond clock: GNU time's %e has only 10 ms steps, too coarse
+    # for the start-up ratio of runs that take 40 ms
+    local start end
+    start=$EPOCHREALTIME
+    if [[ "$timer" == *GNU* ]]; then
+      /usr/bin/time -o "$out" -f '%M' "${command[@]}" >/dev/null 2>"$work/last.err" || status=$?
       # GNU time puts "Command exited with non-zero status N" first when the command fails
-      read -r wall rss < <(tail -n 1 "$out")
+      rss=$(tail -n 1 "$out")
     else
-      local start end
-      start=$(date +%s%N)
       "${command[@]}" >/dev/null 2>"$work/last.err" || status=$?
-      end=$(date +%s%N)
-      wall=$(awk -v d=$((end - start)) 'BEGIN { printf "%.3f", d / 1e9 }')
       rss=0
     fi
+    end=$EPOCHREALTIME
+    wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
     printf '%s\t%s\t%s\t%s\n' "$name" "$wall" "$rss" "$status" >> "$log"
   done
 }
