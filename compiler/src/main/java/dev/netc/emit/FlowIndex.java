@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -28,6 +29,18 @@ final class FlowIndex {
 
     /** A tier as a map key: the {@link Tier} record's own equality would hash its whole content. */
     private record TierKey(String namespace, String tier) {
+        // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TierKey that
+                    && Objects.equals(namespace, that.namespace)
+                    && Objects.equals(tier, that.tier);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(namespace) + Objects.hashCode(tier);
+        }
     }
 
     private final List<Flow> flows;

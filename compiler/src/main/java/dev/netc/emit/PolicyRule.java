@@ -6,6 +6,7 @@ import dev.netc.model.PortRange;
 import dev.netc.model.Protocol;
 import dev.netc.yaml.Yaml;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -44,6 +45,20 @@ record PolicyRule(List<PeerElement> peers, List<PortRange> ports) {
             namespace.ifPresent(name -> element.put("namespaceSelector", Selectors.namespace(name)));
             return element.put("podSelector", Selectors.selector(selector)).build();
         }
+
+        // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Pods that
+                    && Objects.equals(namespace, that.namespace)
+                    && Objects.equals(selector, that.selector)
+                    && Objects.equals(labelOrder, that.labelOrder);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * Objects.hashCode(namespace) + Objects.hashCode(selector)) + Objects.hashCode(labelOrder);
+        }
     }
 
     /** Every pod of every namespace. */
@@ -63,6 +78,18 @@ record PolicyRule(List<PeerElement> peers, List<PortRange> ports) {
                 ipBlock.put("except", Yaml.strings(block.except().stream().map(Object::toString).toList()));
             }
             return Yaml.map().put("ipBlock", ipBlock.build()).build();
+        }
+
+        // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Block that
+                    && Objects.equals(block, that.block);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(block);
         }
     }
 
@@ -108,5 +135,18 @@ record PolicyRule(List<PeerElement> peers, List<PortRange> ports) {
 
     private static PeerElement pods(String namespace, LabelSelector selector, String here) {
         return new Pods(namespace.equals(here) ? Optional.empty() : Optional.of(namespace), selector);
+    }
+
+    // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PolicyRule that
+                && Objects.equals(peers, that.peers)
+                && Objects.equals(ports, that.ports);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(peers) + Objects.hashCode(ports);
     }
 }

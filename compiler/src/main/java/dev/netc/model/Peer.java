@@ -2,6 +2,7 @@ package dev.netc.model;
 
 import dev.netc.net.Cidr;
 import java.util.List;
+import java.util.Objects;
 
 /** One end of a resolved flow. */
 public sealed interface Peer {
@@ -12,10 +13,31 @@ public sealed interface Peer {
 
     /** Every pod of one namespace. */
     record NamespacePeer(String namespace) implements Peer {
+        // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof NamespacePeer that
+                    && Objects.equals(namespace, that.namespace);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(namespace);
+        }
     }
 
     /** Every pod of every namespace. */
     record AllNamespaces() implements Peer {
+        // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof AllNamespaces;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 
     /** Addresses outside (or, as Calico sees it, also inside) the cluster. */
@@ -29,6 +51,19 @@ public sealed interface Peer {
     record IpBlock(Cidr cidr, List<Cidr> except) {
         public IpBlock {
             except = List.copyOf(except);
+        }
+
+        // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof IpBlock that
+                    && Objects.equals(cidr, that.cidr)
+                    && Objects.equals(except, that.except);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(cidr) + Objects.hashCode(except);
         }
     }
 }

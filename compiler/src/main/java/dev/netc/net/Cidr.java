@@ -1,6 +1,7 @@
 package dev.netc.net;
 
 import java.math.BigInteger;
+import java.util.Objects;
 import java.util.Optional;
 
 /** An address range {@code address/prefix}; {@link #parse} refuses host bits set beyond the prefix. */
@@ -86,5 +87,18 @@ public record Cidr(IpAddress address, int prefix) implements Comparable<Cidr> {
     public int compareTo(Cidr other) {
         int byAddress = address.compareTo(other.address);
         return byAddress != 0 ? byAddress : Integer.compare(prefix, other.prefix);
+    }
+
+    // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Cidr that
+                && Objects.equals(address, that.address)
+                && prefix == that.prefix;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(address) + Integer.hashCode(prefix);
     }
 }

@@ -1,6 +1,7 @@
 package dev.netc.net;
 
 import java.math.BigInteger;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -133,5 +134,18 @@ public record IpAddress(Family family, BigInteger value) implements Comparable<I
     public int compareTo(IpAddress other) {
         int byFamily = family.compareTo(other.family);
         return byFamily != 0 ? byFamily : value.compareTo(other.value);
+    }
+
+    // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IpAddress that
+                && Objects.equals(family, that.family)
+                && Objects.equals(value, that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(family) + Objects.hashCode(value);
     }
 }
