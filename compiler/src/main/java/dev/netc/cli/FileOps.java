@@ -29,11 +29,13 @@ interface FileOps {
 
     void deleteIfExists(Path path) throws IOException;
 
+    /** The mode of a file with a secret in it (a node's cloud-config with the cluster token). */
+    Set<PosixFilePermission> SECRET_MODE = PosixFilePermissions.fromString("rw-------");
+    /** The mode of every other file. */
+    Set<PosixFilePermission> PUBLIC_MODE = PosixFilePermissions.fromString("rw-r--r--");
+
     /** The real disk. */
     FileOps DISK = new FileOps() {
-        private static final Set<PosixFilePermission> SECRET = PosixFilePermissions.fromString("rw-------");
-        private static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
-
         @Override
         public void createDirectories(Path dir) throws IOException {
             Files.createDirectories(dir);
@@ -41,7 +43,7 @@ interface FileOps {
 
         @Override
         public void writeNew(Path file, String content, boolean secret) throws IOException {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(secret ? SECRET : PUBLIC));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(secret ? SECRET_MODE : PUBLIC_MODE));
             Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
         }
 

@@ -9,16 +9,21 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -137,17 +142,29 @@ final class OutputWriter {
         }
     }
 
-    /** Writes the files while the caller holds the lock and nothing is left to undo. */
+    /**
+     * Writes the files while the caller holds the lock and nothing is left to undo. A file the
+     * previous run wrote with the same bytes and mode is left as it is: untouched, it keeps its
+     * modification time for the tools that watch it, and compiling an unchanged spec again
+     * writes nothing at all (a fleet's sites mostly stay the same).
+     */
     private void installLocked(Path target, List<OutputFile> files) throws IOException {
+        boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        String manifest = files.stream().map(OutputFile::path).distinct().collect(Collectors.joining("\n")) + "\n";
+        Set<String> previous = exists ? previousManifest(target) : Set.of();
+        Set<String> unchanged = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
+                ? unchanged(target, files, previous, manifest) : Set.of();
         Path staging = createStaging(target);
         try {
-            stage(staging.resolve(NEW), files);
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                OutputJournal journal = plan(target, files);
-                disk.writeNew(staging.resolve(JOURNAL + ".tmp"), journal.format(), false);
-                disk.move(staging.resolve(JOURNAL + ".tmp"), staging.resolve(JOURNAL));
-                apply(staging, target, journal);
-                disk.deleteIfExists(staging.resolve(JOURNAL)); // the commit: from here on the new output stays
+            stage(staging.resolve(NEW), files, unchanged, manifest);
+            if (exists) {
+                OutputJournal journal = plan(target, files, previous, unchanged);
+                if (!journal.steps().isEmpty()) {
+                    disk.writeNew(staging.resolve(JOURNAL + ".tmp"), journal.format(), false);
+                    disk.move(staging.resolve(JOURNAL + ".tmp"), staging.resolve(JOURNAL));
+                    apply(staging, target, journal);
+                    disk.deleteIfExists(staging.resolve(JOURNAL)); // the commit: from here on the new output stays
+                }
             } else {
                 // a new output folder: nothing to move aside, nothing to undo but the staging
                 // folder, and one rename commits the whole folder
@@ -168,22 +185,57 @@ final class OutputWriter {
         }
     }
 
-    /** Every file and the new manifest, under {@code dir}. */
-    private void stage(Path dir, List<OutputFile> files) throws IOException {
+    /** Every file that changes, and the new manifest if it does, under {@code dir}. */
+    private void stage(Path dir, List<OutputFile> files, Set<String> unchanged, String manifest) throws IOException {
         disk.createDirectories(dir);
-        Set<String> written = new LinkedHashSet<>();
         for (OutputFile file : files) {
             Path path = dir.resolve(checkedPath(file.path()));
-            disk.createDirectories(path.getParent());
-            disk.writeNew(path, file.content(), file.secret());
-            written.add(file.path());
+            if (!unchanged.contains(file.path())) {
+                disk.createDirectories(path.getParent());
+                disk.writeNew(path, file.content(), file.secret());
+            }
         }
-        disk.writeNew(dir.resolve(MANIFEST), String.join("\n", written) + "\n", false);
+        if (!unchanged.contains(MANIFEST)) {
+            disk.writeNew(dir.resolve(MANIFEST), manifest, false);
+        }
     }
 
-    /** The steps from the folder as it is to the new output; refuses to write over a file netc did not write. */
-    private OutputJournal plan(Path target, List<OutputFile> files) throws IOException {
-        List<String> previous = previousManifest(target);
+    /** The files (and the manifest) that the previous run wrote exactly as this one would: same bytes, same mode. */
+    private static Set<String> unchanged(Path target, List<OutputFile> files, Set<String> previous, String manifest)
+            throws IOException {
+        Set<String> unchanged = new HashSet<>();
+        for (OutputFile file : files) {
+            if (previous.contains(file.path()) && insideWithoutLinks(target, file.path())
+                    && holds(target.resolve(file.path()), file.content(), file.secret())) {
+                unchanged.add(file.path());
+            }
+        }
+        if (holds(target.resolve(MANIFEST), manifest, false)) {
+            unchanged.add(MANIFEST);
+        }
+        return unchanged;
+    }
+
+    /** Whether the regular file at {@code path} has exactly this content and the mode netc gives such a file. */
+    private static boolean holds(Path path, String content, boolean secret) throws IOException {
+        PosixFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        return attributes.isRegularFile() && attributes.size() == bytes.length
+                && attributes.permissions().equals(secret ? FileOps.SECRET_MODE : FileOps.PUBLIC_MODE)
+                && Arrays.equals(Files.readAllBytes(path), bytes);
+    }
+
+    /**
+     * The steps from the folder as it is to the new output, leaving out what is unchanged;
+     * refuses to write over a file netc did not write.
+     */
+    private OutputJournal plan(Path target, List<OutputFile> files, Set<String> previous, Set<String> unchanged)
+            throws IOException {
         List<OutputJournal.Step> steps = new ArrayList<>();
         Set<String> dirs = new LinkedHashSet<>();
         Set<String> written = new LinkedHashSet<>();
@@ -193,6 +245,9 @@ final class OutputWriter {
         for (OutputFile file : files) {
             String path = file.path();
             written.add(path);
+            if (unchanged.contains(path)) {
+                continue;
+            }
             boolean exists = Files.exists(target.resolve(path), LinkOption.NOFOLLOW_LINKS);
             if (exists && !previous.contains(path)) {
                 throw new OutputException("`" + target.resolve(path) + "` exists and netc did not write it"
@@ -208,8 +263,10 @@ final class OutputWriter {
                 steps.add(new OutputJournal.Step(OutputJournal.Kind.REMOVE, stale));
             }
         }
-        boolean manifestExists = Files.exists(target.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS);
-        steps.add(new OutputJournal.Step(manifestExists ? OutputJournal.Kind.REPLACE : OutputJournal.Kind.ADD, MANIFEST));
+        if (!unchanged.contains(MANIFEST)) {
+            boolean manifestExists = Files.exists(target.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS);
+            steps.add(new OutputJournal.Step(manifestExists ? OutputJournal.Kind.REPLACE : OutputJournal.Kind.ADD, MANIFEST));
+        }
         return new OutputJournal(steps, List.copyOf(dirs));
     }
 
@@ -334,12 +391,13 @@ final class OutputWriter {
         dirs.addAll(missing);
     }
 
-    private List<String> previousManifest(Path target) throws IOException {
+    /** The files the previous run wrote, in its order. */
+    private static Set<String> previousManifest(Path target) throws IOException {
         Path manifest = target.resolve(MANIFEST);
         if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
-            return List.of();
+            return Set.of();
         }
-        List<String> paths = new ArrayList<>();
+        Set<String> paths = new LinkedHashSet<>();
         for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
             String path = line.trim();
             // a manifest is only text in a folder: a line that could reach outside it is ignored

@@ -7,6 +7,7 @@ import dev.netc.emit.OutputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,14 @@ class OutputWriterTest {
     private static final List<OutputFile> PREVIOUS = List.of(
             new OutputFile("policies/app.yaml", "kind: NetworkPolicy # previous\n", false),
             new OutputFile("policies/old.yaml", "kind: NetworkPolicy # only in the previous run\n", false),
-            new OutputFile("nodes/cp-1.yaml", "#cloud-config\ncluster_token: previous-secret\n", true));
+            new OutputFile("nodes/cp-1.yaml", "#cloud-config\ncluster_token: previous-secret\n", true),
+            new OutputFile("nodes/cp-9.yaml", "#cloud-config\ncluster_token: unchanged-secret\n", true));
     private static final List<OutputFile> NEXT = List.of(
             new OutputFile("policies/app.yaml", "kind: NetworkPolicy # next\n", false),
             new OutputFile("nodes/cp-1.yaml", "#cloud-config\ncluster_token: next-secret\n", true),
             new OutputFile("nodes/cp-2.yaml", "#cloud-config\ncluster_token: next-secret\n", true),
-            new OutputFile("manifests/rke2-canal-config.yaml", "kind: HelmChartConfig\n", false));
+            new OutputFile("manifests/rke2-canal-config.yaml", "kind: HelmChartConfig\n", false),
+            new OutputFile("nodes/cp-9.yaml", "#cloud-config\ncluster_token: unchanged-secret\n", true));
 
     /** Where {@link #NEXT} is written. */
     enum Target {
@@ -68,7 +71,7 @@ class OutputWriterTest {
                 .containsEntry("out/README.md", "rw-r--r-- written by a person")
                 .doesNotContainKey("out/policies/old.yaml");
         assertThat(Files.readString(out.resolve(OutputWriter.MANIFEST)))
-                .isEqualTo("policies/app.yaml\nnodes/cp-1.yaml\nnodes/cp-2.yaml\nmanifests/rke2-canal-config.yaml\n");
+                .isEqualTo("policies/app.yaml\nnodes/cp-1.yaml\nnodes/cp-2.yaml\nmanifests/rke2-canal-config.yaml\nnodes/cp-9.yaml\n");
         assertThat(OutputTree.staging(dir)).isEmpty();
     }
 
@@ -224,7 +227,7 @@ class OutputWriterTest {
     @Test
     void manifestLinesThatLeadOutOfTheFolderAreIgnored() throws IOException {
         Path victim = Files.writeString(dir.resolve("victim.txt"), "keep me");
-        Files.writeString(out.resolve(OutputWriter.MANIFEST), "policies/app.yaml\npolicies/old.yaml\nnodes/cp-1.yaml\n"
+        Files.writeString(out.resolve(OutputWriter.MANIFEST), "policies/app.yaml\npolicies/old.yaml\nnodes/cp-1.yaml\nnodes/cp-9.yaml\n"
                 + "../victim.txt\n" + victim + "\npolicies/../../victim.txt\n");
         OutputWriter.write(out, NEXT);
         assertThat(victim).hasContent("keep me");
@@ -239,6 +242,39 @@ class OutputWriterTest {
         assertThatThrownBy(() -> OutputWriter.write(fresh, NEXT)).isInstanceOf(OutputWriter.OutputException.class)
                 .hasMessageContaining("symbolic link");
         assertThat(elsewhere).isEmptyDirectory();
+    }
+
+    @Test
+    void filesWithTheSameBytesAndModeAreLeftAsTheyAre() throws IOException {
+        Map<String, Object> before = identities(out);
+        OutputWriter.write(out, NEXT);
+        Map<String, Object> after = identities(out);
+        assertThat(after.get("nodes/cp-9.yaml")).as("unchanged: the same file").isEqualTo(before.get("nodes/cp-9.yaml"));
+        assertThat(after.get("policies/app.yaml")).as("changed: a new file").isNotEqualTo(before.get("policies/app.yaml"));
+
+        OutputWriter.write(out, NEXT);
+        assertThat(identities(out)).as("the same output again changes nothing, the manifest included").isEqualTo(after);
+        assertThat(OutputTree.staging(dir)).isEmpty();
+    }
+
+    @Test
+    void aFileWithTheRightBytesButAnotherModeIsWrittenAgain() throws IOException {
+        Files.setPosixFilePermissions(out.resolve("nodes/cp-9.yaml"), PosixFilePermissions.fromString("rw-r--r--"));
+        OutputWriter.write(out, NEXT);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("nodes/cp-9.yaml"))))
+                .as("a secret is never left readable by others").isEqualTo("rw-------");
+    }
+
+    /** Each regular file's inode and modification time, by path. */
+    private static Map<String, Object> identities(Path folder) throws IOException {
+        Map<String, Object> identities = new java.util.TreeMap<>();
+        try (var walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                identities.put(folder.relativize(file).toString(), List.of(attributes.fileKey(), attributes.lastModifiedTime()));
+            }
+        }
+        return identities;
     }
 
     @Test
