@@ -3,6 +3,7 @@ package dev.netc.cli;
 import dev.netc.emit.OutputFile;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -53,6 +54,8 @@ final class OutputWriter {
     private static final String OLD = "old";
     private static final String JOURNAL = "journal";
     private static final String STAGING = ".netc-staging-";
+    /** Fewer files than this are written one after the other: handing them out would cost more than it saves. */
+    private static final int PARALLEL_FROM = 64;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final FileOps disk;
@@ -188,15 +191,46 @@ final class OutputWriter {
     /** Every file that changes, and the new manifest if it does, under {@code dir}. */
     private void stage(Path dir, List<OutputFile> files, Set<String> unchanged, String manifest) throws IOException {
         disk.createDirectories(dir);
+        Set<Path> folders = new LinkedHashSet<>();
+        List<OutputFile> changed = new ArrayList<>();
         for (OutputFile file : files) {
             Path path = dir.resolve(checkedPath(file.path()));
             if (!unchanged.contains(file.path())) {
-                disk.createDirectories(path.getParent());
-                disk.writeNew(path, file.content(), file.secret());
+                folders.add(path.getParent());
+                changed.add(file);
             }
+        }
+        for (Path folder : folders) {
+            disk.createDirectories(folder);
+        }
+        if (changed.size() < PARALLEL_FROM) {
+            for (OutputFile file : changed) {
+                disk.writeNew(dir.resolve(file.path()), file.content(), file.secret());
+            }
+        } else {
+            writeInParallel(dir, changed);
         }
         if (!unchanged.contains(MANIFEST)) {
             disk.writeNew(dir.resolve(MANIFEST), manifest, false);
+        }
+    }
+
+    /**
+     * Many files (a large spec's thousand namespaces) are written by all processors at once:
+     * writing them is the kernel's work, and the compiler has nothing else left to do. Nothing
+     * depends on the order: the folder is only staged.
+     */
+    private void writeInParallel(Path dir, List<OutputFile> files) throws IOException {
+        try {
+            files.parallelStream().forEach(file -> {
+                try {
+                    disk.writeNew(dir.resolve(file.path()), file.content(), file.secret());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
