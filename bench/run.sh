@@ -114,8 +114,8 @@ export CLUSTER_TOKEN=bench-token
 netc=("$root/netc") # the launcher: its flags, the AppCDS archive, the full JIT for batches
 echo "timing ($reps repetitions each)..." >&2
 measure hello java "${flags[@]}" -jar "$hello/hello.jar"
-measure three-tier "${netc[@]}" compile "$root/examples/three-tier.netspec" -o "$work/out/three-tier"
-measure three-tier-no-appcds java "${flags[@]}" -jar "$jar" compile "$root/examples/three-tier.netspec" -o "$work/out/three-tier"
+measure three-tier "${netc[@]}" compile "$root/examples/three-tier.netspec" -o "$work/out/three-tier-{rep}"
+measure three-tier-no-appcds java "${flags[@]}" -jar "$jar" compile "$root/examples/three-tier.netspec" -o "$work/out/three-tier-{rep}"
 measure version "${netc[@]}" --version
 # each into a new folder: a compile over its own earlier, unchanged output writes nothing
 # (measured on its own as large-again)
