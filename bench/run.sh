@@ -163,7 +163,7 @@ growth=$(awk -v s="$s" -v l="$l" -v t="$startup" 'BEGIN { printf "%.1f", (l - t)
   echo "- load average when the timings ended: $(cat "$work/loadavg") (other work on the machine makes every figure slower)"
   echo "- JDK: $(java -version 2>&1 | head -1); $(java -version 2>&1 | sed -n 3p)"
   echo "- JVM flags: \`${flags[*]}\` for hello world; netc runs through its launcher \`./netc\`, which adds"
-  echo "  \`-XX:SharedArchiveFile=compiler/target/netc.jsa\` and, for \`--sites\`, leaves out \`-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1\`"
+  echo "  \`-XX:SharedArchiveFile=compiler/target/netc.jsa\` and, for \`--sites\`, uses \`-XX:+UseSerialGC\` and the full JIT instead"
   echo
   echo "## Goals"
   echo
