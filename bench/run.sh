@@ -143,9 +143,11 @@ measure fleet-again "${netc[@]}" compile "$root/examples/edge-site.netspec" --si
 rm -rf "$work"/out/fleet-*
 reps=$all_reps
 date -u '+%Y-%m-%d %H:%M UTC' > "$work/date"
+echo "$reps" > "$work/reps" # --report writes the table again from these timings
 cut -d' ' -f1-3 /proc/loadavg > "$work/loadavg"
 fi
 
+reps=$(cat "$work/reps")
 h=$(median hello); t=$(median three-tier); s=$(median small); l=$(median large); f=$(median fleet-new); fa=$(median fleet-again)
 startup=$(median version) # JVM and command line: what every run pays before it reads its input
 growth=$(awk -v s="$s" -v l="$l" -v t="$startup" 'BEGIN { printf "%.1f", (l - t) / (s - t) }')
@@ -153,7 +155,7 @@ growth=$(awk -v s="$s" -v l="$l" -v t="$startup" 'BEGIN { printf "%.1f", (l - t)
 {
   echo "# Benchmark results"
   echo
-  echo "Measured by \`bench/run.sh\` ($(cat "$work/date")). Reproduce: \`bench/run.sh$($quick && echo ' --quick')$($jmh && echo ' --jmh')\`"
+  echo "Measured by \`bench/run.sh\` ($(cat "$work/date")). Reproduce: \`bench/run.sh$($quick && echo ' --quick')$( ((reps != 5)) && ! $quick && echo " --reps $reps")$($jmh && echo ' --jmh')\`"
   echo "(see bench/README.md). Medians of $reps runs (hello world and three-tier: $((3 * reps)), alternating; the fleet: $((reps < 3 ? reps : 3))), each a new JVM; timer: $timer."
   echo
   echo "## Machine"
