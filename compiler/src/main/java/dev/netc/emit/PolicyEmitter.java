@@ -44,12 +44,13 @@ public final class PolicyEmitter {
 
     private final Model model;
     private final FlowIndex flows;
-    private final Provenance.Builder provenance;
+    private final boolean traceRules;
+    private final Provenance.Builder provenance = new Provenance.Builder();
 
     private PolicyEmitter(Model model, boolean traceRules) {
         this.model = model;
         this.flows = new FlowIndex(model.flows());
-        this.provenance = new Provenance.Builder(traceRules);
+        this.traceRules = traceRules;
     }
 
     /** @param traceRules whether the result's provenance is recorded (else it is empty) */
@@ -229,16 +230,16 @@ public final class PolicyEmitter {
     private Node policy(String namespace, String name, LabelSelector pods, Rules rules) {
         boolean hasIngress = rules.hasIngress();
         boolean hasEgress = rules.hasEgress();
-        Provenance.PolicyId id = new Provenance.PolicyId(namespace, name);
+        if (traceRules) {
+            trace(new Provenance.PolicyId(namespace, name), rules);
+        }
         List<String> types = new ArrayList<>();
         Yaml.MapBuilder spec = Yaml.map().put("podSelector", Selectors.selector(pods));
         if (hasIngress) {
             types.add("Ingress");
-            provenance.side(id, Direction.INGRESS, rules.ingressIsolation, rules.ingress.sources());
         }
         if (hasEgress) {
             types.add("Egress");
-            provenance.side(id, Direction.EGRESS, rules.egressIsolation, rules.egress.sources());
         }
         spec.put("policyTypes", Yaml.strings(types));
         if (hasIngress) {
@@ -253,5 +254,15 @@ public final class PolicyEmitter {
                 .put("metadata", Yaml.map().put("name", name).put("namespace", namespace).build())
                 .put("spec", spec.build())
                 .build();
+    }
+
+    /** Where each rule of the policy came from, and the statement behind each direction it isolates. */
+    private void trace(Provenance.PolicyId id, Rules rules) {
+        if (rules.hasIngress()) {
+            provenance.side(id, Direction.INGRESS, rules.ingressIsolation, rules.ingress.sources());
+        }
+        if (rules.hasEgress()) {
+            provenance.side(id, Direction.EGRESS, rules.egressIsolation, rules.egress.sources());
+        }
     }
 }

@@ -51,20 +51,12 @@ public record Provenance(Map<RuleId, List<Span>> rules, Map<SideId, Span> isolat
         return Optional.ofNullable(isolation.get(new SideId(new PolicyId(namespace, policy), direction)));
     }
 
-    /** Collects the entries while policies are built, or, when {@code enabled} is false, nothing. */
+    /** Collects the entries while policies are built. */
     static final class Builder {
-        private final boolean enabled;
         private final Map<RuleId, List<Span>> rules = new LinkedHashMap<>();
         private final Map<SideId, Span> isolation = new LinkedHashMap<>();
 
-        Builder(boolean enabled) {
-            this.enabled = enabled;
-        }
-
         void side(PolicyId policy, Direction direction, Optional<Span> isolatedBy, List<List<Span>> ruleSources) {
-            if (!enabled) {
-                return;
-            }
             SideId side = new SideId(policy, direction);
             isolatedBy.ifPresent(span -> isolation.put(side, span));
             for (int i = 0; i < ruleSources.size(); i++) {
