@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +51,13 @@ public final class Messages {
         int tail = Character.isLowSurrogate(value.charAt(value.length() - keep)) ? value.length() - keep + 1
                 : value.length() - keep;
         return value.substring(0, head) + " … " + value.substring(tail) + " (" + value.length() + " characters)";
+    }
+
+    /** The alternatives as a message says them: "a", "a or b", "a, b or c". */
+    public static String either(List<String> alternatives) {
+        int last = alternatives.size() - 1;
+        return last == 0 ? alternatives.get(0)
+                : String.join(", ", alternatives.subList(0, last)) + " or " + alternatives.get(last);
     }
 
     /** True when the bundle has a text for the code (checked by a test for every code). */

@@ -4,6 +4,7 @@ import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.diagnostics.Fix;
+import dev.netc.diagnostics.Messages;
 import dev.netc.grammar.NetSpecLexer;
 import dev.netc.grammar.NetSpecParser;
 import dev.netc.source.SourceFile;
@@ -149,10 +150,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
         if (list.size() > 6) {
             return "a statement, a name or a value";
         }
-        if (list.size() == 1) {
-            return list.get(0);
-        }
-        return String.join(", ", list.subList(0, list.size() - 1)) + " or " + list.get(list.size() - 1);
+        return Messages.either(list);
     }
 
     /** How an expected token is named in a message; keywords that double as names fold into "a name". */

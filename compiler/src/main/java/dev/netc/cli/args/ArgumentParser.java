@@ -1,6 +1,7 @@
 package dev.netc.cli.args;
 
 import dev.netc.analysis.Suggest;
+import dev.netc.diagnostics.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,22 +92,13 @@ public final class ArgumentParser {
                 }
             }
             throw new UsageException("unknown " + option.label().toLowerCase(Locale.ROOT) + " `" + value + "`: use "
-                    + alternatives(option.choices()));
+                    + Messages.either(option.choices()));
         }
         String problem = option.type().problem(value).orElse(null);
         if (problem != null) {
             throw new UsageException("`" + name + "`: " + problem);
         }
         return value;
-    }
-
-    /** "a, b or c". */
-    private static String alternatives(List<String> choices) {
-        StringBuilder text = new StringBuilder(choices.get(0));
-        for (int i = 1; i < choices.size(); i++) {
-            text.append(i == choices.size() - 1 ? " or " : ", ").append(choices.get(i));
-        }
-        return text.toString();
     }
 
     /**
