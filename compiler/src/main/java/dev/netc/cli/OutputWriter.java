@@ -203,26 +203,20 @@ final class OutputWriter {
         for (Path folder : folders) {
             disk.createDirectories(folder);
         }
-        if (changed.size() < PARALLEL_FROM) {
-            for (OutputFile file : changed) {
-                disk.writeNew(dir.resolve(file.path()), file.content(), file.secret());
-            }
-        } else {
-            writeInParallel(dir, changed);
-        }
+        writeAll(dir, changed);
         if (!unchanged.contains(MANIFEST)) {
             disk.writeNew(dir.resolve(MANIFEST), manifest, false);
         }
     }
 
     /**
-     * Many files (a large spec's thousand namespaces) are written by all processors at once:
-     * writing them is the kernel's work, and the compiler has nothing else left to do. Nothing
-     * depends on the order: the folder is only staged.
+     * Writes the files into {@code dir}. Many files (a large spec's thousand namespaces) are
+     * written by all processors at once: writing them is the kernel's work, and the compiler has
+     * nothing else left to do. Nothing depends on the order: the folder is only staged.
      */
-    private void writeInParallel(Path dir, List<OutputFile> files) throws IOException {
+    private void writeAll(Path dir, List<OutputFile> files) throws IOException {
         try {
-            files.parallelStream().forEach(file -> {
+            (files.size() < PARALLEL_FROM ? files.stream() : files.parallelStream()).forEach(file -> {
                 try {
                     disk.writeNew(dir.resolve(file.path()), file.content(), file.secret());
                 } catch (IOException e) {
