@@ -147,14 +147,7 @@ public final class Netc {
 
     /** The help page; netc's own lists the commands, {@code help} among them. */
     private static int printHelp(Command command, PrintWriter out) {
-        List<Command> listed = new ArrayList<>();
-        if (command == NETC) {
-            for (Commands each : Commands.values()) {
-                listed.add(each.command());
-            }
-            listed.add(HELP);
-        }
-        out.print(Help.page(invocation(command), command, listed));
+        out.print(Help.page(invocation(command), command, command == NETC ? commands() : List.of()));
         out.flush();
         return OK;
     }
@@ -178,13 +171,22 @@ public final class Netc {
         return new UsageException("unknown command `" + name + "`", Suggest.didYouMeanHelp(name, names()).orElse(null));
     }
 
+    /** Every command, {@code help} last. */
+    private static List<Command> commands() {
+        List<Command> commands = new ArrayList<>();
+        for (Commands command : Commands.values()) {
+            commands.add(command.command());
+        }
+        commands.add(HELP);
+        return commands;
+    }
+
     /** The name of every command, {@code help} last. */
     private static List<String> names() {
         List<String> names = new ArrayList<>();
-        for (Commands command : Commands.values()) {
-            names.add(command.command().name());
+        for (Command command : commands()) {
+            names.add(command.name());
         }
-        names.add(HELP.name());
         return names;
     }
 }
