@@ -9,7 +9,6 @@ import dev.netc.net.Cidr;
 import dev.netc.net.IpAddress;
 import dev.netc.source.Span;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -49,6 +48,13 @@ final class AddressPlan {
         dns.forEach(address -> checkDns(address, services));
     }
 
+    // written out rather than chained with Comparator.comparing: the JDK's own comparator
+    // lambdas are not in netc's class-data archive and were generated at every start
+    private static int byFamilyThenStart(Range a, Range b) {
+        int byFamily = a.cidr().family().compareTo(b.cidr().family());
+        return byFamily != 0 ? byFamily : a.cidr().first().compareTo(b.cidr().first());
+    }
+
     /**
      * Every pod, service and node range must be distinct: an address in two of them is routed
      * to one only. Sorted by start, so each range is compared with the widest one before it.
@@ -57,7 +63,7 @@ final class AddressPlan {
         List<Range> all = new ArrayList<>(pods);
         all.addAll(services);
         all.addAll(networks);
-        all.sort(Comparator.comparing((Range r) -> r.cidr().family()).thenComparing(r -> r.cidr().first()));
+        all.sort(AddressPlan::byFamilyThenStart);
         Range widest = null;
         for (Range range : all) {
             if (widest != null && widest.cidr().family() == range.cidr().family()

@@ -12,17 +12,12 @@ import dev.netc.net.IpAddress;
 import dev.netc.source.Span;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads literals as the types their context needs, reporting what is wrong at the literal's
  * span. String literals are interpolated first, so {@code "10.${site}.0.0/16"} is a CIDR too.
  */
 public final class Values {
-    private static final Pattern PORT_SPEC = Pattern.compile("([0-9]+)(?:-([0-9]+))?/([A-Za-z]+)");
-    private static final Pattern DURATION = Pattern.compile("([0-9]+(ms|h|m|s))+");
-
     private final Params params;
     private final DiagnosticSink sink;
 
@@ -165,7 +160,7 @@ public final class Values {
 
     public Optional<String> duration(Value value) {
         Optional<String> text = value instanceof Value.Duration || value instanceof Value.Str ? text(value) : Optional.empty();
-        if (text.isPresent() && DURATION.matcher(text.get()).matches()) {
+        if (text.isPresent() && isDuration(text.get())) {
             return text;
         }
         if (text.isPresent() || !(value instanceof Value.Str)) {
@@ -177,20 +172,21 @@ public final class Values {
 
     /** {@code 80/tcp} or {@code 8000-8100/tcp}. */
     public Optional<PortRange> portSpec(String text, Span span) {
-        Matcher m = PORT_SPEC.matcher(text);
-        if (!m.matches()) {
+        Optional<PortSpecText> parts = PortSpecText.parse(text);
+        if (parts.isEmpty()) {
             sink.report(Diagnostic.of(Code.NS2009, span, "a port such as `80/tcp`", "`" + text + "`"));
             return Optional.empty();
         }
-        Optional<Protocol> protocol = Protocol.parse(m.group(3).toLowerCase(java.util.Locale.ROOT));
-        if (protocol.isEmpty() || !m.group(3).equals(m.group(3).toLowerCase(java.util.Locale.ROOT))) {
-            Diagnostic unknown = Diagnostic.of(Code.NS2005, span, m.group(3)).withLabel("not tcp, udp or sctp");
+        String protocolName = parts.get().protocol();
+        Optional<Protocol> protocol = Protocol.parse(protocolName.toLowerCase(java.util.Locale.ROOT));
+        if (protocol.isEmpty() || !protocolName.equals(protocolName.toLowerCase(java.util.Locale.ROOT))) {
+            Diagnostic unknown = Diagnostic.of(Code.NS2005, span, protocolName).withLabel("not tcp, udp or sctp");
             sink.report(protocol.map(p -> unknown.withHelp("write it in lower case: `" + p.lowerCase() + "`"))
                     .orElse(unknown.withNote("NetworkPolicy supports only TCP, UDP and SCTP")));
             return Optional.empty();
         }
-        OptionalInt first = port(m.group(1), span);
-        OptionalInt last = m.group(2) == null ? first : port(m.group(2), span);
+        OptionalInt first = port(parts.get().first(), span);
+        OptionalInt last = parts.get().last().isEmpty() ? first : port(parts.get().last().get(), span);
         if (first.isEmpty() || last.isEmpty()) {
             return Optional.empty();
         }
@@ -208,5 +204,67 @@ public final class Values {
             return OptionalInt.empty();
         }
         return OptionalInt.of((int) number);
+    }
+
+    // The two textual forms below are written out rather than matched with regular
+    // expressions: compiling one cost about a millisecond of every start.
+    // HandWrittenPatternsTest holds each to the expression quoted in its comment.
+
+    /** {@code ([0-9]+(ms|h|m|s))+}: {@code 30s}, {@code 250ms}, {@code 1h30m}. */
+    static boolean isDuration(String text) {
+        int i = 0;
+        while (i < text.length()) {
+            int digits = digitsFrom(text, i);
+            if (digits == i || digits == text.length()) {
+                return false;
+            }
+            char unit = text.charAt(digits);
+            if (unit == 'm' && digits + 1 < text.length() && text.charAt(digits + 1) == 's') {
+                i = digits + 2; // "ms": an `s` after `m` cannot start the next part, which starts with a digit
+            } else if (unit == 'h' || unit == 'm' || unit == 's') {
+                i = digits + 1;
+            } else {
+                return false;
+            }
+        }
+        return !text.isEmpty();
+    }
+
+    /** The parts of {@code 80/tcp} or {@code 8000-8100/tcp}: {@code ([0-9]+)(?:-([0-9]+))?/([A-Za-z]+)}. */
+    record PortSpecText(String first, Optional<String> last, String protocol) {
+        static Optional<PortSpecText> parse(String text) {
+            int firstEnd = digitsFrom(text, 0);
+            int lastEnd = firstEnd;
+            if (firstEnd < text.length() && text.charAt(firstEnd) == '-') {
+                lastEnd = digitsFrom(text, firstEnd + 1);
+                if (lastEnd == firstEnd + 1) {
+                    return Optional.empty();
+                }
+            }
+            if (firstEnd == 0 || lastEnd >= text.length() - 1 || text.charAt(lastEnd) != '/' || !isLetters(text, lastEnd + 1)) {
+                return Optional.empty();
+            }
+            Optional<String> last = lastEnd == firstEnd ? Optional.empty() : Optional.of(text.substring(firstEnd + 1, lastEnd));
+            return Optional.of(new PortSpecText(text.substring(0, firstEnd), last, text.substring(lastEnd + 1)));
+        }
+
+        private static boolean isLetters(String text, int from) {
+            for (int i = from; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The index after the ASCII digits that start at {@code from}. */
+    private static int digitsFrom(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 }

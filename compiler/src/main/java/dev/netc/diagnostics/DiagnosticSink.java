@@ -15,10 +15,9 @@ public final class DiagnosticSink {
     /** More than anyone reads; the limit keeps hostile input from filling memory with diagnostics. */
     public static final int DEFAULT_MAX_ERRORS = 1000;
 
-    private static final Comparator<Diagnostic> BY_POSITION = Comparator
-            .comparing((Diagnostic d) -> d.primary() == null ? "" : d.primary().file().displayName())
-            .thenComparingInt(d -> d.primary() == null ? -1 : d.primary().start())
-            .thenComparing(d -> d.code().name());
+    // written out rather than chained with Comparator.comparing: the JDK's own comparator
+    // lambdas are not in netc's class-data archive and were generated at every start
+    private static final Comparator<Diagnostic> BY_POSITION = DiagnosticSink::compareByPosition;
 
     private final int maxErrors;
     private final LinkedHashSet<Diagnostic> diagnostics = new LinkedHashSet<>();
@@ -31,6 +30,24 @@ public final class DiagnosticSink {
 
     public DiagnosticSink(int maxErrors) {
         this.maxErrors = maxErrors;
+    }
+
+    /** By file, then offset, then code; a diagnostic without a place comes first. */
+    private static int compareByPosition(Diagnostic a, Diagnostic b) {
+        int byFile = fileName(a).compareTo(fileName(b));
+        if (byFile != 0) {
+            return byFile;
+        }
+        int byStart = Integer.compare(start(a), start(b));
+        return byStart != 0 ? byStart : a.code().name().compareTo(b.code().name());
+    }
+
+    private static String fileName(Diagnostic d) {
+        return d.primary() == null ? "" : d.primary().file().displayName();
+    }
+
+    private static int start(Diagnostic d) {
+        return d.primary() == null ? -1 : d.primary().start();
     }
 
     public void report(Diagnostic diagnostic) {

@@ -150,6 +150,9 @@ final class BlockWriter {
         if (isDigits(value)) {
             return tag.equals(Tag.INT); // ports and counts: the core schema's [-+]?[0-9]+
         }
+        if (isAddressLike(value)) {
+            return tag.equals(Tag.STR);
+        }
         return resolver.get().resolve(value, true).equals(tag);
     }
 
@@ -214,6 +217,16 @@ final class BlockWriter {
             }
         }
         return !value.isEmpty();
+    }
+
+    /**
+     * Starts with a digit and has a {@code /}, a {@code :} or two dots, as addresses and CIDRs
+     * do: no number of the core schema (the only reading of such text besides a string) has
+     * any of these, so the resolver, a dozen regular expressions built on first use, is not needed.
+     */
+    private static boolean isAddressLike(String value) {
+        return !value.isEmpty() && value.charAt(0) >= '0' && value.charAt(0) <= '9'
+                && (value.indexOf('/') >= 0 || value.indexOf(':') >= 0 || value.indexOf('.') != value.lastIndexOf('.'));
     }
 
     private static boolean isPrintableAscii(String value) {

@@ -12,11 +12,6 @@ import java.util.regex.Pattern;
 final class Yaml11 {
     // an array, not a list: iterating a list allocates an iterator, and this is asked of every scalar
     private static final String[] BOOLEANS_AND_NULLS = {"y", "yes", "n", "no", "true", "false", "on", "off", "null", "~", ""};
-    private static final Pattern NUMBER = Pattern.compile(
-            "[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
-                    + "|([0-9][0-9_]*)?\\.?[0-9_]*([eE][-+]?[0-9]+)?|\\.(inf|Inf|INF|nan|NaN|NAN))");
-    private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
-
     private Yaml11() {
     }
 
@@ -34,11 +29,12 @@ final class Yaml11 {
         if (isBooleanOrNull(value)) {
             return true;
         }
-        if (containsDigit(value) && NUMBER.matcher(value).matches()) {
+        if (couldBeNumber(value) && Patterns.NUMBER.matcher(value).matches()) {
             return true;
         }
         String lower = value.toLowerCase(Locale.ROOT);
-        return TIMESTAMP.matcher(value).matches() || lower.equals(".inf") || lower.equals("-.inf") || lower.equals(".nan");
+        return couldBeTimestamp(value) && Patterns.TIMESTAMP.matcher(value).matches()
+                || lower.equals(".inf") || lower.equals("-.inf") || lower.equals(".nan");
     }
 
     /**
@@ -78,6 +74,28 @@ final class Yaml11 {
             }
         }
         return true;
+    }
+
+    /**
+     * A YAML 1.1 number has a digit, at most one `.` and no `/`. The test spares addresses and
+     * CIDRs the regular expression, which is compiled only when some value needs it: compiling
+     * it cost about a millisecond of every start.
+     */
+    private static boolean couldBeNumber(String value) {
+        return containsDigit(value) && value.indexOf('/') < 0 && value.indexOf('.') == value.lastIndexOf('.');
+    }
+
+    /** A YAML 1.1 timestamp starts with a year and a `-`: {@code 2001-12-14}. */
+    private static boolean couldBeTimestamp(String value) {
+        return value.length() > 4 && value.charAt(4) == '-' && Character.isDigit(value.charAt(0));
+    }
+
+    /** Compiled on first use (see {@link #couldBeNumber}). */
+    private static final class Patterns {
+        static final Pattern NUMBER = Pattern.compile(
+                "[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
+                        + "|([0-9][0-9_]*)?\\.?[0-9_]*([eE][-+]?[0-9]+)?|\\.(inf|Inf|INF|nan|NaN|NAN))");
+        static final Pattern TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
     }
 
     private static boolean containsDigit(String value) {

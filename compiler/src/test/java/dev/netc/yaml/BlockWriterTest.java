@@ -21,7 +21,8 @@ class BlockWriterTest {
             "/var/lib/rancher/rke2/server/manifests/x.yaml", "kubernetes.io/metadata.name", "a:b", "a: b", "a #b", "a#b",
             "x:", "-x", "- x", "?x", "...", "..x", "---", "yes", "no", "on", "~", "null", "", " ", " lead", "trail ", "a  b",
             "0640", "8080", "1_000", "12:30", "1e3", "0x1F", ".inf", "say \"hi\"", "back\\slash", "tab\there", "line\nbreak", "ünïcode",
-            "emoji \uD83D\uDE00", "comma,list", "[x]", "{y}", "it's", "%pct", "@at", "`tick", "a'b", "k=v,w");
+            "emoji \uD83D\uDE00", "comma,list", "[x]", "{y}", "it's", "%pct", "@at", "`tick", "a'b", "k=v,w",
+            "10.0.1.10", "1.2.3", "1.5", "1/2", "1:2", "fd00::1", "2001:db8::/32", "10.0.0.1:6443", "::/0", "0x1F/8", "1e3.4");
     private static final List<String> LITERALS = List.of("one line\n", "two\nlines\n", "no final break", "blank\n\nline\n",
             "  indented first\n", "\nstarts with a break\n", "keep\n\n", "trailing space \nx\n", "tab\tin text\n",
             "unicode ü\n", "\n", "a\n  nested: 1\n  list:\n    - x\n");
