@@ -11,6 +11,11 @@ parser grammar NetSpecParser;
 options { tokenVocab = NetSpecLexer; }
 
 @members {
+    /** The prediction DFA every parser shares: netc fills it from {@link DfaSnapshot} before its first parse. */
+    public static org.antlr.v4.runtime.dfa.DFA[] sharedDfa() {
+        return _decisionToDFA;
+    }
+
     /** True when the next token starts on the line where the previous token ended. */
     private boolean sameLine() {
         org.antlr.v4.runtime.Token previous = _input.LT(-1);
