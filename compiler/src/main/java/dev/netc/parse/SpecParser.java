@@ -32,10 +32,11 @@ public final class SpecParser {
     public static final int MAX_NESTING = 64;
 
     static {
-        // Start from the prediction DFA the build left after parsing the examples and the standard
-        // library (see DfaSnapshot) rather than from an empty one: building it anew in interpreted
-        // code took about 15 ms of every process's first parse.
-        DfaSnapshot.read(ParserDfaSnapshot.data(), NetSpecParser._ATN, NetSpecParser.sharedDfa());
+        // Start from the DFAs the build left after reading the examples and the standard library
+        // (see DfaSnapshot) rather than from empty ones: building them anew in interpreted code
+        // took about 20 ms of every process's first file.
+        DfaSnapshot.read(DfaSnapshots.lexer(), NetSpecLexer._ATN, NetSpecLexer.sharedDfa());
+        DfaSnapshot.read(DfaSnapshots.parser(), NetSpecParser._ATN, NetSpecParser.sharedDfa());
     }
 
     private SpecParser() {

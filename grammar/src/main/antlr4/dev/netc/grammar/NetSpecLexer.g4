@@ -8,6 +8,13 @@
  */
 lexer grammar NetSpecLexer;
 
+@members {
+    /** The DFA every lexer shares: netc fills it from {@link DfaSnapshot} before it reads its first file. */
+    public static org.antlr.v4.runtime.dfa.DFA[] sharedDfa() {
+        return _decisionToDFA;
+    }
+}
+
 // ---- keywords (declarations) -------------------------------------------------------
 IMPORT    : 'import';
 PARAM     : 'param';

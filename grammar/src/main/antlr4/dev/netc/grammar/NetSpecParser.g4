@@ -11,7 +11,7 @@ parser grammar NetSpecParser;
 options { tokenVocab = NetSpecLexer; }
 
 @members {
-    /** The prediction DFA every parser shares: netc fills it from {@link DfaSnapshot} before its first parse. */
+    /** The prediction DFA every parser shares: netc fills it from {@link DfaSnapshot} before it reads its first file. */
     public static org.antlr.v4.runtime.dfa.DFA[] sharedDfa() {
         return _decisionToDFA;
     }

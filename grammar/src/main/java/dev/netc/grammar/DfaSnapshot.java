@@ -11,8 +11,15 @@ import java.util.Map;
 import org.antlr.v4.runtime.atn.ATN;
 import org.antlr.v4.runtime.atn.ATNConfig;
 import org.antlr.v4.runtime.atn.ATNConfigSet;
+import org.antlr.v4.runtime.atn.ATNSimulator;
+import org.antlr.v4.runtime.atn.ATNState;
+import org.antlr.v4.runtime.atn.ATNType;
 import org.antlr.v4.runtime.atn.ArrayPredictionContext;
+import org.antlr.v4.runtime.atn.DecisionState;
 import org.antlr.v4.runtime.atn.EmptyPredictionContext;
+import org.antlr.v4.runtime.atn.LexerATNConfig;
+import org.antlr.v4.runtime.atn.LexerAction;
+import org.antlr.v4.runtime.atn.LexerActionExecutor;
 import org.antlr.v4.runtime.atn.PredictionContext;
 import org.antlr.v4.runtime.atn.SemanticContext;
 import org.antlr.v4.runtime.atn.SingletonPredictionContext;
@@ -20,31 +27,37 @@ import org.antlr.v4.runtime.dfa.DFA;
 import org.antlr.v4.runtime.dfa.DFAState;
 
 /**
- * The parser's prediction DFA as a string, so that a new process can start from the DFA the
- * build left instead of an empty one.
+ * The lexer's or the parser's DFA as a string, so that a new process can start from the DFAs the
+ * build left instead of empty ones.
  *
- * <p>ANTLR predicts which alternative to take with a DFA it builds while it parses, and every
- * new JVM starts with an empty one: simulating the grammar's ATN for the first time, in
- * interpreted code, took about 15 ms of a 130 ms compile of {@code examples/three-tier}. The
- * build parses the examples and the standard library and writes the DFA they leave with
- * {@link #write}; {@code netc} reads it back with {@link #read} before its first parse. The DFA
- * is ANTLR's cache of what its prediction computes, so parsing gives the same trees and the
- * same errors with it or without it; input the snapshot does not cover extends it as usual.
+ * <p>ANTLR builds the DFA that matches tokens and the one that predicts which alternative to
+ * take while it lexes and parses, and every new JVM starts with empty ones: simulating the
+ * grammar's ATNs for the first time, in interpreted code, took about 20 ms of a 130 ms compile
+ * of {@code examples/three-tier}. The build lexes and parses the examples and the standard
+ * library and writes the DFAs they leave with {@link #write}; {@code netc} reads them back with
+ * {@link #read} before it reads its first file. A DFA is ANTLR's cache of what its simulation
+ * computes, so tokens, trees and errors are the same with it or without it; input the snapshot
+ * does not cover extends it as usual.
  *
- * <p>The string holds every DFA state of every decision, in state-number order: its ATN
- * configurations (ATN state, alternative, prediction context, semantic context), the flags
- * ANTLR keeps on the set and on the state, and its edges. Prediction contexts and semantic
- * contexts are written once each and referred to by number. Numbers are written base 32 in
- * printable ASCII (see {@link Ints}), so the string is a plain Java constant.
+ * <p>The string holds every DFA state of every decision (a lexer has one per mode), in
+ * state-number order: its ATN configurations (ATN state, alternative, prediction context,
+ * semantic context; for a lexer also the actions to run and whether a non-greedy loop was
+ * passed), the flags ANTLR keeps on the set and on the state, and its edges. Prediction
+ * contexts, semantic contexts and lexer actions are written once each and referred to by
+ * number. Numbers are written base 32 in printable ASCII (see {@link Ints}), so the string is a
+ * plain Java constant.
  */
 public final class DfaSnapshot {
+    /** The target of an edge to ANTLR's ERROR state. */
+    private static final int ERROR = Integer.MAX_VALUE;
+
     private DfaSnapshot() {
     }
 
-    /** The DFAs of a parser's decisions (all states and edges, for parsers only: no lexer actions). */
-    public static String write(DFA[] dfas) {
+    /** The DFAs of a lexer's modes or a parser's decisions, all states and edges; {@code atn} is the grammar's. */
+    public static String write(DFA[] dfas, ATN atn) {
         Ints out = new Ints();
-        Contexts contexts = new Contexts();
+        Contexts contexts = new Contexts(atn);
         for (DFA dfa : dfas) {
             for (DFAState state : statesInOrder(dfa)) {
                 contexts.collect(state);
@@ -68,15 +81,14 @@ public final class DfaSnapshot {
     /** Puts the states {@link #write} wrote into {@code dfas}, which must still be empty. */
     public static void read(String snapshot, ATN atn, DFA[] dfas) {
         Ints.Reader in = new Ints.Reader(snapshot);
-        PredictionContext[] predictionContexts = readPredictionContexts(in);
-        SemanticContext[] semanticContexts = readSemanticContexts(in);
+        Tables tables = new Tables(atn, readPredictionContexts(in), readSemanticContexts(in), readExecutors(in, atn));
         for (DFA dfa : dfas) {
             if (!dfa.states.isEmpty() || dfa.s0 != null) {
                 throw new IllegalStateException("decision " + dfa.decision + " already has DFA states");
             }
             DFAState[] states = new DFAState[in.next()];
             for (int number = 0; number < states.length; number++) {
-                states[number] = readState(in, atn, predictionContexts, semanticContexts);
+                states[number] = readState(in, tables);
                 states[number].stateNumber = number;
                 dfa.states.put(states[number], states[number]);
             }
@@ -103,9 +115,6 @@ public final class DfaSnapshot {
     }
 
     private static void writeState(DFAState state, Contexts contexts, Ints out) {
-        if (state.lexerActionExecutor != null) {
-            throw new IllegalArgumentException("a lexer's DFA: only parser DFAs are written");
-        }
         ATNConfigSet configs = state.configs;
         out.add(configs.fullCtx);
         out.add(configs.uniqueAlt);
@@ -126,9 +135,17 @@ public final class DfaSnapshot {
             out.add(contexts.predictionContextNumber(config.context));
             out.add(contexts.semanticContextNumber(config.semanticContext));
             out.add(config.reachesIntoOuterContext); // with the precedence-filter flag in its high bit
+            if (contexts.lexer) {
+                LexerATNConfig lexerConfig = (LexerATNConfig) config;
+                out.add(contexts.executorNumber(lexerConfig.getLexerActionExecutor()));
+                out.add(lexerConfig.hasPassedThroughNonGreedyDecision());
+            }
         }
         out.add(state.isAcceptState);
         out.add(state.prediction);
+        if (contexts.lexer) {
+            out.add(contexts.executorNumber(state.lexerActionExecutor));
+        }
         out.add(state.requiresFullContext);
         out.add(state.predicates == null ? -1 : state.predicates.length);
         if (state.predicates != null) {
@@ -139,8 +156,7 @@ public final class DfaSnapshot {
         }
     }
 
-    private static DFAState readState(Ints.Reader in, ATN atn, PredictionContext[] predictionContexts,
-            SemanticContext[] semanticContexts) {
+    private static DFAState readState(Ints.Reader in, Tables tables) {
         boolean fullCtx = in.nextBoolean();
         int uniqueAlt = in.next();
         boolean hasSemanticContext = in.nextBoolean();
@@ -155,10 +171,7 @@ public final class DfaSnapshot {
         ATNConfigSet configs = new ConflictingAlts(fullCtx, conflictingAlts);
         int count = in.next();
         for (int i = 0; i < count; i++) {
-            ATNConfig config = new ATNConfig(atn.states.get(in.next()), in.next(), predictionContexts[in.next()],
-                    semanticContexts[in.next()]);
-            config.reachesIntoOuterContext = in.next();
-            configs.configs.add(config); // the list itself: they are distinct, and add() would merge contexts
+            configs.configs.add(readConfig(in, tables)); // the list itself: they are distinct, and add() would merge contexts
         }
         configs.uniqueAlt = uniqueAlt;
         configs.hasSemanticContext = hasSemanticContext;
@@ -167,15 +180,41 @@ public final class DfaSnapshot {
         DFAState state = new DFAState(configs);
         state.isAcceptState = in.nextBoolean();
         state.prediction = in.next();
+        if (tables.lexer()) {
+            state.lexerActionExecutor = tables.executor(in.next());
+        }
         state.requiresFullContext = in.nextBoolean();
         int predicates = in.next();
         if (predicates >= 0) {
             state.predicates = new DFAState.PredPrediction[predicates];
             for (int i = 0; i < predicates; i++) {
-                state.predicates[i] = new DFAState.PredPrediction(semanticContexts[in.next()], in.next());
+                state.predicates[i] = new DFAState.PredPrediction(tables.semanticContexts()[in.next()], in.next());
             }
         }
         return state;
+    }
+
+    private static ATNConfig readConfig(Ints.Reader in, Tables tables) {
+        ATNState atnState = tables.atn().states.get(in.next());
+        int alt = in.next();
+        PredictionContext context = tables.predictionContexts()[in.next()];
+        SemanticContext semanticContext = tables.semanticContexts()[in.next()];
+        int reachesIntoOuterContext = in.next();
+        ATNConfig config;
+        if (tables.lexer()) {
+            LexerActionExecutor executor = tables.executor(in.next());
+            config = new LexerATNConfig(atnState, alt, context, executor);
+            if (in.nextBoolean()) {
+                // ANTLR sets this flag only as a configuration moves through a non-greedy
+                // decision: move through one, then back to the state
+                DecisionState nonGreedy = tables.nonGreedyDecision();
+                config = new LexerATNConfig(new LexerATNConfig((LexerATNConfig) config, nonGreedy), atnState);
+            }
+        } else {
+            config = new ATNConfig(atnState, alt, context, semanticContext);
+        }
+        config.reachesIntoOuterContext = reachesIntoOuterContext;
+        return config;
     }
 
     private static void writeEdges(DFAState state, Ints out) {
@@ -184,7 +223,8 @@ public final class DfaSnapshot {
             for (int symbol = 0; symbol < state.edges.length; symbol++) {
                 if (state.edges[symbol] != null) {
                     out.add(symbol);
-                    out.add(state.edges[symbol].stateNumber);
+                    // ANTLR's shared ERROR state (no match on this symbol) is in no DFA's list
+                    out.add(state.edges[symbol] == ATNSimulator.ERROR ? ERROR : state.edges[symbol].stateNumber);
                 }
             }
             out.add(-1);
@@ -196,7 +236,8 @@ public final class DfaSnapshot {
         if (length >= 0) {
             state.edges = new DFAState[length];
             for (int symbol = in.next(); symbol >= 0; symbol = in.next()) {
-                state.edges[symbol] = states[in.next()];
+                int target = in.next();
+                state.edges[symbol] = target == ERROR ? ATNSimulator.ERROR : states[target];
             }
         }
     }
@@ -226,6 +267,39 @@ public final class DfaSnapshot {
         return number < 0 ? null : contexts[number];
     }
 
+    private static LexerActionExecutor[] readExecutors(Ints.Reader in, ATN atn) {
+        LexerActionExecutor[] executors = new LexerActionExecutor[in.next()];
+        for (int number = 0; number < executors.length; number++) {
+            LexerAction[] actions = new LexerAction[in.next()];
+            for (int i = 0; i < actions.length; i++) {
+                actions[i] = atn.lexerActions[in.next()];
+            }
+            executors[number] = new LexerActionExecutor(actions);
+        }
+        return executors;
+    }
+
+    /** What the states of one snapshot refer to by number. */
+    private record Tables(ATN atn, PredictionContext[] predictionContexts, SemanticContext[] semanticContexts,
+            LexerActionExecutor[] executors) {
+        boolean lexer() {
+            return atn.grammarType == ATNType.LEXER;
+        }
+
+        LexerActionExecutor executor(int number) {
+            return number < 0 ? null : executors[number];
+        }
+
+        DecisionState nonGreedyDecision() {
+            for (ATNState state : atn.states) {
+                if (state instanceof DecisionState decision && decision.nonGreedy) {
+                    return decision;
+                }
+            }
+            throw new IllegalArgumentException("a configuration passed a non-greedy loop, but the grammar has none");
+        }
+    }
+
     private static SemanticContext[] readSemanticContexts(Ints.Reader in) {
         SemanticContext[] contexts = new SemanticContext[in.next()];
         for (int number = 0; number < contexts.length; number++) {
@@ -241,16 +315,32 @@ public final class DfaSnapshot {
      * contexts form a graph (a context points to its parents), written parents first.
      */
     private static final class Contexts {
+        final boolean lexer;
+        private final ATN atn;
         private final Map<PredictionContext, Integer> predictionNumbers = new IdentityHashMap<>();
         private final List<PredictionContext> predictionContexts = new ArrayList<>();
         private final Map<SemanticContext, Integer> semanticNumbers = new HashMap<>();
         private final List<SemanticContext> semanticContexts = new ArrayList<>();
+        private final Map<LexerActionExecutor, Integer> executorNumbers = new HashMap<>();
+        private final List<LexerActionExecutor> executors = new ArrayList<>();
+
+        Contexts(ATN atn) {
+            this.atn = atn;
+            this.lexer = atn.grammarType == ATNType.LEXER;
+        }
 
         void collect(DFAState state) {
             for (ATNConfig config : state.configs) {
                 collect(config.context);
                 collect(config.semanticContext);
+                if (lexer) {
+                    if (config.semanticContext != SemanticContext.Empty.Instance) {
+                        throw new IllegalArgumentException("a lexer configuration with a predicate: netc's lexer has none");
+                    }
+                    collect(((LexerATNConfig) config).getLexerActionExecutor());
+                }
             }
+            collect(state.lexerActionExecutor);
             if (state.predicates != null) {
                 for (DFAState.PredPrediction predicate : state.predicates) {
                     collect(predicate.pred);
@@ -280,6 +370,17 @@ public final class DfaSnapshot {
             }
         }
 
+        private void collect(LexerActionExecutor executor) {
+            if (executor != null && !executorNumbers.containsKey(executor)) {
+                executorNumbers.put(executor, executors.size());
+                executors.add(executor);
+            }
+        }
+
+        int executorNumber(LexerActionExecutor executor) {
+            return executor == null ? -1 : executorNumbers.get(executor);
+        }
+
         int predictionContextNumber(PredictionContext context) {
             return predictionNumbers.get(context);
         }
@@ -299,6 +400,27 @@ public final class DfaSnapshot {
                     out.add(context.getReturnState(i));
                 }
             }
+            writeSemanticContexts(out);
+            out.add(executors.size());
+            for (LexerActionExecutor executor : executors) {
+                out.add(executor.getLexerActions().length);
+                for (LexerAction action : executor.getLexerActions()) {
+                    out.add(actionNumber(action));
+                }
+            }
+        }
+
+        /** Where the grammar's ATN lists the action: executors hold its own action objects (netc's lexer has no position-dependent ones). */
+        private int actionNumber(LexerAction action) {
+            for (int number = 0; number < atn.lexerActions.length; number++) {
+                if (atn.lexerActions[number].equals(action)) {
+                    return number;
+                }
+            }
+            throw new IllegalArgumentException("a lexer action the grammar's ATN does not list: " + action);
+        }
+
+        private void writeSemanticContexts(Ints out) {
             out.add(semanticContexts.size());
             for (SemanticContext context : semanticContexts) {
                 if (context instanceof SemanticContext.Predicate predicate) {
