@@ -6,7 +6,6 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import dev.netc.grammar.DfaSnapshot;
 import dev.netc.grammar.NetSpecLexer;
 import dev.netc.grammar.NetSpecParser;
 import java.io.IOException;
@@ -29,7 +28,7 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Writes {@code DfaSnapshots.java}: the DFAs the lexer and the parser build while they read a
- * corpus of specs (the examples and the standard library), as {@link DfaSnapshot} strings, so
+ * corpus of specs (the examples and the standard library), as {@link DfaSnapshotWriter} strings, so
  * that netc starts from them instead of empty DFAs. Run by the compiler module's build like
  * {@link StdlibGenerator}.
  *
@@ -56,8 +55,8 @@ public final class DfaSnapshotGenerator {
             corpus.addAll(specsIn(Path.of(args[i])));
         }
         Trained trained = train(corpus);
-        String lexer = DfaSnapshot.write(trained.lexer(), NetSpecLexer._ATN);
-        String parser = DfaSnapshot.write(trained.parser(), NetSpecParser._ATN);
+        String lexer = DfaSnapshotWriter.write(trained.lexer(), NetSpecLexer._ATN);
+        String parser = DfaSnapshotWriter.write(trained.parser(), NetSpecParser._ATN);
         Path file = Rke2CatalogueGenerator.write(generate(lexer, parser, args[1]), Path.of(args[0]));
         System.out.println("netc-codegen: " + file + " (" + corpus.size() + " specs, " + lexer.length() + " + "
                 + parser.length() + " characters)");
@@ -120,7 +119,7 @@ public final class DfaSnapshotGenerator {
                         .addMember("value", "$S", DfaSnapshotGenerator.class.getName())
                         .build())
                 .addJavadoc("The lexer's and the parser's DFAs after reading the examples and the standard library: see {@code $L}.\n",
-                        DfaSnapshot.class.getName())
+                        packageName + ".DfaSnapshotReader")
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addMethod(snapshot("lexer", lexer))
                 .addMethod(snapshot("parser", parser))
@@ -136,7 +135,7 @@ public final class DfaSnapshotGenerator {
         }
         segments.unindent().add(")");
         return MethodSpec.methodBuilder(name)
-                .addJavadoc("The $L's snapshot, for {@code DfaSnapshot.read}.\n", name)
+                .addJavadoc("The $L's snapshot, for {@code DfaSnapshotReader.read}.\n", name)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(String.class)
                 .addStatement(segments.build())

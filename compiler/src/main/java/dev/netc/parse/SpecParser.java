@@ -5,7 +5,6 @@ import dev.netc.ast.Statement;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
-import dev.netc.grammar.DfaSnapshot;
 import dev.netc.grammar.NetSpecLexer;
 import dev.netc.grammar.NetSpecParser;
 import dev.netc.source.SourceFile;
@@ -33,10 +32,10 @@ public final class SpecParser {
 
     static {
         // Start from the DFAs the build left after reading the examples and the standard library
-        // (see DfaSnapshot) rather than from empty ones: building them anew in interpreted code
+        // (see DfaSnapshotReader) rather than from empty ones: building them anew in interpreted code
         // took about 20 ms of every process's first file.
-        DfaSnapshot.read(DfaSnapshots.lexer(), NetSpecLexer._ATN, NetSpecLexer.sharedDfa());
-        DfaSnapshot.read(DfaSnapshots.parser(), NetSpecParser._ATN, NetSpecParser.sharedDfa());
+        DfaSnapshotReader.read(DfaSnapshots.lexer(), NetSpecLexer._ATN, NetSpecLexer.sharedDfa());
+        DfaSnapshotReader.read(DfaSnapshots.parser(), NetSpecParser._ATN, NetSpecParser.sharedDfa());
     }
 
     private SpecParser() {

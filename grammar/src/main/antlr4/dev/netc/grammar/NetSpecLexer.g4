@@ -9,7 +9,7 @@
 lexer grammar NetSpecLexer;
 
 @members {
-    /** The DFA every lexer shares: netc fills it from {@link DfaSnapshot} before it reads its first file. */
+    /** The DFA every lexer shares: netc fills it from the build's snapshot before it reads its first file (dev.netc.parse.DfaSnapshotReader). */
     public static org.antlr.v4.runtime.dfa.DFA[] sharedDfa() {
         return _decisionToDFA;
     }

@@ -11,7 +11,7 @@ parser grammar NetSpecParser;
 options { tokenVocab = NetSpecLexer; }
 
 @members {
-    /** The prediction DFA every parser shares: netc fills it from {@link DfaSnapshot} before it reads its first file. */
+    /** The prediction DFA every parser shares: netc fills it from the build's snapshot before it reads its first file (dev.netc.parse.DfaSnapshotReader). */
     public static org.antlr.v4.runtime.dfa.DFA[] sharedDfa() {
         return _decisionToDFA;
     }
