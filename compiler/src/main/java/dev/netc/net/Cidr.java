@@ -31,7 +31,7 @@ public record Cidr(IpAddress address, int prefix) implements Comparable<Cidr> {
         }
         String prefixText = text.substring(slash + 1);
         int bits = address.get().family().bits();
-        if (prefixText.isEmpty() || prefixText.length() > 3 || !prefixText.chars().allMatch(c -> c >= '0' && c <= '9')
+        if (prefixText.isEmpty() || prefixText.length() > 3 || !IpAddress.isDigits(prefixText)
                 || (prefixText.length() > 1 && prefixText.charAt(0) == '0')
                 || Integer.parseInt(prefixText) > bits) {
             return new ParseResult.Invalid("the prefix length must be a number from 0 to " + bits);

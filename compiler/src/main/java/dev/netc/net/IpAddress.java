@@ -38,7 +38,7 @@ public record IpAddress(Family family, BigInteger value) implements Comparable<I
         }
         long value = 0;
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')
+            if (part.isEmpty() || part.length() > 3 || !isDigits(part)
                     || (part.length() > 1 && part.charAt(0) == '0')) {
                 return Optional.empty();
             }
@@ -82,8 +82,26 @@ public record IpAddress(Family family, BigInteger value) implements Comparable<I
     }
 
     private static boolean isHexGroup(String group) {
-        return !group.isEmpty() && group.length() <= 4
-                && group.chars().allMatch(c -> Character.digit(c, 16) >= 0 && c < 128);
+        if (group.isEmpty() || group.length() > 4) {
+            return false;
+        }
+        for (int i = 0; i < group.length(); i++) {
+            char c = group.charAt(i);
+            if (c >= 128 || Character.digit(c, 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Only ASCII digits (a loop, not {@code chars()}: an int stream's first use costs start-up time). */
+    static boolean isDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The address {@code offset} places after this one (used for "10th address of services"). */

@@ -121,19 +121,22 @@ public final class SourceFile {
         return lineStarts.length;
     }
 
+    /** The code-point offset at which each line starts. */
     private static int[] lineStarts(String text) {
-        int[] codePoints = text.codePoints().toArray();
         int count = 1;
-        for (int c : codePoints) {
-            if (c == '\n') {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
                 count++;
             }
         }
         int[] starts = new int[count];
         int line = 1;
-        for (int i = 0; i < codePoints.length; i++) {
-            if (codePoints[i] == '\n') {
-                starts[line++] = i + 1;
+        int codePoint = 0;
+        for (int i = 0; i < text.length(); codePoint++) {
+            char c = text.charAt(i);
+            i += Character.charCount(text.codePointAt(i));
+            if (c == '\n') {
+                starts[line++] = codePoint + 1;
             }
         }
         return starts;
