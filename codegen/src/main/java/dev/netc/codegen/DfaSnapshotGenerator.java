@@ -1,7 +1,5 @@
 package dev.netc.codegen;
 
-import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -57,7 +55,7 @@ public final class DfaSnapshotGenerator {
         Trained trained = train(corpus);
         String lexer = DfaSnapshotWriter.write(trained.lexer(), NetSpecLexer._ATN);
         String parser = DfaSnapshotWriter.write(trained.parser(), NetSpecParser._ATN);
-        Path file = Rke2CatalogueGenerator.write(generate(lexer, parser, args[1]), Path.of(args[0]));
+        Path file = GeneratedSources.write(generate(lexer, parser, args[1]), Path.of(args[0]));
         System.out.println("netc-codegen: " + file + " (" + corpus.size() + " specs, " + lexer.length() + " + "
                 + parser.length() + " characters)");
     }
@@ -113,11 +111,7 @@ public final class DfaSnapshotGenerator {
     }
 
     static JavaFile generate(String lexer, String parser, String packageName) {
-        TypeSpec type = TypeSpec.classBuilder(CLASS_NAME)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addAnnotation(AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
-                        .addMember("value", "$S", DfaSnapshotGenerator.class.getName())
-                        .build())
+        TypeSpec type = GeneratedSources.publicFinalClass(CLASS_NAME, DfaSnapshotGenerator.class)
                 .addJavadoc("The lexer's and the parser's DFAs after reading the examples and the standard library: see {@code $L}.\n",
                         packageName + ".DfaSnapshotReader")
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())

@@ -1,6 +1,5 @@
 package dev.netc.codegen;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
@@ -9,11 +8,8 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -51,24 +47,9 @@ public final class Rke2CatalogueGenerator {
                     + " KEYS_TSV DROPPED_TSV OUTPUT_SOURCE_DIR PACKAGE (got " + args.length + " arguments)");
         }
         Rke2Catalogue catalogue = Rke2Catalogue.load(Path.of(args[0]), Path.of(args[1]));
-        Path file = write(generate(catalogue, args[3]), Path.of(args[2]));
+        Path file = GeneratedSources.write(generate(catalogue, args[3]), Path.of(args[2]));
         System.out.println("netc-codegen: " + file + " (" + catalogue.keys().size() + " keys, "
                 + catalogue.dropped().size() + " dropped names)");
-    }
-
-    /** Writes the file under its package directory, leaving it untouched if the content is the same. */
-    static Path write(JavaFile javaFile, Path sourceRoot) throws IOException {
-        Path dir = sourceRoot;
-        for (String part : javaFile.packageName().split("\\.")) {
-            dir = dir.resolve(part);
-        }
-        Path file = dir.resolve(javaFile.typeSpec().name() + ".java");
-        byte[] content = javaFile.toString().getBytes(StandardCharsets.UTF_8);
-        if (!Files.exists(file) || !Arrays.equals(Files.readAllBytes(file), content)) {
-            Files.createDirectories(dir);
-            Files.write(file, content);
-        }
-        return file;
     }
 
     static JavaFile generate(Rke2Catalogue catalogue, String packageName) {
@@ -80,11 +61,7 @@ public final class Rke2CatalogueGenerator {
                 ParameterizedTypeName.get(ClassName.get(SortedMap.class), ClassName.get(String.class), key);
         TypeName sortedReasonMap = ParameterizedTypeName.get(SortedMap.class, String.class, String.class);
 
-        TypeSpec.Builder type = TypeSpec.classBuilder(CLASS_NAME)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addAnnotation(AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
-                        .addMember("value", "$S", Rke2CatalogueGenerator.class.getName())
-                        .build())
+        TypeSpec.Builder type = GeneratedSources.publicFinalClass(CLASS_NAME, Rke2CatalogueGenerator.class)
                 .addJavadoc("Every key RKE2 accepts in {@code config.yaml} ($L), and names that are not RKE2 keys\n"
                         + "although they show up in configs: k3s flags dropped by RKE2 and names from third-party\n"
                         + "documents ($L). Generated from the TSV files in {@code src/main/catalogue}; see SOURCES.md there.\n",

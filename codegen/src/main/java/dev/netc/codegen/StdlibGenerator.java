@@ -1,7 +1,5 @@
 package dev.netc.codegen;
 
-import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
@@ -44,7 +42,7 @@ public final class StdlibGenerator {
                     + " STDLIB_DIR OUTPUT_SOURCE_DIR PACKAGE (got " + args.length + " arguments)");
         }
         SortedMap<String, String> modules = read(Path.of(args[0]));
-        Path file = Rke2CatalogueGenerator.write(generate(modules, args[2]), Path.of(args[1]));
+        Path file = GeneratedSources.write(generate(modules, args[2]), Path.of(args[1]));
         System.out.println("netc-codegen: " + file + " (" + modules.size() + " standard modules)");
     }
 
@@ -83,11 +81,7 @@ public final class StdlibGenerator {
             separator = ", ";
         }
         names.add(")");
-        TypeSpec type = TypeSpec.classBuilder(CLASS_NAME)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addAnnotation(AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
-                        .addMember("value", "$S", StdlibGenerator.class.getName())
-                        .build())
+        TypeSpec type = GeneratedSources.publicFinalClass(CLASS_NAME, StdlibGenerator.class)
                 .addJavadoc("The standard library: the text of each module {@code std/NAME}, from {@code stdlib/NAME$L}.\n",
                         EXTENSION)
                 .addField(FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "NAMES",

@@ -34,7 +34,7 @@ class DfaSnapshotGeneratorTest {
     void aSnapshotLongerThanAStringConstantIsSplitAndJoinedAgain() throws Exception {
         String snapshot = "0123456789PQRSTUVWXYZ[\\]^_`abcdefghijklmno".repeat(4000); // every character the format uses
         Path out = dir.resolve("out");
-        Rke2CatalogueGenerator.write(DfaSnapshotGenerator.generate("P", snapshot, "dev.netc.parse"), out);
+        GeneratedSources.write(DfaSnapshotGenerator.generate("P", snapshot, "dev.netc.parse"), out);
 
         Class<?> snapshots = compile(out);
         assertThat(snapshot.length()).isGreaterThan(2 * DfaSnapshotGenerator.SEGMENT);
