@@ -1,5 +1,6 @@
 package dev.netc.cli;
 
+import dev.netc.emit.Emitter;
 import dev.netc.emit.OutputFile;
 import java.io.Closeable;
 import java.io.IOException;
@@ -55,7 +56,6 @@ final class OutputWriter {
     private static final String JOURNAL = "journal";
     private static final String STAGING = ".netc-staging-";
     /** Fewer files than this are written one after the other: handing them out would cost more than it saves. */
-    private static final int PARALLEL_FROM = 64;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final FileOps disk;
@@ -216,7 +216,7 @@ final class OutputWriter {
      */
     private void writeAll(Path dir, List<OutputFile> files) throws IOException {
         try {
-            (files.size() < PARALLEL_FROM ? files.stream() : files.parallelStream()).forEach(file -> {
+            (files.size() < Emitter.PARALLEL_FROM ? files.stream() : files.parallelStream()).forEach(file -> {
                 try {
                     disk.writeNew(dir.resolve(file.path()), file.content(), file.secret());
                 } catch (IOException e) {

@@ -147,7 +147,11 @@ public final class CloudConfigEmitter {
     private String manifestsDir(Node node) {
         String dataDir = concat(cluster.rke2(), node.rke2()).stream().filter(o -> o.key().equals("data-dir"))
                 .reduce((clusterValue, nodeValue) -> nodeValue).map(o -> String.valueOf(o.value())).orElse(DEFAULT_DATA_DIR);
-        return dataDir.replaceAll("/+$", "") + "/server/manifests/";
+        int end = dataDir.length();
+        while (end > 0 && dataDir.charAt(end - 1) == '/') {
+            end--; // trailing slashes, without a regular expression (compiled anew on every call)
+        }
+        return dataDir.substring(0, end) + "/server/manifests/";
     }
 
     private static String joined(List<Cidr> cidrs) {
