@@ -76,7 +76,7 @@ public final class DfaSnapshotWriter {
         out.add(configs.hasSemanticContext);
         out.add(configs.dipsIntoOuterContext);
         BitSet conflictingAlts = conflictingAlts(configs);
-        out.add(conflictingAlts == null ? -1 : conflictingAlts.length());
+        out.add(conflictingAlts != null);
         if (conflictingAlts != null) {
             for (int alt = conflictingAlts.nextSetBit(0); alt >= 0; alt = conflictingAlts.nextSetBit(alt + 1)) {
                 out.add(alt);

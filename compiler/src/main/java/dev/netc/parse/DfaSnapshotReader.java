@@ -70,7 +70,7 @@ final class DfaSnapshotReader {
             dfa.s0 = start < 0 ? null : states[start];
         }
         if (in.hasNext()) {
-            throw new IllegalArgumentException("the snapshot has more decisions than the parser");
+            throw new IllegalArgumentException("the snapshot has more DFAs than the grammar has decisions");
         }
     }
 
@@ -80,7 +80,7 @@ final class DfaSnapshotReader {
         boolean hasSemanticContext = in.nextBoolean();
         boolean dipsIntoOuterContext = in.nextBoolean();
         BitSet conflictingAlts = null;
-        if (in.next() >= 0) {
+        if (in.nextBoolean()) {
             conflictingAlts = new BitSet();
             for (int alt = in.next(); alt >= 0; alt = in.next()) {
                 conflictingAlts.set(alt);
