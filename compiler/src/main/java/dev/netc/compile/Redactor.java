@@ -3,7 +3,7 @@ package dev.netc.compile;
 import dev.netc.ast.SpecFile;
 import dev.netc.model.Cluster;
 import dev.netc.model.Secret;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,8 +38,11 @@ public final class Redactor {
             LITERAL_TOKEN.matcher(file.source().text()).results().forEach(m -> secrets.add(m.group(1)));
         }
         secrets.remove("");
-        // longest first, so a secret that contains another is masked whole
-        return new Redactor(secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
+        // longest first, so a secret that contains another is masked whole (compared by a lambda of
+        // netc's own: the JDK's Comparator.comparing ones are generated at every start)
+        List<String> longestFirst = new ArrayList<>(secrets);
+        longestFirst.sort((a, b) -> Integer.compare(b.length(), a.length()));
+        return new Redactor(longestFirst);
     }
 
     public String apply(String text) {

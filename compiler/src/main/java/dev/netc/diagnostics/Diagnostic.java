@@ -3,6 +3,7 @@ package dev.netc.diagnostics;
 import dev.netc.source.Span;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -69,5 +70,37 @@ public record Diagnostic(
 
     public boolean isError() {
         return severity == Severity.ERROR;
+    }
+
+    // equals and hashCode written out exactly as the record's own (same components, same hash
+    // codes): the generated ones are linked through an ObjectMethods bootstrap on first use,
+    // which generated about 20 method-handle classes in every compile that reports something
+    // (the sink keeps its diagnostics in a set). RecordLinkageTest keeps it so.
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Diagnostic that
+                && code == that.code
+                && severity == that.severity
+                && Objects.equals(message, that.message)
+                && Objects.equals(primary, that.primary)
+                && Objects.equals(primaryLabel, that.primaryLabel)
+                && Objects.equals(labels, that.labels)
+                && Objects.equals(notes, that.notes)
+                && Objects.equals(help, that.help)
+                && Objects.equals(fixes, that.fixes);
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = Objects.hashCode(code);
+        hash = 31 * hash + Objects.hashCode(severity);
+        hash = 31 * hash + Objects.hashCode(message);
+        hash = 31 * hash + Objects.hashCode(primary);
+        hash = 31 * hash + Objects.hashCode(primaryLabel);
+        hash = 31 * hash + Objects.hashCode(labels);
+        hash = 31 * hash + Objects.hashCode(notes);
+        hash = 31 * hash + Objects.hashCode(help);
+        return 31 * hash + Objects.hashCode(fixes);
     }
 }
