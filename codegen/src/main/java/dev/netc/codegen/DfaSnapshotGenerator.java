@@ -7,11 +7,9 @@ import com.palantir.javapoet.TypeSpec;
 import dev.netc.grammar.NetSpecLexer;
 import dev.netc.grammar.NetSpecParser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
@@ -50,7 +48,7 @@ public final class DfaSnapshotGenerator {
         }
         List<Path> corpus = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {
-            corpus.addAll(specsIn(Path.of(args[i])));
+            corpus.addAll(StdlibGenerator.specsIn(Path.of(args[i])));
         }
         Trained trained = train(corpus);
         String lexer = DfaSnapshotWriter.write(trained.lexer(), NetSpecLexer._ATN);
@@ -58,19 +56,6 @@ public final class DfaSnapshotGenerator {
         Path file = GeneratedSources.write(generate(lexer, parser, args[1]), Path.of(args[0]));
         System.out.println("netc-codegen: " + file + " (" + corpus.size() + " specs, " + lexer.length() + " + "
                 + parser.length() + " characters)");
-    }
-
-    /** The {@code .netspec} files directly in the folder, by path. */
-    public static List<Path> specsIn(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            List<Path> specs = files.filter(file -> file.getFileName().toString().endsWith(StdlibGenerator.EXTENSION))
-                    .sorted()
-                    .toList();
-            if (specs.isEmpty()) {
-                throw new IllegalArgumentException("no " + StdlibGenerator.EXTENSION + " file in " + folder);
-            }
-            return specs;
-        }
     }
 
     /** The lexer's and the parser's DFAs. */

@@ -49,21 +49,27 @@ public final class StdlibGenerator {
     /** Every module of the folder by name, sorted. */
     static SortedMap<String, String> read(Path folder) throws IOException {
         SortedMap<String, String> modules = new TreeMap<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(EXTENSION)).toList()) {
-                String name = file.getFileName().toString();
-                byte[] bytes = Files.readAllBytes(file);
-                if (bytes.length > MAX_CONSTANT_BYTES) {
-                    throw new IllegalArgumentException(file + " has " + bytes.length
-                            + " bytes: more than a string constant holds (" + MAX_CONSTANT_BYTES + ")");
-                }
-                modules.put(name.substring(0, name.length() - EXTENSION.length()), new String(bytes, StandardCharsets.UTF_8));
+        for (Path file : specsIn(folder)) {
+            String name = file.getFileName().toString();
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length > MAX_CONSTANT_BYTES) {
+                throw new IllegalArgumentException(file + " has " + bytes.length
+                        + " bytes: more than a string constant holds (" + MAX_CONSTANT_BYTES + ")");
             }
-        }
-        if (modules.isEmpty()) {
-            throw new IllegalArgumentException("no " + EXTENSION + " file in " + folder);
+            modules.put(name.substring(0, name.length() - EXTENSION.length()), new String(bytes, StandardCharsets.UTF_8));
         }
         return modules;
+    }
+
+    /** The {@code .netspec} files directly in the folder, by path; a folder without one is refused. */
+    public static List<Path> specsIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> specs = files.filter(file -> file.getFileName().toString().endsWith(EXTENSION)).sorted().toList();
+            if (specs.isEmpty()) {
+                throw new IllegalArgumentException("no " + EXTENSION + " file in " + folder);
+            }
+            return specs;
+        }
     }
 
     static JavaFile generate(SortedMap<String, String> modules, String packageName) {

@@ -25,7 +25,7 @@ class DfaSnapshotGeneratorTest {
         DfaSnapshotGenerator.main(new String[] {out.toString(), "dev.netc.parse", corpus.toString()});
 
         Class<?> snapshots = compile(out);
-        DfaSnapshotGenerator.Trained trained = DfaSnapshotGenerator.train(DfaSnapshotGenerator.specsIn(corpus));
+        DfaSnapshotGenerator.Trained trained = DfaSnapshotGenerator.train(StdlibGenerator.specsIn(corpus));
         assertThat(snapshots.getMethod("lexer").invoke(null)).isEqualTo(DfaSnapshotWriter.write(trained.lexer(), NetSpecLexer._ATN));
         assertThat(snapshots.getMethod("parser").invoke(null)).isEqualTo(DfaSnapshotWriter.write(trained.parser(), NetSpecParser._ATN));
     }

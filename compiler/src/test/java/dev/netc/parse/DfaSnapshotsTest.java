@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.netc.codegen.DfaSnapshotGenerator;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.codegen.DfaSnapshotWriter;
+import dev.netc.codegen.StdlibGenerator;
 import dev.netc.grammar.NetSpecLexer;
 import dev.netc.grammar.NetSpecParser;
 import dev.netc.source.SourceFile;
@@ -72,7 +73,7 @@ class DfaSnapshotsTest {
     void aLexerPastANonGreedyLoopReadsBackAsWritten(@TempDir Path dir) throws IOException {
         // a block comment takes the lexer through a non-greedy loop, which no example does
         Files.writeString(dir.resolve("comment.netspec"), "/* a block\n comment */ namespace shop { isolate ingress }\n");
-        DFA[] lexer = DfaSnapshotGenerator.train(DfaSnapshotGenerator.specsIn(dir)).lexer();
+        DFA[] lexer = DfaSnapshotGenerator.train(StdlibGenerator.specsIn(dir)).lexer();
         assertThat(lexer[0].getStates()).as("lexer states past a non-greedy loop")
                 .anySatisfy(state -> assertThat(state.configs.elements())
                         .anySatisfy(config -> assertThat(((LexerATNConfig) config).hasPassedThroughNonGreedyDecision()).isTrue()));
@@ -143,8 +144,8 @@ class DfaSnapshotsTest {
     }
 
     private static DfaSnapshotGenerator.Trained trained() throws IOException {
-        List<Path> corpus = new ArrayList<>(DfaSnapshotGenerator.specsIn(Path.of("..", "examples")));
-        corpus.addAll(DfaSnapshotGenerator.specsIn(Path.of("..", "stdlib")));
+        List<Path> corpus = new ArrayList<>(StdlibGenerator.specsIn(Path.of("..", "examples")));
+        corpus.addAll(StdlibGenerator.specsIn(Path.of("..", "stdlib")));
         return DfaSnapshotGenerator.train(corpus);
     }
 
