@@ -216,7 +216,7 @@ final class OutputWriter {
      */
     private void writeAll(Path dir, List<OutputFile> files) throws IOException {
         try {
-            (files.size() < Emitter.PARALLEL_FROM ? files.stream() : files.parallelStream()).forEach(file -> {
+            Emitter.streamOf(files).forEach(file -> {
                 try {
                     disk.writeNew(dir.resolve(file.path()), file.content(), file.secret());
                 } catch (IOException e) {

@@ -180,8 +180,7 @@ public final class Compiler {
     private static void checkNoTemplates(List<OutputFile> outputs, DiagnosticSink sink) {
         // a large spec's outputs are tens of megabytes (every server's cloud-config holds every
         // manifest): many files are searched on every processor, in order all the same
-        Stream<OutputFile> files = outputs.size() < Emitter.PARALLEL_FROM ? outputs.stream() : outputs.parallelStream();
-        for (OutputFile file : files.filter(file -> file.content().contains("{{")).toList()) {
+        for (OutputFile file : Emitter.streamOf(outputs).filter(file -> file.content().contains("{{")).toList()) {
             sink.report(Diagnostic.of(Code.NS4012, null).withNote("in " + file.path()
                     + (file.secret() ? " (a file with the cluster token: check the token)" : "")));
         }

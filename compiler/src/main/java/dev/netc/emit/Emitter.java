@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Every output file of a model, in a fixed order: policies per namespace, Canal settings, one
@@ -77,6 +78,11 @@ public final class Emitter {
 
     /** Each namespace's documents as one YAML text, in the same order. */
     private static List<String> yaml(List<List<org.snakeyaml.engine.v2.nodes.Node>> documents) {
-        return (documents.size() < PARALLEL_FROM ? documents.stream() : documents.parallelStream()).map(Yaml::writeAll).toList();
+        return streamOf(documents).map(Yaml::writeAll).toList();
+    }
+
+    /** The items, on every processor from {@link #PARALLEL_FROM} of them on, else on the calling thread. */
+    public static <T> Stream<T> streamOf(List<T> items) {
+        return items.size() < PARALLEL_FROM ? items.stream() : items.parallelStream();
     }
 }
