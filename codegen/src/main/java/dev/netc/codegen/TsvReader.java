@@ -34,6 +34,13 @@ final class TsvReader {
 
     private TsvReader() {}
 
+    /** The first row of a file, split at tabs: for tables whose columns the reader takes as they are. */
+    static List<String> header(Path file) throws IOException {
+        String text = decode(file);
+        int end = text.indexOf('\n');
+        return Arrays.asList((end < 0 ? text : text.substring(0, end)).split("\t", -1));
+    }
+
     static List<Row> read(Path file, List<String> header) throws IOException {
         String text = decode(file);
         String[] lines = text.split("\n", -1);

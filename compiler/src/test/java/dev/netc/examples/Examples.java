@@ -34,7 +34,7 @@ public final class Examples {
         }
     }
 
-    static String name(Path example) {
+    public static String name(Path example) {
         String file = example.getFileName().toString();
         return file.substring(0, file.length() - ".netspec".length());
     }
@@ -43,7 +43,7 @@ public final class Examples {
      * Compiles an example as `netc compile` would, from the repository root. An example has no
      * errors; a warning it shows on purpose is announced on its line, e.g. `// warning: NS4017`.
      */
-    static Compiler.Result compile(Path example) {
+    public static Compiler.Result compile(Path example) {
         Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(example), List.of(), DIR, DIR.getParent(),
                 Map.of(), SecretSource.of(Map.of("CLUSTER_TOKEN", TOKEN)), new Emitter.Options(false)));
         List<Expected> found = result.diagnostics().stream()

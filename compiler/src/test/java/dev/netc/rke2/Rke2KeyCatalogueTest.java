@@ -26,6 +26,21 @@ class Rke2KeyCatalogueTest {
         assertThat(Rke2KeyCatalogue.find("cluster-cidr").orElseThrow().defaultValue()).startsWith("10.42.0.0/16");
     }
 
+    /**
+     * The scope column agrees with the cited reading of RKE2's flag sets (rke2-key-scope.tsv:
+     * rancher/rke2 6ce1a80 pkg/cli/cmds/server.go, agent.go): exactly those keys are server-only,
+     * and an agent skips them (k3s pkg/configfilearg/parser.go stripInvalidFlags).
+     */
+    @Test
+    void serverOnlyKeysAreThoseRke2sAgentDoesNotKnow() throws java.io.IOException {
+        List<String> cited = java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/main/catalogue/rke2-key-scope.tsv"))
+                .stream().skip(1).map(line -> line.split("\t")).filter(f -> f[1].equals("server")).map(f -> f[0])
+                .sorted().toList();
+
+        assertThat(Rke2KeyCatalogue.all().stream().filter(k -> k.scope() == Scope.SERVER).map(Rke2Key::name).toList())
+                .containsExactlyElementsOf(cited);
+    }
+
     @Test
     void serverKeysAreNotAllowedOnAgents() {
         Rke2Key clusterCidr = Rke2KeyCatalogue.find("cluster-cidr").orElseThrow();

@@ -1,0 +1,35 @@
+package dev.netc.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netc.compile.Compiler;
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.Severity;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What "accepted means it boots" asks of the harness's findings on a spec netc accepted: no consumer
+ * refuses or misreads anything (no error finding), and whatever a consumer silently ignores was
+ * announced by one of netc's warnings.
+ */
+final class Accepted {
+    /** The warnings that tell the user a consumer will ignore a value, by harness rule. */
+    private static final Map<String, Set<Code>> WARNED_BY = Map.of();
+
+    private Accepted() {
+    }
+
+    static void assertBoots(String name, Compiler.Result result, List<Harness.Finding> findings) {
+        assertThat(result.hasErrors()).as("%s is accepted", name).isFalse();
+        assertThat(findings).as("what the consumers refuse or misread in %s", name)
+                .filteredOn(Harness.Finding::isError).isEmpty();
+        List<Code> warnings = result.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING)
+                .map(Diagnostic::code).toList();
+        assertThat(findings).as("what the consumers ignore in %s without a warning from netc", name)
+                .filteredOn(f -> WARNED_BY.getOrDefault(f.rule(), Set.of()).stream().noneMatch(warnings::contains))
+                .isEmpty();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.netc.conformance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Random clusters over everything a spec can say to the consumers: networks and their MTUs, single
+ * or dual stack, every CNI, Canal's backend and values, every kube-proxy mode and option, node roles
+ * and addresses, and RKE2 options at cluster and node level (those that decide whether a node boots,
+ * and any key of the catalogue). Many are wrong on purpose; the property is about the ones netc
+ * accepts.
+ */
+final class ClusterSpecGenerator {
+    /** RKE2 options that decide whether a node boots, as netspec `key = value` text. */
+    private static final List<String> OPTIONS = List.of(
+            "protect-kernel-defaults = true", "protect-kernel-defaults = false", "profile = \"cis\"",
+            "write-kubeconfig-mode = \"0640\"", "data-dir = \"/var/lib/rancher/rke2\"", "data-dir = \"/data/rke2/\"",
+            "data-dir = \"rke2-data\"", "data-dir = \"\"", "disable-kube-proxy = true", "disable-kube-proxy = false",
+            "egress-selector-mode = \"pod\"", "egress-selector-mode = \"agent\"", "node-label = [\"zone=a\"]",
+            "node-taint = [\"dedicated=edge:NoSchedule\"]", "kube-proxy-arg = [\"metrics-bind-address=0.0.0.0:10249\"]",
+            "kube-proxy-arg = [\"nftables-sync-period=30s\"]", "kube-proxy-arg = [\"bogus-flag=1\"]",
+            "disable = [\"rke2-ingress-nginx\"]", "disable = [\"rke2-canal\"]", "debug = true",
+            "kubelet-arg = [\"max-pods=200\"]", "etcd-expose-metrics = true", "selinux = true",
+            "cluster-domain = \"edge.local\"", "service-node-port-range = \"30000-32767\"",
+            "etcd-snapshot-retention = 10", "etcd-s3-timeout = 5m", "node-name = \"edge\"");
+    private static final List<String> SERVERS = List.of("10.0.1.10", "api.site.example", "API.Site.Example",
+            "10.0.1.010", "cp_1.local", "127.0.0.1", "0.0.0.0", "site-12.example.com.", "10.0.1.20");
+    private static final List<String> CNIS = List.of("canal", "canal", "canal", "canal", "calico", "cilium",
+            "flannel", "multus, canal", "none");
+    private static final List<String> DURATIONS = List.of("0s", "1s", "5s", "30s", "1m", "5m", "10m", "1h");
+
+    private final Random random;
+    private final List<String> catalogueKeys;
+
+    ClusterSpecGenerator(long seed, List<String> catalogueKeys) {
+        this.random = new Random(seed);
+        this.catalogueKeys = List.copyOf(catalogueKeys);
+    }
+
+    String generate() {
+        boolean dualStack = chance(4);
+        StringBuilder out = new StringBuilder();
+        out.append("network mgmt { cidr 10.0.1.0/24").append(pick("", "; mtu 1500", "; mtu 9000")).append(" }\n");
+        out.append("network data { cidr 192.168.1.0/24").append(dualStack ? ", fd00:1::/64" : "")
+                .append(pick("", "; mtu 1280", "; mtu 1500", "; mtu 1500", "; mtu 9000", "; mtu 1400")).append(" }\n");
+        out.append("cluster edge {\n  token env(\"CLUSTER_TOKEN\")\n");
+        if (chance(3)) {
+            out.append("  server \"").append(pick(SERVERS)).append("\"\n");
+        }
+        if (dualStack) {
+            out.append("  pods 10.42.0.0/16, fd00:42::/56\n  services 10.43.0.0/16, fd00:43::/112\n");
+        }
+        if (chance(3)) {
+            out.append("  cni ").append(pick(CNIS)).append('\n');
+        }
+        if (chance(2)) {
+            out.append("  canal { on ").append(pick("data", "mgmt")).append("; backend ")
+                    .append(pick("vxlan", "vxlan", "wireguard", "host-gw"));
+            if (chance(4)) {
+                out.append("; mtu ").append(pick("1200", "1400", "1420", "1440", "1450", "8950", "8980"));
+            }
+            if (chance(4)) {
+                out.append("; port ").append(pick("8472", "4789", "51820", "9000", "40000"));
+            }
+            if (chance(4)) {
+                out.append("; vni ").append(pick("1", "4096", "9999", "10000", "999999", "1000000", "9999999", "16777215"));
+            }
+            out.append(" }\n");
+        }
+        if (chance(2)) {
+            out.append(kubeProxy());
+        }
+        int controlPlanes = random.nextInt(3);
+        int workers = random.nextInt(3);
+        for (int i = 0; i <= controlPlanes + workers; i++) {
+            out.append(node(i, i == 0 ? "init" : i <= controlPlanes ? "controlplane" : "worker", dualStack));
+        }
+        if (chance(2)) {
+            out.append("  rke2 {\n").append(options(1 + random.nextInt(3))).append("  }\n");
+        }
+        out.append("}\n");
+        if (chance(2)) {
+            out.append("namespace app { isolate ingress, egress; tier web { pods app=web; port http 80/tcp } }\n");
+        }
+        return out.toString();
+    }
+
+    private String kubeProxy() {
+        String mode = pick("iptables", "ipvs", "nftables");
+        List<String> options = new ArrayList<>();
+        if (chance(2)) {
+            options.add("sync-period " + pick(DURATIONS));
+        }
+        if (chance(2)) {
+            options.add("min-sync-period " + pick(DURATIONS));
+        }
+        if (mode.equals("ipvs")) {
+            if (chance(2)) {
+                options.add("scheduler " + pick("rr", "wrr", "lc", "sh", "mh"));
+            }
+            if (chance(2)) {
+                options.add("strict-arp");
+            }
+            if (chance(4)) {
+                options.add("exclude-cidrs 10.0.9.0/24");
+            }
+        }
+        if (chance(4)) {
+            options.add("conntrack-min " + pick("0", "131072"));
+        }
+        if (chance(4)) {
+            options.add("conntrack-max-per-core " + pick("0", "32768"));
+        }
+        if (chance(4)) {
+            options.add("conntrack-tcp-timeout-established " + pick(DURATIONS));
+        }
+        return "  kube-proxy " + mode + (options.isEmpty() ? "" : " { " + String.join("; ", options) + " }") + "\n";
+    }
+
+    private String node(int i, String role, boolean dualStack) {
+        String mgmt = "10.0.1." + (10 + i);
+        String data = "192.168.1." + (10 + i);
+        StringBuilder node = new StringBuilder("  node n-" + i + " {\n    role " + role + "\n");
+        node.append("    interface eth0 ").append(mgmt).append(" on mgmt\n");
+        node.append("    interface ").append(pick("eth1", "eth1", "enp3s0")).append(' ').append(data)
+                .append(dualStack ? " fd00:1::" + (10 + i) : "").append(" on data\n");
+        if (chance(4)) {
+            node.append("    bind-address ").append(pick(mgmt, data, "0.0.0.0", "10.0.1.99")).append('\n');
+        }
+        if (chance(5)) {
+            node.append("    external-ip 203.0.113.").append(10 + i).append('\n');
+        }
+        if (chance(4)) {
+            node.append("    rke2 {\n").append(options(1)).append("    }\n");
+        }
+        return node.append("  }\n").toString();
+    }
+
+    /** Options from the list above, and now and then any catalogue key with a value of a plausible type. */
+    private String options(int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append("    ").append(chance(4) ? anyKey() : pick(OPTIONS)).append('\n');
+        }
+        return text.toString();
+    }
+
+    private String anyKey() {
+        return pick(catalogueKeys) + " = " + pick("true", "false", "10", "\"30s\"", "\"value\"", "[\"a=b\"]");
+    }
+
+    private boolean chance(int oneIn) {
+        return random.nextInt(oneIn) == 0;
+    }
+
+    private String pick(String... options) {
+        return options[random.nextInt(options.length)];
+    }
+
+    private String pick(List<String> options) {
+        return options.get(random.nextInt(options.size()));
+    }
+}

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Table is a checked-in TSV file of consumer facts: a header row, then one row per fact, each
+// with a `source` column citing the consumer's code (repository@commit path:line).
+type Table struct {
+	Name string
+	Rows []Row
+}
+
+// Row is one data row, by column name.
+type Row map[string]string
+
+// Where names the row's citation, for findings.
+func (r Row) Where() string {
+	return r["source"]
+}
+
+func readTable(dir, name string, header ...string) (Table, error) {
+	path := filepath.Join(dir, name)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Table{}, err
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	got := strings.Split(lines[0], "\t")
+	for _, column := range header {
+		if indexOf(got, column) < 0 {
+			return Table{}, fmt.Errorf("%s: header %q has no column %q", path, lines[0], column)
+		}
+	}
+	table := Table{Name: name}
+	for i, line := range lines[1:] {
+		fields := strings.Split(line, "\t")
+		if len(fields) != len(got) {
+			return Table{}, fmt.Errorf("%s:%d: %d fields, header has %d", path, i+2, len(fields), len(got))
+		}
+		row := Row{}
+		for j, column := range got {
+			row[column] = fields[j]
+		}
+		table.Rows = append(table.Rows, row)
+	}
+	return table, nil
+}
+
+func indexOf(list []string, s string) int {
+	for i, item := range list {
+		if item == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// by indexes the rows by one column; a column value may occur once only.
+func (t Table) by(column string) map[string]Row {
+	index := map[string]Row{}
+	for _, row := range t.Rows {
+		index[row[column]] = row
+	}
+	return index
+}
+
+// Facts are every table the harness replays consumers with.
+type Facts struct {
+	Rke2Keys            map[string]Row // rke2-config-keys.tsv: key, type, scope
+	ServerIdentical     []Row          // rke2-server-identical-keys.tsv: key
+	KubeProxyFlags      map[string]Row // kube-proxy-flags.tsv: flag, type, modes
+	HostPrereqs         []Row          // host-prerequisites.tsv: option, value, kind, name, required
+	YipFields           []Row          // yip-stage-fields.tsv: type, field, yaml, gotype
+	KairosStages        map[string]Row // kairos-stages.tsv: stage, before-rke2-first-boot, before-rke2-later-boots
+	CanalValues         map[string]Row // rke2-canal-values.tsv: value, type, backends, render
+	FlannelBackends     []Row          // flannel-backends.tsv: backend, family, overhead, device
+	BundledCNICharts    []Row          // bundled-cni-charts.tsv: cni, chart, values-for-nftables
+	KubeProxyValidation map[string]Row // kube-proxy-validation.tsv: field, flag, rule
+}
+
+func loadFacts(dir string) (*Facts, error) {
+	type spec struct {
+		name   string
+		header []string
+		keep   func(Table)
+	}
+	f := &Facts{}
+	specs := []spec{
+		{"rke2-config-keys.tsv", []string{"key", "type", "scope"}, func(t Table) { f.Rke2Keys = t.by("key") }},
+		{"rke2-server-identical-keys.tsv", []string{"key", "source"}, func(t Table) { f.ServerIdentical = t.Rows }},
+		{"kube-proxy-flags.tsv", []string{"flag", "type", "modes", "source"}, func(t Table) { f.KubeProxyFlags = t.by("flag") }},
+		{"host-prerequisites.tsv", []string{"option", "value", "kind", "name", "required", "source"}, func(t Table) { f.HostPrereqs = t.Rows }},
+		{"yip-stage-fields.tsv", []string{"type", "field", "yaml", "gotype", "source"}, func(t Table) { f.YipFields = t.Rows }},
+		{"kairos-stages.tsv", []string{"stage", "before-rke2-first-boot", "before-rke2-later-boots", "source"}, func(t Table) { f.KairosStages = t.by("stage") }},
+		{"rke2-canal-values.tsv", []string{"value", "type", "backends", "render", "source"}, func(t Table) { f.CanalValues = t.by("value") }},
+		{"flannel-backends.tsv", []string{"backend", "family", "overhead", "device", "source"}, func(t Table) { f.FlannelBackends = t.Rows }},
+		{"bundled-cni-charts.tsv", []string{"cni", "chart", "values-for-nftables", "source"}, func(t Table) { f.BundledCNICharts = t.Rows }},
+		{"kube-proxy-validation.tsv", []string{"flag", "rule", "source"}, func(t Table) { f.KubeProxyValidation = t.by("flag") }},
+	}
+	for _, s := range specs {
+		t, err := readTable(dir, s.name, s.header...)
+		if err != nil {
+			return nil, err
+		}
+		s.keep(t)
+	}
+	return f, nil
+}
