@@ -39,7 +39,6 @@ final class ClusterAnalyzer {
     private final boolean metallb;
     private final SecretSource secrets;
     private final DiagnosticSink sink;
-    private final Rke2Options rke2Options;
 
     ClusterAnalyzer(Values values, Map<String, Network> networks, boolean metallb, SecretSource secrets, DiagnosticSink sink) {
         this.values = values;
@@ -47,7 +46,6 @@ final class ClusterAnalyzer {
         this.metallb = metallb;
         this.secrets = secrets;
         this.sink = sink;
-        this.rke2Options = new Rke2Options(values, sink);
     }
 
     Cluster analyze(Statement.Block block) {
@@ -73,6 +71,9 @@ final class ClusterAnalyzer {
         Optional<Canal> canal = canal(reader.blocks("canal"), ipv6);
         Optional<KubeProxy> kubeProxy = new KubeProxyAnalyzer(values, metallb, sink).analyze(reader.property("kube-proxy"),
                 reader.blocks("kube-proxy"));
+        // RKE2 starts kube-proxy in iptables mode unless told otherwise
+        String proxyMode = kubeProxy.map(KubeProxy::mode).orElse("iptables");
+        Rke2Options rke2Options = new Rke2Options(values, new KubeProxyArgs(proxyMode, sink), sink);
         List<Rke2Option> rke2 = rke2Options.read(reader.statements(Statement.Rke2.class));
 
         NodeAnalyzer nodeAnalyzer = new NodeAnalyzer(values, networks, rke2Options, sink);

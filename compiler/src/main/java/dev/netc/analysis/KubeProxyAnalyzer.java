@@ -2,6 +2,7 @@ package dev.netc.analysis;
 
 import dev.netc.ast.Statement;
 import dev.netc.ast.Value;
+import dev.netc.consumers.ConsumerTables;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
@@ -34,6 +35,10 @@ final class KubeProxyAnalyzer {
             Set.of("scheduler", "strict-arp", "sync-period", "min-sync-period", "exclude-cidrs", "conntrack-max-per-core",
                     "conntrack-min", "conntrack-tcp-timeout-established", "conntrack-tcp-timeout-close-wait"),
             Set.of(), Set.of(), Set.of());
+
+    /** kube-proxy's defaults for the sync periods, in nanoseconds. */
+    private static final long DEFAULT_SYNC_PERIOD = 30_000_000_000L;
+    private static final long DEFAULT_MIN_SYNC_PERIOD = 1_000_000_000L;
 
     private final Values values;
     private final DiagnosticSink sink;
@@ -115,9 +120,7 @@ final class KubeProxyAnalyzer {
             Properties.flag(p, sink);
             args.add("ipvs-strict-arp=true");
         });
-        String prefix = mode + "-";
-        duration(reader, "sync-period").ifPresent(d -> args.add(prefix + "sync-period=" + d));
-        duration(reader, "min-sync-period").ifPresent(d -> args.add(prefix + "min-sync-period=" + d));
+        syncPeriods(mode, reader, args);
         reader.property("exclude-cidrs").filter(p -> mode.equals("ipvs")).ifPresent(p -> {
             List<String> cidrs = Properties.list(p, sink).stream().flatMap(v -> values.cidr(v).stream()).map(Object::toString).toList();
             if (!cidrs.isEmpty()) {
@@ -133,7 +136,50 @@ final class KubeProxyAnalyzer {
         for (String key : List.of("conntrack-tcp-timeout-established", "conntrack-tcp-timeout-close-wait")) {
             duration(reader, key).ifPresent(d -> args.add(CONNTRACK.get(key) + "=" + d));
         }
+        boolean tableSized = args.stream().anyMatch(a -> a.startsWith("conntrack-max-per-core=") && !a.endsWith("=0"));
+        reader.property("conntrack-min").filter(p -> !tableSized && args.stream().anyMatch(a -> a.startsWith("conntrack-min=")))
+                .ifPresent(p -> sink.report(Diagnostic.of(Code.NS4023,
+                        p.key().span(), "conntrack-min", "it only raises a conntrack table that kube-proxy sizes, and "
+                                + "RKE2 starts kube-proxy with `conntrack-max-per-core=0`, which leaves the table alone")
+                .withNote(cite("conntrack-min"))
+                .withHelp("also set `conntrack-max-per-core` above 0, or leave `conntrack-min` out")));
         return new KubeProxy(mode, args, List.copyOf(modules));
+    }
+
+    /**
+     * {@code sync-period} and {@code min-sync-period}: kube-proxy reads the {@code ipvs-} flags in
+     * IPVS mode and the {@code iptables-} ones in every other mode, nftables included (it has no
+     * flags of its own). It exits unless the period is above 0 and the minimum (1s by default) is
+     * not above the period (30s by default).
+     */
+    private void syncPeriods(String mode, BlockReader reader, List<String> args) {
+        String prefix = mode.equals("ipvs") ? "ipvs-" : "iptables-";
+        Optional<Statement.Property> periodProperty = reader.property("sync-period");
+        Optional<Statement.Property> minimumProperty = reader.property("min-sync-period");
+        Optional<String> period = duration(reader, "sync-period");
+        Optional<String> minimum = duration(reader, "min-sync-period");
+        period.ifPresent(d -> args.add(prefix + "sync-period=" + d));
+        minimum.ifPresent(d -> args.add(prefix + "min-sync-period=" + d));
+        long periodNanos = period.map(d -> Values.nanos(d).getAsLong()).orElse(DEFAULT_SYNC_PERIOD);
+        long minimumNanos = minimum.map(d -> Values.nanos(d).getAsLong()).orElse(DEFAULT_MIN_SYNC_PERIOD);
+        if (period.isPresent() && periodNanos == 0) {
+            sink.report(Diagnostic.of(Code.NS4022, periodProperty.get().span(), prefix + "sync-period=" + period.get(),
+                    "the period must be above 0").withNote(cite(prefix + "sync-period"))
+                    .withHelp("leave `sync-period` out for kube-proxy's 30s"));
+        } else if (minimumNanos > periodNanos) {
+            Statement.Property where = minimumProperty.orElseGet(periodProperty::get);
+            sink.report(Diagnostic.of(Code.NS4022, where.span(),
+                    prefix + "min-sync-period=" + minimum.orElse("1s"), "the minimum sync period " + minimum.orElse("(1s by default)")
+                            + " is above the sync period " + period.orElse("(30s by default)"))
+                    .withNote(cite(prefix + "min-sync-period"))
+                    .withHelp("make `min-sync-period` at most `sync-period`"));
+        }
+    }
+
+    /** Where kube-proxy decides about a flag: the first row of the validation table that names it. */
+    static String cite(String flag) {
+        return ConsumerTables.KUBE_PROXY_RULES.stream().filter(r -> r.flag().equals(flag)).findFirst()
+                .map(r -> "kube-proxy: " + r.rule() + " (" + r.source() + ")").orElse("");
     }
 
     private Optional<String> duration(BlockReader reader, String key) {

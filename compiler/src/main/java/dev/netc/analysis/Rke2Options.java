@@ -36,10 +36,12 @@ final class Rke2Options {
             Map.entry("bind-address", "`bind-address` in the node block"));
 
     private final Values values;
+    private final KubeProxyArgs kubeProxyArgs;
     private final DiagnosticSink sink;
 
-    Rke2Options(Values values, DiagnosticSink sink) {
+    Rke2Options(Values values, KubeProxyArgs kubeProxyArgs, DiagnosticSink sink) {
         this.values = values;
+        this.kubeProxyArgs = kubeProxyArgs;
         this.sink = sink;
     }
 
@@ -82,7 +84,18 @@ final class Rke2Options {
         }
         Rke2Key rke2Key = known.get();
         return typed(rke2Key, entry.value()).filter(v -> allowedValue(key, v, entry.value()))
+                .filter(v -> !key.equals("kube-proxy-arg") || kubeProxyArgsAccepted((List<?>) v, entry.value()))
                 .map(v -> new Rke2Option(key, v, rke2Key.scope() == Rke2Key.Scope.SERVER));
+    }
+
+    /** Every item checked (each may be reported), then whether kube-proxy accepts them all. */
+    private boolean kubeProxyArgsAccepted(List<?> items, Value written) {
+        List<Value> itemValues = KubeProxyArgs.items(written);
+        boolean accepted = true;
+        for (int i = 0; i < items.size(); i++) {
+            accepted &= kubeProxyArgs.check(String.valueOf(items.get(i)), itemValues.get(i));
+        }
+        return accepted;
     }
 
     /** Keys whose string value RKE2 checks against a fixed set at start-up, where any other value is fatal. */

@@ -160,6 +160,12 @@ public final class Values {
 
     public Optional<String> duration(Value value) {
         Optional<String> text = value instanceof Value.Duration || value instanceof Value.Str ? text(value) : Optional.empty();
+        if (text.isPresent() && isDuration(text.get()) && nanos(text.get()).isEmpty()) {
+            sink.report(Diagnostic.of(Code.NS2011, value.span(), text.get())
+                    .withNote("RKE2 and kube-proxy read durations as Go does, in nanoseconds up to about 292 years")
+                    .withHelp("write a shorter duration"));
+            return Optional.empty();
+        }
         if (text.isPresent() && isDuration(text.get())) {
             return text;
         }
@@ -228,6 +234,28 @@ public final class Values {
             }
         }
         return !text.isEmpty();
+    }
+
+    /**
+     * A duration of {@link #isDuration} form in nanoseconds, as Go's {@code time.ParseDuration}
+     * reads it; empty when it does not fit Go's 64-bit count, which Go refuses.
+     */
+    static java.util.OptionalLong nanos(String text) {
+        long total = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int digits = digitsFrom(text, i);
+            boolean millis = text.startsWith("ms", digits);
+            char unit = text.charAt(digits);
+            long scale = millis ? 1_000_000L : unit == 's' ? 1_000_000_000L : unit == 'm' ? 60_000_000_000L : 3_600_000_000_000L;
+            try {
+                total = Math.addExact(total, Math.multiplyExact(Long.parseLong(text.substring(i, digits)), scale));
+            } catch (ArithmeticException | NumberFormatException tooLarge) {
+                return java.util.OptionalLong.empty();
+            }
+            i = digits + (millis ? 2 : 1);
+        }
+        return java.util.OptionalLong.of(total);
     }
 
     /** The parts of {@code 80/tcp} or {@code 8000-8100/tcp}: {@code ([0-9]+)(?:-([0-9]+))?/([A-Za-z]+)}. */

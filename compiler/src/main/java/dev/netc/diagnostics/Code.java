@@ -105,6 +105,8 @@ public enum Code {
     NS4019(Severity.ERROR),  // RKE2 key value outside its allowed set
     NS4020(Severity.ERROR),  // node external IP together with a cloud provider
     NS4021(Severity.ERROR),  // CNI list other than one CNI, or multus and one CNI
+    NS4022(Severity.ERROR),  // kube-proxy refuses a flag or its value and exits
+    NS4023(Severity.WARNING),  // kube-proxy ignores a flag
 
     // internal
     NS9001(Severity.ERROR);  // internal compiler error
