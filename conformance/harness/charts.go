@@ -59,12 +59,7 @@ func serverManifests(node *Node, dir string, stages map[string][]Stage, r *Repor
 	var manifests []Manifest
 	prefix := dir + "/server/manifests/"
 	seen := map[string]string{}
-	names := make([]string, 0, len(stages))
-	for name := range stages {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, stageName := range names {
+	for _, stageName := range sortedKeys(stages) {
 		for i, stage := range stages[stageName] {
 			for j, file := range stage.Files {
 				where := fmt.Sprintf("stages.%s[%d].files[%d]", stageName, i, j)
@@ -307,4 +302,13 @@ func checkMtu(node *Node, values map[string]interface{}, backend string, ipv6 bo
 			}
 		}
 	}
+}
+
+func sortedKeys(stages map[string][]Stage) []string {
+	names := make([]string, 0, len(stages))
+	for name := range stages {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
 }

@@ -13,65 +13,33 @@ import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * Canal settings as RKE2 really reads them: a HelmChartConfig named {@code rke2-canal} in
- * kube-system whose {@code valuesContent} overrides the chart's values. (A ConfigMap named
- * {@code canal-config} is read by nothing in RKE2; it is only emitted on request.)
+ * Canal settings as RKE2 really reads them: values of the rke2-canal chart, which
+ * {@link ChartConfigEmitter} writes into a HelmChartConfig. (A ConfigMap named {@code canal-config}
+ * is read by nothing in RKE2; it is only emitted on request.)
  */
 public final class CanalEmitter {
-    /** File name in the server manifests folder; {@code rke2-canal.yaml} would be overwritten by RKE2. */
-    public static final String MANIFEST_FILE = "rke2-canal-config.yaml";
-
     private CanalEmitter() {
     }
 
-    /**
-     * The HelmChartConfig, when there is something to say: a `canal` block, or kube-proxy in
-     * nftables mode, which Canal must follow (RKE2's basic network options).
-     */
-    public static Optional<Node> helmChartConfig(Cluster cluster) {
-        boolean nftables = usesNftables(cluster);
-        if (cluster.canal().isEmpty() && !nftables) {
-            return Optional.empty();
-        }
-        return Optional.of(Yaml.map()
-                .put("apiVersion", "helm.cattle.io/v1")
-                .put("kind", "HelmChartConfig")
-                .put("metadata", Yaml.map().put("name", "rke2-canal").put("namespace", "kube-system").build())
-                .put("spec", Yaml.map().put("valuesContent", Yaml.literal(Yaml.write(values(cluster, nftables)))).build())
-                .build());
-    }
-
-    private static boolean usesNftables(Cluster cluster) {
-        return cluster.cni().contains("canal") && cluster.kubeProxy().filter(k -> k.mode().equals("nftables")).isPresent();
-    }
-
-    private static Node values(Cluster cluster, boolean nftables) {
-        Yaml.MapBuilder flannel = Yaml.map();
-        Yaml.MapBuilder calico = Yaml.map();
+    /** The rke2-canal chart's values the {@code canal} block says (none without one). */
+    static ChartValues values(Cluster cluster) {
+        ChartValues values = new ChartValues();
         cluster.canal().ifPresent(canal -> {
             Set<String> interfaceNames = interfaceNames(cluster, canal);
             if (interfaceNames.size() == 1) {
-                flannel.put("iface", Yaml.quoted(interfaceNames.iterator().next()));
+                values.put("flannel.iface", Yaml.quoted(interfaceNames.iterator().next()));
             } else if (interfaceNames.size() > 1) {
                 // One cluster-wide value: names that differ per node need the regex form.
                 String alternatives = String.join("|",
                         interfaceNames.stream().map(Pattern::quote).map(CanalEmitter::plainRegex).toList());
-                flannel.put("regexIface", Yaml.quoted("^(" + alternatives + ")$"));
+                values.put("flannel.regexIface", Yaml.quoted("^(" + alternatives + ")$"));
             }
-            flannel.put("backend", Yaml.quoted(canal.backend().chartValue()));
-            canal.port().ifPresent(port -> flannel.put("backendPort", Yaml.number(port)));
-            canal.vni().ifPresent(vni -> flannel.put("vni", Yaml.number(vni)));
-            vethMtu(cluster, canal).ifPresent(mtu -> calico.put("vethuMTU", Yaml.number(mtu)));
+            values.put("flannel.backend", Yaml.quoted(canal.backend().chartValue()));
+            canal.port().ifPresent(port -> values.put("flannel.backendPort", Yaml.number(port)));
+            canal.vni().ifPresent(vni -> values.put("flannel.vni", Yaml.number(vni)));
+            vethMtu(cluster, canal).ifPresent(mtu -> values.put("calico.vethuMTU", Yaml.number(mtu)));
         });
-        if (nftables) {
-            flannel.put("enableNFTables", Yaml.bool(true));
-            calico.put("felixIptablesBackend", Yaml.quoted("nft"));
-        }
-        Yaml.MapBuilder values = Yaml.map().put("flannel", flannel.build());
-        if (!calico.isEmpty()) {
-            values.put("calico", calico.build());
-        }
-        return values.build();
+        return values;
     }
 
     /** Interface names are letters, digits and a few marks; write them without \Q...\E where possible. */

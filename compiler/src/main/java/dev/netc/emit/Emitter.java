@@ -50,10 +50,11 @@ public final class Emitter {
     public static Emitted emit(Model model, Options options) {
         List<OutputFile> files = new ArrayList<>();
         Map<String, String> serverManifests = new LinkedHashMap<>();
-        model.cluster().flatMap(CanalEmitter::helmChartConfig).ifPresent(config -> {
+        model.cluster().map(ChartConfigEmitter::configs).orElse(Map.of()).forEach((chart, config) -> {
             String content = Yaml.write(config);
-            files.add(new OutputFile("manifests/" + CanalEmitter.MANIFEST_FILE, content, false));
-            serverManifests.put(CanalEmitter.MANIFEST_FILE, content);
+            String file = ChartConfigEmitter.manifestFile(chart);
+            files.add(new OutputFile("manifests/" + file, content, false));
+            serverManifests.put(file, content);
         });
         if (options.legacyCanalConfigMap()) {
             model.cluster().flatMap(CanalEmitter::legacyConfigMap)

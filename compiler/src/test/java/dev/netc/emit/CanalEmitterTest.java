@@ -45,7 +45,7 @@ class CanalEmitterTest {
         Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(), List.of(new SourceFile("t.netspec", spec)),
                 Path.of("."), Path.of("."), Map.of(), SecretSource.of(Map.of("T", "token")), new Emitter.Options(false)));
         assertThat(result.diagnostics()).noneMatch(d -> d.isError());
-        return result.files().stream().filter(f -> f.path().equals("manifests/" + CanalEmitter.MANIFEST_FILE)).findFirst()
+        return result.files().stream().filter(f -> f.path().equals("manifests/" + ChartConfigEmitter.manifestFile("rke2-canal"))).findFirst()
                 .map(file -> {
                     Map<String, Object> config = (Map<String, Object>) YAML.loadFromString(file.content());
                     String valuesContent = (String) ((Map<String, Object>) config.get("spec")).get("valuesContent");
