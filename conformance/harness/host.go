@@ -5,20 +5,12 @@ package main
 // come from a stage that runs before RKE2 on the first boot and on every later one
 // (kairos-stages.tsv).
 
-import (
-	"fmt"
-	"sort"
-)
+import "fmt"
 
 func checkHostPrerequisites(node *Node, flags Flags, stages map[string][]Stage, facts *Facts, r *Report) {
 	sysctls, users, groups := map[string]string{}, map[string]bool{}, map[string]bool{}
 	late := map[string]string{} // what is set only in a stage that may run after RKE2 → that stage
-	stageNames := make([]string, 0, len(stages))
-	for name := range stages {
-		stageNames = append(stageNames, name)
-	}
-	sort.Strings(stageNames)
-	for _, name := range stageNames {
+	for _, name := range sortedKeys(stages) {
 		early, _ := stageRunsBeforeRKE2(facts, name)
 		for _, stage := range stages[name] {
 			for key, value := range stage.Sysctl {

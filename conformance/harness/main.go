@@ -115,7 +115,9 @@ func check(out string, facts *Facts, env NodeEnv, r *Report) {
 		kp := kubeProxy(node, nodeFlags, facts, r)
 		checkHostPrerequisites(node, nodeFlags, stages, facts, r)
 		if node.Command == "server" {
-			checkCharts(node, nodeFlags, kp, serverManifests(node, dir, stages, r), env, facts, r)
+			manifests := serverManifests(node, dir, stages, r)
+			checkCharts(node, nodeFlags, kp, manifests, env, facts, r)
+			checkDeploy(node, dir, stages, manifests, r)
 		}
 	}
 	checkServerIdentical(nodes, flags, facts, r)

@@ -2,6 +2,7 @@ package dev.netc.analysis;
 
 import dev.netc.ast.Statement;
 import dev.netc.ast.Value;
+import dev.netc.consumers.ConsumerTables;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
@@ -69,6 +70,7 @@ final class ClusterAnalyzer {
                 .orElse(List.of());
         boolean ipv6 = pods.stream().anyMatch(c -> c.family() == IpAddress.Family.V6);
         Optional<Canal> canal = canal(reader.blocks("canal"), ipv6);
+        canal.ifPresent(c -> checkCanalDeployed(reader.blocks("canal").get(0), cni));
         Optional<KubeProxy> kubeProxy = new KubeProxyAnalyzer(values, metallb, sink).analyze(reader.property("kube-proxy"),
                 reader.blocks("kube-proxy"));
         // RKE2 starts kube-proxy in iptables mode unless told otherwise
@@ -95,13 +97,11 @@ final class ClusterAnalyzer {
         Optional<Value> server = reader.property("server").flatMap(p -> Properties.single(p, sink));
         if (server.isPresent()) {
             String host = values.text(server.get()).orElse("");
-            Optional<String> problem = host.contains("://") ? Optional.of("it has a scheme; the provider adds `https://`")
-                    : IpAddress.parse(host).filter(ip -> ip.family() == IpAddress.Family.V6).isPresent()
-                            ? Optional.of("the provider writes `https://" + host + ":9345` without brackets around an IPv6 address")
-                    : host.matches(".*:\\d+$") ? Optional.of("it has a port; the provider adds `:9345`")
-                    : Optional.empty();
-            problem.ifPresent(p -> sink.report(Diagnostic.of(Code.NS4018, server.get().span(), host, p)
-                    .withHelp("write a bare host name or IPv4 address, e.g. `server api.site.example`")));
+            ServerHost.problem(host, nodes).ifPresent(p -> sink.report(Diagnostic.of(Code.NS4018, server.get().span(), host, p)
+                    .withNote("every server and agent that joins dials https://" + host + ":9345, and provider-rke2 adds the "
+                            + "host to the servers' certificate (tls-san); see server-address.tsv")
+                    .withHelp("write the init node's IPv4 address, or a host name every node resolves, e.g. "
+                            + "`server api.site.example`")));
             return host;
         }
         Optional<Node> init = nodes.stream().filter(n -> n.role() == dev.netc.model.Role.INIT).findFirst();
@@ -254,6 +254,21 @@ final class ClusterAnalyzer {
         Canal canal = new Canal(network, backend, mtu, port, vni);
         new CanalChecks(sink).check(canal, ipv6, block, reader);
         return Optional.of(canal);
+    }
+
+    /**
+     * The canal block becomes HelmChartConfig rke2-canal, which helm-controller applies only to the
+     * HelmChart of that name; RKE2 deploys it only for the CNIs bundled-cni-charts.tsv lists.
+     */
+    private void checkCanalDeployed(Statement.Block block, List<String> cni) {
+        boolean deployed = ConsumerTables.BUNDLED_CHARTS.stream()
+                .anyMatch(chart -> chart.chart().equals("rke2-canal") && cni.contains(chart.cni()));
+        if (!deployed && !cni.isEmpty()) {
+            sink.report(Diagnostic.of(Code.NS4026, block.kind().span(), String.join(", ", cni))
+                    .withNote("helm-controller reads HelmChartConfig rke2-canal only for the HelmChart rke2-canal, which "
+                            + "RKE2 deploys only with `cni canal`: the interface, MTU and backend would be lost")
+                    .withHelp("remove the `canal` block, or use `cni canal`"));
+        }
     }
 
     private Optional<Network> network(Value value) {

@@ -48,6 +48,7 @@ final class NamespaceAnalyzer {
         BlockReader reader = new BlockReader(block.body(), NAMESPACE, sink);
         Optional<Statement.Property> isolate = reader.property("isolate");
         boolean[] isolation = isolation(isolate);
+        checkKubeSystemIsolation(name, isolate);
         boolean dns = reader.property("dns").map(this::onOff).orElse(true);
         if (!dns && isolation[1]) {
             sink.report(Diagnostic.of(Code.NS3009, reader.property("dns").get().span(), name)
@@ -112,6 +113,7 @@ final class NamespaceAnalyzer {
         }
         Optional<Statement.Property> isolate = reader.property("isolate");
         boolean[] isolation = isolation(isolate);
+        checkKubeSystemIsolation(namespace, isolate);
         return new Tier(namespace, name.text(), selector, ports, isolation[0], isolation[1], block.span(),
                 isolate.map(Statement.Property::span));
     }
@@ -131,6 +133,22 @@ final class NamespaceAnalyzer {
         }
         Optional<PortRange> range = values.portSpec(spec.text(), spec.span());
         return range.map(r -> new Tier.TierPort(portName.text(), r));
+    }
+
+    /**
+     * RKE2's own workloads live in kube-system and were not written with isolation in mind: CoreDNS
+     * must answer every pod and reach the upstream servers and the API, the bundled charts' install
+     * jobs must reach the API (RKE2 itself installs tailored policies there only in CIS mode).
+     */
+    private void checkKubeSystemIsolation(String namespace, Optional<Statement.Property> isolate) {
+        if (namespace.equals("kube-system") && isolate.isPresent()) {
+            sink.report(Diagnostic.of(Code.NS3014, isolate.get().span())
+                    .withNote("CoreDNS, the CNI's controllers and the helm-install jobs of RKE2's bundled charts run in "
+                            + "kube-system: isolated, cluster DNS and chart installs and upgrades fail unless every flow "
+                            + "they need is declared")
+                    .withHelp("leave kube-system unisolated, or declare the flows of its workloads first (DNS to and "
+                            + "from kube-dns, the API server, the nodes)"));
+        }
     }
 
     /** {@code isolate} (both), {@code isolate ingress}, {@code isolate ingress, egress} → [ingress, egress]. */

@@ -2,6 +2,7 @@ package dev.netc.analysis;
 
 import dev.netc.ast.Statement;
 import dev.netc.ast.Value;
+import dev.netc.consumers.ConsumerTables;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
@@ -84,7 +85,42 @@ final class NodeAnalyzer {
                 .flatMap(values::ip);
         List<Rke2Option> rke2 = rke2Options.read(reader.statements(Statement.Rke2.class));
         List<IpAddress> nodeIps = nodeIps(name, block, interfaces, canalNetwork);
+        bindAddress.ifPresent(address -> checkBindAddress(address, reader.property("bind-address").get(), nodeIps));
+        role.filter(Role::isServer).ifPresent(r -> checkServerIdenticalKeys(name, reader.statements(Statement.Rke2.class)));
         return role.map(r -> new Node(name, r, interfaces, nodeIps, externalIps, bindAddress, rke2, block.span()));
+    }
+
+    /**
+     * kubelet (and on servers the supervisor) listen on {@code bind-address}; an address the node
+     * does not have stops them from binding, and the API server reaches kubelets at the node-ip
+     * (notes/rke2-and-k3s.md: bind-address).
+     */
+    private void checkBindAddress(IpAddress address, Statement.Property property, List<IpAddress> nodeIps) {
+        if (address.isUnspecified() || nodeIps.contains(address)) {
+            return;
+        }
+        sink.report(Diagnostic.of(Code.NS4027, property.span(), address,
+                nodeIps.stream().map(IpAddress::toString).collect(Collectors.joining(", ")))
+                .withNote("kubelet listens there, and the API server and metrics-server reach it at the node-ip; an "
+                        + "address the node does not own stops kubelet and the supervisor from binding")
+                .withHelp(nodeIps.isEmpty() ? "leave `bind-address` out" : "leave `bind-address` out, or use `"
+                        + nodeIps.get(0) + "` (or 0.0.0.0)"));
+    }
+
+    /**
+     * Keys every server must share (rke2-server-identical-keys.tsv): RKE2 refuses a joining server
+     * whose value differs, or the servers keep undoing each other's add-ons. A node-level value on a
+     * server is exactly such a difference.
+     */
+    private void checkServerIdenticalKeys(String node, List<Statement.Rke2> blocks) {
+        for (Statement.Rke2 block : blocks) {
+            for (Statement.Rke2Entry entry : block.entries()) {
+                ConsumerTables.SERVER_IDENTICAL_KEYS.stream().filter(k -> k.key().equals(entry.key().text())).findFirst()
+                        .ifPresent(key -> sink.report(Diagnostic.of(Code.NS4028, entry.key().span(), key.key(), node)
+                                .withNote("RKE2 compares it when a server joins: " + key.compared() + " (" + key.source() + ")")
+                                .withHelp("set `" + key.key() + "` in the cluster's `rke2 { }` block, for every node")));
+            }
+        }
     }
 
     private Optional<Role> role(Statement.Block block, BlockReader reader) {

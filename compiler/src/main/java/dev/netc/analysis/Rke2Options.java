@@ -85,7 +85,46 @@ final class Rke2Options {
         Rke2Key rke2Key = known.get();
         return typed(rke2Key, entry.value()).filter(v -> allowedValue(key, v, entry.value()))
                 .filter(v -> !key.equals("kube-proxy-arg") || kubeProxyArgsAccepted((List<?>) v, entry.value()))
+                .filter(v -> !key.equals("data-dir") || absoluteDataDir(String.valueOf(v), entry.value()))
+                .filter(v -> !key.equals("disable") || keepsNetcManifests((List<?>) v, entry.value()))
                 .map(v -> new Rke2Option(key, v, rke2Key.scope() == Rke2Key.Scope.SERVER));
+    }
+
+    /**
+     * RKE2 resolves a relative {@code data-dir} from its working directory, and netc places the
+     * manifests under {@code <data-dir>/server/manifests}: they would land where RKE2 never looks.
+     */
+    private boolean absoluteDataDir(String dir, Value written) {
+        if (dir.startsWith("/")) {
+            return true;
+        }
+        sink.report(Diagnostic.of(Code.NS4029, written.span(), dir.isEmpty() ? "(empty)" : dir)
+                .withNote("netc places the Canal settings and every policy in <data-dir>/server/manifests; RKE2 would "
+                        + "read them from elsewhere, and no policy would ever be applied")
+                .withHelp("write an absolute path, or leave `data-dir` out for `/var/lib/rancher/rke2`"));
+        return false;
+    }
+
+    /**
+     * {@code disable} names add-ons by manifest file; on a netc manifest RKE2 deletes what the file
+     * applied, and removes the file (k3s pkg/deploy/controller.go shouldDisableFile): the policies
+     * and so the isolation, or the CNI's settings.
+     */
+    private boolean keepsNetcManifests(List<?> items, Value written) {
+        boolean keeps = true;
+        List<Value> itemValues = KubeProxyArgs.items(written);
+        for (int i = 0; i < items.size(); i++) {
+            String name = String.valueOf(items.get(i));
+            if (name.startsWith("netc-policies-") || name.endsWith("-config") && name.startsWith("rke2-")) {
+                sink.report(Diagnostic.of(Code.NS4030, itemValues.get(i).span(), name)
+                        .withNote("RKE2 deletes every object the manifest applied and removes the file from the servers: "
+                                + "the namespace's policies (and with them its isolation), or the chart's settings")
+                        .withHelp("remove the namespace, flow or setting from the spec instead: netc retires what it no "
+                                + "longer writes"));
+                keeps = false;
+            }
+        }
+        return keeps;
     }
 
     /** Every item checked (each may be reported), then whether kube-proxy accepts them all. */

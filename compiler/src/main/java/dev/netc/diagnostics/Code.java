@@ -82,6 +82,7 @@ public enum Code {
     NS3011(Severity.WARNING),  // flow without effect: neither side is isolated
     NS3012(Severity.ERROR),  // flow between two address ends
     NS3013(Severity.WARNING),  // the CNI does not enforce NetworkPolicies
+    NS3014(Severity.WARNING),  // kube-system isolated
 
     // RKE2 / Kairos / Canal
     NS4001(Severity.ERROR),  // unknown RKE2 key
@@ -107,6 +108,13 @@ public enum Code {
     NS4021(Severity.ERROR),  // CNI list other than one CNI, or multus and one CNI
     NS4022(Severity.ERROR),  // kube-proxy refuses a flag or its value and exits
     NS4023(Severity.WARNING),  // kube-proxy ignores a flag
+    NS4024(Severity.ERROR),  // a Canal value the chart or flannel cannot use
+    NS4025(Severity.WARNING),  // a Canal value the chart ignores with the backend
+    NS4026(Severity.ERROR),  // a `canal` block while RKE2 does not deploy Canal
+    NS4027(Severity.ERROR),  // bind-address is not an address the node registers with
+    NS4028(Severity.ERROR),  // a key every server must share, set on one server
+    NS4029(Severity.ERROR),  // data-dir is not an absolute path
+    NS4030(Severity.ERROR),  // `disable` names a manifest netc writes
 
     // internal
     NS9001(Severity.ERROR);  // internal compiler error

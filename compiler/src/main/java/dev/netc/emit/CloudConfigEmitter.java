@@ -1,5 +1,7 @@
 package dev.netc.emit;
 
+import dev.netc.consumers.ConsumerTables;
+import dev.netc.consumers.HostPrerequisite;
 import dev.netc.model.Cluster;
 import dev.netc.model.Node;
 import dev.netc.model.Rke2Option;
@@ -9,30 +11,45 @@ import dev.netc.yaml.Yaml;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * One Kairos {@code #cloud-config} per node with the provider-rke2 {@code cluster:} block.
+ * One Kairos {@code #cloud-config} per node with the provider-rke2 {@code cluster:} block, and the
+ * yip stages that prepare the node for RKE2 (kairos-stages.tsv says when each stage runs):
  *
- * <p>What RKE2 must see at its first start (Canal values, manifests, kernel modules) goes into
- * {@code stages.boot.before}: the user's config runs there before provider-rke2 (re)starts
- * RKE2, while top-level {@code write_files} would only land afterwards.
+ * <ul>
+ *   <li>{@code initramfs}: what RKE2, kubelet or kube-proxy check when they start (sysctls, the etcd
+ *       user, kernel modules). It is the stage that has run before RKE2 starts on every boot:
+ *       {@code /etc} and the kernel's settings are rebuilt at each boot, and from the second boot on
+ *       systemd starts RKE2 alongside {@code boot.before}.
+ *   <li>{@code boot.before}: the server manifests (in persistent {@code /var/lib/rancher}), after
+ *       retiring those of namespaces that left the spec; on the first boot this runs before
+ *       provider-rke2 starts RKE2.
+ * </ul>
  */
 public final class CloudConfigEmitter {
     static final String DEFAULT_DATA_DIR = "/var/lib/rancher/rke2";
     private static final int SECRET_FILE_MODE = 0600;
+    /** The policy manifests' names: {@code netc-policies-<namespace>.yaml}. */
+    static final String POLICIES_PREFIX = "netc-policies-";
+    /**
+     * A fixed id for the etcd user: {@code /etc} is rebuilt at every boot, and files etcd owns must
+     * keep an owner that exists (RKE2 fixes none: notes/kube-proxy-and-kubelet.md).
+     */
+    static final String ETCD_UID = "52034";
 
     private final Cluster cluster;
     /** Server manifests: file name in the manifests folder → content. */
     private final Map<String, String> serverManifests;
     /**
-     * The {@code stages:} part of the cloud-config by what it depends on (agent, or the
-     * server's manifests folder): written once for all nodes alike, not once per node, since a
-     * server's part holds every manifest and is most of the output's size.
+     * The {@code boot.before} part of a server by its manifests folder: written once for all
+     * servers alike, since it holds every manifest and is most of the output's size.
      */
-    private final Map<String, String> stagesYaml = new HashMap<>();
+    private final Map<String, String> serverStagesYaml = new HashMap<>();
 
     public CloudConfigEmitter(Cluster cluster, Map<String, String> serverManifests) {
         this.cluster = cluster;
@@ -45,18 +62,16 @@ public final class CloudConfigEmitter {
         clusterBlock.put("control_plane_host", Yaml.quoted(cluster.controlPlaneHost()))
                 .put("role", node.role().yamlName())
                 .put("config", Yaml.literal(Yaml.write(rke2Config(node))));
-        // Line 1 must be the header: Kairos reads a file as cloud-config only then. The two keys
-        // of the top-level mapping are written one after the other, as one mapping would be.
-        Optional<String> manifestsDir = node.role().isServer() ? Optional.of(manifestsDir(node)) : Optional.empty();
-        return "#cloud-config\n" + Yaml.write(Yaml.map().put("cluster", clusterBlock.build()).build())
-                + stagesYaml.computeIfAbsent(manifestsDir.orElse(""), key -> stagesYaml(manifestsDir));
-    }
-
-    /** @param manifestsDir where a server's manifests go; empty for an agent */
-    private String stagesYaml(Optional<String> manifestsDir) {
-        List<org.snakeyaml.engine.v2.nodes.Node> stages = stages(manifestsDir);
-        return stages.isEmpty() ? "" : Yaml.write(Yaml.map().put("stages", Yaml.map().put("boot.before", Yaml.seq(stages)).build())
-                .build());
+        // Line 1 must be the header: Kairos reads a file as cloud-config only then. The keys of the
+        // top-level mapping are written one after the other, as one mapping would be.
+        String stages = "";
+        Optional<org.snakeyaml.engine.v2.nodes.Node> host = hostStage(node);
+        String serverStages = node.role().isServer() ? serverStagesYaml.computeIfAbsent(manifestsDir(node), this::serverStages) : "";
+        if (host.isPresent() || !serverStages.isEmpty()) {
+            stages = "stages:\n" + host.map(stage -> indent(Yaml.write(Yaml.map().put("initramfs", Yaml.seq(List.of(stage)))
+                    .build()))).orElse("") + serverStages;
+        }
+        return "#cloud-config\n" + Yaml.write(Yaml.map().put("cluster", clusterBlock.build()).build()) + stages;
     }
 
     /**
@@ -86,29 +101,13 @@ public final class CloudConfigEmitter {
         if (server && !cluster.tlsSans().isEmpty()) {
             config.put("tls-san", Yaml.strings(cluster.tlsSans()));
         }
-        List<String> kubeProxyArgs = new ArrayList<>();
-        cluster.kubeProxy().ifPresent(kubeProxy -> kubeProxyArgs.addAll(kubeProxy.args()));
-        // kube-proxy-arg lists of both blocks are joined; any other key set in both takes the
-        // node's value, as a later file in RKE2's config.yaml.d replaces an earlier one
-        Map<String, Rke2Option> byKey = new LinkedHashMap<>();
-        for (Rke2Option option : concat(cluster.rke2(), node.rke2())) {
-            if (option.key().equals("kube-proxy-arg")) {
-                ((List<?>) option.value()).forEach(item -> kubeProxyArgs.add(String.valueOf(item)));
-            } else if (server || !option.serverOnly()) {
-                byKey.put(option.key(), option);
-            }
-        }
+        List<String> kubeProxyArgs = cluster.kubeProxyArgs(node);
         if (!kubeProxyArgs.isEmpty()) {
             config.put("kube-proxy-arg", Yaml.strings(kubeProxyArgs));
         }
-        byKey.values().forEach(option -> config.put(option.key(), rawValue(option.value())));
+        cluster.effectiveRke2(node).values().stream().filter(option -> server || !option.serverOnly())
+                .forEach(option -> config.put(option.key(), rawValue(option.value())));
         return config.build();
-    }
-
-    private static List<Rke2Option> concat(List<Rke2Option> first, List<Rke2Option> second) {
-        List<Rke2Option> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
     }
 
     private static org.snakeyaml.engine.v2.nodes.Node rawValue(Object value) {
@@ -123,16 +122,62 @@ public final class CloudConfigEmitter {
         return Yaml.quoted(String.valueOf(value));
     }
 
-    private List<org.snakeyaml.engine.v2.nodes.Node> stages(Optional<String> manifestsDir) {
+    /**
+     * What the host must have before RKE2 starts: the kernel modules kube-proxy's IPVS mode uses,
+     * and what the node's RKE2 options make RKE2 or kubelet check at start-up (host-prerequisites.tsv:
+     * kubelet exits when {@code protect-kernel-defaults} finds a kernel default, RKE2 when a
+     * {@code profile} finds a sysctl or the etcd user missing).
+     */
+    private Optional<org.snakeyaml.engine.v2.nodes.Node> hostStage(Node node) {
+        Map<String, String> sysctls = new LinkedHashMap<>();
+        Set<String> users = new LinkedHashSet<>();
+        Map<String, Rke2Option> options = cluster.effectiveRke2(node);
+        for (HostPrerequisite prerequisite : ConsumerTables.HOST_PREREQUISITES) {
+            Rke2Option option = options.get(prerequisite.option());
+            if (option == null || !prerequisite.appliesTo(String.valueOf(option.value()), node.role().isServer())) {
+                continue;
+            }
+            switch (prerequisite.kind()) {
+                case "sysctl" -> sysctls.put(prerequisite.name(), prerequisite.required());
+                case "user" -> users.add(prerequisite.name());
+                // yip creates a group of the same name with every user: HostPrerequisitesTest holds
+                // each group of the table to a user of its name
+                case "group" -> { }
+                default -> throw new IllegalStateException("host-prerequisites.tsv: unknown kind " + prerequisite.kind());
+            }
+        }
+        List<String> modules = cluster.kubeProxy().map(k -> k.kernelModules()).orElse(List.of());
+        if (sysctls.isEmpty() && users.isEmpty() && modules.isEmpty()) {
+            return Optional.empty();
+        }
+        Yaml.MapBuilder stage = Yaml.map().put("name", "netc-host");
+        if (!modules.isEmpty()) {
+            stage.put("modules", Yaml.strings(modules));
+        }
+        if (!sysctls.isEmpty()) {
+            Yaml.MapBuilder values = Yaml.map();
+            sysctls.forEach((name, value) -> values.put(name, Yaml.quoted(value)));
+            stage.put("sysctl", values.build());
+        }
+        if (!users.isEmpty()) {
+            Yaml.MapBuilder entries = Yaml.map();
+            users.forEach(user -> entries.put(user, Yaml.map().put("name", user).put("uid", Yaml.quoted(ETCD_UID))
+                    .put("homedir", "/var/lib/rancher/rke2/server/db/" + user).put("shell", "/sbin/nologin")
+                    .put("no_create_home", Yaml.bool(true)).put("lock_passwd", Yaml.bool(true)).build()));
+            stage.put("users", entries.build());
+        }
+        return Optional.of(stage.build());
+    }
+
+    /** {@code boot.before} of a server: retire the manifests of namespaces gone from the spec, then write the current ones. */
+    private String serverStages(String manifestsDir) {
         List<org.snakeyaml.engine.v2.nodes.Node> stages = new ArrayList<>();
-        cluster.kubeProxy().filter(k -> !k.kernelModules().isEmpty()).ifPresent(kubeProxy -> stages.add(Yaml.map()
-                .put("name", "netc-kernel-modules")
-                .put("modules", Yaml.strings(kubeProxy.kernelModules()))
-                .build()));
-        if (manifestsDir.isPresent() && !serverManifests.isEmpty()) {
+        stages.add(Yaml.map().put("name", "netc-retire-policies")
+                .put("commands", Yaml.seq(List.of(Yaml.literal(retireScript(manifestsDir))))).build());
+        if (!serverManifests.isEmpty()) {
             List<org.snakeyaml.engine.v2.nodes.Node> files = new ArrayList<>();
             serverManifests.forEach((name, content) -> files.add(Yaml.map()
-                    .put("path", manifestsDir.get() + name)
+                    .put("path", manifestsDir + name)
                     .put("permissions", Yaml.octal(SECRET_FILE_MODE))
                     .put("owner", Yaml.number(0))
                     .put("group", Yaml.number(0))
@@ -140,13 +185,50 @@ public final class CloudConfigEmitter {
                     .build()));
             stages.add(Yaml.map().put("name", "netc-rke2-manifests").put("files", Yaml.seq(files)).build());
         }
-        return stages;
+        return indent(Yaml.write(Yaml.map().put("boot.before", Yaml.seq(stages)).build()));
+    }
+
+    /**
+     * A shell script (yip runs commands with {@code sh -c}) that turns the policy manifest of every
+     * namespace no longer in the spec into a tombstone. RKE2's deploy controller keeps applying a
+     * file that is left in place and never deletes what a removed file applied; a file that holds
+     * fewer objects makes it delete the others (notes/rke2-and-k3s.md). The tombstone keeps only the
+     * Namespace, labelled never to be pruned, so the policies go and the workloads stay; a file
+     * without a Namespace (one netc does not create) becomes a comment.
+     */
+    private String retireScript(String manifestsDir) {
+        StringBuilder keep = new StringBuilder(" ");
+        serverManifests.keySet().stream().filter(name -> name.startsWith(POLICIES_PREFIX)).forEach(name -> keep.append(name).append(' '));
+        return "keep='" + keep + "'\n"
+                + "for f in " + shellQuoted(manifestsDir) + POLICIES_PREFIX + "*.yaml; do\n"
+                + "  [ -f \"$f\" ] || continue\n"
+                + "  case \"$keep\" in *\" ${f##*/} \"*) continue ;; esac\n"
+                + "  ns=${f##*/" + POLICIES_PREFIX + "}; ns=${ns%.yaml}\n"
+                + "  if grep -q '^kind: Namespace$' \"$f\"; then\n"
+                + "    printf 'apiVersion: v1\\nkind: Namespace\\nmetadata:\\n  name: %s\\n  labels:\\n    "
+                + PolicyEmitter.NEVER_PRUNE_LABEL + ": \"false\"\\n' \"$ns\" > \"$f\"\n"
+                + "  else\n"
+                + "    printf '# namespace %s left the spec: netc retired its policies\\n' \"$ns\" > \"$f\"\n"
+                + "  fi\n"
+                + "done\n";
+    }
+
+    /** A word for {@code sh}: in single quotes, each {@code '} written as {@code '\''}. */
+    static String shellQuoted(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+
+    /** A mapping written on its own, as entries of an enclosing one. */
+    private static String indent(String yaml) {
+        StringBuilder out = new StringBuilder();
+        yaml.lines().forEach(line -> out.append(line.isEmpty() ? "" : "  ").append(line).append('\n'));
+        return out.toString();
     }
 
     /** RKE2 reads auto-deployed manifests from {@code <data-dir>/server/manifests} (K38). */
     private String manifestsDir(Node node) {
-        String dataDir = concat(cluster.rke2(), node.rke2()).stream().filter(o -> o.key().equals("data-dir"))
-                .reduce((clusterValue, nodeValue) -> nodeValue).map(o -> String.valueOf(o.value())).orElse(DEFAULT_DATA_DIR);
+        String dataDir = Optional.ofNullable(cluster.effectiveRke2(node).get("data-dir")).map(o -> String.valueOf(o.value()))
+                .orElse(DEFAULT_DATA_DIR);
         int end = dataDir.length();
         while (end > 0 && dataDir.charAt(end - 1) == '/') {
             end--; // trailing slashes, without a regular expression (compiled anew on every call)

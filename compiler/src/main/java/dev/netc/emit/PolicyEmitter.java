@@ -70,13 +70,22 @@ public final class PolicyEmitter {
         return new Policies(documents, emitter.provenance.build());
     }
 
+    /**
+     * The Namespace, labelled so that RKE2's deploy controller never deletes it: when the namespace
+     * leaves the spec, the servers turn its manifest into a tombstone (see
+     * {@link CloudConfigEmitter}), and the controller prunes what the file no longer holds — which
+     * must be the policies, never the Namespace with every workload in it (wrangler's
+     * {@code objectset.rio.cattle.io/prune: "false"}, notes/rke2-and-k3s.md).
+     */
     private static Node namespaceObject(Namespace namespace) {
-        Yaml.MapBuilder metadata = Yaml.map().put("name", namespace.name());
-        if (!namespace.labels().isEmpty()) {
-            metadata.put("labels", Selectors.labels(namespace.labels()));
-        }
+        Map<String, String> labels = new LinkedHashMap<>(namespace.labels());
+        labels.put(NEVER_PRUNE_LABEL, "false");
+        Yaml.MapBuilder metadata = Yaml.map().put("name", namespace.name()).put("labels", Selectors.labels(labels));
         return Yaml.map().put("apiVersion", "v1").put("kind", "Namespace").put("metadata", metadata.build()).build();
     }
+
+    /** The label wrangler, behind RKE2's deploy controller, reads before it deletes an object it applied. */
+    public static final String NEVER_PRUNE_LABEL = "objectset.rio.cattle.io/prune";
 
     private List<Node> policies(Namespace namespace) {
         List<Node> policies = new ArrayList<>();

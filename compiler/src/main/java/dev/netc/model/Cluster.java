@@ -2,7 +2,10 @@ package dev.netc.model;
 
 import dev.netc.net.Cidr;
 import dev.netc.net.IpAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,5 +41,28 @@ public record Cluster(
 
     public List<Node> servers() {
         return nodes.stream().filter(n -> n.role().isServer()).toList();
+    }
+
+    /**
+     * The RKE2 options a node runs with, by key: the cluster's, then the node's, which win (as a
+     * later file in RKE2's config.yaml.d replaces an earlier one). {@code kube-proxy-arg} is the one
+     * exception, whose items both contribute: see {@link #kubeProxyArgs}.
+     */
+    public Map<String, Rke2Option> effectiveRke2(Node node) {
+        Map<String, Rke2Option> byKey = new LinkedHashMap<>();
+        rke2.forEach(option -> byKey.put(option.key(), option));
+        node.rke2().forEach(option -> byKey.put(option.key(), option));
+        byKey.remove("kube-proxy-arg");
+        return byKey;
+    }
+
+    /** kube-proxy's arguments on a node: netc's from the kube-proxy block, then the cluster's, then the node's. */
+    public List<String> kubeProxyArgs(Node node) {
+        List<String> args = new ArrayList<>(kubeProxy.map(KubeProxy::args).orElse(List.of()));
+        for (List<Rke2Option> options : List.of(rke2, node.rke2())) {
+            options.stream().filter(o -> o.key().equals("kube-proxy-arg"))
+                    .forEach(o -> ((List<?>) o.value()).forEach(item -> args.add(String.valueOf(item))));
+        }
+        return args;
     }
 }

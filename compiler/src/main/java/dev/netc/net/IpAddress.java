@@ -105,6 +105,16 @@ public record IpAddress(Family family, BigInteger value) implements Comparable<I
     }
 
     /** The address {@code offset} places after this one (used for "10th address of services"). */
+    /** {@code 0.0.0.0} or {@code ::}: every address of the machine, when listening. */
+    public boolean isUnspecified() {
+        return value.signum() == 0;
+    }
+
+    /** {@code 127.0.0.0/8} or {@code ::1}: the machine itself. */
+    public boolean isLoopback() {
+        return family == Family.V4 ? value.shiftRight(24).intValue() == 127 : value.equals(BigInteger.ONE);
+    }
+
     public IpAddress plus(long offset) {
         return new IpAddress(family, value.add(BigInteger.valueOf(offset)));
     }

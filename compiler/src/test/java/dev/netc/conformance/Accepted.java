@@ -17,7 +17,10 @@ import java.util.Set;
  */
 final class Accepted {
     /** The warnings that tell the user a consumer will ignore a value, by harness rule. */
-    private static final Map<String, Set<Code>> WARNED_BY = Map.of();
+    private static final Map<String, Set<Code>> WARNED_BY = Map.of(
+            "canal.backend-ignored", Set.of(Code.NS4025),
+            "kube-proxy.mode-ignored", Set.of(Code.NS4023),
+            "kube-proxy.conntrack-min-ignored", Set.of(Code.NS4023));
 
     private Accepted() {
     }

@@ -21,7 +21,7 @@ class CloudConfigEmitterTest {
             network lan { cidr 10.0.1.0/24; mtu 1500 }
             cluster {
               token env("T")
-              kube-proxy iptables { conntrack-min 131072 }
+              kube-proxy iptables { conntrack-max-per-core 32768; conntrack-min 131072 }
               rke2 { protect-kernel-defaults = false; node-label = ["site=a"]; kube-proxy-arg = ["v=2"] }
               node cp { role init; interface eth0 10.0.1.10 on lan
                 rke2 { protect-kernel-defaults = true; kube-proxy-arg = ["v=4"] } }
@@ -34,11 +34,11 @@ class CloudConfigEmitterTest {
         Map<String, Object> cp = config("nodes/cp.yaml");
         assertThat(cp.get("protect-kernel-defaults")).isEqualTo(true);
         assertThat(cp.get("node-label")).isEqualTo(List.of("site=a"));
-        assertThat(cp.get("kube-proxy-arg")).isEqualTo(List.of("proxy-mode=iptables", "conntrack-min=131072", "v=2", "v=4"));
+        assertThat(cp.get("kube-proxy-arg")).isEqualTo(List.of("proxy-mode=iptables", "conntrack-max-per-core=32768", "conntrack-min=131072", "v=2", "v=4"));
 
         Map<String, Object> worker = config("nodes/w.yaml");
         assertThat(worker.get("protect-kernel-defaults")).isEqualTo(false);
-        assertThat(worker.get("kube-proxy-arg")).isEqualTo(List.of("proxy-mode=iptables", "conntrack-min=131072", "v=2"));
+        assertThat(worker.get("kube-proxy-arg")).isEqualTo(List.of("proxy-mode=iptables", "conntrack-max-per-core=32768", "conntrack-min=131072", "v=2"));
     }
 
     @Test
