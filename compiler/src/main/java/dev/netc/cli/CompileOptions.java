@@ -10,7 +10,6 @@ import dev.netc.compile.Redactor;
 import dev.netc.diagnostics.format.DiagnosticReport;
 import dev.netc.emit.Emitter;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,16 +75,10 @@ final class CompileOptions {
      * {@code out}; in every format with the cluster token masked (see {@link Redactor}).
      */
     void report(Compiler.Result result, PrintWriter out, PrintWriter err, DiagnosticOptions how) {
-        StringWriter report = new StringWriter();
-        PrintWriter writer = new PrintWriter(report);
-        how.format().write(new DiagnosticReport(result.diagnostics(), inputs.size(), how.maxErrors()), writer, useColor(color));
-        writer.flush();
-        if (report.getBuffer().length() == 0) {
-            return; // a clean compile in text: nothing to show, so no token to look for
-        }
         PrintWriter target = how.format().toStandardOutput() ? out : err;
-        target.print(Redactor.of(result).apply(report.toString()));
-        target.flush();
+        // a clean compile shows no diagnostic, so no token is looked for (Redactor.of)
+        DiagnosticReport report = new DiagnosticReport(result.diagnostics(), inputs.size(), how.maxErrors());
+        how.format().write(Redactor.of(result).apply(report), target, useColor(color));
     }
 
     /** Whether to colour text diagnostics for a `--color` value. */

@@ -21,9 +21,16 @@ public final class TextRenderer {
     static final int MAX_SHOWN = 160;
 
     private final boolean color;
+    private final SourceMask mask;
 
     public TextRenderer(boolean color) {
+        this(color, SourceMask.NONE);
+    }
+
+    /** @param mask parts of the source lines to show masked (the cluster token) */
+    public TextRenderer(boolean color, SourceMask mask) {
         this.color = color;
+        this.mask = mask;
     }
 
     public String render(Diagnostic diagnostic) {
@@ -56,14 +63,16 @@ public final class TextRenderer {
 
     /**
      * One source line with a marker line under the span (first line only for multi-line
-     * spans). A line longer than {@value #MAX_SHOWN} characters is shown as a window around
+     * spans), its masked parts masked. A line longer than {@value #MAX_SHOWN} characters is shown as a window around
      * the span, marked with `…`: a hostile 1 MB line is not echoed.
      */
     private void frame(StringBuilder out, String pad, Span span, String label, char marker, String markerColor) {
         int line = span.line();
-        String text = span.file().lineText(line);
-        int startColumn = Math.min(span.column() - 1, text.length());
-        int endColumn = Math.min(text.length(), startColumn + Math.max(1, span.end() - span.start()));
+        SourceMask.Line shownLine = mask.line(span.file(), line);
+        String text = shownLine.text();
+        int column = span.column() - 1;
+        int startColumn = Math.min(shownLine.column(column, false), text.length());
+        int endColumn = Math.min(text.length(), shownLine.column(column + Math.max(1, span.end() - span.start()), true));
         int from = 0;
         int to = text.length();
         if (text.length() > MAX_SHOWN) {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The cluster token appears nowhere but in the node files that must hold it, which are 0600:
@@ -97,6 +99,74 @@ class SecretsTest {
             assertThat(run.out() + run.err()).as("%s", command).contains("NS0005");
         }
         assertThat(assertNoLeak(spec, List.of("check", "SPEC"), 1).err()).contains("********");
+    }
+
+    /**
+     * A spec with a syntax error, each with the literal token where the parser meets it: before
+     * the error on its line, alone on the line after `token` (where the error is the literal
+     * itself, quoted in the message, shortened), and unterminated. Not even a part of the token
+     * may show, in any format.
+     */
+    @Test
+    void aLiteralTokenInAFileWithASyntaxErrorIsMaskedWhereverTheErrorIs() throws IOException {
+        for (String token : List.of("token \"" + TOKEN + "\" @", "token\n    \"" + TOKEN + "\"", "token \"" + TOKEN)) {
+            Path spec = Files.writeString(Files.createDirectories(dir.resolve("project")).resolve("broken.netspec"),
+                    "cluster {\n  " + token + "\n}\n");
+            for (List<String> command : SHOWING) {
+                Run run = assertNoLeak(spec, command, 1);
+                assertThat(run.out() + run.err()).as("%s: %s", token, command).contains("error").doesNotContain(TOKEN.substring(0, 12));
+            }
+        }
+    }
+
+    /** The carets under a line with a masked token stay under what they point at. */
+    @Test
+    void aMaskedTokenKeepsTheCaretsOfItsLineAligned() throws IOException {
+        Path spec = Files.writeString(Files.createDirectories(dir.resolve("project")).resolve("broken.netspec"),
+                "cluster {\n  token \"" + TOKEN + "\" @\n}\n");
+        assertThat(assertNoLeak(spec, List.of("check", "SPEC"), 1).err()).contains("""
+                  |
+                2 |   token "********" @
+                  |                    ^ not part of the language
+                """);
+    }
+
+    /**
+     * A token that is also a word of the spec (a name, a keyword, a label) is masked where it is
+     * the token, and nowhere else: the diagnostics read the same as with any other token.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"backnd", "allow", "app", "tier", "api", "frontend"})
+    void aTokenThatIsAlsoAWordOfTheSpecIsMaskedOnlyWhereItIsTheToken(String token) throws IOException {
+        String text = """
+                cluster {
+                  token "TOKEN"
+                }
+                namespace app {
+                  tier frontend { pods tier=frontend }
+                  tier backend  { pods tier=backend; port api 8080/tcp }
+                  allow frontend -> backnd:api
+                }
+                """;
+        Path spec = Files.writeString(Files.createDirectories(dir.resolve("project")).resolve("word.netspec"), text.replace("TOKEN", token));
+        String err = assertNoLeak(spec, List.of("check", "SPEC"), 1).err();
+        assertThat(err).contains("""
+                  |
+                2 |   token "********"
+                  |         ^^^^^^^^^^ the secret is in the file
+                """).contains("""
+                error[NS1001]: no tier, external or namespace named `backnd`
+                """).contains("""
+                  |
+                7 |   allow frontend -> backnd:api
+                  |                     ^^^^^^
+                  |
+                  = help: did you mean `backend`?
+                """);
+        for (List<String> command : List.of(List.of("check", "--format", "json", "SPEC"), List.of("check", "--format", "sarif", "SPEC"),
+                List.of("check", "--format", "github", "SPEC"))) {
+            assertThat(assertNoLeak(spec, command, 1).out()).as("%s", command).contains("`backnd`").doesNotContain("********");
+        }
     }
 
     /**

@@ -57,13 +57,14 @@ final class FuzzChecks {
      * Diagnostics are well-formed values (spans inside their file, placeholders filled in) that
      * render without failing and never show the token
      * (unless the input itself has it outside a token literal: the fuzzer learns the token from
-     * the comparisons that mask it, and a token typed into the text has not leaked from netc);
+     * the comparisons that look for it in comments, and a token typed into the text has not
+     * leaked from netc);
      * output exists exactly when there is no error, and all of it is YAML that reads back.
      */
     static void check(Compiler.Result result, String input) {
         boolean tokenTypedIn = input.contains(TOKEN);
-        TextRenderer renderer = new TextRenderer(false);
         Redactor redactor = Redactor.of(result);
+        TextRenderer renderer = new TextRenderer(false, redactor.mask());
         for (Diagnostic diagnostic : result.diagnostics()) {
             assertThat(diagnostic.message()).isNotBlank();
             // every `{n}` of the template is filled in: one left in the message must come from the input
@@ -73,7 +74,7 @@ final class FuzzChecks {
                 checkSpan(diagnostic.primary());
             }
             diagnostic.labels().stream().map(Label::span).forEach(FuzzChecks::checkSpan);
-            String rendered = redactor.apply(renderer.render(diagnostic));
+            String rendered = renderer.render(redactor.apply(diagnostic));
             if (!tokenTypedIn) {
                 assertThat(rendered).doesNotContain(TOKEN);
             }

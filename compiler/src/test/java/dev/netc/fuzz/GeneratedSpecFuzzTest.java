@@ -49,7 +49,7 @@ class GeneratedSpecFuzzTest {
             }
         }
         try {
-            new ReachabilityProof(result.model(), EmittedPolicies.of(result)).run();
+            new ReachabilityProof(result.model(), EmittedPolicies.of(result), spec.externals()).run();
         } catch (AssertionError e) {
             throw new AssertionError("reachability of\n" + spec.text(), e);
         }

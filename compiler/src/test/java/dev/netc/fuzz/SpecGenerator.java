@@ -1,6 +1,7 @@
 package dev.netc.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import dev.netc.query.DeclaredExternals;
 import dev.netc.query.RandomSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +26,19 @@ public final class SpecGenerator {
             "- item", "*star", "&anchor", "!tag", "%pct", "@at", "`tick", "'single'", "\"double\"", "line\nbreak",
             "tab\there", "trailing:", "[x]", "{y}", "#hash", "key=value", "café", "日本", " padded ", "back\\slash", "");
 
-    /** The spec and the node-label strings it gives RKE2, which the output must carry unchanged. */
-    record Spec(String text, List<String> rke2Strings) {
+    /**
+     * The spec, the node-label strings it gives RKE2, which the output must carry unchanged, and
+     * what its externals hold by their declarations.
+     */
+    record Spec(String text, List<String> rke2Strings, DeclaredExternals externals) {
     }
 
     private SpecGenerator() {
     }
 
     static Spec generate(FuzzedDataProvider data) {
-        String text = RandomSpec.generate(new FuzzedRandom(data)).text();
+        RandomSpec spec = RandomSpec.generate(new FuzzedRandom(data));
+        String text = spec.text();
         // RandomSpec names namespaces ns0, ns1, ... and tiers t0, t1, ...: each becomes a YAML word
         List<String> words = new ArrayList<>(YAML_WORDS);
         for (String generated : List.of("ns0", "ns1", "ns2", "t0", "t1", "t2", "t3")) {
@@ -45,7 +50,7 @@ public final class SpecGenerator {
         if (data.consumeBoolean()) {
             text += cluster(data, rke2Strings);
         }
-        return new Spec(text, List.copyOf(rke2Strings));
+        return new Spec(text, List.copyOf(rke2Strings), spec.declared());
     }
 
     private static String cluster(FuzzedDataProvider data, List<String> rke2Strings) {

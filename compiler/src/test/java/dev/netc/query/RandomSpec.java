@@ -1,7 +1,11 @@
 package dev.netc.query;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -14,7 +18,8 @@ import java.util.stream.Stream;
  * lowering has to get right: isolation per namespace and per tier in either direction, DNS on
  * and off, overlapping and set-based selectors, {@code pods *}, named and literal ports and
  * port ranges of every protocol, flows between tiers, whole namespaces, {@code *}, externals
- * with exceptions, address ranges that cover pod addresses, and the standard externals.
+ * with exceptions, externals inside externals (included and excepted, a few levels deep),
+ * address ranges that cover pod addresses, and the standard externals.
  */
 public record RandomSpec(boolean std, List<External> externals, List<Ns> namespaces, List<FlowLine> topLevel) {
     public RandomSpec {
@@ -23,7 +28,20 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
         topLevel = List.copyOf(topLevel);
     }
 
-    record External(String name, String ranges) {
+    /** An external: ranges, addresses and other externals (the user's declared before it, or standard ones), included and excepted. */
+    record External(String name, List<String> include, List<String> except) {
+        External {
+            include = List.copyOf(include);
+            except = List.copyOf(except);
+        }
+
+        String ranges() {
+            return String.join(", ", include) + (except.isEmpty() ? "" : " except " + String.join(", ", except));
+        }
+
+        boolean names(Set<String> externals) {
+            return Stream.concat(include.stream(), except.stream()).anyMatch(externals::contains);
+        }
     }
 
     record Ns(String name, String isolate, boolean dnsOff, List<TierDecl> tiers, List<FlowLine> flows) {
@@ -47,8 +65,20 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
         }
     }
 
-    private static final List<String> EXTERNAL_RANGES = List.of("192.0.2.0/24", "198.51.100.0/24 except 198.51.100.128/25",
-            "10.42.0.0/28", "172.16.0.0/12, 2001:db8::/32", "0.0.0.0/0 except 10.0.0.0/8, 192.168.0.0/16");
+    /**
+     * Ranges an external may include, each followed by ranges inside it that the external may
+     * then except (so that a range it excepts lies in what it includes). 10.42.0.0/28 holds
+     * synthetic pods, 10.42.0.2 is one.
+     */
+    private static final List<List<String>> EXTERNAL_RANGES = List.of(
+            List.of("192.0.2.0/24", "192.0.2.0/28", "\"192.0.2.9\""),
+            List.of("198.51.100.0/24", "198.51.100.128/25"),
+            List.of("10.42.0.0/28", "10.42.0.2", "10.42.0.8/29"),
+            List.of("172.16.0.0/12", "172.16.5.0/24"),
+            List.of("2001:db8::/32", "2001:db8:1::/48", "\"2001:db8::7\""),
+            List.of("0.0.0.0/0", "10.0.0.0/8", "192.168.0.0/16", "10.42.0.0/16"),
+            List.of("10.0.0.0/8", "10.42.0.0/24", "10.1.0.0/16"),
+            List.of("::/0", "fd00::/8", "2001:db8::/32"));
     /** Literal ranges for flows; 10.42.0.0/29 covers some synthetic pods, which ipBlocks match on Calico. */
     private static final List<String> LITERAL_RANGES = List.of("203.0.113.0/24", "10.42.0.0/29", "198.51.100.7", "\"2001:db8::1\"");
     private static final List<String> PORT_SPECS = List.of("80/tcp", "443/tcp", "5432/tcp", "53/udp", "9000-9010/udp",
@@ -57,10 +87,7 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
 
     public static RandomSpec generate(Random random) {
         boolean std = random.nextInt(3) == 0;
-        List<External> externals = new ArrayList<>();
-        for (int i = 0, n = random.nextInt(3); i < n; i++) {
-            externals.add(new External("e" + i, EXTERNAL_RANGES.get(random.nextInt(EXTERNAL_RANGES.size()))));
-        }
+        List<External> externals = externals(random, std);
         List<String> namespaceNames = new ArrayList<>();
         List<List<TierDecl>> tiers = new ArrayList<>();
         for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
@@ -86,6 +113,54 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
             namespaces.add(new Ns(namespaceNames.get(i), isolate, random.nextInt(4) == 0, tiers.get(i), inside.get(i)));
         }
         return new RandomSpec(std, externals, namespaces, topLevel);
+    }
+
+    /**
+     * Up to three externals, each naming ranges and (now and then) externals declared before
+     * it, the standard ones included, in either position: so externals nest up to four deep.
+     * An external whose exceptions would leave it empty (NS3004) keeps only its includes.
+     */
+    private static List<External> externals(Random random, boolean std) {
+        Map<String, DeclaredExternals.Declaration> declared = new LinkedHashMap<>(std ? DeclaredExternals.STD_NETWORKS : Map.of());
+        List<External> externals = new ArrayList<>();
+        for (int i = 0, n = random.nextInt(4); i < n; i++) {
+            List<String> names = List.copyOf(declared.keySet());
+            List<List<String>> literals = new ArrayList<>();
+            Set<String> include = new LinkedHashSet<>();
+            for (int k = 0, count = 1 + random.nextInt(2); k < count; k++) {
+                if (!names.isEmpty() && random.nextInt(3) == 0) {
+                    include.add(names.get(random.nextInt(names.size())));
+                } else {
+                    List<String> range = EXTERNAL_RANGES.get(random.nextInt(EXTERNAL_RANGES.size()));
+                    include.add(range.get(0));
+                    literals.add(range);
+                }
+            }
+            Set<String> except = new LinkedHashSet<>();
+            for (int k = 0, count = random.nextInt(3); k < count; k++) {
+                if (!names.isEmpty() && (literals.isEmpty() || random.nextBoolean())) {
+                    except.add(names.get(random.nextInt(names.size())));
+                } else if (!literals.isEmpty()) {
+                    List<String> range = literals.get(random.nextInt(literals.size()));
+                    except.add(range.get(1 + random.nextInt(range.size() - 1)));
+                }
+            }
+            External external = new External("e" + i, List.copyOf(include), List.copyOf(except));
+            declared.put(external.name(), new DeclaredExternals.Declaration(external.include(), external.except()));
+            if (new DeclaredExternals(declared).isEmpty(external.name())) {
+                external = new External(external.name(), external.include(), List.of());
+                declared.put(external.name(), new DeclaredExternals.Declaration(external.include(), List.of()));
+            }
+            externals.add(external);
+        }
+        return externals;
+    }
+
+    /** What the externals of this spec hold, by their declarations (for {@link ReachabilityProof}). */
+    public DeclaredExternals declared() {
+        Map<String, DeclaredExternals.Declaration> declared = new LinkedHashMap<>(std ? DeclaredExternals.STD_NETWORKS : Map.of());
+        externals.forEach(e -> declared.put(e.name(), new DeclaredExternals.Declaration(e.include(), e.except())));
+        return new DeclaredExternals(declared);
     }
 
     private static TierDecl tier(Random random, String namespace, String name) {
@@ -216,7 +291,11 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
             }
         }
         for (External external : externals) {
-            smaller.add(without(f -> f.mentions().contains(external.name()), n -> true, t -> true, e -> e != external));
+            // with the externals that name it, and theirs
+            Set<String> dropped = new HashSet<>(Set.of(external.name()));
+            externals.stream().filter(e -> e.names(dropped)).forEach(e -> dropped.add(e.name()));
+            smaller.add(without(f -> f.mentions().stream().anyMatch(dropped::contains), n -> true, t -> true,
+                    e -> !dropped.contains(e.name())));
         }
         return smaller;
     }

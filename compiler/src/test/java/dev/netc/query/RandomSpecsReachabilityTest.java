@@ -61,7 +61,7 @@ class RandomSpecsReachabilityTest {
         Compiler.Result result = InMemorySpec.compile(spec.text());
         List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
         assertThat(errors).as("the generator made an invalid spec:\n%s", spec.text()).isEmpty();
-        return new ReachabilityProof(result.model(), EmittedPolicies.of(result)).run();
+        return new ReachabilityProof(result.model(), EmittedPolicies.of(result), spec.declared()).run();
     }
 
     /** Drops parts of the spec while it still fails, until no single part can go. */

@@ -37,12 +37,24 @@ import java.util.function.Function;
 public final class ReachabilityProof {
     private final Model model;
     private final EmittedPolicies policies;
+    private final DeclaredExternals declared;
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final Set<PortRange> ports = new LinkedHashSet<>();
 
+    /** With the addresses of externals as the model has them: for specs whose externals the test does not know. */
     public ReachabilityProof(Model model, EmittedPolicies policies) {
+        this(model, policies, new DeclaredExternals(Map.of()));
+    }
+
+    /**
+     * @param declared the spec's externals, worked out by the test from their declarations:
+     *     what they hold is expected from these rather than from netc's model, and an address of
+     *     every part of the address space they tell apart is probed
+     */
+    public ReachabilityProof(Model model, EmittedPolicies policies, DeclaredExternals declared) {
         this.model = model;
         this.policies = policies;
+        this.declared = declared;
         policies.endpoints().all().forEach(e -> endpoints.add(e.endpoint()));
         extraAddresses().forEach(ip -> endpoints.add(new ExternalEndpoint(IpAddress.parse(ip))));
         collectPorts();
@@ -120,6 +132,9 @@ public final class ReachabilityProof {
         if (peer instanceof Peer.Addresses addresses) {
             // ipBlock matches pod addresses too, as Calico does
             dev.netc.net.IpAddress ip = dev.netc.net.IpAddress.parse(endpoint.ip().toString()).orElseThrow();
+            if (declared.names().contains(addresses.name())) {
+                return declared.contains(addresses.name(), ip);
+            }
             return addresses.blocks().stream().anyMatch(b -> b.cidr().contains(ip) && b.except().stream().noneMatch(e -> e.contains(ip)));
         }
         if (!(endpoint instanceof Pod pod)) {
@@ -157,9 +172,13 @@ public final class ReachabilityProof {
         return true;
     }
 
-    /** Public, private and IPv6 addresses, and the first and an inner address of every range a flow names. */
+    /**
+     * Public, private and IPv6 addresses, the first and an inner address of every range a flow
+     * names, and the probes of the declared externals.
+     */
     private List<String> extraAddresses() {
         Set<String> addresses = new LinkedHashSet<>(List.of("8.8.8.8", "192.168.77.7", "2001:db8::7"));
+        declared.probes().forEach(ip -> addresses.add(ip.toString()));
         for (Flow flow : model.flows()) {
             for (Peer peer : List.of(flow.from(), flow.to())) {
                 if (peer instanceof Peer.Addresses a) {

@@ -2,6 +2,7 @@ package dev.netc.diagnostics.format;
 
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.Severity;
+import dev.netc.diagnostics.SourceMask;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,13 +13,19 @@ import java.util.List;
  * on the limit or on the format.
  *
  * @param maxErrors how many errors to show; 0 shows all
+ * @param mask what the source lines that text shows must not show (the cluster token)
  */
-public record DiagnosticReport(List<Diagnostic> diagnostics, int files, int maxErrors) {
+public record DiagnosticReport(List<Diagnostic> diagnostics, int files, int maxErrors, SourceMask mask) {
     public DiagnosticReport {
         diagnostics = List.copyOf(diagnostics);
         if (maxErrors < 0) {
             throw new IllegalArgumentException("maxErrors must not be negative");
         }
+    }
+
+    /** A report whose source lines show as written. */
+    public DiagnosticReport(List<Diagnostic> diagnostics, int files, int maxErrors) {
+        this(diagnostics, files, maxErrors, SourceMask.NONE);
     }
 
     /** The diagnostics to write: all of them up to (and including) the {@code maxErrors}-th error. */

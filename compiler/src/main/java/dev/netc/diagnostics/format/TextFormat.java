@@ -10,7 +10,7 @@ final class TextFormat {
     }
 
     static void write(DiagnosticReport report, PrintWriter out, boolean color) {
-        TextRenderer renderer = new TextRenderer(color);
+        TextRenderer renderer = new TextRenderer(color, report.mask());
         for (Diagnostic diagnostic : report.shown()) {
             out.print(renderer.render(diagnostic));
             out.println();
