@@ -73,20 +73,31 @@ final class FlowChecks {
 
     /** Whether policies isolate the peer's pods for ingress ({@code true}) or egress. */
     private boolean isolated(Peer peer, boolean ingress) {
-        if (peer instanceof Peer.TierPeer tierPeer) {
-            Tier tier = tierPeer.tier();
-            Namespace namespace = namespaces.get(tier.namespace());
-            return ingress ? namespace.isolatesIngressOf(tier) : namespace.isolatesEgressOf(tier);
-        }
-        if (peer instanceof Peer.NamespacePeer namespacePeer) {
-            Namespace namespace = namespaces.get(namespacePeer.namespace());
-            return ingress ? namespace.isolateIngress() || namespace.tiers().stream().anyMatch(Tier::isolateIngress)
-                    : namespace.isolateEgress() || namespace.tiers().stream().anyMatch(Tier::isolateEgress);
-        }
-        if (peer instanceof Peer.AllNamespaces) {
-            return namespaces.values().stream().anyMatch(n -> ingress ? n.isolateIngress() : n.isolateEgress());
-        }
-        return false; // addresses outside the cluster: no policy of ours applies to them
+        return peer.accept(new Peer.Visitor<>() {
+            @Override
+            public Boolean tier(Peer.TierPeer tierPeer) {
+                Tier tier = tierPeer.tier();
+                Namespace namespace = namespaces.get(tier.namespace());
+                return ingress ? namespace.isolatesIngressOf(tier) : namespace.isolatesEgressOf(tier);
+            }
+
+            @Override
+            public Boolean namespace(Peer.NamespacePeer namespacePeer) {
+                Namespace namespace = namespaces.get(namespacePeer.namespace());
+                return ingress ? namespace.isolateIngress() || namespace.tiers().stream().anyMatch(Tier::isolateIngress)
+                        : namespace.isolateEgress() || namespace.tiers().stream().anyMatch(Tier::isolateEgress);
+            }
+
+            @Override
+            public Boolean allNamespaces(Peer.AllNamespaces all) {
+                return namespaces.values().stream().anyMatch(n -> ingress ? n.isolateIngress() : n.isolateEgress());
+            }
+
+            @Override
+            public Boolean addresses(Peer.Addresses addresses) {
+                return false; // addresses outside the cluster: no policy of ours applies to them
+            }
+        });
     }
 
     /**
@@ -138,13 +149,31 @@ final class FlowChecks {
     }
 
     private static String describe(Peer peer) {
-        if (peer instanceof Peer.TierPeer tier) {
+        return peer.accept(Describe.PEER);
+    }
+
+    /** How a message names a peer. */
+    private enum Describe implements Peer.Visitor<String> {
+        PEER;
+
+        @Override
+        public String tier(Peer.TierPeer tier) {
             return "`" + tier.tier().qualifiedName() + "`";
-        } else if (peer instanceof Peer.NamespacePeer namespace) {
+        }
+
+        @Override
+        public String namespace(Peer.NamespacePeer namespace) {
             return "namespace `" + namespace.namespace() + "`";
-        } else if (peer instanceof Peer.AllNamespaces) {
+        }
+
+        @Override
+        public String allNamespaces(Peer.AllNamespaces all) {
             return "every namespace";
         }
-        return "`" + ((Peer.Addresses) peer).name() + "`";
+
+        @Override
+        public String addresses(Peer.Addresses addresses) {
+            return "`" + addresses.name() + "`";
+        }
     }
 }

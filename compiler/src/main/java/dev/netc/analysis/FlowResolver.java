@@ -75,15 +75,31 @@ final class FlowResolver {
     }
 
     private Optional<Peer> peer(Endpoint endpoint, String context) {
-        if (endpoint instanceof Endpoint.EveryNamespace) {
-            return Optional.of(new Peer.AllNamespaces());
-        } else if (endpoint instanceof Endpoint.WholeNamespace whole) {
-            return namespace(whole.namespace().text(), whole.namespace().span()).map(ns -> new Peer.NamespacePeer(ns.name()));
-        } else if (endpoint instanceof Endpoint.Address address) {
-            return values.cidrOrHost(address.value())
-                    .map(cidr -> new Peer.Addresses(cidr.toString(), List.of(new Peer.IpBlock(cidr, List.of()))));
-        }
-        var name = ((Endpoint.Named) endpoint).name();
+        return endpoint.accept(new Endpoint.Visitor<>() {
+            @Override
+            public Optional<Peer> everyNamespace(Endpoint.EveryNamespace end) {
+                return Optional.of(new Peer.AllNamespaces());
+            }
+
+            @Override
+            public Optional<Peer> wholeNamespace(Endpoint.WholeNamespace whole) {
+                return namespace(whole.namespace().text(), whole.namespace().span()).map(ns -> new Peer.NamespacePeer(ns.name()));
+            }
+
+            @Override
+            public Optional<Peer> named(Endpoint.Named named) {
+                return namedPeer(named.name(), context);
+            }
+
+            @Override
+            public Optional<Peer> address(Endpoint.Address address) {
+                return values.cidrOrHost(address.value())
+                        .map(cidr -> new Peer.Addresses(cidr.toString(), List.of(new Peer.IpBlock(cidr, List.of()))));
+            }
+        });
+    }
+
+    private Optional<Peer> namedPeer(dev.netc.ast.Name name, String context) {
         String text = name.text();
         int dot = text.indexOf('.');
         if (dot > 0 && !externals.names().contains(text)) {
@@ -151,17 +167,30 @@ final class FlowResolver {
     }
 
     private Optional<List<PortRange>> port(PortRef ref, Peer target) {
-        if (ref instanceof PortRef.Bare bare) {
-            sink.report(Diagnostic.of(Code.NS2016, ref.span(), bare.number())
-                    .withHelp("write `" + bare.number() + "/tcp` (or `/udp`, `/sctp`)"));
-            return Optional.empty();
-        }
-        if (ref instanceof PortRef.Literal literal) {
-            Optional<PortRange> range = values.portSpec(literal.text(), literal.span());
-            range.ifPresent(r -> checkExposed(target, r, ref));
-            return range.map(List::of);
-        }
-        String name = ((PortRef.Named) ref).name().text();
+        return ref.accept(new PortRef.Visitor<>() {
+            @Override
+            public Optional<List<PortRange>> literal(PortRef.Literal literal) {
+                Optional<PortRange> range = values.portSpec(literal.text(), literal.span());
+                range.ifPresent(r -> checkExposed(target, r, ref));
+                return range.map(List::of);
+            }
+
+            @Override
+            public Optional<List<PortRange>> bare(PortRef.Bare bare) {
+                sink.report(Diagnostic.of(Code.NS2016, ref.span(), bare.number())
+                        .withHelp("write `" + bare.number() + "/tcp` (or `/udp`, `/sctp`)"));
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<List<PortRange>> named(PortRef.Named named) {
+                return namedPort(named, target);
+            }
+        });
+    }
+
+    private Optional<List<PortRange>> namedPort(PortRef.Named ref, Peer target) {
+        String name = ref.name().text();
         if (target instanceof Peer.TierPeer tierPeer) {
             Optional<Tier.TierPort> port = tierPeer.tier().ports().stream().filter(p -> p.name().equals(name)).findFirst();
             if (port.isPresent()) {

@@ -2,16 +2,37 @@ package dev.netc.ast;
 
 import dev.netc.source.Span;
 
-/** One end of a flow as written. */
+/** One end of a flow as written; each kind is handled through a {@link Visitor}. */
 public sealed interface Endpoint {
     Span span();
 
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of flow end. */
+    interface Visitor<R> {
+        R everyNamespace(EveryNamespace end);
+
+        R wholeNamespace(WholeNamespace end);
+
+        R named(Named end);
+
+        R address(Address end);
+    }
+
     /** {@code *}: every pod of every namespace. */
     record EveryNamespace(Span span) implements Endpoint {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.everyNamespace(this);
+        }
     }
 
     /** {@code app.*}: every pod of one namespace. */
     record WholeNamespace(Name namespace, Span span) implements Endpoint {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.wholeNamespace(this);
+        }
     }
 
     /** {@code frontend}, {@code app.frontend}, {@code app}, {@code internet}: resolved later. */
@@ -19,12 +40,22 @@ public sealed interface Endpoint {
         public Span span() {
             return name.span();
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.named(this);
+        }
     }
 
     /** {@code 10.0.0.0/8}, {@code "10.${site}.0.0/16"}. */
     record Address(Value value) implements Endpoint {
         public Span span() {
             return value.span();
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.address(this);
         }
     }
 }

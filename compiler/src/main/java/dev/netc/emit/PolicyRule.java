@@ -123,14 +123,27 @@ record PolicyRule(List<PeerElement> peers, List<PortRange> ports) {
 
     /** Same namespace: a pod selector; another: namespace and pod selector in one element (AND). */
     private static List<PeerElement> elements(Peer peer, String here) {
-        if (peer instanceof Peer.TierPeer t) {
-            return List.of(pods(t.tier().namespace(), t.tier().pods(), here));
-        } else if (peer instanceof Peer.NamespacePeer n) {
-            return List.of(pods(n.namespace(), LabelSelector.ALL, here));
-        } else if (peer instanceof Peer.AllNamespaces) {
-            return List.of(new EveryPod());
-        }
-        return ((Peer.Addresses) peer).blocks().stream().<PeerElement>map(Block::new).toList();
+        return peer.accept(new Peer.Visitor<>() {
+            @Override
+            public List<PeerElement> tier(Peer.TierPeer t) {
+                return List.of(pods(t.tier().namespace(), t.tier().pods(), here));
+            }
+
+            @Override
+            public List<PeerElement> namespace(Peer.NamespacePeer n) {
+                return List.of(pods(n.namespace(), LabelSelector.ALL, here));
+            }
+
+            @Override
+            public List<PeerElement> allNamespaces(Peer.AllNamespaces all) {
+                return List.of(new EveryPod());
+            }
+
+            @Override
+            public List<PeerElement> addresses(Peer.Addresses addresses) {
+                return addresses.blocks().stream().<PeerElement>map(Block::new).toList();
+            }
+        });
     }
 
     private static PeerElement pods(String namespace, LabelSelector selector, String here) {

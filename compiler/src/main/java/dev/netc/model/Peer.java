@@ -4,15 +4,40 @@ import dev.netc.net.Cidr;
 import java.util.List;
 import java.util.Objects;
 
-/** One end of a resolved flow. */
+/**
+ * One end of a resolved flow. Code that treats each kind of peer in its own way does it through a
+ * {@link Visitor}, so that a new kind is a compile error wherever it needs handling.
+ */
 public sealed interface Peer {
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of peer. */
+    interface Visitor<R> {
+        R tier(TierPeer peer);
+
+        R namespace(NamespacePeer peer);
+
+        R allNamespaces(AllNamespaces peer);
+
+        R addresses(Addresses peer);
+    }
 
     /** The pods of one tier. */
     record TierPeer(Tier tier) implements Peer {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.tier(this);
+        }
     }
 
     /** Every pod of one namespace. */
     record NamespacePeer(String namespace) implements Peer {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.namespace(this);
+        }
+
         // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
         @Override
         public boolean equals(Object other) {
@@ -28,6 +53,11 @@ public sealed interface Peer {
 
     /** Every pod of every namespace. */
     record AllNamespaces() implements Peer {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.allNamespaces(this);
+        }
+
         // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
         @Override
         public boolean equals(Object other) {
@@ -44,6 +74,11 @@ public sealed interface Peer {
     record Addresses(String name, List<IpBlock> blocks) implements Peer {
         public Addresses {
             blocks = List.copyOf(blocks);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.addresses(this);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.netc.ast.Value;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.grammar.NetSpecParser;
 import dev.netc.grammar.NetSpecParser.*;
+import dev.netc.grammar.NetSpecParserBaseVisitor;
 import dev.netc.source.SourceFile;
 import dev.netc.source.Span;
 import java.util.ArrayList;
@@ -60,40 +61,107 @@ final class AstBuilder {
     }
 
     private Statement statement(StatementContext context, String enclosingKind) {
-        if (context instanceof ImportStatementContext c) {
+        return context.accept(new StatementBuilder(enclosingKind));
+    }
+
+    /**
+     * One method per alternative of the grammar's {@code statement} rule (as for the other labelled
+     * rules below): {@code GrammarAlternativesTest} fails the build when the grammar gains an
+     * alternative no builder handles, and an unhandled one would fail loudly, never be cast.
+     */
+    private final class StatementBuilder extends Alternatives<Statement> {
+        /** The kind of the block the statement is in ("" at the top level). */
+        private final String enclosingKind;
+
+        StatementBuilder(String enclosingKind) {
+            super("statement");
+            this.enclosingKind = enclosingKind;
+        }
+
+        @Override
+        public Statement visitImportStatement(ImportStatementContext c) {
             return new Statement.Import(string(c.path), span(c));
-        } else if (context instanceof ParamStatementContext c) {
-            return new Statement.Param(name(c.name), name(c.type),
-                    c.defaultValue == null ? null : value(c.defaultValue), span(c));
-        } else if (context instanceof ExternalStatementContext c) {
+        }
+
+        @Override
+        public Statement visitParamStatement(ParamStatementContext c) {
+            return new Statement.Param(name(c.name), name(c.type), c.defaultValue == null ? null : value(c.defaultValue),
+                    span(c));
+        }
+
+        @Override
+        public Statement visitExternalStatement(ExternalStatementContext c) {
             return new Statement.External(name(c.name), addresses(c.include),
                     c.exclude == null ? List.of() : addresses(c.exclude), span(c));
-        } else if (context instanceof PortConstantStatementContext c) {
-            return new Statement.PortConstant(name(c.name), c.portList().portItem().stream().map(this::port).toList(),
+        }
+
+        @Override
+        public Statement visitPortConstantStatement(PortConstantStatementContext c) {
+            return new Statement.PortConstant(name(c.name), c.portList().portItem().stream().map(AstBuilder.this::port).toList(),
                     span(c));
-        } else if (context instanceof AllowStatementContext c) {
+        }
+
+        @Override
+        public Statement visitAllowStatement(AllowStatementContext c) {
             return allow(c);
-        } else if (context instanceof PodsStatementContext c) {
+        }
+
+        @Override
+        public Statement visitPodsStatement(PodsStatementContext c) {
             if (enclosingKind.equals("cluster") && isPlainList(c.selectorList())) {
                 return podRanges(c);
             }
             return new Statement.Pods(selectors(c.selectorList()), span(c));
-        } else if (context instanceof LabelsStatementContext c) {
+        }
+
+        @Override
+        public Statement visitLabelsStatement(LabelsStatementContext c) {
             return new Statement.Labels(selectors(c.selectorList()), span(c));
-        } else if (context instanceof Rke2StatementContext c) {
-            return new Statement.Rke2(c.rke2Entry().stream().filter(this::isComplete).map(this::rke2Entry).toList(),
-                    span(c));
-        } else if (context instanceof BlockStatementContext c) {
+        }
+
+        @Override
+        public Statement visitRke2Statement(Rke2StatementContext c) {
+            return new Statement.Rke2(c.rke2Entry().stream().filter(AstBuilder.this::isComplete).map(AstBuilder.this::rke2Entry)
+                    .toList(), span(c));
+        }
+
+        @Override
+        public Statement visitBlockStatement(BlockStatementContext c) {
             Value label = c.label == null ? null
                     : c.label.STRING() != null ? string(c.label.STRING().getSymbol()) : word(c.label.identifier());
             return new Statement.Block(name(c.kind), label, statements(c.statement(), c.kind.getText()), span(c));
-        } else if (context instanceof PropertyStatementContext c) {
+        }
+
+        @Override
+        public Statement visitPropertyStatement(PropertyStatementContext c) {
             List<List<Value>> groups = c.valueGroup().stream()
-                    .map(g -> g.value().stream().map(this::value).toList())
+                    .map(g -> g.value().stream().map(AstBuilder.this::value).toList())
                     .toList();
             return new Statement.Property(name(c.key), groups, span(c));
         }
-        return null; // `;`
+
+        @Override
+        public Statement visitEmptyStatement(EmptyStatementContext c) {
+            return null; // `;`
+        }
+    }
+
+    /**
+     * A builder for the alternatives of one labelled grammar rule. ANTLR's base visitor answers an
+     * alternative nobody overrides by visiting its children; here that is an error naming the rule.
+     */
+    abstract static class Alternatives<T> extends NetSpecParserBaseVisitor<T> {
+        private final String rule;
+
+        Alternatives(String rule) {
+            this.rule = rule;
+        }
+
+        @Override
+        public T visitChildren(org.antlr.v4.runtime.tree.RuleNode node) {
+            throw new IllegalStateException("no AST for this alternative of `" + rule + "`: "
+                    + node.getClass().getSimpleName());
+        }
     }
 
     private Statement.Allow allow(AllowStatementContext c) {
@@ -107,17 +175,37 @@ final class AstBuilder {
     }
 
     private Endpoint endpoint(EndpointContext context) {
-        if (context instanceof EveryNamespaceEndpointContext c) {
+        return context.accept(endpoints);
+    }
+
+    private final Alternatives<Endpoint> endpoints = new EndpointBuilder();
+
+    private final class EndpointBuilder extends Alternatives<Endpoint> {
+        EndpointBuilder() {
+            super("endpoint");
+        }
+
+        @Override
+        public Endpoint visitEveryNamespaceEndpoint(EveryNamespaceEndpointContext c) {
             return new Endpoint.EveryNamespace(span(c));
-        } else if (context instanceof WholeNamespaceEndpointContext c) {
+        }
+
+        @Override
+        public Endpoint visitWholeNamespaceEndpoint(WholeNamespaceEndpointContext c) {
             return new Endpoint.WholeNamespace(name(c.identifier()), span(c));
-        } else if (context instanceof NamedEndpointContext c) {
+        }
+
+        @Override
+        public Endpoint visitNamedEndpoint(NamedEndpointContext c) {
             return new Endpoint.Named(name(c.identifier()));
         }
-        AddressEndpointContext c = (AddressEndpointContext) context;
-        Token token = c.getStart();
-        Value value = token.getType() == NetSpecParser.STRING ? string(token) : new Value.Address(token.getText(), span(token));
-        return new Endpoint.Address(value);
+
+        @Override
+        public Endpoint visitAddressEndpoint(AddressEndpointContext c) {
+            Token token = c.getStart();
+            return new Endpoint.Address(token.getType() == NetSpecParser.STRING ? string(token)
+                    : new Value.Address(token.getText(), span(token)));
+        }
     }
 
     private PortRef port(PortItemContext c) {
@@ -169,17 +257,37 @@ final class AstBuilder {
     }
 
     private Selector selector(SelectorContext context) {
-        if (context instanceof NotExistsSelectorContext c) {
+        return context.accept(selectorBuilder);
+    }
+
+    private final Alternatives<Selector> selectorBuilder = new SelectorBuilder();
+
+    private final class SelectorBuilder extends Alternatives<Selector> {
+        SelectorBuilder() {
+            super("selector");
+        }
+
+        @Override
+        public Selector visitNotExistsSelector(NotExistsSelectorContext c) {
             return new Selector.Exists(labelPart(c.key), true, span(c));
-        } else if (context instanceof EqualitySelectorContext c) {
-            return new Selector.Equals(labelPart(c.key), labelPart(c.labelValue()),
-                    c.operator.getType() == NetSpecParser.NEQ, span(c));
-        } else if (context instanceof SetSelectorContext c) {
-            return new Selector.In(labelPart(c.key), c.labelValue().stream().map(this::labelPart).toList(),
+        }
+
+        @Override
+        public Selector visitEqualitySelector(EqualitySelectorContext c) {
+            return new Selector.Equals(labelPart(c.key), labelPart(c.labelValue()), c.operator.getType() == NetSpecParser.NEQ,
+                    span(c));
+        }
+
+        @Override
+        public Selector visitSetSelector(SetSelectorContext c) {
+            return new Selector.In(labelPart(c.key), c.labelValue().stream().map(AstBuilder.this::labelPart).toList(),
                     c.operator.getType() == NetSpecParser.NOTIN, span(c));
         }
-        ExistsSelectorContext c = (ExistsSelectorContext) context;
-        return new Selector.Exists(labelPart(c.key), false, span(c));
+
+        @Override
+        public Selector visitExistsSelector(ExistsSelectorContext c) {
+            return new Selector.Exists(labelPart(c.key), false, span(c));
+        }
     }
 
     /** A label key or value: its text, unquoted when it was written as a string. */
@@ -198,22 +306,55 @@ final class AstBuilder {
     }
 
     private Value value(ValueContext context) {
-        if (context instanceof CallValueContext c) {
+        return context.accept(values);
+    }
+
+    private final Alternatives<Value> values = new ValueBuilder();
+
+    private final class ValueBuilder extends Alternatives<Value> {
+        ValueBuilder() {
+            super("value");
+        }
+
+        @Override
+        public Value visitCallValue(CallValueContext c) {
             return new Value.Call(name(c.function), value(c.argument), span(c));
-        } else if (context instanceof ListValueContext c) {
-            return new Value.ListValue(c.value().stream().map(this::value).toList(), span(c));
-        } else if (context instanceof StringValueContext c) {
+        }
+
+        @Override
+        public Value visitListValue(ListValueContext c) {
+            return new Value.ListValue(c.value().stream().map(AstBuilder.this::value).toList(), span(c));
+        }
+
+        @Override
+        public Value visitStringValue(StringValueContext c) {
             return string(c.STRING().getSymbol());
-        } else if (context instanceof NumberValueContext c) {
+        }
+
+        @Override
+        public Value visitNumberValue(NumberValueContext c) {
             return new Value.Number(number(c.NUMBER().getSymbol()), span(c));
-        } else if (context instanceof DurationValueContext c) {
+        }
+
+        @Override
+        public Value visitDurationValue(DurationValueContext c) {
             return new Value.Duration(c.getText(), span(c));
-        } else if (context instanceof PortSpecValueContext c) {
+        }
+
+        @Override
+        public Value visitPortSpecValue(PortSpecValueContext c) {
             return new Value.PortSpec(c.getText(), span(c));
-        } else if (context instanceof AddressValueContext c) {
+        }
+
+        @Override
+        public Value visitAddressValue(AddressValueContext c) {
             return new Value.Address(c.getText(), span(c));
         }
-        return word(((WordValueContext) context).identifier());
+
+        @Override
+        public Value visitWordValue(WordValueContext c) {
+            return word(c.identifier());
+        }
     }
 
     private Value.Word word(IdentifierContext c) {

@@ -63,21 +63,60 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
     }
 
     private static NamedEndpoint endpoint(Endpoint end, Endpoints endpoints) throws QueryException {
-        if (end instanceof Endpoint.EveryNamespace) {
-            throw error("`*` is every namespace: name one tier, namespace, external or address", end.span(), Optional.empty());
-        } else if (end instanceof Endpoint.WholeNamespace whole) {
-            return known(whole.namespace().text(), NamedEndpoint.Kind.NAMESPACE, end.span(), endpoints);
-        } else if (end instanceof Endpoint.Address address) {
-            String ip = unquoted(address.span().text());
-            Optional<IpAddress> parsed = IpAddress.parse(ip);
-            if (parsed.isEmpty()) {
-                throw error("`" + ip + "` is not one IP address", end.span(),
-                        Optional.of(ip.contains("/") ? "give one address of the range, e.g. its first" : "write e.g. `192.0.2.7`"));
+        // a visitor cannot throw the checked QueryException: it returns the answer or the error
+        Answer<NamedEndpoint> answer = end.accept(new Endpoint.Visitor<>() {
+            @Override
+            public Answer<NamedEndpoint> everyNamespace(Endpoint.EveryNamespace every) {
+                return Answer.of(error("`*` is every namespace: name one tier, namespace, external or address", end.span(),
+                        Optional.empty()));
             }
-            return new NamedEndpoint(parsed.get().toString(), NamedEndpoint.Kind.ADDRESS, Optional.empty(),
-                    new ExternalEndpoint(dev.netc.evaluator.IpAddress.parse(parsed.get().toString())));
+
+            @Override
+            public Answer<NamedEndpoint> wholeNamespace(Endpoint.WholeNamespace whole) {
+                return Answer.of(() -> known(whole.namespace().text(), NamedEndpoint.Kind.NAMESPACE, end.span(), endpoints));
+            }
+
+            @Override
+            public Answer<NamedEndpoint> named(Endpoint.Named named) {
+                return Answer.of(() -> namedEndpoint(named, endpoints));
+            }
+
+            @Override
+            public Answer<NamedEndpoint> address(Endpoint.Address address) {
+                String ip = unquoted(address.span().text());
+                Optional<IpAddress> parsed = IpAddress.parse(ip);
+                if (parsed.isEmpty()) {
+                    return Answer.of(error("`" + ip + "` is not one IP address", end.span(), Optional.of(
+                            ip.contains("/") ? "give one address of the range, e.g. its first" : "write e.g. `192.0.2.7`")));
+                }
+                return Answer.of(() -> new NamedEndpoint(parsed.get().toString(), NamedEndpoint.Kind.ADDRESS, Optional.empty(),
+                        new ExternalEndpoint(dev.netc.evaluator.IpAddress.parse(parsed.get().toString()))));
+            }
+        });
+        return answer.get();
+    }
+
+    /**
+     * What the visitors of a query's ends and port return: the way to the answer, which may throw
+     * the query's error (a visitor method cannot throw a checked exception itself).
+     */
+    @FunctionalInterface
+    private interface Answer<T> {
+        T get() throws QueryException;
+
+        static <T> Answer<T> of(Answer<T> answer) {
+            return answer;
         }
-        String name = ((Endpoint.Named) end).name().text();
+
+        static <T> Answer<T> of(QueryException error) {
+            return () -> {
+                throw error;
+            };
+        }
+    }
+
+    private static NamedEndpoint namedEndpoint(Endpoint.Named end, Endpoints endpoints) throws QueryException {
+        String name = end.name().text();
         Optional<NamedEndpoint> found = endpoints.named(name).filter(e -> e.kind() != NamedEndpoint.Kind.OTHER_NAMESPACE
                 && e.kind() != NamedEndpoint.Kind.OTHER_ADDRESS);
         if (found.isPresent()) {
@@ -116,14 +155,22 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
 
     private static PortRange port(PortRef ref, NamedEndpoint to, Model model, DiagnosticSink sink) throws QueryException {
         Values values = Values.withoutParams(sink);
-        Optional<PortRange> range;
-        if (ref instanceof PortRef.Named named) {
-            range = Optional.of(namedPort(named, to, model));
-        } else if (ref instanceof PortRef.Bare bare) {
-            range = values.portSpec(bare.number() + "/tcp", ref.span()); // a query may leave out the protocol: TCP
-        } else {
-            range = values.portSpec(((PortRef.Literal) ref).text(), ref.span());
-        }
+        Optional<PortRange> range = ref.accept(new PortRef.Visitor<Answer<Optional<PortRange>>>() {
+            @Override
+            public Answer<Optional<PortRange>> literal(PortRef.Literal literal) {
+                return () -> values.portSpec(literal.text(), ref.span());
+            }
+
+            @Override
+            public Answer<Optional<PortRange>> bare(PortRef.Bare bare) {
+                return () -> values.portSpec(bare.number() + "/tcp", ref.span()); // a query may leave out the protocol: TCP
+            }
+
+            @Override
+            public Answer<Optional<PortRange>> named(PortRef.Named named) {
+                return () -> Optional.of(namedPort(named, to, model));
+            }
+        }).get();
         firstError(sink);
         if (!range.get().isSingle()) {
             throw error("a query asks about one port, not a range", ref.span(), Optional.of("write e.g. `" + range.get().first()
