@@ -41,7 +41,7 @@ public class PhaseBenchmark extends BenchmarkSettings {
         source = request.sources().get(0);
         loaded = Compiler.load(request);
         DiagnosticSink sink = new DiagnosticSink();
-        model = Analyzer.analyze(loaded.files(), Map.of(), Inputs.SECRETS, sink);
+        model = Analyzer.analyze(loaded.files(), loaded.importTargets(), Map.of(), Inputs.SECRETS, sink).model();
         if (loaded.hasErrors() || sink.hasErrors()) {
             throw new IllegalStateException("the generated spec has errors: " + sink.sorted());
         }
@@ -54,10 +54,10 @@ public class PhaseBenchmark extends BenchmarkSettings {
         return SpecParser.parse(source, new DiagnosticSink());
     }
 
-    /** Every analysis pass, from declarations to resolved flows. */
+    /** Every analysis pass, from declarations to resolved flows and their bindings. */
     @Benchmark
-    public Model passes() {
-        return Analyzer.analyze(loaded.files(), Map.of(), Inputs.SECRETS, new DiagnosticSink());
+    public Analyzer.Analysis passes() {
+        return Analyzer.analyze(loaded.files(), loaded.importTargets(), Map.of(), Inputs.SECRETS, new DiagnosticSink());
     }
 
     /** Every emitter, including writing their YAML. */

@@ -9,6 +9,8 @@ import dev.netc.model.Model;
 import dev.netc.model.Namespace;
 import dev.netc.model.Network;
 import dev.netc.model.Peer;
+import dev.netc.source.SourceFile;
+import dev.netc.source.Span;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +27,18 @@ public final class Analyzer {
     private Analyzer() {
     }
 
-    public static Model analyze(List<SpecFile> files, Map<String, String> settings, SecretSource secrets,
-            DiagnosticSink sink) {
+    /** The resolved model, and every name declared and where it is used. */
+    public record Analysis(Model model, Bindings bindings) {
+    }
+
+    /** @param importTargets the file each import statement loaded, by the span of its path */
+    public static Analysis analyze(List<SpecFile> files, Map<Span, SourceFile> importTargets, Map<String, String> settings,
+            SecretSource secrets, DiagnosticSink sink) {
+        Bindings.Recorder bindings = new Bindings.Recorder();
         Declarations declarations = new Declarations(files, sink);
+        declarations.record(files, importTargets, bindings);
         Params params = Params.bind(declarations.params, settings, sink);
-        Values values = new Values(params, sink);
+        Values values = new Values(params, bindings, sink);
 
         Map<String, Network> networks = new LinkedHashMap<>();
         NetworkAnalyzer networkAnalyzer = new NetworkAnalyzer(values, sink);
@@ -38,7 +47,7 @@ public final class Analyzer {
 
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
         Map<String, List<Statement.Allow>> namespaceFlows = new LinkedHashMap<>();
-        NamespaceAnalyzer namespaceAnalyzer = new NamespaceAnalyzer(values, sink);
+        NamespaceAnalyzer namespaceAnalyzer = new NamespaceAnalyzer(values, bindings, sink);
         declarations.namespaces.forEach((name, declared) -> {
             var analyzed = namespaceAnalyzer.analyze(declared.name(), declared.statement(), declared.fromStdlib());
             namespaces.put(name, analyzed.namespace());
@@ -46,12 +55,14 @@ public final class Analyzer {
         });
 
         Optional<Cluster> cluster = declarations.clusters.stream().findFirst()
-                .map(block -> new ClusterAnalyzer(values, networks, namespaces.containsKey("metallb-system"), secrets, sink).analyze(block));
+                .map(block -> new ClusterAnalyzer(values, networks, namespaces.containsKey("metallb-system"), secrets, bindings,
+                        sink).analyze(block));
 
-        ExternalResolver externals = new ExternalResolver(declarations.externals, cluster, values, sink);
+        ExternalResolver externals = new ExternalResolver(declarations.externals, cluster, values, bindings, sink);
         Map<String, Statement.PortConstant> ports = new LinkedHashMap<>();
         declarations.ports.forEach((name, declared) -> ports.put(name, declared.statement()));
-        FlowResolver flowResolver = new FlowResolver(namespaces, externals, ports, values, sink);
+        FlowResolver flowResolver = new FlowResolver(new Scope(namespaces, declarations.externals.keySet()), externals, ports,
+                values, bindings, sink);
         List<Flow> flows = new ArrayList<>();
         namespaceFlows.forEach((namespace, allows) -> allows.forEach(a -> flows.addAll(flowResolver.resolve(a, namespace))));
         declarations.topLevelFlows.forEach(a -> flows.addAll(flowResolver.resolve(a, null)));
@@ -73,7 +84,9 @@ public final class Analyzer {
         }
         new FlowChecks(namespaces, cluster, sink).check(flows);
 
-        return new Model(cluster, List.copyOf(namespaces.values()), flows, allExternals(declarations, externals, cluster, params));
+        Model model = new Model(cluster, List.copyOf(namespaces.values()), flows,
+                allExternals(declarations, externals, cluster, params));
+        return new Analysis(model, bindings.build());
     }
 
     /**
@@ -85,7 +98,9 @@ public final class Analyzer {
             Optional<Cluster> cluster, Params params) {
         Set<String> resolved = checked.resolvedNames();
         DiagnosticSink unchecked = new DiagnosticSink();
-        ExternalResolver quiet = new ExternalResolver(declarations.externals, cluster, new Values(params, unchecked), unchecked);
+        Bindings.Recorder unrecorded = new Bindings.Recorder();
+        ExternalResolver quiet = new ExternalResolver(declarations.externals, cluster, new Values(params, unrecorded, unchecked),
+                unrecorded, unchecked);
         return declarations.externals.keySet().stream()
                 .flatMap(name -> (resolved.contains(name) ? checked : quiet).peer(name).stream()).toList();
     }

@@ -39,9 +39,13 @@ final class ClusterAnalyzer {
     /** Whether the spec has MetalLB, which needs strict ARP with IPVS. */
     private final boolean metallb;
     private final SecretSource secrets;
+    /** Where the nodes are declared and the networks used. */
+    private final Bindings.Recorder bindings;
     private final DiagnosticSink sink;
 
-    ClusterAnalyzer(Values values, Map<String, Network> networks, boolean metallb, SecretSource secrets, DiagnosticSink sink) {
+    ClusterAnalyzer(Values values, Map<String, Network> networks, boolean metallb, SecretSource secrets,
+            Bindings.Recorder bindings, DiagnosticSink sink) {
+        this.bindings = bindings;
         this.values = values;
         this.networks = networks;
         this.metallb = metallb;
@@ -78,7 +82,7 @@ final class ClusterAnalyzer {
         Rke2Options rke2Options = new Rke2Options(values, new KubeProxyArgs(proxyMode, sink), sink);
         List<Rke2Option> rke2 = rke2Options.read(reader.statements(Statement.Rke2.class));
 
-        NodeAnalyzer nodeAnalyzer = new NodeAnalyzer(values, networks, rke2Options, sink);
+        NodeAnalyzer nodeAnalyzer = new NodeAnalyzer(values, networks, rke2Options, bindings, sink);
         List<Node> nodes = nodeAnalyzer.analyze(reader.blocks("node"), canal.flatMap(Canal::network));
         checkSingleInit(block, nodes);
         new AddressPlan(sink).check(podRanges, serviceRanges, dnsAddresses, networkRanges(), nodes);
@@ -273,6 +277,7 @@ final class ClusterAnalyzer {
 
     private Optional<Network> network(Value value) {
         Optional<String> name = values.word(value, "a network name");
+        name.ifPresent(n -> bindings.use(value.span(), Bindings.Kind.NETWORK, n));
         if (name.isPresent() && !networks.containsKey(name.get())) {
             Diagnostic missing = Diagnostic.of(Code.NS1001, value.span(), "network", name.get(), "");
             sink.report(Suggest.didYouMean(missing, name.get(), networks.keySet()).orElse(missing));

@@ -7,10 +7,13 @@ import dev.netc.ast.Value;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.source.SourceFile;
+import dev.netc.source.Span;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,14 +71,51 @@ final class Declarations {
         }
     }
 
+    /**
+     * Records the top-level declarations (the first of each name, as resolution uses it), every
+     * file as a module, and where each import leads.
+     */
+    void record(List<SpecFile> files, Map<Span, SourceFile> importTargets, Bindings.Recorder bindings) {
+        for (SpecFile file : files) {
+            String text = file.source().text();
+            bindings.declare(Bindings.Kind.MODULE, file.source().displayName(), new Span(file.source(), 0, 0),
+                    new Span(file.source(), 0, text.codePointCount(0, text.length())));
+            for (Statement statement : file.statements()) {
+                if (statement instanceof Statement.Import importStatement) {
+                    Optional.ofNullable(importTargets.get(importStatement.path().span())).ifPresent(target ->
+                            bindings.use(importStatement.path().span(), Bindings.Kind.MODULE, target.displayName()));
+                }
+            }
+        }
+        networks.forEach((name, d) -> bindings.declare(Bindings.Kind.NETWORK, name, d.name().span(), d.statement().span()));
+        namespaces.forEach((name, d) -> bindings.declare(Bindings.Kind.NAMESPACE, name, d.name().span(), d.statement().span()));
+        externals.forEach((name, d) -> bindings.declare(Bindings.Kind.EXTERNAL, name, d.name().span(), d.statement().span()));
+        ports.forEach((name, d) -> bindings.declare(Bindings.Kind.PORT_CONSTANT, name, d.name().span(), d.statement().span()));
+        params.forEach(p -> bindings.declare(Bindings.Kind.PARAM, p.name().text(), p.name().span(), p.span()));
+        clusters.stream().findFirst().ifPresent(cluster -> {
+            Optional<Name> label = Optional.ofNullable(cluster.label()).flatMap(Declarations::plainName);
+            bindings.declare(Bindings.Kind.CLUSTER, label.map(Name::text).orElse("cluster"),
+                    label.map(Name::span).orElse(cluster.kind().span()), cluster.span());
+        });
+    }
+
+    /** A label written as a word or a string without interpolation. */
+    static Optional<Name> plainName(Value label) {
+        if (label instanceof Value.Word word) {
+            return Optional.of(new Name(word.text(), word.span()));
+        }
+        if (label instanceof Value.Str str && str.isPlain()) {
+            return Optional.of(new Name(str.plainText(), str.span()));
+        }
+        return Optional.empty();
+    }
+
     /** The name of a block such as {@code namespace app}, or null (reported) when it has none. */
     private Name labelName(Statement.Block block) {
         Value label = block.label();
-        if (label instanceof Value.Word word) {
-            return new Name(word.text(), word.span());
-        }
-        if (label instanceof Value.Str str && str.isPlain()) {
-            return new Name(str.plainText(), str.span());
+        Optional<Name> plain = label == null ? Optional.empty() : plainName(label);
+        if (plain.isPresent()) {
+            return plain.get();
         }
         if (label == null) {
             sink.report(Diagnostic.of(Code.NS2010, block.kind().span(), "a `" + block.kind().text() + "` block", "a name")

@@ -29,6 +29,8 @@ final class ExternalResolver {
     private final Map<String, Declarations.Declared<Statement.External>> declared;
     private final Optional<Cluster> cluster;
     private final Values values;
+    /** Where externals name other externals. */
+    private final Bindings.Recorder bindings;
     private final DiagnosticSink sink;
     /** What each external holds, once worked out, for use inside another and as a peer. */
     private final Map<String, Addresses> addresses = new HashMap<>();
@@ -47,10 +49,11 @@ final class ExternalResolver {
     }
 
     ExternalResolver(Map<String, Declarations.Declared<Statement.External>> declared, Optional<Cluster> cluster,
-            Values values, DiagnosticSink sink) {
+            Values values, Bindings.Recorder bindings, DiagnosticSink sink) {
         this.declared = declared;
         this.cluster = cluster;
         this.values = values;
+        this.bindings = bindings;
         this.sink = sink;
     }
 
@@ -134,6 +137,7 @@ final class ExternalResolver {
                     return AddressSet.of(cluster.get().servers().stream().flatMap(n -> n.nodeIps().stream()).map(Cidr::host).toList());
                 default:
                     if (declared.containsKey(name)) {
+                        bindings.use(word.span(), Bindings.Kind.EXTERNAL, name);
                         return addresses(name).left;
                     }
                     Diagnostic missing = Diagnostic.of(Code.NS1001, word.span(), "external", name, "");

@@ -1,6 +1,7 @@
 package dev.netc.analysis;
 
 import dev.netc.ast.Endpoint;
+import dev.netc.ast.Name;
 import dev.netc.ast.PortRef;
 import dev.netc.ast.Statement;
 import dev.netc.diagnostics.Code;
@@ -11,8 +12,8 @@ import dev.netc.model.Namespace;
 import dev.netc.model.Peer;
 import dev.netc.model.PortRange;
 import dev.netc.model.Tier;
+import dev.netc.source.Span;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,31 +28,22 @@ import java.util.Set;
  * namespace: {@code app.frontend}.
  */
 final class FlowResolver {
-    private final Map<String, Namespace> namespaces;
+    private final Scope scope;
     private final ExternalResolver externals;
     private final Map<String, Statement.PortConstant> portConstants;
     private final Values values;
+    private final Bindings.Recorder bindings;
     private final DiagnosticSink sink;
     private final Map<String, List<PortRange>> constantRanges = new LinkedHashMap<>();
-    /** Tiers by namespace and name, and the first namespace declaring each tier name: lookups per flow end stay O(1). */
-    private final Map<String, Map<String, Tier>> tiers = new HashMap<>();
-    private final Map<String, String> firstNamespaceOfTier = new HashMap<>();
 
-    FlowResolver(Map<String, Namespace> namespaces, ExternalResolver externals,
-            Map<String, Statement.PortConstant> portConstants, Values values, DiagnosticSink sink) {
-        this.namespaces = namespaces;
+    FlowResolver(Scope scope, ExternalResolver externals, Map<String, Statement.PortConstant> portConstants, Values values,
+            Bindings.Recorder bindings, DiagnosticSink sink) {
+        this.scope = scope;
         this.externals = externals;
         this.portConstants = portConstants;
         this.values = values;
+        this.bindings = bindings;
         this.sink = sink;
-        namespaces.forEach((name, namespace) -> {
-            Map<String, Tier> byName = new HashMap<>();
-            for (Tier tier : namespace.tiers()) {
-                byName.put(tier.name(), tier);
-                firstNamespaceOfTier.putIfAbsent(tier.name(), name);
-            }
-            tiers.put(name, byName);
-        });
     }
 
     /** @param context the namespace the statement is written in, or null at the top level */
@@ -88,7 +80,7 @@ final class FlowResolver {
 
             @Override
             public Optional<Peer> named(Endpoint.Named named) {
-                return namedPeer(named.name(), context);
+                return scope.endpoint(named.name().text(), context).accept(new NamedEnd(named.name(), context));
             }
 
             @Override
@@ -99,59 +91,91 @@ final class FlowResolver {
         });
     }
 
-    private Optional<Peer> namedPeer(dev.netc.ast.Name name, String context) {
-        String text = name.text();
-        int dot = text.indexOf('.');
-        if (dot > 0 && !externals.names().contains(text)) {
-            String namespaceName = text.substring(0, dot);
-            String tierName = text.substring(dot + 1);
-            Optional<Namespace> namespace = namespace(namespaceName, name.span());
-            if (namespace.isEmpty()) {
-                return Optional.empty();
+    /** A name at the end of a flow: its peer and its uses, or what is wrong with it (reported). */
+    private final class NamedEnd implements Scope.Meaning.Visitor<Optional<Peer>> {
+        private final Name name;
+        private final String context;
+
+        NamedEnd(Name name, String context) {
+            this.name = name;
+            this.context = context;
+        }
+
+        @Override
+        public Optional<Peer> tier(Scope.Meaning.OfTier meaning) {
+            Tier tier = meaning.tier();
+            if (meaning.dot() < 0) {
+                bindings.use(name.span(), Bindings.Kind.TIER, tier.qualifiedName());
+            } else {
+                bindings.use(before(meaning.dot()), Bindings.Kind.NAMESPACE, tier.namespace());
+                bindings.use(after(meaning.dot()), Bindings.Kind.TIER, tier.qualifiedName());
             }
-            Optional<Tier> tier = Optional.ofNullable(tiers.get(namespaceName).get(tierName));
-            if (tier.isEmpty()) {
-                Diagnostic missing = Diagnostic.of(Code.NS1001, name.span(), "tier", tierName, " in namespace `" + namespaceName + "`");
-                List<String> qualified = namespace.get().tiers().stream().map(Tier::qualifiedName).toList();
-                sink.report(Suggest.didYouMean(missing, text, qualified).orElse(missing));
-                return Optional.empty();
-            }
-            return Optional.of(new Peer.TierPeer(tier.get()));
+            return Optional.of(new Peer.TierPeer(tier));
         }
-        if (context != null) {
-            Tier tier = tiers.get(context).get(text);
-            if (tier != null) {
-                return Optional.of(new Peer.TierPeer(tier));
-            }
+
+        @Override
+        public Optional<Peer> external(Scope.Meaning.OfExternal meaning) {
+            bindings.use(name.span(), Bindings.Kind.EXTERNAL, meaning.name());
+            return externals.peer(meaning.name()).map(p -> p);
         }
-        if (externals.names().contains(text)) {
-            return externals.peer(text).map(p -> p);
+
+        @Override
+        public Optional<Peer> namespace(Scope.Meaning.OfNamespace meaning) {
+            bindings.use(name.span(), Bindings.Kind.NAMESPACE, meaning.namespace().name());
+            return Optional.of(new Peer.NamespacePeer(meaning.namespace().name()));
         }
-        if (namespaces.containsKey(text)) {
-            return Optional.of(new Peer.NamespacePeer(text));
-        }
-        List<String> candidates = new ArrayList<>(externals.names());
-        candidates.addAll(namespaces.keySet());
-        if (context != null) {
-            namespaces.get(context).tiers().forEach(t -> candidates.add(t.name()));
-        } else if (firstNamespaceOfTier.containsKey(text)) {
-            String owner = firstNamespaceOfTier.get(text);
-            sink.report(Diagnostic.of(Code.NS3005, name.span(), text).withHelp("write `" + owner + "." + text + "`"));
+
+        @Override
+        public Optional<Peer> noSuchNamespace(Scope.Meaning.NoSuchNamespace meaning) {
+            FlowResolver.this.namespace(meaning.namespace(), name.span());
             return Optional.empty();
         }
-        Diagnostic missing = Diagnostic.of(Code.NS1001, name.span(), "tier, external or namespace", text, "");
-        sink.report(Suggest.didYouMean(missing, text, candidates).orElse(missing));
-        return Optional.empty();
+
+        @Override
+        public Optional<Peer> noSuchTier(Scope.Meaning.NoSuchTier meaning) {
+            bindings.use(before(meaning.dot()), Bindings.Kind.NAMESPACE, meaning.namespace().name());
+            Diagnostic missing = Diagnostic.of(Code.NS1001, name.span(), "tier", meaning.tier(),
+                    " in namespace `" + meaning.namespace().name() + "`");
+            List<String> qualified = meaning.namespace().tiers().stream().map(Tier::qualifiedName).toList();
+            sink.report(Suggest.didYouMean(missing, name.text(), qualified).orElse(missing));
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Peer> tierOutsideNamespace(Scope.Meaning.TierOutsideNamespace meaning) {
+            sink.report(Diagnostic.of(Code.NS3005, name.span(), meaning.tier())
+                    .withHelp("write `" + meaning.owner() + "." + meaning.tier() + "`"));
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Peer> unknown(Scope.Meaning.Unknown meaning) {
+            Diagnostic missing = Diagnostic.of(Code.NS1001, name.span(), "tier, external or namespace", name.text(), "");
+            sink.report(Suggest.didYouMean(missing, name.text(), scope.candidates(context)).orElse(missing));
+            return Optional.empty();
+        }
+
+        /** The namespace part of {@code ns.tier}. */
+        private Span before(int dot) {
+            return new Span(name.span().file(), name.span().start(), name.span().start() + dot);
+        }
+
+        /** The tier part of {@code ns.tier}. */
+        private Span after(int dot) {
+            return new Span(name.span().file(), name.span().start() + dot + 1, name.span().end());
+        }
     }
 
-    private Optional<Namespace> namespace(String name, dev.netc.source.Span span) {
-        Namespace namespace = namespaces.get(name);
-        if (namespace == null) {
+    private Optional<Namespace> namespace(String name, Span span) {
+        Optional<Namespace> namespace = scope.namespace(name);
+        if (namespace.isEmpty()) {
             Diagnostic missing = Diagnostic.of(Code.NS1001, span, "namespace", name, "");
-            sink.report(Suggest.didYouMean(missing, name, namespaces.keySet())
+            sink.report(Suggest.didYouMean(missing, name, scope.namespaceNames())
                     .orElse(missing.withHelp("declare it: `namespace " + name + " { ... }`")));
+        } else {
+            bindings.use(span, Bindings.Kind.NAMESPACE, name);
         }
-        return Optional.ofNullable(namespace);
+        return namespace;
     }
 
     /** Resolved ports towards {@code target}; empty (reported) on any error. */
@@ -194,10 +218,12 @@ final class FlowResolver {
         if (target instanceof Peer.TierPeer tierPeer) {
             Optional<Tier.TierPort> port = tierPeer.tier().ports().stream().filter(p -> p.name().equals(name)).findFirst();
             if (port.isPresent()) {
+                bindings.use(ref.span(), Bindings.Kind.TIER_PORT, tierPeer.tier().qualifiedName() + ":" + name);
                 return Optional.of(List.of(port.get().range()));
             }
         }
         if (portConstants.containsKey(name)) {
+            bindings.use(ref.span(), Bindings.Kind.PORT_CONSTANT, name);
             List<PortRange> ranges = constant(name);
             ranges.forEach(r -> checkExposed(target, r, ref));
             return Optional.of(ranges);

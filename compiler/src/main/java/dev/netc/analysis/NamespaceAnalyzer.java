@@ -32,11 +32,14 @@ final class NamespaceAnalyzer {
     }
 
     private final Values values;
+    /** Where tiers and their ports are declared. */
+    private final Bindings.Recorder bindings;
     private final Labels labels;
     private final DiagnosticSink sink;
 
-    NamespaceAnalyzer(Values values, DiagnosticSink sink) {
+    NamespaceAnalyzer(Values values, Bindings.Recorder bindings, DiagnosticSink sink) {
         this.values = values;
+        this.bindings = bindings;
         this.labels = new Labels(sink);
         this.sink = sink;
     }
@@ -92,6 +95,8 @@ final class NamespaceAnalyzer {
     }
 
     private Tier tier(String namespace, Name name, Statement.Block block) {
+        String qualified = namespace + "." + name.text();
+        bindings.declare(Bindings.Kind.TIER, qualified, name.span(), block.span());
         BlockReader reader = new BlockReader(block.body(), TIER, sink);
         List<Statement.Pods> pods = reader.statements(Statement.Pods.class);
         LabelSelector selector = LabelSelector.ALL;
@@ -108,7 +113,7 @@ final class NamespaceAnalyzer {
         List<Tier.TierPort> ports = new ArrayList<>();
         for (Statement.Property property : reader.properties("port")) {
             for (List<Value> group : property.groups()) {
-                tierPort(group, property).ifPresent(ports::add);
+                tierPort(group, property, qualified).ifPresent(ports::add);
             }
         }
         Optional<Statement.Property> isolate = reader.property("isolate");
@@ -119,7 +124,7 @@ final class NamespaceAnalyzer {
     }
 
     /** {@code http 80/tcp} */
-    private Optional<Tier.TierPort> tierPort(List<Value> group, Statement.Property property) {
+    private Optional<Tier.TierPort> tierPort(List<Value> group, Statement.Property property, String tier) {
         if (group.size() != 2 || !(group.get(0) instanceof Value.Word portName) || !(group.get(1) instanceof Value.PortSpec spec)) {
             var span = group.isEmpty() ? property.span() : group.get(0).span().to(group.get(group.size() - 1).span());
             sink.report(Diagnostic.of(Code.NS2009, span, "a named port such as `http 80/tcp`", "`" + span.text() + "`"));
@@ -131,6 +136,7 @@ final class NamespaceAnalyzer {
                     .withNote("a tier's port names the pods' container port, and Kubernetes names ports this way"));
             return Optional.empty();
         }
+        bindings.declare(Bindings.Kind.TIER_PORT, tier + ":" + portName.text(), portName.span(), property.span());
         Optional<PortRange> range = values.portSpec(spec.text(), spec.span());
         return range.map(r -> new Tier.TierPort(portName.text(), r));
     }

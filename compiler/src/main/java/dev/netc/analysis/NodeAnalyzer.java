@@ -32,11 +32,15 @@ final class NodeAnalyzer {
     private final Values values;
     private final Map<String, Network> networks;
     private final Rke2Options rke2Options;
+    /** Where nodes are declared and networks used. */
+    private final Bindings.Recorder bindings;
     private final DiagnosticSink sink;
     /** Every node address seen so far and where: addresses must be unique across the cluster. */
     private final Map<IpAddress, Span> assigned = new HashMap<>();
 
-    NodeAnalyzer(Values values, Map<String, Network> networks, Rke2Options rke2Options, DiagnosticSink sink) {
+    NodeAnalyzer(Values values, Map<String, Network> networks, Rke2Options rke2Options, Bindings.Recorder bindings,
+            DiagnosticSink sink) {
+        this.bindings = bindings;
         this.values = values;
         this.networks = networks;
         this.rke2Options = rke2Options;
@@ -65,6 +69,7 @@ final class NodeAnalyzer {
                         .withSecondary(previous.label().span(), "first declared here"));
                 continue;
             }
+            bindings.declare(Bindings.Kind.NODE, name.get(), block.label().span(), block.span());
             node(name.get(), block, canalNetwork).ifPresent(nodes::add);
         }
         return nodes;
@@ -172,6 +177,7 @@ final class NodeAnalyzer {
         if (networkName.isEmpty()) {
             return Optional.empty();
         }
+        bindings.use(networkValue.span(), Bindings.Kind.NETWORK, networkName.get());
         Network network = networks.get(networkName.get());
         if (network == null) {
             Diagnostic missing = Diagnostic.of(Code.NS1001, networkValue.span(), "network", networkName.get(), "");

@@ -19,16 +19,19 @@ import java.util.OptionalInt;
  */
 public final class Values {
     private final Params params;
+    /** Where the parameters are used: every {@code ${name}} read. */
+    private final Bindings.Recorder bindings;
     private final DiagnosticSink sink;
 
-    public Values(Params params, DiagnosticSink sink) {
+    Values(Params params, Bindings.Recorder bindings, DiagnosticSink sink) {
         this.params = params;
+        this.bindings = bindings;
         this.sink = sink;
     }
 
     /** Values outside any spec, such as a query on the command line: nothing to interpolate. */
     public static Values withoutParams(DiagnosticSink sink) {
-        return new Values(Params.bind(java.util.List.of(), java.util.Map.of(), sink), sink);
+        return new Values(Params.bind(java.util.List.of(), java.util.Map.of(), sink), new Bindings.Recorder(), sink);
     }
 
     /** The text of a word, number, address, duration or (interpolated) string. */
@@ -57,6 +60,7 @@ public final class Values {
                 out.append(text.text());
             } else {
                 var ref = ((Value.Str.Part.ParamRef) part).name();
+                bindings.use(ref.span(), Bindings.Kind.PARAM, ref.text());
                 Optional<String> bound = params.value(ref.text());
                 if (bound.isEmpty()) {
                     if (!params.isDeclared(ref.text())) {

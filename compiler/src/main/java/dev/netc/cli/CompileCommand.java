@@ -1,5 +1,6 @@
 package dev.netc.cli;
 
+import dev.netc.analysis.Bindings;
 import dev.netc.cli.args.Arguments;
 import dev.netc.cli.args.Command;
 import dev.netc.cli.args.Option;
@@ -83,7 +84,7 @@ final class CompileCommand implements Subcommand {
 
     private int cannotWrite(IOException e) {
         Diagnostic problem = Diagnostic.of(Code.NS0012, null, output, reason(e));
-        options.report(new Compiler.Result(List.of(problem), List.of(), Model.EMPTY, List.of(), Provenance.EMPTY),
+        options.report(new Compiler.Result(List.of(problem), List.of(), Model.EMPTY, List.of(), Bindings.EMPTY, Provenance.EMPTY),
                 out, err, diagnostics);
         return Netc.INPUT_ERRORS;
     }

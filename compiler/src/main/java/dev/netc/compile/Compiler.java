@@ -1,6 +1,7 @@
 package dev.netc.compile;
 
 import dev.netc.analysis.Analyzer;
+import dev.netc.analysis.Bindings;
 import dev.netc.analysis.SecretSource;
 import dev.netc.ast.SpecFile;
 import dev.netc.diagnostics.Code;
@@ -12,6 +13,7 @@ import dev.netc.emit.Provenance;
 import dev.netc.load.ModuleLoader;
 import dev.netc.model.Model;
 import dev.netc.source.SourceFile;
+import dev.netc.source.Span;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,9 +46,10 @@ public final class Compiler {
      * The parsed files of a compilation and what loading them reported. Immutable, so every
      * site of a fleet shares the one parse of its template.
      */
-    public record Loaded(List<SpecFile> files, List<Diagnostic> diagnostics) {
+    public record Loaded(List<SpecFile> files, Map<Span, SourceFile> importTargets, List<Diagnostic> diagnostics) {
         public Loaded {
             files = List.copyOf(files);
+            importTargets = Map.copyOf(importTargets);
             diagnostics = List.copyOf(diagnostics);
         }
 
@@ -59,10 +62,12 @@ public final class Compiler {
      * Diagnostics sorted by position, and the files (empty when any diagnostic is an error).
      *
      * @param parsed every file of the compilation as parsed, imports included (for editor support)
+     * @param bindings every name declared and where each is used, as the analysis resolved them
+     *     (also when there are errors, syntax errors included, as far as the analysis got)
      * @param provenance where each rule of the emitted NetworkPolicies came from (empty with the files)
      */
     public record Result(List<Diagnostic> diagnostics, List<OutputFile> files, Model model, List<SpecFile> parsed,
-            Provenance provenance) {
+            Bindings bindings, Provenance provenance) {
         public boolean hasErrors() {
             return diagnostics.stream().anyMatch(Diagnostic::isError);
         }
@@ -95,7 +100,7 @@ public final class Compiler {
             }
         }
         request.sources().forEach(loader::loadSource);
-        return new Loaded(loader.files(), sink.sorted());
+        return new Loaded(loader.files(), loader.importTargets(), sink.sorted());
     }
 
     /**
@@ -109,13 +114,21 @@ public final class Compiler {
     public static Result compile(Loaded loaded, Request request, Limits limits) {
         DiagnosticSink sink = new DiagnosticSink(limits.maxErrors());
         loaded.diagnostics().forEach(sink::report);
-        if (sink.hasSyntaxErrors() || sink.isFull()) {
-            // the parser's recovery leaves partial statements behind: analysing them would only
-            // add follow-on errors about things the user never wrote; past the error limit, only
-            // noise to a list that is cut short already
-            return new Result(sink.sorted(), List.of(), Model.EMPTY, loaded.files(), Provenance.EMPTY);
+        if (sink.isFull()) {
+            // past the error limit, analysing would only add noise to a list that is cut short already
+            return new Result(sink.sorted(), List.of(), Model.EMPTY, loaded.files(), Bindings.EMPTY, Provenance.EMPTY);
         }
-        Model model = Analyzer.analyze(loaded.files(), request.params(), request.secrets(), sink);
+        if (sink.hasSyntaxErrors()) {
+            // the parser's recovery leaves partial statements behind: what the analysis says about
+            // them would be follow-on errors about things the user never wrote, so only its
+            // bindings are kept (an editor still resolves the names that did parse)
+            Bindings bindings = Analyzer.analyze(loaded.files(), loaded.importTargets(), request.params(), request.secrets(),
+                    new DiagnosticSink()).bindings();
+            return new Result(sink.sorted(), List.of(), Model.EMPTY, loaded.files(), bindings, Provenance.EMPTY);
+        }
+        Analyzer.Analysis analysis = Analyzer.analyze(loaded.files(), loaded.importTargets(), request.params(),
+                request.secrets(), sink);
+        Model model = analysis.model();
         Emitter.Emitted emitted = new Emitter.Emitted(List.of(), Provenance.EMPTY);
         if (!sink.hasErrors()) {
             emitted = Emitter.emit(model, request.emitOptions());
@@ -128,7 +141,7 @@ public final class Compiler {
             }
         }
         boolean failed = sink.hasErrors();
-        return new Result(sink.sorted(), failed ? List.of() : emitted.files(), model, loaded.files(),
+        return new Result(sink.sorted(), failed ? List.of() : emitted.files(), model, loaded.files(), analysis.bindings(),
                 failed ? Provenance.EMPTY : emitted.provenance());
     }
 

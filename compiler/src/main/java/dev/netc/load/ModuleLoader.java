@@ -7,6 +7,7 @@ import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.parse.SpecParser;
 import dev.netc.source.SourceFile;
+import dev.netc.source.Span;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,8 @@ public final class ModuleLoader {
     private final DiagnosticSink sink;
     private final Map<String, SpecFile> loaded = new LinkedHashMap<>();
     private final List<String> stack = new ArrayList<>();
+    /** Where each import led: the span of its path → the file it loaded (or found loaded). */
+    private final Map<Span, SourceFile> importTargets = new LinkedHashMap<>();
 
     /**
      * @param root the project root: imports may not leave it
@@ -61,6 +64,11 @@ public final class ModuleLoader {
     /** Every loaded file: entries in the order given, each followed by what it imports first. */
     public List<SpecFile> files() {
         return List.copyOf(loaded.values());
+    }
+
+    /** The file each import statement loaded, by the span of its path: imports that failed are absent. */
+    public Map<Span, SourceFile> importTargets() {
+        return Map.copyOf(importTargets);
     }
 
     /** A file that is too large or not text is loaded as an empty file: reported once, and imported at most once. */
@@ -104,6 +112,7 @@ public final class ModuleLoader {
             return;
         }
         String key = target.toString();
+        recordTarget(statement, key);
         if (stack.contains(key)) {
             List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(key), stack.size()));
             cycle.add(key);
@@ -121,8 +130,16 @@ public final class ModuleLoader {
         }
         try {
             readAndLoad(key, target);
+            recordTarget(statement, key);
         } catch (IOException e) {
             sink.report(Diagnostic.of(Code.NS1003, statement.path().span(), path).withNote("cannot read it: " + e.getMessage()));
+        }
+    }
+
+    private void recordTarget(Statement.Import statement, String key) {
+        SpecFile file = loaded.get(key);
+        if (file != null) {
+            importTargets.put(statement.path().span(), file.source());
         }
     }
 
@@ -138,6 +155,7 @@ public final class ModuleLoader {
     private void importStdlib(Statement.Import statement, String path) {
         String key = path;
         if (loaded.containsKey(key) || stack.contains(key)) {
+            recordTarget(statement, key);
             return;
         }
         Optional<String> text = StdlibSources.text(path.substring(STDLIB_PREFIX.length()));
@@ -149,6 +167,7 @@ public final class ModuleLoader {
             return;
         }
         load(key, new SourceFile(path + ".netspec", text.get()));
+        recordTarget(statement, key);
     }
 
     private String displayName(Path absolute) {

@@ -1,5 +1,6 @@
 package dev.netc.lsp;
 
+import dev.netc.analysis.Bindings;
 import dev.netc.parse.SourceToken;
 import dev.netc.parse.SourceToken.Kind;
 import dev.netc.parse.SourceTokens;
@@ -32,9 +33,9 @@ final class Completions {
     private record Open(String kind, String label, boolean list) {
     }
 
-    private final SymbolIndex index;
+    private final Bindings index;
 
-    Completions(SymbolIndex index) {
+    Completions(Bindings index) {
         this.index = index;
     }
 
@@ -84,10 +85,10 @@ final class Completions {
             return flow(statement, namespaceOf(open));
         }
         if (last.text().equals("on")) {
-            return symbols(Symbol.Kind.NETWORK, false);
+            return symbols(Bindings.Kind.NETWORK, false);
         }
         if (first.equals("external") && (last.kind() == Kind.EQ || last.kind() == Kind.COMMA || last.text().equals("except"))) {
-            List<CompletionItem> items = new ArrayList<>(symbols(Symbol.Kind.EXTERNAL, false));
+            List<CompletionItem> items = new ArrayList<>(symbols(Bindings.Kind.EXTERNAL, false));
             items.addAll(items(List.of("cluster.pods", "cluster.services", "cluster.servers"), CompletionItemKind.Constant,
                     "the cluster's own ranges"));
             return items;
@@ -115,15 +116,15 @@ final class Completions {
         }
         List<CompletionItem> items = new ArrayList<>();
         if (namespace != null) {
-            for (Symbol tier : index.ofKind(Symbol.Kind.TIER)) {
+            for (Bindings.Declaration tier : index.ofKind(Bindings.Kind.TIER)) {
                 if (tier.name().startsWith(namespace + ".")) {
                     items.add(item(tier.shortName(), CompletionItemKind.Class, "tier " + tier.name()));
                 }
             }
         }
-        items.addAll(symbols(Symbol.Kind.TIER, true));
-        items.addAll(symbols(Symbol.Kind.NAMESPACE, false));
-        items.addAll(symbols(Symbol.Kind.EXTERNAL, false));
+        items.addAll(symbols(Bindings.Kind.TIER, true));
+        items.addAll(symbols(Bindings.Kind.NAMESPACE, false));
+        items.addAll(symbols(Bindings.Kind.EXTERNAL, false));
         items.add(item("*", CompletionItemKind.Operator, "every pod of every namespace"));
         return items;
     }
@@ -131,18 +132,18 @@ final class Completions {
     private List<CompletionItem> ports(String target, String namespace) {
         String tier = target.contains(".") ? target : namespace + "." + target;
         List<CompletionItem> items = new ArrayList<>();
-        for (Symbol port : index.ofKind(Symbol.Kind.TIER_PORT)) {
+        for (Bindings.Declaration port : index.ofKind(Bindings.Kind.TIER_PORT)) {
             if (port.name().startsWith(tier + ":")) {
                 items.add(item(port.shortName(), CompletionItemKind.Value, "port of tier " + tier));
             }
         }
-        items.addAll(symbols(Symbol.Kind.PORT_CONSTANT, false));
+        items.addAll(symbols(Bindings.Kind.PORT_CONSTANT, false));
         return items;
     }
 
-    private List<CompletionItem> symbols(Symbol.Kind kind, boolean qualified) {
+    private List<CompletionItem> symbols(Bindings.Kind kind, boolean qualified) {
         List<CompletionItem> items = new ArrayList<>();
-        for (Symbol symbol : index.ofKind(kind)) {
+        for (Bindings.Declaration symbol : index.ofKind(kind)) {
             CompletionItemKind itemKind = switch (kind) {
                 case TIER -> CompletionItemKind.Class;
                 case NAMESPACE -> CompletionItemKind.Module;

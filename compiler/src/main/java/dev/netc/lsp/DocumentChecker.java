@@ -50,7 +50,7 @@ final class DocumentChecker {
         SourceFile source = new SourceFile(path.map(Path::toString).orElse(uri), text, path.orElse(null));
         Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(), List.of(source), root, root, Map.of(),
                 NO_SECRETS, new Emitter.Options(false)));
-        return new Snapshot(uri, source, result, SymbolIndexBuilder.build(result.parsed()));
+        return new Snapshot(uri, source, result);
     }
 
     static Optional<Path> path(String uri) {

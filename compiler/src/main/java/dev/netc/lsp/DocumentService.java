@@ -1,5 +1,6 @@
 package dev.netc.lsp;
 
+import dev.netc.analysis.Bindings;
 import dev.netc.format.Formatter;
 import dev.netc.source.SourceFile;
 import dev.netc.source.Span;
@@ -35,7 +36,13 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
@@ -106,16 +113,16 @@ final class DocumentService implements TextDocumentService {
             if (rke2.isPresent()) {
                 return markdown(rke2.get());
             }
-            return snapshot.index().at(snapshot.source(), offset)
-                    .map(symbol -> markdown(new Hovers(snapshot.result().model()).describe(symbol))).orElse(null);
+            return snapshot.bindings().at(snapshot.source(), offset)
+                    .map(declaration -> markdown(new Hovers(snapshot.result().model()).describe(declaration))).orElse(null);
         });
     }
 
     @Override
     public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
         return answer(params.getTextDocument().getUri(), params.getPosition(), (snapshot, offset) -> {
-            List<Location> locations = snapshot.index().at(snapshot.source(), offset).flatMap(s -> location(s.nameSpan(), snapshot))
-                    .map(List::of).orElse(List.of());
+            List<Location> locations = snapshot.bindings().at(snapshot.source(), offset)
+                    .flatMap(d -> location(d.nameSpan(), snapshot)).map(List::of).orElse(List.of());
             return Either.forLeft(locations);
         });
     }
@@ -124,14 +131,29 @@ final class DocumentService implements TextDocumentService {
     public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
         return answer(params.getTextDocument().getUri(), params.getPosition(), (snapshot, offset) -> {
             List<Location> locations = new ArrayList<>();
-            snapshot.index().at(snapshot.source(), offset).ifPresent(symbol -> {
+            snapshot.bindings().at(snapshot.source(), offset).ifPresent(declaration -> {
                 if (params.getContext().isIncludeDeclaration()) {
-                    location(symbol.nameSpan(), snapshot).ifPresent(locations::add);
+                    location(declaration.nameSpan(), snapshot).ifPresent(locations::add);
                 }
-                snapshot.index().referencesTo(symbol).forEach(r -> location(r.span(), snapshot).ifPresent(locations::add));
+                snapshot.bindings().usesOf(declaration).forEach(u -> location(u.span(), snapshot).ifPresent(locations::add));
             });
             return locations;
         });
+    }
+
+    @Override
+    public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
+            PrepareRenameParams params) {
+        return answer(params.getTextDocument().getUri(), params.getPosition(), (snapshot, offset) -> Renames.renamable(snapshot, offset)
+                .map(target -> Either3.<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>forSecond(
+                        new PrepareRenameResult(Positions.range(target.at()), target.declaration().shortName())))
+                .orElse(null));
+    }
+
+    @Override
+    public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+        return answer(params.getTextDocument().getUri(), params.getPosition(),
+                (snapshot, offset) -> Renames.edit(snapshot, offset, params.getNewName(), span -> location(span, snapshot)));
     }
 
     @Override
@@ -141,7 +163,7 @@ final class DocumentService implements TextDocumentService {
         if (current == null) {
             return CompletableFuture.completedFuture(Either.forLeft(List.of()));
         }
-        SymbolIndex names = lastParsed.getOrDefault(uri, current).index();
+        Bindings names = lastParsed.getOrDefault(uri, current).bindings();
         String text = current.source().text();
         return CompletableFuture.completedFuture(Either.forLeft(
                 new Completions(names).at(text, Positions.offset(text, params.getPosition()))));

@@ -1,5 +1,6 @@
 package dev.netc.lsp;
 
+import dev.netc.analysis.Bindings;
 import dev.netc.ast.Statement;
 import dev.netc.emit.CanalEmitter;
 import dev.netc.model.Canal;
@@ -29,7 +30,7 @@ final class Hovers {
         this.model = model;
     }
 
-    String describe(Symbol symbol) {
+    String describe(Bindings.Declaration symbol) {
         String title = "**" + symbol.kind().keyword() + "** `" + symbol.name() + "`";
         List<String> lines = switch (symbol.kind()) {
             case TIER -> tier(symbol);
@@ -40,7 +41,7 @@ final class Hovers {
             case NETWORK -> network(symbol);
             case NAMESPACE -> namespace(symbol);
             case CLUSTER -> cluster();
-            case PARAM, MODULE -> List.of("`" + symbol.declaration().text().lines().findFirst().orElse("") + "`");
+            case PARAM, MODULE -> List.of("`" + symbol.span().text().lines().findFirst().orElse("") + "`");
         };
         return title + "\n\n" + String.join("\n\n", lines);
     }
@@ -57,7 +58,7 @@ final class Hovers {
         return Rke2KeyCatalogue.find(name).map(Hovers::rke2Key);
     }
 
-    private List<String> tier(Symbol symbol) {
+    private List<String> tier(Bindings.Declaration symbol) {
         return findTier(symbol.name()).map(tier -> {
             List<String> lines = new ArrayList<>();
             lines.add("selects pods " + selector(tier.pods()) + " in namespace `" + tier.namespace() + "`");
@@ -68,7 +69,7 @@ final class Hovers {
         }).orElse(List.of());
     }
 
-    private List<String> tierPort(Symbol symbol) {
+    private List<String> tierPort(Bindings.Declaration symbol) {
         String tierName = symbol.name().substring(0, symbol.name().lastIndexOf(':'));
         return findTier(tierName).flatMap(tier -> tier.ports().stream().filter(p -> p.name().equals(symbol.shortName())).findFirst())
                 .map(port -> List.of(port.range().protocol().name() + " port " + (port.range().isSingle() ? port.range().first()
@@ -76,18 +77,18 @@ final class Hovers {
                 .orElse(List.of());
     }
 
-    private List<String> portConstant(Symbol symbol) {
+    private List<String> portConstant(Bindings.Declaration symbol) {
         // the constant as written: its ports are literal specs such as 53/udp
-        String ports = symbol.declaration().text().replaceFirst("(?s)^.*?=\\s*", "").strip();
+        String ports = symbol.span().text().replaceFirst("(?s)^.*?=\\s*", "").strip();
         return List.of("`" + ports + "`");
     }
 
-    private List<String> external(Symbol symbol) {
+    private List<String> external(Bindings.Declaration symbol) {
         Optional<Peer.Addresses> resolved = model.flows().stream().flatMap(f -> java.util.stream.Stream.of(f.from(), f.to()))
                 .filter(p -> p instanceof Peer.Addresses a && a.name().equals(symbol.name()))
                 .map(Peer.Addresses.class::cast).findFirst();
         if (resolved.isEmpty()) {
-            return List.of("`" + symbol.declaration().text() + "`", "(no flow uses it: its address ranges are resolved when one does)");
+            return List.of("`" + symbol.span().text() + "`", "(no flow uses it: its address ranges are resolved when one does)");
         }
         return List.of("address ranges:\n" + resolved.get().blocks().stream()
                 .map(b -> "- `" + b.cidr() + "`" + (b.except().isEmpty() ? ""
@@ -95,7 +96,7 @@ final class Hovers {
                 .collect(Collectors.joining("\n")));
     }
 
-    private List<String> node(Symbol symbol) {
+    private List<String> node(Bindings.Declaration symbol) {
         Optional<Cluster> cluster = model.cluster();
         Optional<Node> found = cluster.flatMap(c -> c.nodes().stream().filter(n -> n.name().equals(symbol.name())).findFirst());
         if (found.isEmpty()) {
@@ -121,9 +122,9 @@ final class Hovers {
         return lines;
     }
 
-    private List<String> network(Symbol symbol) {
+    private List<String> network(Bindings.Declaration symbol) {
         List<String> lines = new ArrayList<>();
-        lines.add("`" + symbol.declaration().text() + "`");
+        lines.add("`" + symbol.span().text() + "`");
         model.cluster().ifPresent(cluster -> cluster.canal().ifPresent(canal -> canal.network()
                 .filter(n -> n.name().equals(symbol.name())).ifPresent(n -> {
                     var mtu = CanalEmitter.vethMtu(cluster, canal);
@@ -133,7 +134,7 @@ final class Hovers {
         return lines;
     }
 
-    private List<String> namespace(Symbol symbol) {
+    private List<String> namespace(Bindings.Declaration symbol) {
         return namespace(symbol.name()).map(ns -> {
             List<String> lines = new ArrayList<>();
             if (!ns.labels().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.netc.lsp;
 
+import dev.netc.analysis.Bindings;
 import dev.netc.ast.SpecFile;
 import dev.netc.ast.Statement;
 import dev.netc.compile.Compiler;
@@ -9,9 +10,14 @@ import java.util.List;
 
 /**
  * One version of an open document, compiled as {@code netc check} compiles a file (with what
- * it imports), and the symbols of that compilation.
+ * it imports): its diagnostics, and the names the compiler resolved in it.
  */
-record Snapshot(String uri, SourceFile source, Compiler.Result result, SymbolIndex index) {
+record Snapshot(String uri, SourceFile source, Compiler.Result result) {
+
+    /** Every name of the compilation declared and where each is used, as the compiler resolved them. */
+    Bindings bindings() {
+        return result.bindings();
+    }
 
     /** The document's own statements. */
     List<Statement> statements() {

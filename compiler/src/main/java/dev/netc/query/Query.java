@@ -1,5 +1,6 @@
 package dev.netc.query;
 
+import dev.netc.analysis.Scope;
 import dev.netc.analysis.Suggest;
 import dev.netc.analysis.Values;
 import dev.netc.ast.Endpoint;
@@ -48,8 +49,9 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
         if (allow.from().size() != 1 || allow.to().size() != 1 || allow.ports().size() > 1) {
             throw error("a query asks about one source, one destination and one port", allow.span(), Optional.empty());
         }
-        NamedEndpoint from = endpoint(allow.from().get(0), endpoints);
-        NamedEndpoint to = endpoint(allow.to().get(0), endpoints);
+        Scope scope = Scope.of(model);
+        NamedEndpoint from = endpoint(allow.from().get(0), endpoints, scope);
+        NamedEndpoint to = endpoint(allow.to().get(0), endpoints, scope);
         if (!from.kind().isPod() && !to.kind().isPod()) {
             throw error("between two addresses outside the cluster no policy applies: name a tier or namespace on one side",
                     allow.span(), Optional.empty());
@@ -62,7 +64,7 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
         return new Query(text.strip(), from, to, port.first(), Protocol.valueOf(port.protocol().name()));
     }
 
-    private static NamedEndpoint endpoint(Endpoint end, Endpoints endpoints) throws QueryException {
+    private static NamedEndpoint endpoint(Endpoint end, Endpoints endpoints, Scope scope) throws QueryException {
         // a visitor cannot throw the checked QueryException: it returns the answer or the error
         Answer<NamedEndpoint> answer = end.accept(new Endpoint.Visitor<>() {
             @Override
@@ -78,7 +80,7 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
 
             @Override
             public Answer<NamedEndpoint> named(Endpoint.Named named) {
-                return Answer.of(() -> namedEndpoint(named, endpoints));
+                return scope.endpoint(named.name().text(), null).accept(new NamedEnd(named, endpoints));
             }
 
             @Override
@@ -115,19 +117,74 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
         }
     }
 
-    private static NamedEndpoint namedEndpoint(Endpoint.Named end, Endpoints endpoints) throws QueryException {
-        String name = end.name().text();
-        Optional<NamedEndpoint> found = endpoints.named(name).filter(e -> e.kind() != NamedEndpoint.Kind.OTHER_NAMESPACE
-                && e.kind() != NamedEndpoint.Kind.OTHER_ADDRESS);
-        if (found.isPresent()) {
-            return found.get();
+    /** A name in a query means what it means in a flow written at the top level of the spec. */
+    private static final class NamedEnd implements Scope.Meaning.Visitor<Answer<NamedEndpoint>> {
+        private final Endpoint.Named end;
+        private final Endpoints endpoints;
+
+        NamedEnd(Endpoint.Named end, Endpoints endpoints) {
+            this.end = end;
+            this.endpoints = endpoints;
         }
-        int slash = name.indexOf('/');
-        if (slash > 0 && endpoints.named(name.replace('/', '.')).isPresent()) {
-            throw error("no tier, namespace or external named `" + name + "`", end.span(),
-                    Optional.of("write `" + name.replace('/', '.') + "`"));
+
+        @Override
+        public Answer<NamedEndpoint> tier(Scope.Meaning.OfTier meaning) {
+            return found(meaning.tier().qualifiedName());
         }
-        throw error("no tier, namespace or external named `" + name + "`", end.span(), suggestion(name, endpoints));
+
+        @Override
+        public Answer<NamedEndpoint> external(Scope.Meaning.OfExternal meaning) {
+            return found(meaning.name());
+        }
+
+        @Override
+        public Answer<NamedEndpoint> namespace(Scope.Meaning.OfNamespace meaning) {
+            return found(meaning.namespace().name());
+        }
+
+        @Override
+        public Answer<NamedEndpoint> noSuchNamespace(Scope.Meaning.NoSuchNamespace meaning) {
+            return notFound();
+        }
+
+        @Override
+        public Answer<NamedEndpoint> noSuchTier(Scope.Meaning.NoSuchTier meaning) {
+            return notFound();
+        }
+
+        @Override
+        public Answer<NamedEndpoint> tierOutsideNamespace(Scope.Meaning.TierOutsideNamespace meaning) {
+            return Answer.of(error("`" + meaning.tier() + "` is a tier: name it with its namespace", end.span(),
+                    Optional.of("write `" + meaning.owner() + "." + meaning.tier() + "`")));
+        }
+
+        @Override
+        public Answer<NamedEndpoint> unknown(Scope.Meaning.Unknown meaning) {
+            return notFound();
+        }
+
+        private Answer<NamedEndpoint> found(String name) {
+            Optional<NamedEndpoint> found = endpoints.named(name);
+            return found.isPresent() ? Answer.of(found::get) : notFound();
+        }
+
+        /**
+         * A name the spec does not declare may still be one the emitted policies point at, such as
+         * {@code kube-system.kube-dns} for the DNS rule of egress-isolated namespaces.
+         */
+        private Answer<NamedEndpoint> notFound() {
+            String name = end.name().text();
+            Optional<NamedEndpoint> implied = endpoints.named(name).filter(e -> e.kind() != NamedEndpoint.Kind.OTHER_NAMESPACE
+                    && e.kind() != NamedEndpoint.Kind.OTHER_ADDRESS);
+            if (implied.isPresent()) {
+                return Answer.of(implied::get);
+            }
+            if (name.indexOf('/') > 0 && endpoints.named(name.replace('/', '.')).isPresent()) {
+                return Answer.of(error("no tier, namespace or external named `" + name + "`", end.span(),
+                        Optional.of("write `" + name.replace('/', '.') + "`")));
+            }
+            return Answer.of(error("no tier, namespace or external named `" + name + "`", end.span(), suggestion(name, endpoints)));
+        }
     }
 
     /** Did you mean: a close name, or the tier whose own name is close ({@code backnd} → {@code app.backend}). */

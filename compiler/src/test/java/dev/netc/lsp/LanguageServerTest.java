@@ -1,6 +1,7 @@
 package dev.netc.lsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -9,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -37,14 +40,17 @@ import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.PrepareRenameParams;
 import org.eclipse.lsp4j.ReferenceContext;
 import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
@@ -232,6 +238,48 @@ class LanguageServerTest {
         assertThat(network).hasSize(2).allMatch(l -> l.getUri().equals(siteUri));
     }
 
+    /**
+     * Rename edits the declaration and every use the compiler resolved to it, in every file: a
+     * tier written bare and inside `ns.tier`, a network declared in an imported module.
+     */
+    @Test
+    void renameEditsTheDeclarationAndEveryUseTheCompilerResolved() throws Exception {
+        change(FIXED, 2);
+        TextDocumentIdentifier site = new TextDocumentIdentifier(siteUri);
+        var prepared = get(remote.getTextDocumentService().prepareRename(
+                new PrepareRenameParams(site, at(FIXED, "allow backend ->", "backend"))));
+        assertThat(prepared.getSecond().getPlaceholder()).isEqualTo("backend");
+        assertThat(prepared.getSecond().getRange()).isEqualTo(rangeOf(FIXED, "allow backend ->", "backend"));
+
+        WorkspaceEdit tier = get(remote.getTextDocumentService().rename(
+                new RenameParams(site, at(FIXED, "tier backend", "backend"), "api-server")));
+        assertThat(tier.getChanges()).containsOnlyKeys(siteUri);
+        String renamed = applyAll(FIXED, tier.getChanges().get(siteUri));
+        assertThat(renamed).contains("tier api-server  {", "allow frontend -> api-server:api", "allow api-server -> office",
+                "pods tier=backend;").doesNotContain("tier backend", "-> backend", "allow backend");
+        assertThat(change(renamed, 3).getDiagnostics()).isEmpty();
+
+        WorkspaceEdit network = get(remote.getTextDocumentService().rename(
+                new RenameParams(site, at(renamed, "on lan;", "lan"), "site-lan")));
+        assertThat(network.getChanges()).containsOnlyKeys(siteUri, commonUri);
+        assertThat(applyAll(COMMON, network.getChanges().get(commonUri))).startsWith("network site-lan {");
+        assertThat(applyAll(renamed, network.getChanges().get(siteUri))).contains("on site-lan;", "10.0.1.10 on site-lan }");
+    }
+
+    @Test
+    void renameRefusesNamesTheLanguageRefusesAndTheStandardLibrary() throws Exception {
+        change(FIXED, 2);
+        TextDocumentIdentifier site = new TextDocumentIdentifier(siteUri);
+        assertThatThrownBy(() -> get(remote.getTextDocumentService().rename(
+                new RenameParams(site, at(FIXED, "tier backend", "backend"), "Back_End"))))
+                .hasMessageContaining("lowercase");
+        assertThatThrownBy(() -> get(remote.getTextDocumentService().rename(
+                new RenameParams(site, at(FIXED, "tier backend", "backend"), "frontend"))))
+                .hasMessageContaining("exists already");
+        assertThat(get(remote.getTextDocumentService().prepareRename(
+                new PrepareRenameParams(site, at(FIXED, "allow internet", "internet"))))).isNull();
+    }
+
     @Test
     void completionOffersWhatFitsTheContext() throws Exception {
         change(FIXED, 2);
@@ -340,6 +388,18 @@ class LanguageServerTest {
         TextEdit edit = edits.get(0);
         return text.substring(0, index(text, edit.getRange().getStart())) + edit.getNewText()
                 + text.substring(index(text, edit.getRange().getEnd()));
+    }
+
+    /** Applies edits that do not overlap, last first so that earlier positions stay valid. */
+    private static String applyAll(String text, List<? extends TextEdit> edits) {
+        String result = text;
+        List<TextEdit> ordered = new ArrayList<>(edits);
+        ordered.sort(Comparator.comparingInt((TextEdit e) -> index(text, e.getRange().getStart())).reversed());
+        for (TextEdit edit : ordered) {
+            result = result.substring(0, index(result, edit.getRange().getStart())) + edit.getNewText()
+                    + result.substring(index(result, edit.getRange().getEnd()));
+        }
+        return result;
     }
 
     private static int index(String text, Position position) {
