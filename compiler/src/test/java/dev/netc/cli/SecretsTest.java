@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -115,6 +116,30 @@ class SecretsTest {
             for (List<String> command : SHOWING) {
                 Run run = assertNoLeak(spec, command, 1);
                 assertThat(run.out() + run.err()).as("%s: %s", token, command).contains("error").doesNotContain(TOKEN.substring(0, 12));
+            }
+        }
+    }
+
+    /**
+     * A file that is not UTF-8 text, or has a NUL character, is not even parsed: the token is
+     * found in its tokens, for the line of the bad byte, by every command that reads specs.
+     */
+    @Test
+    void aLiteralTokenOnALineThatIsNotTextIsMasked() throws IOException {
+        for (byte bad : new byte[] {(byte) 0xff, 0}) {
+            byte[] line = ("cluster {\n  token \"" + TOKEN + "\" // " + TOKEN + " ").getBytes(StandardCharsets.UTF_8);
+            byte[] text = Arrays.copyOf(line, line.length + 3);
+            text[line.length] = bad;
+            text[line.length + 1] = '\n';
+            text[line.length + 2] = '}';
+            Path spec = Files.write(Files.createDirectories(dir.resolve("project")).resolve("bytes.netspec"), text);
+            for (List<String> command : SHOWING) {
+                Run run = assertNoLeak(spec, command, 1);
+                String shown = run.out() + run.err();
+                assertThat(shown).as("%s", command).contains("NS0010").doesNotContain(TOKEN.substring(0, 12));
+                if (shown.contains("\n2 | ")) { // as text, with the line of the byte
+                    assertThat(shown).as("%s", command).contains("2 |   token \"********\" // ******** ");
+                }
             }
         }
     }
