@@ -65,6 +65,14 @@ public final class Redactor {
         return of(result.diagnostics(), result.parsed(), result.model().cluster().flatMap(Cluster::token).map(Secret::reveal));
     }
 
+    /**
+     * For what loading files reports, when they are not analysed (a fleet's template that does
+     * not load). Without an analysis, only a token written in the source is known.
+     */
+    public static Redactor of(Compiler.Loaded loaded) {
+        return of(loaded.diagnostics(), loaded.files(), Optional.empty());
+    }
+
     /** @param value the token's value, when an analysis found it */
     private static Redactor of(List<Diagnostic> diagnostics, List<SpecFile> parsed, Optional<String> value) {
         if (diagnostics.isEmpty()) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -48,6 +49,17 @@ class SecretsTest {
             List.of("graph", "SPEC"),
             List.of("graph", "--format", "json", "SPEC"),
             List.of("diff", "SPEC", "SPEC"));
+
+    /**
+     * Every way of compiling many sites, in every `--format` (which batches do not apply yet:
+     * they report text on standard error whatever it says, and must hide the token in each):
+     * `SPEC` is a template, `SITES` its sites file, `FOLDER` a folder of sites.
+     */
+    private static final List<List<String>> BATCHES = Stream.of("text", "json", "sarif", "github")
+            .flatMap(format -> Stream.of(
+                    List.of("compile", "SPEC", "--sites", "SITES", "-o", "OUT", "--format", format),
+                    List.of("compile", "--batch", "FOLDER", "-o", "OUT", "--format", format)))
+            .toList();
 
     @TempDir
     Path dir;
@@ -132,9 +144,9 @@ class SecretsTest {
             text[line.length] = bad;
             text[line.length + 1] = '\n';
             text[line.length + 2] = '}';
-            Path spec = Files.write(Files.createDirectories(dir.resolve("project")).resolve("bytes.netspec"), text);
-            for (List<String> command : SHOWING) {
-                Run run = assertNoLeak(spec, command, 1);
+            Map<String, Path> paths = batch(text);
+            for (List<String> command : Stream.of(SHOWING, BATCHES).flatMap(List::stream).toList()) {
+                Run run = assertNoLeak(paths, command, 1);
                 String shown = run.out() + run.err();
                 assertThat(shown).as("%s", command).contains("NS0010").doesNotContain(TOKEN.substring(0, 12));
                 if (shown.contains("\n2 | ")) { // as text, with the line of the byte
@@ -212,6 +224,80 @@ class SecretsTest {
         assertThat(missing.err()).contains("error[NS2014]").contains("`CLUSTER_TOKEN`");
     }
 
+    /**
+     * Each site of a batch is masked as a single compile masks it: the literal token on the line
+     * of its warning (NS2015), and the token pasted into the comment of a line that an error
+     * shows, whether the sites have errors or not.
+     */
+    @Test
+    void aLiteralTokenIsMaskedInTheDiagnosticsOfEverySiteOfABatch() throws IOException {
+        String literal = edgeSite().replace("env(\"CLUSTER_TOKEN\")", "\"" + TOKEN + "\" // " + TOKEN);
+        for (String spec : List.of(literal, literal + "\nnamespace Not_A_Name { isolate } // " + TOKEN + "\n")) {
+            boolean failing = spec.contains("Not_A_Name");
+            Map<String, Path> paths = batch(spec);
+            for (List<String> command : BATCHES) {
+                String err = assertNoLeak(paths, command, failing ? 1 : 0).err();
+                assertThat(err).as("%s", command).contains("warning[NS2015]").contains("\"********\" // ********")
+                        .doesNotContain(TOKEN.substring(0, 12));
+                if (failing) {
+                    assertThat(err).as("%s", command).contains("namespace Not_A_Name { isolate } // ********");
+                }
+            }
+        }
+    }
+
+    /** A fleet whose template does not parse compiles no site, and its errors hide the token too. */
+    @Test
+    void aLiteralTokenIsMaskedInTheErrorsOfATemplateThatDoesNotParse() throws IOException {
+        Map<String, Path> paths = batch(edgeSite().replace("env(\"CLUSTER_TOKEN\")", "\"" + TOKEN + "\" @"));
+        for (List<String> command : BATCHES) {
+            String err = assertNoLeak(paths, command, 1).err();
+            assertThat(err).as("%s", command).contains("error[NS0005]").contains("\"********\" @")
+                    .doesNotContain(TOKEN.substring(0, 12));
+        }
+    }
+
+    /**
+     * From the environment, in processes of their own: the token pasted into the comment of the
+     * line that every site's warning (NS4017) shows.
+     */
+    @Test
+    void aTokenFromTheEnvironmentIsMaskedInTheDiagnosticsOfEverySiteOfABatch() throws IOException {
+        Map<String, Path> paths = batch(edgeSite().replace("// deprecated from Kubernetes 1.35", "// " + TOKEN));
+        for (List<String> command : BATCHES) {
+            NetcProcess.Result run = NetcProcess.run(dir, Map.of("CLUSTER_TOKEN", TOKEN), List.of(),
+                    arguments(paths, command).toArray(String[]::new));
+            assertThat(run.exit()).as("%s: %s", command, run.err()).isZero();
+            assertThat(run.err()).as("%s", command).contains("warning[NS4017]").contains("// ******** // warning: NS4017")
+                    .doesNotContain(TOKEN.substring(0, 12));
+            assertNoLeak(new Run(run.exit(), run.out(), run.err()), dir.resolve("out"));
+            assertThat(dir.resolve(command.contains("--batch") ? "out/store-3/nodes/cp-1.yaml" : "out/store-1/nodes/cp-1.yaml"))
+                    .content().contains(TOKEN);
+        }
+    }
+
+    private static String edgeSite() throws IOException {
+        return Files.readString(Examples.DIR.resolve("edge-site.netspec"));
+    }
+
+    /**
+     * The spec as a template with a sites file of two sites, and as a folder of two sites (a
+     * file, and a folder holding the file); their placeholders in {@link #BATCHES}.
+     */
+    private Map<String, Path> batch(String spec) throws IOException {
+        return batch(spec.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Map<String, Path> batch(byte[] spec) throws IOException {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Path template = Files.write(project.resolve("edge-site.netspec"), spec);
+        Path sites = Files.writeString(project.resolve("fleet.sites"), "name, site\nstore-1, 1\nstore-2, 2\n");
+        Path folder = Files.createDirectories(project.resolve("sites/store-4"));
+        Files.write(folder.resolve("edge-site.netspec"), spec);
+        Files.write(folder.resolveSibling("store-3.netspec"), spec);
+        return Map.of("SPEC", template, "SITES", sites, "FOLDER", folder.getParent());
+    }
+
     private record Run(int exit, String out, String err) {
     }
 
@@ -237,9 +323,13 @@ class SecretsTest {
     }
 
     private Run assertNoLeak(Path spec, List<String> command, int expectedExit) throws IOException {
+        return assertNoLeak(Map.of("SPEC", spec), command, expectedExit);
+    }
+
+    /** @param paths what each placeholder of {@code command} stands for; `OUT` is the output folder */
+    private Run assertNoLeak(Map<String, Path> paths, List<String> command, int expectedExit) throws IOException {
         Path out = dir.resolve("out");
-        List<String> args = command.stream()
-                .map(arg -> arg.equals("SPEC") ? spec.toString() : arg.equals("OUT") ? out.toString() : arg).toList();
+        List<String> args = arguments(paths, command);
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
         int exit = Netc.run(args.toArray(String[]::new), new PrintWriter(stdout, true), new PrintWriter(stderr, true));
@@ -262,7 +352,7 @@ class SecretsTest {
                     continue; // the input, which the test wrote
                 }
                 String content = Files.readString(file, StandardCharsets.UTF_8);
-                if (file.getParent().equals(out.resolve("nodes"))) {
+                if (file.startsWith(out) && file.getParent().getFileName().toString().equals("nodes")) { // a site's, in a batch
                     assertThat(Files.getPosixFilePermissions(file)).as("%s", file)
                             .isEqualTo(PosixFilePermissions.fromString("rw-------"));
                 } else {
@@ -270,6 +360,13 @@ class SecretsTest {
                 }
             }
         }
+    }
+
+    /** The command line, with each placeholder replaced by its path. */
+    private List<String> arguments(Map<String, Path> paths, List<String> command) {
+        Map<String, Path> all = new HashMap<>(paths);
+        all.put("OUT", dir.resolve("out"));
+        return command.stream().map(arg -> all.containsKey(arg) ? all.get(arg).toString() : arg).toList();
     }
 
     private static boolean hasCluster(Path example) {
