@@ -67,7 +67,8 @@ public final class Redactor {
 
     /**
      * For what loading files reports, when they are not analysed (a fleet's template that does
-     * not load). Without an analysis, only a token written in the source is known.
+     * not load), or not even parsed ({@code netc fmt}: no files, and the files its diagnostics
+     * point at are lexed). Without an analysis, only a token written in the source is known.
      */
     public static Redactor of(Compiler.Loaded loaded) {
         return of(loaded.diagnostics(), loaded.files(), Optional.empty());

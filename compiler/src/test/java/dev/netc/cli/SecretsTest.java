@@ -36,7 +36,7 @@ class SecretsTest {
     /**
      * Every way netc prints or writes something about a spec: `SPEC` stands for the spec, `OUT`
      * for the output folder. A new output format or command is one more line here. The exit
-     * code is checked for `check` and `compile`; the others answer a question with theirs.
+     * code is checked for `check`, `compile` and `fmt`; the others answer a question with theirs.
      */
     private static final List<List<String>> SHOWING = List.of(
             List.of("check", "SPEC"),
@@ -49,6 +49,15 @@ class SecretsTest {
             List.of("graph", "SPEC"),
             List.of("graph", "--format", "json", "SPEC"),
             List.of("diff", "SPEC", "SPEC"));
+
+    /**
+     * `netc fmt` prints the file itself, token and all, when it can format it: only a file that
+     * it reports (a syntax error, bytes that are not text) may not show the token. Exit 1.
+     */
+    private static final List<List<String>> FORMATTING = List.of(
+            List.of("fmt", "SPEC"),
+            List.of("fmt", "--check", "SPEC"),
+            List.of("fmt", "-w", "SPEC"));
 
     /**
      * Every way of compiling many sites, in every `--format` (which batches do not apply yet:
@@ -107,11 +116,12 @@ class SecretsTest {
     void aTokenOnALineWithASyntaxErrorIsMasked() throws IOException {
         Path spec = copy(Examples.DIR.resolve("edge-site.netspec"),
                 text -> text.replace("env(\"CLUSTER_TOKEN\")", "\"" + TOKEN + "\" @"));
-        for (List<String> command : SHOWING) {
+        for (List<String> command : Stream.concat(SHOWING.stream(), FORMATTING.stream()).toList()) {
             Run run = assertNoLeak(spec, command, 1);
             assertThat(run.out() + run.err()).as("%s", command).contains("NS0005");
         }
         assertThat(assertNoLeak(spec, List.of("check", "SPEC"), 1).err()).contains("********");
+        assertThat(assertNoLeak(spec, List.of("fmt", "SPEC"), 1).err()).contains("\"********\" @");
     }
 
     /**
@@ -125,7 +135,7 @@ class SecretsTest {
         for (String token : List.of("token \"" + TOKEN + "\" @", "token\n    \"" + TOKEN + "\"", "token \"" + TOKEN)) {
             Path spec = Files.writeString(Files.createDirectories(dir.resolve("project")).resolve("broken.netspec"),
                     "cluster {\n  " + token + "\n}\n");
-            for (List<String> command : SHOWING) {
+            for (List<String> command : Stream.concat(SHOWING.stream(), FORMATTING.stream()).toList()) {
                 Run run = assertNoLeak(spec, command, 1);
                 assertThat(run.out() + run.err()).as("%s: %s", token, command).contains("error").doesNotContain(TOKEN.substring(0, 12));
             }
@@ -145,7 +155,7 @@ class SecretsTest {
             text[line.length + 1] = '\n';
             text[line.length + 2] = '}';
             Map<String, Path> paths = batch(text);
-            for (List<String> command : Stream.of(SHOWING, BATCHES).flatMap(List::stream).toList()) {
+            for (List<String> command : Stream.of(SHOWING, FORMATTING, BATCHES).flatMap(List::stream).toList()) {
                 Run run = assertNoLeak(paths, command, 1);
                 String shown = run.out() + run.err();
                 assertThat(shown).as("%s", command).contains("NS0010").doesNotContain(TOKEN.substring(0, 12));
@@ -334,7 +344,7 @@ class SecretsTest {
         StringWriter stderr = new StringWriter();
         int exit = Netc.run(args.toArray(String[]::new), new PrintWriter(stdout, true), new PrintWriter(stderr, true));
         Run run = new Run(exit, stdout.toString(), stderr.toString());
-        if (List.of("check", "compile").contains(command.get(0))) {
+        if (List.of("check", "compile", "fmt").contains(command.get(0))) {
             assertThat(exit).as("%s: %s", args, run.err()).isEqualTo(expectedExit);
         }
         assertThat(run.err()).as("%s", args).doesNotContain("NS9001");
