@@ -235,6 +235,33 @@ class SecretsTest {
     }
 
     /**
+     * `netc query` cites the statements behind its answer without their comments: the token
+     * pasted into one does not show, nor anything else a comment may hold.
+     */
+    @Test
+    void queryCitesTheStatementsBehindItsAnswerWithoutTheirComments() throws IOException {
+        Path spec = Files.writeString(Files.createDirectories(dir.resolve("project")).resolve("query.netspec"), """
+                cluster {
+                  token "TOKEN"
+                  server 10.0.1.10
+                  node cp-1 { role init }
+                }
+                namespace app {
+                  isolate /* TOKEN */ ingress
+                  tier frontend { pods tier=frontend; port http 80/tcp }
+                  tier backend  { pods tier=backend;  port api 8080/tcp }
+                  allow frontend /* TOKEN */ ->  backend:api
+                  allow {backend, // TOKEN
+                         frontend} -> frontend:http
+                }
+                """.replace("TOKEN", TOKEN));
+        assertThat(assertNoLeak(spec, List.of("query", "SPEC", "app.frontend -> app.backend:api"), 0).out())
+                .contains("query.netspec:7: isolate ingress\n").contains("query.netspec:10: allow frontend ->  backend:api\n");
+        assertThat(assertNoLeak(spec, List.of("query", "SPEC", "app.backend -> app.frontend:http"), 0).out())
+                .contains("query.netspec:11: allow {backend, ...\n");
+    }
+
+    /**
      * Each site of a batch is masked as a single compile masks it: the literal token on the line
      * of its warning (NS2015), and the token pasted into the comment of a line that an error
      * shows, whether the sites have errors or not.
