@@ -6,11 +6,11 @@ import dev.netc.cli.args.UsageException;
 import dev.netc.cli.args.ValueType;
 import dev.netc.compile.Batch;
 import dev.netc.compile.Compiler;
+import dev.netc.compile.Redactor;
 import dev.netc.compile.SitesFile;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
-import dev.netc.diagnostics.TextRenderer;
 import dev.netc.emit.Emitter;
 import dev.netc.source.SourceFile;
 import java.io.IOException;
@@ -65,10 +65,14 @@ final class BatchOptions {
         }
         Compiler.Request base = options.request(options.inputs, emitOptions);
         DiagnosticSink sink = new DiagnosticSink();
-        List<Batch.Site> sites = sitesFile != null ? fleet(base, sink) : Batch.folders(options.inputs, base, sink);
-        SiteReport report = new SiteReport(new TextRenderer(CompileOptions.useColor(options.color)), err);
+        Compiler.Loaded template = sitesFile != null ? Compiler.load(base) : null;
+        List<Batch.Site> sites = template != null ? fleet(template, base, sink) : Batch.folders(options.inputs, base, sink);
+        // the problems of the run itself: a template's are masked as a compile of it masks them
+        List<Diagnostic> global = sink.sorted();
+        Redactor redactor = Redactor.of(new Compiler.Loaded(template != null ? template.files() : List.of(), global));
+        SiteReport report = new SiteReport(CompileOptions.useColor(options.color), err);
         if (sink.hasErrors()) {
-            report.print(sink.sorted(), List.of());
+            report.print(global, redactor, List.of());
             return Netc.INPUT_ERRORS;
         }
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
@@ -76,13 +80,12 @@ final class BatchOptions {
         try (OutputWriter.SiteFolders siteFolders = OutputWriter.openSites(output)) {
             outcomes = Batch.run(sites, threads, (site, files) -> siteFolders.write(site.name(), files));
         }
-        report.print(sink.sorted(), outcomes);
+        report.print(global, redactor, outcomes);
         return outcomes.stream().anyMatch(Batch.Outcome::hasErrors) ? Netc.INPUT_ERRORS : Netc.OK;
     }
 
-    /** The template parsed once, and one site per row of the sites file; none when either is broken. */
-    private List<Batch.Site> fleet(Compiler.Request base, DiagnosticSink sink) {
-        Compiler.Loaded template = Compiler.load(base);
+    /** One site per row of the sites file, sharing the template parsed once; none when either is broken. */
+    private List<Batch.Site> fleet(Compiler.Loaded template, Compiler.Request base, DiagnosticSink sink) {
         if (template.hasErrors()) {
             template.diagnostics().forEach(sink::report);
             return List.of();

@@ -7,6 +7,8 @@ import dev.netc.cli.args.Option;
 import dev.netc.cli.args.Positional;
 import dev.netc.cli.args.UsageException;
 import dev.netc.cli.args.ValueType;
+import dev.netc.compile.Compiler;
+import dev.netc.compile.Redactor;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
@@ -175,7 +177,9 @@ final class FmtCommand implements Subcommand {
         }
     }
 
+    /** With the cluster token masked (see {@link Redactor}): nothing was compiled, the files reported are lexed for it. */
     private void report(List<Diagnostic> problems, int files, PrintWriter err) {
-        Format.TEXT.write(new DiagnosticReport(problems, files, 0), err, CompileOptions.useColor(color));
+        Redactor redactor = Redactor.of(new Compiler.Loaded(List.of(), problems));
+        Format.TEXT.write(redactor.apply(new DiagnosticReport(problems, files, 0)), err, CompileOptions.useColor(color));
     }
 }

@@ -41,8 +41,13 @@ public final class Batch {
     public record Site(String name, Span origin, Compiler.Request request, Supplier<Compiler.Loaded> files) {
     }
 
-    /** A compiled site and what it reported; its files were written when there is no error. */
-    public record Outcome(Site site, List<Diagnostic> diagnostics) {
+    /**
+     * A compiled site and what it reported; its files were written when there is no error.
+     *
+     * @param redactor what the site's diagnostics must not show (its cluster token), found from
+     *     its compilation, which is not kept
+     */
+    public record Outcome(Site site, List<Diagnostic> diagnostics, Redactor redactor) {
         public Outcome {
             diagnostics = List.copyOf(diagnostics);
         }
@@ -161,7 +166,7 @@ public final class Batch {
         if (!result.hasErrors()) {
             output.write(site, result.files());
         }
-        return new Outcome(site, result.diagnostics());
+        return new Outcome(site, result.diagnostics(), Redactor.of(result));
     }
 
     private static Outcome await(Future<Outcome> future) throws IOException {

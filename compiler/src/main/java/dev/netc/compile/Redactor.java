@@ -20,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
  *   <li>a token written in the source (NS2015) is the string after the word `token`: its text
  *       is masked on every source line a diagnostic shows ({@link SourceMask}, which keeps the
  *       carets under what they point at). It is found in the syntax tree, and in the tokens of
- *       a file with a syntax error, whose tree is incomplete;</li>
+ *       a file with a syntax error, whose tree is incomplete, or that is not text (NS0010) and
+ *       so has none;</li>
  *   <li>a diagnostic that points at that string may quote it, as the parser quotes what it did
  *       not expect (shortened when long): that quote is masked in its message, labels, notes,
  *       help and fixes;</li>
@@ -58,24 +60,50 @@ public final class Redactor {
         this.mask = mask;
     }
 
+    /** For what a compilation reports. */
     public static Redactor of(Compiler.Result result) {
-        if (result.diagnostics().isEmpty()) {
+        return of(result.diagnostics(), result.parsed(), result.model().cluster().flatMap(Cluster::token).map(Secret::reveal));
+    }
+
+    /**
+     * For what loading files reports, when they are not analysed (a fleet's template that does
+     * not load), or not even parsed ({@code netc fmt}: no files, and the files its diagnostics
+     * point at are lexed). Without an analysis, only a token written in the source is known.
+     */
+    public static Redactor of(Compiler.Loaded loaded) {
+        return of(loaded.diagnostics(), loaded.files(), Optional.empty());
+    }
+
+    /** @param value the token's value, when an analysis found it */
+    private static Redactor of(List<Diagnostic> diagnostics, List<SpecFile> parsed, Optional<String> value) {
+        if (diagnostics.isEmpty()) {
             return NONE; // nothing is shown
         }
+        // a file with a syntax error has an incomplete tree, and one that is not text (NS0010) none
         Set<SourceFile> broken = Collections.newSetFromMap(new IdentityHashMap<>());
-        result.diagnostics().stream().filter(d -> d.code().isSyntax() && d.primary() != null)
-                .forEach(d -> broken.add(d.primary().file()));
+        List<SourceFile> sources = new ArrayList<>();
+        Map<SourceFile, SpecFile> trees = new IdentityHashMap<>();
+        for (SpecFile file : parsed) {
+            sources.add(file.source());
+            trees.put(file.source(), file);
+        }
+        for (Diagnostic diagnostic : diagnostics) {
+            if (diagnostic.code().isSyntax() && diagnostic.primary() != null && broken.add(diagnostic.primary().file())
+                    && !trees.containsKey(diagnostic.primary().file())) {
+                sources.add(diagnostic.primary().file());
+            }
+        }
         Map<SourceFile, List<SourceToken>> lexed = new IdentityHashMap<>();
         List<Span> literals = new ArrayList<>();
-        for (SpecFile file : result.parsed()) {
-            if (broken.contains(file.source())) {
-                literals.addAll(lexedLiterals(file.source(), tokens(file.source(), lexed)));
+        for (SourceFile source : sources) {
+            if (broken.contains(source)) {
+                literals.addAll(lexedLiterals(source, tokens(source, lexed)));
             } else {
-                treeLiterals(file.statements(), literals);
+                treeLiterals(trees.get(source).statements(), literals);
             }
         }
         Set<String> secrets = new LinkedHashSet<>();
-        result.model().cluster().flatMap(Cluster::token).map(Secret::reveal).ifPresent(secrets::add);
+        value.ifPresent(secrets::add);
         List<Span> masked = new ArrayList<>();
         for (Span literal : literals) {
             Span inside = inside(literal);
@@ -83,9 +111,9 @@ public final class Redactor {
             masked.add(inside);
         }
         secrets.remove("");
-        for (SpecFile file : result.parsed()) {
-            if (elsewhereThanInLiterals(file.source(), secrets, literals)) {
-                masked.addAll(inComments(file.source(), tokens(file.source(), lexed), secrets));
+        for (SourceFile source : sources) {
+            if (elsewhereThanInLiterals(source, secrets, literals)) {
+                masked.addAll(inComments(source, tokens(source, lexed), secrets));
             }
         }
         return new Redactor(List.copyOf(literals), SourceMask.of(masked));

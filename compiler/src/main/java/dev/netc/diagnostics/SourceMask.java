@@ -47,6 +47,18 @@ public final class SourceMask {
         return new SourceMask(parts);
     }
 
+    /**
+     * What any of the masks masks: for a diagnostic that several compilations reported (the
+     * sites of a fleet share their template's files), shown once.
+     */
+    public static SourceMask union(Collection<SourceMask> masks) {
+        List<SourceMask> distinct = masks.stream().filter(m -> m != NONE).distinct().toList();
+        if (distinct.size() <= 1) {
+            return distinct.isEmpty() ? NONE : distinct.get(0);
+        }
+        return of(distinct.stream().flatMap(m -> m.parts.values().stream()).flatMap(List::stream).toList());
+    }
+
     /** A line of a file as a diagnostic shows it. */
     public Line line(SourceFile file, int line) {
         int start = file.lineStart(line);

@@ -1,5 +1,6 @@
 package dev.netc.lsp;
 
+import dev.netc.compile.Redactor;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.Fix;
 import dev.netc.diagnostics.Label;
@@ -30,10 +31,13 @@ final class LspDiagnostics {
 
     private final Snapshot snapshot;
     private final Function<Span, Optional<Location>> locations;
+    /** What the texts must not show: a literal token that a diagnostic quotes, as {@code netc check} masks it. */
+    private final Redactor redactor;
 
     LspDiagnostics(Snapshot snapshot, Function<Span, Optional<Location>> locations) {
         this.snapshot = snapshot;
         this.locations = locations;
+        this.redactor = Redactor.of(snapshot.result());
     }
 
     List<org.eclipse.lsp4j.Diagnostic> all() {
@@ -64,7 +68,8 @@ final class LspDiagnostics {
         return actions;
     }
 
-    private org.eclipse.lsp4j.Diagnostic convert(Diagnostic diagnostic) {
+    private org.eclipse.lsp4j.Diagnostic convert(Diagnostic original) {
+        Diagnostic diagnostic = redactor.apply(original);
         Span primary = diagnostic.primary();
         boolean here = inDocument(primary);
         StringBuilder message = new StringBuilder();

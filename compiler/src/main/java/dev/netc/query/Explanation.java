@@ -5,6 +5,8 @@ import dev.netc.evaluator.PolicyRef;
 import dev.netc.evaluator.RuleRef;
 import dev.netc.evaluator.SideVerdict;
 import dev.netc.evaluator.Verdict;
+import dev.netc.parse.SourceToken;
+import dev.netc.parse.SourceTokens;
 import dev.netc.source.Span;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,10 +73,26 @@ public final class Explanation {
         return groups;
     }
 
-    /** {@code file:line: first line of the statement}, as compilers cite source. */
+    /**
+     * {@code file:line: first line of the statement}, as compilers cite source, without its
+     * comments: they may hold anything, even the cluster token pasted there, and the answer
+     * shows them to whoever asks.
+     */
     static String cite(Span span) {
-        String text = span.text().strip();
-        int newline = text.indexOf('\n');
-        return span.file().displayName() + ":" + span.line() + ": " + (newline < 0 ? text : text.substring(0, newline).strip() + " ...");
+        StringBuilder code = new StringBuilder();
+        boolean more = false;
+        int gap = 0;
+        for (SourceToken token : SourceTokens.lex(span.text())) {
+            if (token.line() > 1) {
+                more = true;
+                break;
+            }
+            gap = Math.max(gap, token.gapBefore()); // a comment left out leaves its gap or the next token's
+            if (!token.isComment()) {
+                code.append(" ".repeat(code.isEmpty() ? 0 : gap)).append(token.text());
+                gap = 0;
+            }
+        }
+        return span.file().displayName() + ":" + span.line() + ": " + code + (more ? " ..." : "");
     }
 }

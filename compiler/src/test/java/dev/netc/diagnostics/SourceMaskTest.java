@@ -53,6 +53,17 @@ class SourceMaskTest {
         assertThat(overlapping.line(FILE, 2).text()).isEqualTo("  token \"********\" x \"********-part\" y");
     }
 
+    /** A diagnostic that several sites of a fleet reported is shown once, with what each of them masks. */
+    @Test
+    void aUnionMasksWhatAnyOfItsMasksMasks() {
+        SourceMask first = SourceMask.of(List.of(part("ab")));
+        SourceMask second = SourceMask.of(List.of(part("a-much-longer-part")));
+        assertThat(SourceMask.union(List.of(first, second, SourceMask.NONE)).line(FILE, 2).text())
+                .isEqualTo(mask.line(FILE, 2).text());
+        assertThat(SourceMask.union(List.of(first, first, SourceMask.NONE))).isSameAs(first);
+        assertThat(SourceMask.union(List.of())).isSameAs(SourceMask.NONE);
+    }
+
     @Test
     void aRenderedFrameKeepsItsCaretsUnderTheSpan() {
         Diagnostic diagnostic = Diagnostic.of(Code.NS0005, part("y"), "y").withLabel("here");

@@ -161,6 +161,16 @@ class LanguageServerTest {
         assertThat(change(FIXED, 2).getDiagnostics()).isEmpty();
     }
 
+    /** The literal token is masked where a diagnostic quotes it, as `netc check` masks it: not even its start shows. */
+    @Test
+    void aDiagnosticThatQuotesALiteralTokenShowsItMasked() throws Exception {
+        String token = "K10-recognisable-token-4f8a2c-must-not-leak";
+        List<Diagnostic> diagnostics = change(SITE.replace("token env(\"CLUSTER_TOKEN\")", "token\n    \"" + token + "\""), 2)
+                .getDiagnostics();
+        assertThat(diagnostics).extracting(d -> d.getCode().getLeft()).contains("NS0001");
+        assertThat(diagnostics.toString()).contains("unexpected `\"********`").doesNotContain(token.substring(0, 12));
+    }
+
     @Test
     void anErrorInAnImportedFileIsShownOnTheFirstLine() throws Exception {
         Files.writeString(project.resolve("common.netspec"), COMMON.replace("mtu 1500", "mtu 15000000"));
