@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The options of {@code netc compile} that compile many sites in one run, each into its own
@@ -69,7 +70,7 @@ final class BatchOptions {
         List<Batch.Site> sites = template != null ? fleet(template, base, sink) : Batch.folders(options.inputs, base, sink);
         // the problems of the run itself: a template's are masked as a compile of it masks them
         List<Diagnostic> global = sink.sorted();
-        Redactor redactor = Redactor.of(new Compiler.Loaded(template != null ? template.files() : List.of(), global));
+        Redactor redactor = Redactor.of(new Compiler.Loaded(template != null ? template.files() : List.of(), Map.of(), global));
         SiteReport report = new SiteReport(CompileOptions.useColor(options.color), err);
         if (sink.hasErrors()) {
             report.print(global, redactor, List.of());

@@ -28,6 +28,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -179,7 +180,7 @@ final class FmtCommand implements Subcommand {
 
     /** With the cluster token masked (see {@link Redactor}): nothing was compiled, the files reported are lexed for it. */
     private void report(List<Diagnostic> problems, int files, PrintWriter err) {
-        Redactor redactor = Redactor.of(new Compiler.Loaded(List.of(), problems));
+        Redactor redactor = Redactor.of(new Compiler.Loaded(List.of(), Map.of(), problems));
         Format.TEXT.write(redactor.apply(new DiagnosticReport(problems, files, 0)), err, CompileOptions.useColor(color));
     }
 }
