@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * The cluster's address plan, checked where RKE2 would only fail at run time or not at all
- * (rke2-kairos-canal.md §6 K14–K18): ranges that overlap, the DNS address, IP families, and
+ * (docs/checks.md, K14–K18): ranges that overlap, the DNS address, IP families, and
  * the sizes of the pod and service ranges.
  */
 final class AddressPlan {

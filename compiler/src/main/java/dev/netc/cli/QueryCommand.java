@@ -6,6 +6,7 @@ import dev.netc.cli.args.ExitCode;
 import dev.netc.cli.args.Positional;
 import dev.netc.cli.args.ValueType;
 import dev.netc.compile.Compiler;
+import dev.netc.diagnostics.TextRenderer;
 import dev.netc.emit.Emitter;
 import dev.netc.evaluator.Verdict;
 import dev.netc.query.EmittedPolicies;
@@ -65,7 +66,7 @@ final class QueryCommand implements Subcommand {
         try {
             query = Query.parse(text, policies.endpoints(), result.model());
         } catch (QueryException e) {
-            err.print(usage(text, e));
+            err.print(new TextRenderer(CompileOptions.useColor(compile.color)).render(e.diagnostic()));
             err.flush();
             return Netc.USAGE;
         }
@@ -73,16 +74,5 @@ final class QueryCommand implements Subcommand {
         out.print(Explanation.render(query, verdict, policies.provenance()));
         out.flush();
         return verdict.allowed() ? ALLOWED : DENIED;
-    }
-
-    /** The problem, the query with carets under it, and help. */
-    static String usage(String text, QueryException e) {
-        StringBuilder message = new StringBuilder("netc query: " + e.getMessage() + "\n");
-        if (e.end() > e.start()) {
-            message.append("  ").append(text).append('\n')
-                    .append("  ").append(" ".repeat(e.start())).append("^".repeat(e.end() - e.start())).append('\n');
-        }
-        e.help().ifPresent(help -> message.append("  = help: ").append(help).append('\n'));
-        return message.toString();
     }
 }

@@ -75,7 +75,8 @@ public record Diagnostic(
     // equals and hashCode written out exactly as the record's own (same components, same hash
     // codes): the generated ones are linked through an ObjectMethods bootstrap on first use,
     // which generated about 20 method-handle classes in every compile that reports something
-    // (the sink keeps its diagnostics in a set). RecordLinkageTest keeps it so.
+    // (the sink keeps its diagnostics in a set). RecordLinkageTest keeps it so, and
+    // HandWrittenEqualityTest holds them to every component.
 
     @Override
     public boolean equals(Object other) {

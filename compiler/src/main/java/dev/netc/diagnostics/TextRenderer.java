@@ -1,6 +1,8 @@
 package dev.netc.diagnostics;
 
+import dev.netc.source.SourceFile;
 import dev.netc.source.Span;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,6 +17,8 @@ import java.util.List;
  *    |
  *    = help: did you mean `backend`?
  * </pre>
+ *
+ * <p>Secondary labels ({@code ---}) follow the primary span in source line order.
  */
 public final class TextRenderer {
     /** The most characters of one source line a frame shows. */
@@ -45,7 +49,7 @@ public final class TextRenderer {
             out.append(pad).append(paint("--> ", "34")).append(primary.location()).append('\n');
             out.append(pad).append(paint(" |", "34")).append('\n');
             frame(out, pad, primary, diagnostic.primaryLabel(), '^', severityColor(diagnostic.severity()));
-            for (Label label : diagnostic.labels()) {
+            for (Label label : inLineOrder(primary, diagnostic.labels())) {
                 if (label.span().file() != primary.file()) {
                     out.append(pad).append(paint("::: ", "34")).append(label.span().location()).append('\n');
                 }
@@ -59,6 +63,27 @@ public final class TextRenderer {
         diagnostic.help().ifPresent(help ->
                 out.append(pad).append(paint(" = ", "34")).append(paint("help", "1")).append(": ").append(help).append('\n'));
         return out.toString();
+    }
+
+    /**
+     * The secondary labels in source line order, whatever order the checks added them in: those
+     * in the primary span's file first, then those of each other file, in the order the file
+     * first appears.
+     */
+    private static List<Label> inLineOrder(Span primary, List<Label> labels) {
+        List<SourceFile> files = new ArrayList<>();
+        files.add(primary.file());
+        for (Label label : labels) {
+            if (!files.contains(label.span().file())) {
+                files.add(label.span().file());
+            }
+        }
+        List<Label> sorted = new ArrayList<>(labels);
+        sorted.sort((a, b) -> {
+            int byFile = Integer.compare(files.indexOf(a.span().file()), files.indexOf(b.span().file()));
+            return byFile != 0 ? byFile : Integer.compare(a.span().start(), b.span().start());
+        });
+        return sorted;
     }
 
     /**

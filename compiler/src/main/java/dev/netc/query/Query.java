@@ -7,6 +7,7 @@ import dev.netc.ast.Endpoint;
 import dev.netc.ast.PortRef;
 import dev.netc.ast.SpecFile;
 import dev.netc.ast.Statement;
+import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.evaluator.ExternalEndpoint;
@@ -43,8 +44,8 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
         SpecFile file = SpecParser.parse(new SourceFile("query", PREFIX + text), sink);
         firstError(sink);
         if (file.statements().size() != 1 || !(file.statements().get(0) instanceof Statement.Allow allow)) {
-            throw new QueryException("expected one connection, such as `app.web -> app.db:5432/tcp`", 0, text.length(),
-                    Optional.empty());
+            throw error("expected one connection, such as `app.web -> app.db:5432/tcp`",
+                    new Span(file.source(), PREFIX.length(), file.source().text().length()), Optional.empty());
         }
         if (allow.from().size() != 1 || allow.to().size() != 1 || allow.ports().size() > 1) {
             throw error("a query asks about one source, one destination and one port", allow.span(), Optional.empty());
@@ -255,15 +256,13 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
     private static void firstError(DiagnosticSink sink) throws QueryException {
         Optional<Diagnostic> error = sink.sorted().stream().filter(Diagnostic::isError).findFirst();
         if (error.isPresent()) {
-            Span span = error.get().primary();
-            throw span == null ? new QueryException(error.get().message(), 0, 0, error.get().help())
-                    : error(error.get().message(), span, error.get().help());
+            throw new QueryException(error.get(), PREFIX.length()); // the language's own diagnostic, with its code
         }
     }
 
     private static QueryException error(String message, Span span, Optional<String> help) {
-        int start = Math.max(0, span.start() - PREFIX.length());
-        return new QueryException(message, start, Math.max(start, span.end() - PREFIX.length()), help);
+        Diagnostic diagnostic = Diagnostic.of(Code.NS1040, span, message);
+        return new QueryException(help.isPresent() ? diagnostic.withHelp(help.get()) : diagnostic, PREFIX.length());
     }
 
     private static String unquoted(String text) {

@@ -23,8 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -42,6 +44,10 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>{@code // error: NS2001} (or {@code warning:}, {@code note:}): a diagnostic with this code
  *       and severity starts on this line; several may be listed, {@code // error: NS2001, NS2003},
  *       and severities combined, {@code // error: NS1001 // warning: NS2015}.</li>
+ *   <li>{@code // error: NS2026 "smaller than"}: a code may be followed by a fragment in double
+ *       quotes (without a double quote in it) that must occur in the diagnostic's message, where
+ *       the code alone does not say which of its problems is meant:
+ *       {@code // error: NS2001 "prefix length", NS2003}.</li>
  *   <li>{@code // error-global: NS1009}: a diagnostic without a source position (a problem of
  *       the invocation, e.g. {@code --set} of an undeclared parameter), on any line.</li>
  *   <li>{@code // set: name=value}: a {@code --set} parameter; {@code // env: NAME=value}: a
@@ -66,32 +72,84 @@ public class DiagnosticCasesTest {
      * Codes that no case file can provoke: an internal error is a bug, reported by the command
      * line; the others need what a text file in this folder cannot be or have, and are tested
      * where they can be made: bytes that are not UTF-8 (HostileInputTest), an output folder that
-     * cannot be written (OutputWriterTest, CliTest), a link in an input folder (ImportConfinementTest).
+     * cannot be written (OutputWriterTest, CliTest), a link in an input folder (ImportConfinementTest),
+     * a query of {@code netc query} (QueryCommandTest).
      */
-    static final Set<String> NOT_PROVOKABLE = Set.of("NS9001", "NS0010", "NS0012", "NS1020");
+    static final Set<String> NOT_PROVOKABLE = Set.of("NS9001", "NS0010", "NS0012", "NS1020", "NS1040");
 
     private static final Pattern CODE_REFERENCE = Pattern.compile("\\bCode\\.(NS\\d{4})\\b");
 
+    /** One expected code, with or without a fragment of its message: {@code NS2026 "smaller than"}. */
+    private static final String ITEM = "(NS\\d{4})(?:\\s*\"([^\"]+)\")?";
+    private static final Pattern ITEMS = Pattern.compile("\\s*,?\\s*" + ITEM);
     private static final Pattern EXPECTATION = Pattern.compile(
-            "//\\s*(error|warning|note)(-global)?:\\s*(NS\\d{4}(?:\\s*,\\s*NS\\d{4})*)\\s*(?=//|$)");
+            "//\\s*(error|warning|note)(-global)?:\\s*(" + ITEM + "(?:\\s*,\\s*" + ITEM + ")*)\\s*(?=//|$)");
     private static final Pattern LOOKS_LIKE_EXPECTATION = Pattern.compile("//\\s*(error|warning|note)");
     private static final Pattern SETTING = Pattern.compile("^\\s*//\\s*(set|env):\\s*([^=\\s]+)=(.*)$");
     private static final Pattern OPTION = Pattern.compile("^\\s*//\\s*option:\\s*canal-configmap\\s*$");
     private static final Pattern MAX_ERRORS = Pattern.compile("^\\s*//\\s*option:\\s*max-errors=(\\d+)\\s*$");
     private static final Pattern SITES = Pattern.compile("^\\s*//\\s*sites:\\s*(\\S+)\\s*$");
 
-    /** One expected diagnostic in {@code file} (relative to the case folder); line 0 for a global one. */
-    public record Expected(String file, int line, Severity severity, Code code) implements Comparable<Expected> {
+    /**
+     * One expected diagnostic in {@code file} (relative to the case folder); line 0 for a global
+     * one.
+     *
+     * @param fragment text its message must contain; empty for any message
+     */
+    public record Expected(String file, int line, Severity severity, Code code, String fragment)
+            implements Comparable<Expected> {
+        /** A diagnostic of this code, whatever its message. */
+        public Expected(String file, int line, Severity severity, Code code) {
+            this(file, line, severity, code, "");
+        }
+
         @Override
         public int compareTo(Expected other) {
             int byFile = file.compareTo(other.file);
             int byLine = Integer.compare(line, other.line);
-            return byFile != 0 ? byFile : byLine != 0 ? byLine : code.compareTo(other.code);
+            int byCode = code.compareTo(other.code);
+            return byFile != 0 ? byFile : byLine != 0 ? byLine : byCode != 0 ? byCode : fragment.compareTo(other.fragment);
+        }
+
+        /** Whether a diagnostic reported at {@code where} (an expectation without fragment) with {@code message} meets this one. */
+        boolean metBy(Expected where, String message) {
+            return file.equals(where.file) && line == where.line && severity == where.severity && code == where.code
+                    && message.contains(fragment);
         }
 
         String describe() {
-            return (line == 0 ? file + " (global)" : file + ":" + line) + " " + severity.label() + "[" + code + "]";
+            return (line == 0 ? file + " (global)" : file + ":" + line) + " " + severity.label() + "[" + code + "]"
+                    + (fragment.isEmpty() ? "" : " \"" + fragment + "\"");
         }
+    }
+
+    /** What is left of a comparison of expectations with the diagnostics reported. */
+    public record Unmatched(List<Expected> missing, List<Diagnostic> unexpected) {
+        public boolean isEmpty() {
+            return missing.isEmpty() && unexpected.isEmpty();
+        }
+    }
+
+    /**
+     * Pairs each diagnostic with an expectation it meets, one with a message fragment before one
+     * without; {@code where} says where a diagnostic was reported, as an expectation without
+     * fragment.
+     */
+    public static Unmatched match(List<Expected> expected, List<Diagnostic> diagnostics,
+            Function<Diagnostic, Expected> where) {
+        List<Expected> missing = new ArrayList<>(expected);
+        missing.sort((a, b) -> Boolean.compare(a.fragment().isEmpty(), b.fragment().isEmpty()));
+        List<Diagnostic> unexpected = new ArrayList<>();
+        for (Diagnostic diagnostic : diagnostics) {
+            Expected at = where.apply(diagnostic);
+            Optional<Expected> met = missing.stream().filter(e -> e.metBy(at, diagnostic.message())).findFirst();
+            if (met.isPresent()) {
+                missing.remove(met.get());
+            } else {
+                unexpected.add(diagnostic);
+            }
+        }
+        return new Unmatched(missing, unexpected);
     }
 
     /**
@@ -160,6 +218,23 @@ public class DiagnosticCasesTest {
         assertThat(parseExpectations("f", "token \"x\" // error: NS1001 // warning NS2015", 2)).isNull();
         assertThat(parseExpectations("f", "// error-global: NS1009", 7))
                 .containsExactly(new Expected("f", 0, Severity.ERROR, Code.NS1009));
+    }
+
+    @Test
+    void anExpectationMayPinAFragmentOfTheMessage() {
+        assertThat(parseExpectations("f", "pods 10.42.0.0/25 // error: NS2026 \"smaller than\", NS2003 // warning: NS3008 \"a, b\"", 4))
+                .containsExactly(new Expected("f", 4, Severity.ERROR, Code.NS2026, "smaller than"),
+                        new Expected("f", 4, Severity.ERROR, Code.NS2003),
+                        new Expected("f", 4, Severity.WARNING, Code.NS3008, "a, b"));
+        assertThat(parseExpectations("f", "x // error: NS2026 \"\"", 1)).as("an empty fragment").isNull();
+        assertThat(parseExpectations("f", "x // error: NS2026 \"unclosed", 1)).isNull();
+        assertThat(parseExpectations("f", "x // error: \"no code\"", 1)).isNull();
+
+        Expected smaller = new Expected("f", 4, Severity.ERROR, Code.NS2026, "smaller than");
+        Expected where = new Expected("f", 4, Severity.ERROR, Code.NS2026);
+        assertThat(smaller.metBy(where, "pod range `10.42.0.0/25` does not fit the nodes: smaller than one node's /24")).isTrue();
+        assertThat(smaller.metBy(where, "pod range `fd00:42::/40` does not fit the nodes: more than 16 bits wider")).isFalse();
+        assertThat(where.metBy(where, "any message")).isTrue();
     }
 
     static List<Path> caseFiles() throws IOException {
@@ -266,12 +341,13 @@ public class DiagnosticCasesTest {
             found++;
             Severity severity = Severity.valueOf(m.group(1).toUpperCase(Locale.ROOT));
             int target = m.group(2) == null ? lineNumber : 0;
-            for (String text : m.group(3).split(",")) {
-                Code code = Code.parse(text);
+            Matcher item = ITEMS.matcher(m.group(3));
+            while (item.find()) {
+                Code code = Code.parse(item.group(1));
                 if (code == null) {
                     return null;
                 }
-                result.add(new Expected(file, target, severity, code));
+                result.add(new Expected(file, target, severity, code, item.group(2) == null ? "" : item.group(2)));
             }
         }
         long lookalikes = LOOKS_LIKE_EXPECTATION.matcher(line).results().count();
@@ -303,16 +379,12 @@ public class DiagnosticCasesTest {
         List<Diagnostic> diagnostics = compile(testCase);
         String caseName = name(file);
 
-        List<Expected> missing = new ArrayList<>(testCase.expected());
-        List<Diagnostic> unexpected = new ArrayList<>();
-        for (Diagnostic diagnostic : diagnostics) {
-            if (!missing.remove(actual(diagnostic, caseName))) {
-                unexpected.add(diagnostic);
-            }
-        }
-        if (missing.isEmpty() && unexpected.isEmpty()) {
+        Unmatched unmatched = match(testCase.expected(), diagnostics, d -> actual(d, caseName));
+        if (unmatched.isEmpty()) {
             return;
         }
+        List<Diagnostic> unexpected = unmatched.unexpected();
+        List<Expected> missing = unmatched.missing();
         StringBuilder report = new StringBuilder("diagnostics of " + caseName + " differ from its expectations\n");
         if (!unexpected.isEmpty()) {
             report.append("unexpected:\n");

@@ -97,12 +97,39 @@ class QueryCommandTest extends CommandLineFixture {
         assertThat(out.toString()).contains(cite("internet-only", 11, "allow internet-access -> internet"));
     }
 
+    /** A query that cannot be answered is a diagnostic on the query's text, rendered as every diagnostic is. */
     @Test
     void anUnknownNameIsAUsageErrorWithASuggestion() {
         assertThat(netc("query", THREE_TIER, "app.frontend -> backnd:80")).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).contains("no tier, namespace or external named `backnd`")
-                .contains("                  ^^^^^^").contains("did you mean `app.backend`?");
+        assertThat(err.toString()).isEqualTo("""
+                error[NS1040]: cannot answer the query: no tier, namespace or external named `backnd`
+                 --> query:1:17
+                  |
+                1 | app.frontend -> backnd:80
+                  |                 ^^^^^^
+                  |
+                  = help: did you mean `app.backend`?
+                """);
+    }
+
+    @Test
+    void aQueryThatDoesNotParseGetsTheLanguagesOwnSyntaxError() {
+        assertThat(netc("query", THREE_TIER, "app.frontend -> app.backend:")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("""
+                error[NS0001]: unexpected end of file; expected a name, `{`, a port such as `80/tcp` or a number
+                 --> query:1:29
+                  |
+                1 | app.frontend -> app.backend:
+                  |                             ^ unexpected end of file
+                  |
+                """);
+    }
+
+    @Test
+    void aQueryErrorIsColouredAsOtherDiagnosticsAre() {
+        assertThat(netc("query", "--color", "always", THREE_TIER, "app.frontend -> backnd:80")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("\u001b[31;1merror[NS1040]\u001b[0m");
     }
 
     @Test

@@ -44,14 +44,15 @@ class ExplanationPagesTest {
     /**
      * Codes whose examples are shell sessions ({@code ```console}) because the problem and its
      * fix are in the command line or the environment, not in the spec: {@code --set} (NS1009),
-     * {@code --root} (NS1010), the sites file of {@code --sites} (NS1030, NS1031), an unset
-     * variable (NS2014), {@code --canal-configmap} (NS4008); or in what a spec's text on a page
+     * {@code --root} (NS1010), the sites file of {@code --sites} (NS1030, NS1031), the query of
+     * {@code netc query} (NS1040), an unset variable (NS2014), {@code --canal-configmap} (NS4008);
+     * or in what a spec's text on a page
      * cannot show: bytes that are not UTF-8 (NS0010), a thousand errors (NS0011), the output
      * folder (NS0012), a symbolic link (NS1020).
      * Their Wrong session must show the code, their Right session must not.
      */
     private static final Set<Code> CONSOLE_EXAMPLES = EnumSet.of(Code.NS0010, Code.NS0011, Code.NS0012, Code.NS1009,
-            Code.NS1010, Code.NS1020, Code.NS1030, Code.NS1031, Code.NS2014, Code.NS4008);
+            Code.NS1010, Code.NS1020, Code.NS1030, Code.NS1031, Code.NS1040, Code.NS2014, Code.NS4008);
 
     /** Codes no input can provoke: the page shows what the diagnostic looks like, without Wrong and Right. */
     private static final Set<Code> NO_EXAMPLES = EnumSet.of(Code.NS9001);

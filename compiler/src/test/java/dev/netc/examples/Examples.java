@@ -46,13 +46,14 @@ public final class Examples {
     public static Compiler.Result compile(Path example) {
         Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(example), List.of(), DIR, DIR.getParent(),
                 Map.of(), SecretSource.of(Map.of("CLUSTER_TOKEN", TOKEN)), new Emitter.Options(false)));
-        List<Expected> found = result.diagnostics().stream()
-                .map(d -> new Expected(name(example), d.primary() == null ? 0 : d.primary().line(), d.severity(), d.code()))
-                .sorted().toList();
-        assertThat(found).as("diagnostics of %s", example.getFileName()).containsExactlyElementsOf(announced(example));
+        DiagnosticCasesTest.Unmatched unmatched = DiagnosticCasesTest.match(announced(example), result.diagnostics(),
+                d -> new Expected(name(example), d.primary() == null ? 0 : d.primary().line(), d.severity(), d.code()));
+        assertThat(unmatched.missing()).as("diagnostics %s announces but does not report", example.getFileName()).isEmpty();
+        assertThat(unmatched.unexpected()).as("diagnostics of %s that it does not announce", example.getFileName()).isEmpty();
         return result;
     }
 
+    /** The expectations written in the example, as a case of {@code DiagnosticCasesTest} writes them. */
     private static List<Expected> announced(Path example) {
         try {
             List<String> lines = Files.readAllLines(example);
@@ -60,7 +61,7 @@ public final class Examples {
             for (int i = 0; i < lines.size(); i++) {
                 announced.addAll(DiagnosticCasesTest.parseExpectations(name(example), lines.get(i), i + 1));
             }
-            return announced.stream().sorted().toList();
+            return announced;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
