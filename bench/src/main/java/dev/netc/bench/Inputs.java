@@ -18,6 +18,6 @@ final class Inputs {
     static Compiler.Request request(String name, String text) {
         Path here = Path.of("").toAbsolutePath();
         return new Compiler.Request(List.of(), List.of(new SourceFile(name, text)), here, here, Map.of(), SECRETS,
-                new Emitter.Options(false));
+                Emitter.Options.DEFAULT);
     }
 }

@@ -63,7 +63,7 @@ public class PhaseBenchmark extends BenchmarkSettings {
     /** Every emitter, including writing their YAML. */
     @Benchmark
     public Emitter.Emitted emit() {
-        return Emitter.emit(model, new Emitter.Options(false));
+        return Emitter.emit(model, Emitter.Options.DEFAULT);
     }
 
     /** Only the YAML writing of the policies (the largest output). */

@@ -56,7 +56,7 @@ class GeneratorsTest {
     void theFleetSitesFileListsValidSitesOfTheEdgeSiteTemplate() throws IOException {
         Path edgeSite = Path.of("..", "examples", "edge-site.netspec").toAbsolutePath().normalize();
         Compiler.Request base = new Compiler.Request(List.of(edgeSite), List.of(), edgeSite.getParent(),
-                edgeSite.getParent(), Map.of(), Inputs.SECRETS, new Emitter.Options(false));
+                edgeSite.getParent(), Map.of(), Inputs.SECRETS, Emitter.Options.DEFAULT);
         Compiler.Loaded template = Compiler.load(base);
         DiagnosticSink sink = new DiagnosticSink();
         List<SitesFile.Row> rows = SitesFile.parse(new SourceFile("fleet.sites", new FleetSites(600).text()),

@@ -27,7 +27,7 @@ final class CheckCommand implements Subcommand {
 
     @Override
     public int call() {
-        Compiler.Result result = options.compile(new Emitter.Options(false));
+        Compiler.Result result = options.compile(Emitter.Options.DEFAULT);
         options.report(result, out, err, diagnostics);
         return result.hasErrors() ? Netc.INPUT_ERRORS : Netc.OK;
     }

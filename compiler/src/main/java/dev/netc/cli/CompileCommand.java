@@ -58,7 +58,7 @@ final class CompileCommand implements Subcommand {
     public int call() throws UsageException {
         if (batch.requested()) {
             try {
-                return batch.compile(options, output, new Emitter.Options(canalConfigMap), err);
+                return batch.compile(options, output, Emitter.Options.builder().legacyCanalConfigMap(canalConfigMap).build(), err);
             } catch (IOException e) {
                 return cannotWrite(e);
             }
@@ -69,7 +69,7 @@ final class CompileCommand implements Subcommand {
         } catch (IOException e) {
             return cannotWrite(e);
         }
-        Compiler.Result result = options.compile(new Emitter.Options(canalConfigMap));
+        Compiler.Result result = options.compile(Emitter.Options.builder().legacyCanalConfigMap(canalConfigMap).build());
         options.report(result, out, err, diagnostics);
         if (result.hasErrors()) {
             return Netc.INPUT_ERRORS;

@@ -44,7 +44,7 @@ final class GraphCommand implements Subcommand {
 
     @Override
     public int call() {
-        Compiler.Result result = options.compile(new Emitter.Options(false));
+        Compiler.Result result = options.compile(Emitter.Options.DEFAULT);
         if (result.hasErrors()) {
             options.report(result, out, err, DiagnosticOptions.TEXT);
             return Netc.INPUT_ERRORS;

@@ -56,7 +56,7 @@ final class QueryCommand implements Subcommand {
 
     @Override
     public int call() {
-        Compiler.Result result = compile.compile(new Emitter.Options(false, true));
+        Compiler.Result result = compile.compile(Emitter.Options.builder().traceRules(true).build());
         if (result.hasErrors()) {
             compile.report(result, out, err, DiagnosticOptions.TEXT);
             return Netc.USAGE;

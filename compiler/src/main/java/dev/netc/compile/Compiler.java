@@ -133,12 +133,7 @@ public final class Compiler {
         if (!sink.hasErrors()) {
             emitted = Emitter.emit(model, request.emitOptions());
             checkNoTemplates(emitted.files(), sink);
-            if (request.emitOptions().legacyCanalConfigMap()) {
-                model.cluster().flatMap(c -> c.canal()).ifPresent(canal -> sink.report(Diagnostic.of(Code.NS4008, null)
-                        .withNote("RKE2's Canal chart reads only its own `rke2-canal-config`; the settings that take effect are "
-                                + "in manifests/rke2-canal-config.yaml (HelmChartConfig `rke2-canal`)")
-                        .withHelp("drop `--canal-configmap` once nothing depends on the old file")));
-            }
+            Emitter.diagnostics(model, request.emitOptions()).forEach(sink::report);
         }
         boolean failed = sink.hasErrors();
         return new Result(sink.sorted(), failed ? List.of() : emitted.files(), model, loaded.files(), analysis.bindings(),

@@ -1,31 +1,55 @@
 package dev.netc.emit;
 
-import dev.netc.model.Cluster;
+import dev.netc.diagnostics.Diagnostic;
 import dev.netc.model.Model;
-import dev.netc.model.Node;
-import dev.netc.yaml.Yaml;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Every output file of a model, in a fixed order: policies per namespace, Canal settings, one
- * cloud-config per node.
+ * Every output file of a model: each registered {@link OutputKind} in turn, in a fixed order
+ * (chart configs, the legacy ConfigMap on request, policies per namespace, then one cloud-config
+ * per node, which places the manifests of the others on the servers).
  */
 public final class Emitter {
+    /** The kinds of output, in the order they are emitted. */
+    public static final List<OutputKind> KINDS = List.of(new ChartConfigs(), new LegacyCanalConfigMap(),
+            new NamespacePolicies(), new NodeConfigs());
+
     /**
-     * Options that change what is emitted.
+     * Options that change what is emitted; {@link #DEFAULT}, or built with {@link #builder()}.
      *
      * @param legacyCanalConfigMap also write the seed-style {@code canal-config} ConfigMap
      * @param traceRules also record where each NetworkPolicy rule came from ({@link Provenance}),
      *     which {@code netc query} shows; writing the files does not need it
      */
     public record Options(boolean legacyCanalConfigMap, boolean traceRules) {
-        /** Without the rule trace. */
-        public Options(boolean legacyCanalConfigMap) {
-            this(legacyCanalConfigMap, false);
+        public static final Options DEFAULT = builder().build();
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Every option off unless set. */
+        public static final class Builder {
+            private boolean legacyCanalConfigMap;
+            private boolean traceRules;
+
+            private Builder() {
+            }
+
+            public Builder legacyCanalConfigMap(boolean write) {
+                this.legacyCanalConfigMap = write;
+                return this;
+            }
+
+            public Builder traceRules(boolean trace) {
+                this.traceRules = trace;
+                return this;
+            }
+
+            public Options build() {
+                return new Options(legacyCanalConfigMap, traceRules);
+            }
         }
     }
 
@@ -48,38 +72,14 @@ public final class Emitter {
     }
 
     public static Emitted emit(Model model, Options options) {
-        List<OutputFile> files = new ArrayList<>();
-        Map<String, String> serverManifests = new LinkedHashMap<>();
-        model.cluster().map(ChartConfigEmitter::configs).orElse(Map.of()).forEach((chart, config) -> {
-            String content = Yaml.write(config);
-            String file = ChartConfigEmitter.manifestFile(chart);
-            files.add(new OutputFile("manifests/" + file, content, false));
-            serverManifests.put(file, content);
-        });
-        if (options.legacyCanalConfigMap()) {
-            model.cluster().flatMap(CanalEmitter::legacyConfigMap)
-                    .ifPresent(map -> files.add(new OutputFile("manifests/canal-config.yaml", Yaml.write(map), false)));
-        }
-        PolicyEmitter.Policies policies = PolicyEmitter.emit(model, options.traceRules());
-        List<String> namespaces = List.copyOf(policies.documents().keySet());
-        List<String> contents = yaml(List.copyOf(policies.documents().values()));
-        for (int i = 0; i < namespaces.size(); i++) {
-            files.add(new OutputFile("policies/" + namespaces.get(i) + ".yaml", contents.get(i), false));
-            serverManifests.put("netc-policies-" + namespaces.get(i) + ".yaml", contents.get(i));
-        }
-        if (model.cluster().isPresent()) {
-            Cluster cluster = model.cluster().get();
-            CloudConfigEmitter cloudConfig = new CloudConfigEmitter(cluster, serverManifests);
-            for (Node node : cluster.nodes()) {
-                files.add(new OutputFile("nodes/" + node.name() + ".yaml", cloudConfig.cloudConfig(node), cluster.token().isPresent()));
-            }
-        }
-        return new Emitted(files, policies.provenance());
+        Emission emission = new Emission();
+        KINDS.forEach(kind -> kind.emit(model, options, emission));
+        return emission.result();
     }
 
-    /** Each namespace's documents as one YAML text, in the same order. */
-    private static List<String> yaml(List<List<org.snakeyaml.engine.v2.nodes.Node>> documents) {
-        return streamOf(documents).map(Yaml::writeAll).toList();
+    /** What the kinds say about their own output. */
+    public static List<Diagnostic> diagnostics(Model model, Options options) {
+        return KINDS.stream().flatMap(kind -> kind.diagnostics(model, options).stream()).toList();
     }
 
     /** The items, on every processor from {@link #PARALLEL_FROM} of them on, else on the calling thread. */

@@ -3,11 +3,15 @@ package dev.netc.query;
 import dev.netc.compile.Compiler;
 import dev.netc.emit.OutputFile;
 import dev.netc.emit.Provenance;
+import dev.netc.evaluator.KubeYaml;
 import dev.netc.evaluator.Manifests;
 import dev.netc.evaluator.NetworkPolicyEvaluator;
 import dev.netc.evaluator.Protocol;
 import dev.netc.evaluator.Verdict;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 
 /**
@@ -16,7 +20,10 @@ import java.util.SortedSet;
  * the compiler's flows, so they are what the cluster will enforce.
  */
 public final class EmittedPolicies {
-    private static final String POLICY_FOLDER = "policies/";
+    /** What the evaluator reads of the objects the servers apply: it decides who may talk to whom. */
+    private static final Set<String> EVALUATED = Set.of("v1 Namespace", "networking.k8s.io/v1 NetworkPolicy");
+    /** Objects the servers apply that do not decide which pod may reach which. */
+    private static final Set<String> NOT_POLICY = Set.of("helm.cattle.io/v1 HelmChartConfig");
 
     private final Manifests manifests;
     private final Endpoints endpoints;
@@ -48,11 +55,28 @@ public final class EmittedPolicies {
                 result.provenance());
     }
 
-    /** The Namespaces and NetworkPolicies of the emitted policy files. */
+    /**
+     * The Namespaces and NetworkPolicies among the emitted files that RKE2 applies to the cluster
+     * (those the servers place in its manifests folder), whatever output kind wrote them. An object
+     * there of a kind the evaluator does not know is refused: answering without it could call
+     * allowed what it denies, or the other way round.
+     */
     public static Manifests read(List<OutputFile> files) {
-        StringBuilder yaml = new StringBuilder();
-        files.stream().filter(f -> f.path().startsWith(POLICY_FOLDER)).forEach(f -> yaml.append("---\n").append(f.content()));
-        return Manifests.parse(yaml.toString());
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (OutputFile file : files) {
+            if (file.serverManifest().isEmpty()) {
+                continue;
+            }
+            for (Map<String, Object> document : KubeYaml.loadAll(file.content())) {
+                String kind = document.get("apiVersion") + " " + document.get("kind");
+                if (!EVALUATED.contains(kind) && !NOT_POLICY.contains(kind)) {
+                    throw new IllegalStateException("cannot evaluate " + kind + " in " + file.path()
+                            + ": query, diff and graph would answer without it");
+                }
+                documents.add(document);
+            }
+        }
+        return Manifests.of(documents);
     }
 
     public Verdict evaluate(NamedEndpoint from, NamedEndpoint to, int port, Protocol protocol) {

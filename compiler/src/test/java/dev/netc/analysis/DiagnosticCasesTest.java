@@ -357,7 +357,7 @@ public class DiagnosticCasesTest {
     static List<Diagnostic> compile(Case testCase) throws IOException {
         Path root = ROOT.toAbsolutePath().normalize();
         Compiler.Request request = new Compiler.Request(List.of(testCase.file().toAbsolutePath()), List.of(), root, root,
-                testCase.params(), SecretSource.of(testCase.env()), new Emitter.Options(testCase.canalConfigMap()));
+                testCase.params(), SecretSource.of(testCase.env()), Emitter.Options.builder().legacyCanalConfigMap(testCase.canalConfigMap()).build());
         return testCase.sites() == null ? Compiler.compile(request, testCase.limits()).diagnostics()
                 : compileFleet(request, testCase.sites());
     }

@@ -21,6 +21,6 @@ public final class InMemorySpec {
     public static Compiler.Result compile(String text, Map<String, String> environment) {
         Path root = Path.of("").toAbsolutePath();
         return Compiler.compile(new Compiler.Request(List.of(), List.of(new SourceFile("spec.netspec", text)), root, root,
-                Map.of(), SecretSource.of(environment), new Emitter.Options(false, true)));
+                Map.of(), SecretSource.of(environment), Emitter.Options.builder().traceRules(true).build()));
     }
 }

@@ -160,7 +160,7 @@ class ExplanationPagesTest {
 
     private List<Diagnostic> compile(String name, String text) {
         Compiler.Request request = new Compiler.Request(List.of(), List.of(new SourceFile(name, text)), projectRoot,
-                projectRoot, Map.of(), SecretSource.of(ENVIRONMENT), new Emitter.Options(false));
+                projectRoot, Map.of(), SecretSource.of(ENVIRONMENT), Emitter.Options.DEFAULT);
         return Compiler.compile(request).diagnostics();
     }
 

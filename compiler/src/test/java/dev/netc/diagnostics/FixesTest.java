@@ -62,6 +62,6 @@ class FixesTest {
 
     private static List<Diagnostic> compile(String text) {
         return Compiler.compile(new Compiler.Request(List.of(), List.of(new SourceFile("t.netspec", text)), Path.of("."),
-                Path.of("."), Map.of(), SecretSource.of(Map.of("T", "token")), new Emitter.Options(false))).diagnostics();
+                Path.of("."), Map.of(), SecretSource.of(Map.of("T", "token")), Emitter.Options.DEFAULT)).diagnostics();
     }
 }

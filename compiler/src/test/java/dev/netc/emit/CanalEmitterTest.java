@@ -43,7 +43,7 @@ class CanalEmitterTest {
     private static Optional<Map<String, Object>> values(String clusterBody) {
         String spec = "cluster { token env(\"T\"); " + clusterBody + " }\n";
         Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(), List.of(new SourceFile("t.netspec", spec)),
-                Path.of("."), Path.of("."), Map.of(), SecretSource.of(Map.of("T", "token")), new Emitter.Options(false)));
+                Path.of("."), Path.of("."), Map.of(), SecretSource.of(Map.of("T", "token")), Emitter.Options.DEFAULT));
         assertThat(result.diagnostics()).noneMatch(d -> d.isError());
         return result.files().stream().filter(f -> f.path().equals("manifests/" + ChartConfigEmitter.manifestFile("rke2-canal"))).findFirst()
                 .map(file -> {

@@ -65,7 +65,7 @@ class CloudConfigEmitterTest {
 
     private static OutputFile file(String spec, String path) {
         Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(), List.of(new SourceFile("t.netspec", spec)),
-                Path.of("."), Path.of("."), Map.of(), SecretSource.of(Map.of("T", "token")), new Emitter.Options(false)));
+                Path.of("."), Path.of("."), Map.of(), SecretSource.of(Map.of("T", "token")), Emitter.Options.DEFAULT));
         assertThat(result.diagnostics()).isEmpty();
         return result.files().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow();
     }

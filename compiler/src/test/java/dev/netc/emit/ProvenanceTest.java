@@ -73,10 +73,10 @@ class ProvenanceTest {
     void theTraceIsRecordedOnlyWhenAskedForAndChangesNoOutput() {
         Path root = Path.of("").toAbsolutePath();
         Compiler.Request traced = new Compiler.Request(List.of(), List.of(new SourceFile("spec.netspec", SPEC)), root, root,
-                Map.of(), SecretSource.of(Map.of()), new Emitter.Options(false, true));
+                Map.of(), SecretSource.of(Map.of()), Emitter.Options.builder().traceRules(true).build());
         Compiler.Result withTrace = Compiler.compile(traced);
         Compiler.Result without = Compiler.compile(new Compiler.Request(traced.inputs(), traced.sources(), root, root,
-                Map.of(), traced.secrets(), new Emitter.Options(false)));
+                Map.of(), traced.secrets(), Emitter.Options.DEFAULT));
         assertThat(without.files()).isEqualTo(withTrace.files());
         assertThat(withTrace.provenance().rules()).isNotEmpty();
         assertThat(without.provenance()).isEqualTo(Provenance.EMPTY);
@@ -88,7 +88,7 @@ class ProvenanceTest {
             for (Path example : files.filter(p -> p.toString().endsWith(".netspec")).toList()) {
                 Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(example), List.of(), example.getParent(),
                         Path.of("").toAbsolutePath(), Map.of(), SecretSource.of(Map.of("CLUSTER_TOKEN", "a-token")),
-                        new Emitter.Options(false, true)));
+                        Emitter.Options.builder().traceRules(true).build()));
                 assertThat(result.hasErrors()).as("%s", example).isFalse();
                 Manifests manifests = EmittedPolicies.read(result.files());
                 for (NetworkPolicy policy : manifests.policies()) {

@@ -51,7 +51,7 @@ class DeterminismTest {
 
     private static List<OutputFile> compile(Path dir, List<Path> inputs) {
         Compiler.Result result = Compiler.compile(new Compiler.Request(inputs, List.of(), dir, dir, Map.of(),
-                SecretSource.of(Map.of()), new Emitter.Options(false)));
+                SecretSource.of(Map.of()), Emitter.Options.DEFAULT));
         assertThat(result.diagnostics()).isEmpty();
         return result.files();
     }

@@ -45,7 +45,7 @@ public final class Examples {
      */
     public static Compiler.Result compile(Path example) {
         Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(example), List.of(), DIR, DIR.getParent(),
-                Map.of(), SecretSource.of(Map.of("CLUSTER_TOKEN", TOKEN)), new Emitter.Options(false)));
+                Map.of(), SecretSource.of(Map.of("CLUSTER_TOKEN", TOKEN)), Emitter.Options.DEFAULT));
         DiagnosticCasesTest.Unmatched unmatched = DiagnosticCasesTest.match(announced(example), result.diagnostics(),
                 d -> new Expected(name(example), d.primary() == null ? 0 : d.primary().line(), d.severity(), d.code()));
         assertThat(unmatched.missing()).as("diagnostics %s announces but does not report", example.getFileName()).isEmpty();

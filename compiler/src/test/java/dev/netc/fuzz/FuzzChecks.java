@@ -50,7 +50,7 @@ final class FuzzChecks {
 
     static Compiler.Result compile(SourceFile source) {
         return Compiler.compile(new Compiler.Request(List.of(), List.of(source), ROOT, ROOT, Map.of(), SECRETS,
-                new Emitter.Options(false)));
+                Emitter.Options.DEFAULT));
     }
 
     /**

@@ -115,7 +115,7 @@ class ImportConfinementTest {
 
     private Compiler.Result compile(Path input, Path root) {
         return Compiler.compile(new Compiler.Request(List.of(input), List.of(), root, dir, Map.of(),
-                SecretSource.of(Map.of()), new Emitter.Options(false)));
+                SecretSource.of(Map.of()), Emitter.Options.DEFAULT));
     }
 
     private List<Code> codes(Path entry) {

@@ -85,6 +85,6 @@ class VocabularyTest {
 
     private static List<Diagnostic> compile(String text) {
         return Compiler.compile(new Compiler.Request(List.of(), List.of(new SourceFile("v.netspec", text)), Path.of(""),
-                Path.of(""), Map.of(), DocumentChecker.NO_SECRETS, new Emitter.Options(false))).diagnostics();
+                Path.of(""), Map.of(), DocumentChecker.NO_SECRETS, Emitter.Options.DEFAULT)).diagnostics();
     }
 }

@@ -75,7 +75,7 @@ class RenderedDiagnosticsTest {
         }
         Path root = ROOT.toAbsolutePath().normalize();
         Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(input.toAbsolutePath()), List.of(), root, root,
-                params, SecretSource.of(Map.of()), new Emitter.Options(false)));
+                params, SecretSource.of(Map.of()), Emitter.Options.DEFAULT));
         TextRenderer renderer = new TextRenderer(false);
         StringBuilder out = new StringBuilder();
         for (Diagnostic diagnostic : result.diagnostics()) {

@@ -1,0 +1,23 @@
+package dev.netc.emit;
+
+import dev.netc.model.Cluster;
+import dev.netc.model.Model;
+import dev.netc.model.Node;
+
+/**
+ * {@code nodes/<node>.yaml}: each node's Kairos cloud-config (see {@link CloudConfigEmitter}),
+ * which places the manifests of the kinds before it on the servers. Mode 0600: it holds the token.
+ */
+final class NodeConfigs implements OutputKind {
+    @Override
+    public void emit(Model model, Emitter.Options options, Emission emission) {
+        if (model.cluster().isEmpty()) {
+            return;
+        }
+        Cluster cluster = model.cluster().get();
+        CloudConfigEmitter cloudConfig = new CloudConfigEmitter(cluster, emission.serverManifests());
+        for (Node node : cluster.nodes()) {
+            emission.add(new OutputFile("nodes/" + node.name() + ".yaml", cloudConfig.cloudConfig(node), cluster.token().isPresent()));
+        }
+    }
+}
