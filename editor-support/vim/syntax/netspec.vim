@@ -20,13 +20,15 @@ syn case match
 syn iskeyword @,48-57,_,-,.,/
 
 " ---- keywords (NetSpecLexer.g4) -----------------------------------------------------
-" declarations: the next name is the declared name
-syn keyword netspecKeyword network cluster node namespace tier external port param nextgroup=netspecDeclName,netspecDeclString skipwhite
+" after a declaration's keyword, the declared name; `pods` and `labels` take label selectors,
+" `allow` a flow (the `then` column of compiler/src/main/vocabulary/kinds.tsv)
+" BEGIN generated: keywords (from compiler/src/main/vocabulary; NETC_UPDATE_VOCABULARY=1 mvn test rewrites it)
+syn keyword netspecKeyword param network cluster node namespace tier external port nextgroup=netspecDeclName,netspecDeclString skipwhite
 syn keyword netspecKeyword import rke2
-" `pods` and `labels` take label selectors, `allow` a flow
 syn keyword netspecKeyword pods labels nextgroup=netspecSelectors skipwhite
 syn keyword netspecKeyword allow nextgroup=netspecFlow skipwhite
 syn keyword netspecKeywordOperator except in notin
+" END generated: keywords
 
 " Vim prefers, among the items that start at one place, the one defined last: names in
 " their contexts come first, then literals, then words with a meaning in their place.
@@ -77,13 +79,18 @@ syn match netspecAddress  /\%([A-Za-z0-9_.:\/-]\)\@<!\%(\%(\x\+:\)*\x*::\%(\x\+\
 syn match netspecAddress  /\%([A-Za-z0-9_.:\/-]\)\@<!\%(\%(\x\+:\)*\x*::\%(\x\+\%(:\x\+\)*\)\=\|\x\+\%(:\x\+\)\{7}\)\/\d\+\%([A-Za-z0-9_]\)\@!/
 
 " ---- well-known words, functions, properties and blocks (whole names only) ---------------
-syn match netspecConstant /\%([A-Za-z0-9_./-]\)\@<!\%(ingress\|egress\|on\|off\|init\|controlplane\|worker\|vxlan\|wireguard\|host-gw\|ipvs\|iptables\|nftables\|tcp\|udp\|sctp\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!/
+syn match netspecConstant /\%([A-Za-z0-9_./-]\)\@<!\%(tcp\|udp\|sctp\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!/
 syn match netspecBoolean  /\%([A-Za-z0-9_./-]\)\@<!\%(true\|false\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!/
 syn match netspecFunction /\%([A-Za-z0-9_./-]\)\@<!\%(env\|file\)\ze\s*(/
-" a property the compiler knows, at the start of a statement (pods and port are keywords)
+" the words of the vocabulary's sets that editors highlight (words.tsv); a property the compiler
+" knows, at the start of a statement (pods and port are keywords); a block the compiler knows:
+" canal { ... }, kube-proxy ipvs { ... }. A property is defined after the words: `on` at the
+" start of a statement is canal's property, elsewhere the word of `dns on`.
+" BEGIN generated: words (from compiler/src/main/vocabulary; NETC_UPDATE_VOCABULARY=1 mvn test rewrites it)
+syn match netspecConstant /\%([A-Za-z0-9_./-]\)\@<!\%(init\|controlplane\|worker\|iptables\|ipvs\|nftables\|vxlan\|wireguard\|host-gw\|ingress\|egress\|on\|off\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!/
 syn match netspecProperty /\%(\%(^\|[{;}]\)\s*\)\@<=\%(cidr\|mtu\|token\|server\|services\|dns\|domain\|cni\|tls-san\|kube-proxy\|role\|interface\|external-ip\|bind-address\|on\|backend\|vni\|scheduler\|strict-arp\|sync-period\|min-sync-period\|exclude-cidrs\|conntrack-max-per-core\|conntrack-min\|conntrack-tcp-timeout-established\|conntrack-tcp-timeout-close-wait\|isolate\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!/
-" a block the compiler knows: canal { ... }, kube-proxy ipvs { ... }
 syn match netspecBlockKind /\%(\%(^\|[{;}]\)\s*\)\@<=\%(canal\|kube-proxy\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!\ze\s*\%(\h[A-Za-z0-9_.\/-]*\s*\|"[^"]*"\s*\)\={/
+" END generated: words
 
 " ---- rke2 { key = value }: passed through to the RKE2 config ------------------------------
 syn region netspecRke2Block matchgroup=netspecDelimiter start=/\%(rke2\s*\)\@<={/ end=/}/ contains=netspecRke2Key,netspecComment,netspecHashError,netspecString,netspecUnterminatedString,netspecNumber,netspecDuration,netspecAddress,netspecBoolean,netspecConstant,netspecOperator,netspecDelimiter

@@ -4,29 +4,24 @@ import dev.netc.ast.Statement;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.vocabulary.BlockKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The statements of one block, sorted by what they are, with everything the block does not
  * take reported once: unknown properties (with a suggestion), misplaced statements, properties
- * set twice.
+ * set twice. What a kind of block takes is the vocabulary's ({@code NetspecVocabulary}).
  */
 final class BlockReader {
-    /** Which statements a kind of block takes. */
-    record Schema(String description, Set<String> properties, Set<String> repeatable, Set<String> blocks,
-            Set<Class<? extends Statement>> statements) {
-    }
-
     private final Map<String, List<Statement.Property>> properties = new LinkedHashMap<>();
     private final List<Statement.Block> blocks = new ArrayList<>();
     private final List<Statement> others = new ArrayList<>();
 
-    BlockReader(List<Statement> body, Schema schema, DiagnosticSink sink) {
+    BlockReader(List<Statement> body, BlockKind schema, DiagnosticSink sink) {
         for (Statement statement : body) {
             if (statement instanceof Statement.Property property) {
                 addProperty(property, schema, sink);
@@ -36,7 +31,7 @@ final class BlockReader {
                 } else {
                     reportMisplacedBlock(block, schema, sink);
                 }
-            } else if (schema.statements().contains(statement.getClass())) {
+            } else if (schema.statements().contains(Placement.keyword(statement))) {
                 others.add(statement);
             } else {
                 sink.report(Diagnostic.of(Code.NS1007, statement.span(), Placement.describe(statement),
@@ -45,7 +40,7 @@ final class BlockReader {
         }
     }
 
-    private void addProperty(Statement.Property property, Schema schema, DiagnosticSink sink) {
+    private void addProperty(Statement.Property property, BlockKind schema, DiagnosticSink sink) {
         String key = property.key().text();
         if (!schema.properties().contains(key)) {
             Diagnostic unknown = Diagnostic.of(Code.NS1005, property.key().span(), key, schema.description())
@@ -64,7 +59,7 @@ final class BlockReader {
         same.add(property);
     }
 
-    private static void reportMisplacedBlock(Statement.Block block, Schema schema, DiagnosticSink sink) {
+    private static void reportMisplacedBlock(Statement.Block block, BlockKind schema, DiagnosticSink sink) {
         String kind = block.kind().text();
         if (Placement.isKnownBlock(kind)) {
             sink.report(Diagnostic.of(Code.NS1007, block.kind().span(), "a `" + kind + "` block", "in " + schema.description())

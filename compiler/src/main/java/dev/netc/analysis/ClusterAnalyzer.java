@@ -15,24 +15,19 @@ import dev.netc.model.Rke2Option;
 import dev.netc.model.Secret;
 import dev.netc.net.Cidr;
 import dev.netc.net.IpAddress;
+import dev.netc.vocabulary.NetspecVocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /** The cluster block: addresses, token, Canal, kube-proxy, raw RKE2 options and the nodes. */
 final class ClusterAnalyzer {
     static final List<Cidr> DEFAULT_PODS = List.of(cidr("10.42.0.0/16"));
     static final List<Cidr> DEFAULT_SERVICES = List.of(cidr("10.43.0.0/16"));
-    private static final Set<String> CNIS = Set.of("canal", "calico", "cilium", "flannel", "none");
-
-    private static final BlockReader.Schema CLUSTER = new BlockReader.Schema("the cluster block",
-            Set.of("token", "server", "pods", "services", "dns", "domain", "cni", "tls-san", "kube-proxy"), Set.of(),
-            Set.of("node", "canal", "kube-proxy"), Set.of(Statement.Rke2.class));
-    private static final BlockReader.Schema CANAL = new BlockReader.Schema("the canal block",
-            Set.of("on", "backend", "mtu", "port", "vni"), Set.of(), Set.of(), Set.of());
+    /** The CNIs RKE2 runs on their own; Multus, a meta-plugin, only in front of one of them. */
+    private static final List<String> CNIS = withoutMultus(NetspecVocabulary.CNI_WORDS);
 
     private final Values values;
     private final Map<String, Network> networks;
@@ -54,7 +49,7 @@ final class ClusterAnalyzer {
     }
 
     Cluster analyze(Statement.Block block) {
-        BlockReader reader = new BlockReader(block.body(), CLUSTER, sink);
+        BlockReader reader = new BlockReader(block.body(), NetspecVocabulary.CLUSTER, sink);
         String name = block.label() == null ? "cluster" : values.text(block.label()).orElse("cluster");
         Optional<Secret> token = token(block, reader);
         List<AddressPlan.Range> podRanges = ranges(reader.property("pods"), "pod range", DEFAULT_PODS, block);
@@ -213,7 +208,7 @@ final class ClusterAnalyzer {
         List<String> cni = new ArrayList<>();
         for (Value value : Properties.list(property, sink)) {
             values.word(value, "a CNI name").ifPresent(word -> {
-                if (CNIS.contains(word) || word.equals("multus")) {
+                if (NetspecVocabulary.CNI_WORDS.contains(word)) {
                     cni.add(word);
                     if (word.equals("flannel") || word.equals("none")) {
                         sink.report(Diagnostic.of(Code.NS3013, value.span(), word)
@@ -248,7 +243,7 @@ final class ClusterAnalyzer {
             sink.report(Diagnostic.of(Code.NS1002, blocks.get(1).kind().span(), "block", "canal")
                     .withSecondary(block.kind().span(), "first declared here"));
         }
-        BlockReader reader = new BlockReader(block.body(), CANAL, sink);
+        BlockReader reader = new BlockReader(block.body(), NetspecVocabulary.CANAL, sink);
         Optional<Network> network = reader.property("on").flatMap(p -> Properties.single(p, sink)).flatMap(this::network);
         Canal.Backend backend = reader.property("backend").flatMap(p -> Properties.single(p, sink))
                 .flatMap(this::backend).orElse(Canal.Backend.VXLAN);
@@ -305,6 +300,12 @@ final class ClusterAnalyzer {
                     inits.size()).withHelp("the `init` node starts the cluster and its etcd; other servers use `role controlplane`");
             sink.report(diagnostic);
         }
+    }
+
+    private static List<String> withoutMultus(List<String> cnis) {
+        List<String> single = new ArrayList<>(cnis);
+        single.remove("multus");
+        return List.copyOf(single);
     }
 
     private static Cidr cidr(String text) {

@@ -9,23 +9,18 @@ import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.source.SourceFile;
 import dev.netc.source.Span;
+import dev.netc.vocabulary.NetspecVocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The top-level declarations of every file of a compilation, by kind and name. All files
  * share one scope: an import brings a module's declarations into the compilation.
  */
 final class Declarations {
-    private static final BlockReader.Schema TOP_LEVEL = new BlockReader.Schema("a file's top level", Set.of(), Set.of(),
-            Set.of("network", "cluster", "namespace"),
-            Set.of(Statement.Import.class, Statement.Param.class, Statement.External.class, Statement.PortConstant.class,
-                    Statement.Allow.class));
-
     /** A declaration with its name as written and whether it comes from the standard library. */
     record Declared<T>(T statement, Name name, boolean fromStdlib) {
     }
@@ -44,7 +39,7 @@ final class Declarations {
         this.sink = sink;
         for (SpecFile file : files) {
             boolean stdlib = file.source().displayName().startsWith("std/");
-            BlockReader reader = new BlockReader(file.statements(), TOP_LEVEL, sink);
+            BlockReader reader = new BlockReader(file.statements(), NetspecVocabulary.TOP_LEVEL, sink);
             for (Statement.Block block : reader.blocks("network")) {
                 add(networks, "network", labelName(block), block, stdlib);
             }

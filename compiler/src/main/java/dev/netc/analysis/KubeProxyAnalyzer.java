@@ -8,6 +8,7 @@ import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.model.KubeProxy;
 import dev.netc.source.Span;
+import dev.netc.vocabulary.NetspecVocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,9 +21,9 @@ import java.util.Set;
  * flags (RKE2's {@code kube-proxy-arg}) and the kernel modules IPVS needs.
  */
 final class KubeProxyAnalyzer {
-    private static final Set<String> MODES = Set.of("iptables", "ipvs", "nftables");
+    private static final List<String> MODES = NetspecVocabulary.KUBE_PROXY_MODE_WORDS;
     /** Schedulers documented for kube-proxy's IPVS mode. */
-    private static final List<String> SCHEDULERS = List.of("rr", "wrr", "lc", "wlc", "lblc", "lblcr", "sh", "dh", "sed", "nq", "mh");
+    private static final List<String> SCHEDULERS = NetspecVocabulary.IPVS_SCHEDULER_WORDS;
     private static final List<String> IPVS_MODULES = List.of("ip_vs", "ip_vs_rr", "ip_vs_wrr", "ip_vs_sh", "nf_conntrack");
     private static final Set<String> IPVS_ONLY = Set.of("scheduler", "strict-arp", "exclude-cidrs");
     /** netspec property → kube-proxy flag, for the properties that take a value as-is. */
@@ -31,10 +32,6 @@ final class KubeProxyAnalyzer {
             "conntrack-min", "conntrack-min",
             "conntrack-tcp-timeout-established", "conntrack-tcp-timeout-established",
             "conntrack-tcp-timeout-close-wait", "conntrack-tcp-timeout-close-wait");
-    private static final BlockReader.Schema KUBE_PROXY = new BlockReader.Schema("the kube-proxy block",
-            Set.of("scheduler", "strict-arp", "sync-period", "min-sync-period", "exclude-cidrs", "conntrack-max-per-core",
-                    "conntrack-min", "conntrack-tcp-timeout-established", "conntrack-tcp-timeout-close-wait"),
-            Set.of(), Set.of(), Set.of());
 
     /** kube-proxy's defaults for the sync periods, in nanoseconds. */
     private static final long DEFAULT_SYNC_PERIOD = 30_000_000_000L;
@@ -65,7 +62,7 @@ final class KubeProxyAnalyzer {
                 return Optional.empty();
             }
             Optional<String> mode = mode(block.label());
-            BlockReader reader = new BlockReader(block.body(), KUBE_PROXY, sink);
+            BlockReader reader = new BlockReader(block.body(), NetspecVocabulary.KUBE_PROXY, sink);
             mode.filter(m -> m.equals("ipvs") && metallb && reader.property("strict-arp").isEmpty())
                     .ifPresent(m -> reportMetallbWithoutStrictArp(block.label().span()));
             return mode.map(m -> build(m, reader));
@@ -73,7 +70,7 @@ final class KubeProxyAnalyzer {
         Optional<Value> value = shorthand.flatMap(p -> Properties.single(p, sink));
         Optional<String> mode = value.flatMap(this::mode);
         mode.filter(m -> m.equals("ipvs") && metallb).ifPresent(m -> reportMetallbWithoutStrictArp(value.get().span()));
-        return mode.map(m -> build(m, new BlockReader(List.of(), KUBE_PROXY, sink)));
+        return mode.map(m -> build(m, new BlockReader(List.of(), NetspecVocabulary.KUBE_PROXY, sink)));
     }
 
     /** MetalLB's L2 mode answers ARP for service addresses, which IPVS also does unless strict ARP is on (K29). */

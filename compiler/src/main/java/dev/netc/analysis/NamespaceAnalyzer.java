@@ -10,6 +10,7 @@ import dev.netc.model.LabelSelector;
 import dev.netc.model.Namespace;
 import dev.netc.model.PortRange;
 import dev.netc.model.Tier;
+import dev.netc.vocabulary.NetspecVocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +22,6 @@ import java.util.Set;
 final class NamespaceAnalyzer {
     /** Namespaces Kubernetes creates itself: netc never emits a Namespace object for them. */
     static final Set<String> BUILT_IN = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
-
-    private static final BlockReader.Schema NAMESPACE = new BlockReader.Schema("a namespace", Set.of("isolate", "dns"),
-            Set.of(), Set.of("tier"), Set.of(Statement.Labels.class, Statement.Allow.class));
-    private static final BlockReader.Schema TIER = new BlockReader.Schema("a tier", Set.of("port", "isolate"),
-            Set.of("port"), Set.of(), Set.of(Statement.Pods.class));
 
     /** A namespace with the flows written inside it, still to be resolved. */
     record Analyzed(Namespace namespace, List<Statement.Allow> flows) {
@@ -48,7 +44,7 @@ final class NamespaceAnalyzer {
         String name = nameNode.text();
         Labels.dnsLabelProblem(name).ifPresent(problem ->
                 sink.report(Diagnostic.of(Code.NS2008, nameNode.span(), "namespace", name, problem)));
-        BlockReader reader = new BlockReader(block.body(), NAMESPACE, sink);
+        BlockReader reader = new BlockReader(block.body(), NetspecVocabulary.NAMESPACE, sink);
         Optional<Statement.Property> isolate = reader.property("isolate");
         boolean[] isolation = isolation(isolate);
         checkKubeSystemIsolation(name, isolate);
@@ -97,7 +93,7 @@ final class NamespaceAnalyzer {
     private Tier tier(String namespace, Name name, Statement.Block block) {
         String qualified = namespace + "." + name.text();
         bindings.declare(Bindings.Kind.TIER, qualified, name.span(), block.span());
-        BlockReader reader = new BlockReader(block.body(), TIER, sink);
+        BlockReader reader = new BlockReader(block.body(), NetspecVocabulary.TIER, sink);
         List<Statement.Pods> pods = reader.statements(Statement.Pods.class);
         LabelSelector selector = LabelSelector.ALL;
         if (pods.isEmpty()) {

@@ -6,16 +6,13 @@ import dev.netc.ast.Value;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.model.Network;
 import dev.netc.net.Cidr;
+import dev.netc.vocabulary.NetspecVocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /** {@code network data { cidr 192.168.1.0/24; mtu 9000 }} */
 final class NetworkAnalyzer {
-    private static final BlockReader.Schema NETWORK = new BlockReader.Schema("a network", Set.of("cidr", "mtu"), Set.of(),
-            Set.of(), Set.of());
-
     private final Values values;
     private final DiagnosticSink sink;
 
@@ -25,7 +22,7 @@ final class NetworkAnalyzer {
     }
 
     Network analyze(Name name, Statement.Block block) {
-        BlockReader reader = new BlockReader(block.body(), NETWORK, sink);
+        BlockReader reader = new BlockReader(block.body(), NetspecVocabulary.NETWORK, sink);
         List<Cidr> cidrs = new ArrayList<>();
         reader.property("cidr").ifPresent(property -> {
             for (List<Value> group : property.groups()) {

@@ -13,6 +13,7 @@ import dev.netc.model.Role;
 import dev.netc.net.Cidr;
 import dev.netc.net.IpAddress;
 import dev.netc.source.Span;
+import dev.netc.vocabulary.NetspecVocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,15 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** {@code node edge-1 { role worker; interface eth1 192.168.1.50 on data; external-ip 203.0.113.50 }} */
 final class NodeAnalyzer {
-    private static final BlockReader.Schema NODE = new BlockReader.Schema("a node",
-            Set.of("role", "interface", "external-ip", "bind-address"), Set.of("interface"), Set.of(),
-            Set.of(Statement.Rke2.class));
-
     private final Values values;
     private final Map<String, Network> networks;
     private final Rke2Options rke2Options;
@@ -76,7 +72,7 @@ final class NodeAnalyzer {
     }
 
     private Optional<Node> node(String name, Statement.Block block, Optional<Network> canalNetwork) {
-        BlockReader reader = new BlockReader(block.body(), NODE, sink);
+        BlockReader reader = new BlockReader(block.body(), NetspecVocabulary.NODE, sink);
         Optional<Role> role = role(block, reader);
         List<Node.Interface> interfaces = new ArrayList<>();
         for (Statement.Property property : reader.properties("interface")) {

@@ -9,6 +9,7 @@ import dev.netc.diagnostics.Fix;
 import dev.netc.model.Rke2Option;
 import dev.netc.rke2.Rke2Key;
 import dev.netc.rke2.Rke2KeyCatalogue;
+import dev.netc.vocabulary.NetspecVocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,20 +22,6 @@ import java.util.Optional;
  * silently do nothing on the node.
  */
 final class Rke2Options {
-    /** Keys netc writes itself, and the netspec that says what they say. */
-    private static final Map<String, String> DERIVED = Map.ofEntries(
-            Map.entry("token", "`token` in the cluster block (provider-rke2 writes it from `cluster_token`)"),
-            Map.entry("server", "`server` in the cluster block (provider-rke2 derives it from `control_plane_host`)"),
-            Map.entry("cluster-cidr", "`pods` in the cluster block"),
-            Map.entry("service-cidr", "`services` in the cluster block"),
-            Map.entry("cluster-dns", "`dns` in the cluster block"),
-            Map.entry("cluster-domain", "`domain` in the cluster block"),
-            Map.entry("cni", "`cni` in the cluster block"),
-            Map.entry("tls-san", "`tls-san` in the cluster block"),
-            Map.entry("node-ip", "`interface` in the node block (the address on the Canal network)"),
-            Map.entry("node-external-ip", "`external-ip` in the node block"),
-            Map.entry("bind-address", "`bind-address` in the node block"));
-
     private final Values values;
     private final KubeProxyArgs kubeProxyArgs;
     private final DiagnosticSink sink;
@@ -65,9 +52,10 @@ final class Rke2Options {
 
     private Optional<Rke2Option> option(Statement.Rke2Entry entry) {
         String key = entry.key().text();
-        if (DERIVED.containsKey(key)) {
+        String source = NetspecVocabulary.rke2KeySource(key);
+        if (source != null) {
             sink.report(Diagnostic.of(Code.NS4003, entry.key().span(), key).withLabel("written by netc")
-                    .withHelp("use " + DERIVED.get(key)));
+                    .withHelp("use " + source));
             return Optional.empty();
         }
         Optional<String> dropped = Rke2KeyCatalogue.droppedReason(key);

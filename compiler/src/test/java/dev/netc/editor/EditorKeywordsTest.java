@@ -30,6 +30,10 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * the vim syntax file's {@code syn keyword} lines are the lexer's keyword tokens, no more, no less.
  * Property names, block kinds and well-known words are plain NAMEs to the lexer: both editors list
  * them separately, the same in both, and never a keyword among them.
+ *
+ * <p>The lists themselves are generated from {@code src/main/vocabulary} ({@code GeneratedFilesTest});
+ * this test reads the grammars as the editors do, so it also holds the hand-written rules (the
+ * TextMate rules for declarations, selectors, flows and {@code rke2}, which scope keywords too).
  */
 class EditorKeywordsTest {
     // Maven runs the tests of a module with the module folder as working directory
