@@ -95,9 +95,26 @@ final class FlowIndex {
 
     /** The pods a flow end covers, as a key; null for addresses, which cover no pods of their own. */
     private static Object key(Peer peer) {
-        if (peer instanceof Peer.TierPeer t) {
-            return new TierKey(t.tier().namespace(), t.tier().name());
-        }
-        return peer instanceof Peer.Addresses ? null : peer;
+        return peer.accept(new Peer.Visitor<>() {
+            @Override
+            public Object tier(Peer.TierPeer t) {
+                return new TierKey(t.tier().namespace(), t.tier().name());
+            }
+
+            @Override
+            public Object namespace(Peer.NamespacePeer namespace) {
+                return namespace;
+            }
+
+            @Override
+            public Object allNamespaces(Peer.AllNamespaces all) {
+                return all;
+            }
+
+            @Override
+            public Object addresses(Peer.Addresses addresses) {
+                return null;
+            }
+        });
     }
 }
