@@ -53,17 +53,25 @@ import org.junit.jupiter.api.TestFactory;
 class HandWrittenEqualityTest {
     /** Sample values of types the factory cannot build: two distinct ones at least. */
     private static final Map<Class<?>, List<Object>> SAMPLES = Map.of(
-            SourceFile.class, List.of(new SourceFile("a.netspec", "network a {}\n"), new SourceFile("b.netspec", "network b {}\n")));
+            SourceFile.class,
+            List.of(new SourceFile("a.netspec", "network a {}\n"), new SourceFile("b.netspec", "network b {}\n")));
 
     /** The values of each type, the first the one a base instance uses; built once, so base instances share them. */
     private final Map<Type, List<Object>> values = new HashMap<>();
 
     @Test
     void findsTheRecordsThatWriteThemOut() throws IOException {
-        assertThat(handWritten()).extracting(Class::getName)
-                .contains("dev.netc.source.Span", "dev.netc.diagnostics.Diagnostic", "dev.netc.diagnostics.Label",
-                        "dev.netc.diagnostics.Fix", "dev.netc.model.Peer$NamespacePeer", "dev.netc.emit.FlowIndex$TierKey")
-                .as("a record with the generated methods").doesNotContain("dev.netc.model.Peer$TierPeer");
+        assertThat(handWritten())
+                .extracting(Class::getName)
+                .contains(
+                        "dev.netc.source.Span",
+                        "dev.netc.diagnostics.Diagnostic",
+                        "dev.netc.diagnostics.Label",
+                        "dev.netc.diagnostics.Fix",
+                        "dev.netc.model.Peer$NamespacePeer",
+                        "dev.netc.emit.FlowIndex$TierKey")
+                .as("a record with the generated methods")
+                .doesNotContain("dev.netc.model.Peer$TierPeer");
     }
 
     @TestFactory
@@ -86,9 +94,15 @@ class HandWrittenEqualityTest {
         for (int i = 0; i < components.length; i++) {
             Object variant = variant(type, base, i);
             String differing = type.getName() + " instances that differ only in `" + components[i].getName() + "`";
-            assertThat(one.equals(variant)).as("%s: equals must compare it", differing).isFalse();
-            assertThat(variant.equals(one)).as("%s: equals must compare it", differing).isFalse();
-            assertThat(one.hashCode()).as("%s: hashCode must include it", differing).isNotEqualTo(variant.hashCode());
+            assertThat(one.equals(variant))
+                    .as("%s: equals must compare it", differing)
+                    .isFalse();
+            assertThat(variant.equals(one))
+                    .as("%s: equals must compare it", differing)
+                    .isFalse();
+            assertThat(one.hashCode())
+                    .as("%s: hashCode must include it", differing)
+                    .isNotEqualTo(variant.hashCode());
         }
     }
 
@@ -108,12 +122,14 @@ class HandWrittenEqualityTest {
                 // the constructor refuses this combination (e.g. a span ending before it starts): the next value
             }
         }
-        return fail("no sample value of " + component.getGenericType().getTypeName() + " makes a second " + type.getName()
-                + " that differs only in `" + component.getName() + "`: add one to SAMPLES");
+        return fail("no sample value of " + component.getGenericType().getTypeName() + " makes a second "
+                + type.getName() + " that differs only in `" + component.getName() + "`: add one to SAMPLES");
     }
 
     private static Object construct(Class<?> type, Object[] arguments) throws ReflectiveOperationException {
-        Class<?>[] parameterTypes = Stream.of(type.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Class<?>[] parameterTypes = Stream.of(type.getRecordComponents())
+                .map(RecordComponent::getType)
+                .toArray(Class<?>[]::new);
         Constructor<?> constructor = type.getDeclaredConstructor(parameterTypes);
         constructor.setAccessible(true);
         return constructor.newInstance(arguments);
@@ -139,7 +155,8 @@ class HandWrittenEqualityTest {
                 return List.of(List.of(elements.get(0)), List.of(), List.of(elements.get(elements.size() - 1)));
             } else if (raw == Optional.class) {
                 List<Object> contents = values(arguments[0]);
-                return List.of(Optional.of(contents.get(0)), Optional.empty(), Optional.of(contents.get(contents.size() - 1)));
+                return List.of(
+                        Optional.of(contents.get(0)), Optional.empty(), Optional.of(contents.get(contents.size() - 1)));
             } else if (raw == Map.class) {
                 // an entry hashes as key ^ value: a key with its own value, or two entries that swap
                 // values, would hash as the empty map or as each other
@@ -147,7 +164,9 @@ class HandWrittenEqualityTest {
                 List<Object> mapped = values(arguments[1]);
                 Object key = keys.get(0);
                 Object value = mapped.get(mapped.size() - 1);
-                return List.of(Map.of(key, value), Map.of(),
+                return List.of(
+                        Map.of(key, value),
+                        Map.of(),
                         keys.size() == 1 ? Map.of(key, mapped.get(0)) : Map.of(key, value, keys.get(1), mapped.get(0)));
             }
             return fail("no sample values of " + type.getTypeName() + ": teach the factory its type");
@@ -225,7 +244,8 @@ class HandWrittenEqualityTest {
     private static Map<String, byte[]> classFiles(Class<?> anchor) throws IOException {
         Path location;
         try {
-            location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            location = Path.of(
+                    anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }
@@ -245,7 +265,9 @@ class HandWrittenEqualityTest {
             for (Path file : walk.filter(p -> p.toString().endsWith(".class")).toList()) {
                 String relative = root.relativize(file).toString();
                 if (!relative.endsWith("module-info.class") && !relative.endsWith("package-info.class")) {
-                    String name = relative.substring(0, relative.length() - ".class".length()).replace('/', '.').replace('\\', '.');
+                    String name = relative.substring(0, relative.length() - ".class".length())
+                            .replace('/', '.')
+                            .replace('\\', '.');
                     files.put(name, Files.readAllBytes(file));
                 }
             }

@@ -19,5 +19,4 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
 @Warmup(iterations = 5, time = 4)
 @Measurement(iterations = 5, time = 2)
-public abstract class BenchmarkSettings {
-}
+public abstract class BenchmarkSettings {}

@@ -8,7 +8,9 @@ package dev.netc.bench;
  */
 public record FleetSites(int sites) {
     /** The values of the {@code site} parameter, in the order the rows take them. */
-    static final int[] SITE_VALUES = java.util.stream.IntStream.rangeClosed(1, 250).filter(v -> v != 42 && v != 43).toArray();
+    static final int[] SITE_VALUES = java.util.stream.IntStream.rangeClosed(1, 250)
+            .filter(v -> v != 42 && v != 43)
+            .toArray();
 
     public FleetSites {
         if (sites < 1) {

@@ -12,12 +12,11 @@ import java.util.Map;
 final class Inputs {
     static final SecretSource SECRETS = SecretSource.of(Map.of("CLUSTER_TOKEN", "bench-token"));
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     static Compiler.Request request(String name, String text) {
         Path here = Path.of("").toAbsolutePath();
-        return new Compiler.Request(List.of(), List.of(new SourceFile(name, text)), here, here, Map.of(), SECRETS,
-                Emitter.Options.DEFAULT);
+        return new Compiler.Request(
+                List.of(), List.of(new SourceFile(name, text)), here, here, Map.of(), SECRETS, Emitter.Options.DEFAULT);
     }
 }

@@ -13,10 +13,15 @@ public record LargeSpec(int namespaces, int tiers, int flows, int nodes, int ext
     private static final int MAX_EXTERNALS = 1 << 14;
 
     public LargeSpec {
-        if (namespaces < 2 || tiers < 2 || flows < 3 || nodes < 1 || externals < 1 || externals > MAX_EXTERNALS
+        if (namespaces < 2
+                || tiers < 2
+                || flows < 3
+                || nodes < 1
+                || externals < 1
+                || externals > MAX_EXTERNALS
                 || nodes > 250 * 250) {
-            throw new IllegalArgumentException("sizes out of range: " + namespaces + " namespaces, " + tiers + " tiers, "
-                    + flows + " flows, " + nodes + " nodes, " + externals + " externals");
+            throw new IllegalArgumentException("sizes out of range: " + namespaces + " namespaces, " + tiers
+                    + " tiers, " + flows + " flows, " + nodes + " nodes, " + externals + " externals");
         }
     }
 
@@ -32,10 +37,19 @@ public record LargeSpec(int namespaces, int tiers, int flows, int nodes, int ext
         out.append("network data { cidr 10.1.0.0/16; mtu 9000 }\n\n");
         cluster(out);
         for (int e = 0; e < externals; e++) {
-            out.append("external ").append(external(e)).append(" = 100.").append(64 + e / 256).append('.').append(e % 256)
+            out.append("external ")
+                    .append(external(e))
+                    .append(" = 100.")
+                    .append(64 + e / 256)
+                    .append('.')
+                    .append(e % 256)
                     .append(".0/24");
             if (e % 3 == 0) {
-                out.append(" except 100.").append(64 + e / 256).append('.').append(e % 256).append(".128/25");
+                out.append(" except 100.")
+                        .append(64 + e / 256)
+                        .append('.')
+                        .append(e % 256)
+                        .append(".128/25");
             }
             out.append('\n');
         }
@@ -47,13 +61,25 @@ public record LargeSpec(int namespaces, int tiers, int flows, int nodes, int ext
             int j = i / 3;
             int from = (int) ((j * 7919L) % namespaces);
             int to = (from + 1 + j % (namespaces - 1)) % namespaces;
-            out.append("allow ").append(namespace(from)).append('.').append(tier(j % tiers)).append(" -> ")
-                    .append(namespace(to)).append('.').append(tier((j / tiers) % tiers)).append(":p\n");
+            out.append("allow ")
+                    .append(namespace(from))
+                    .append('.')
+                    .append(tier(j % tiers))
+                    .append(" -> ")
+                    .append(namespace(to))
+                    .append('.')
+                    .append(tier((j / tiers) % tiers))
+                    .append(":p\n");
         }
         for (int i = 2; i < flows; i += 3) {
             int j = i / 3;
-            out.append("allow ").append(external(j % externals)).append(" -> ")
-                    .append(namespace((int) ((j * 31L) % namespaces))).append('.').append(tier(j % tiers)).append(":p\n");
+            out.append("allow ")
+                    .append(external(j % externals))
+                    .append(" -> ")
+                    .append(namespace((int) ((j * 31L) % namespaces)))
+                    .append('.')
+                    .append(tier(j % tiers))
+                    .append(":p\n");
         }
         return out.toString();
     }
@@ -64,8 +90,15 @@ public record LargeSpec(int namespaces, int tiers, int flows, int nodes, int ext
         for (int i = 0; i < nodes; i++) {
             String role = i == 0 ? "init" : i < 3 ? "controlplane" : "worker";
             String host = (i / 250) + "." + (10 + i % 250);
-            out.append("  node n-").append(i).append(" { role ").append(role).append("; interface eth0 10.0.").append(host)
-                    .append(" on mgmt; interface eth1 10.1.").append(host).append(" on data }\n");
+            out.append("  node n-")
+                    .append(i)
+                    .append(" { role ")
+                    .append(role)
+                    .append("; interface eth0 10.0.")
+                    .append(host)
+                    .append(" on mgmt; interface eth1 10.1.")
+                    .append(host)
+                    .append(" on data }\n");
         }
         out.append("}\n\n");
     }
@@ -74,14 +107,23 @@ public record LargeSpec(int namespaces, int tiers, int flows, int nodes, int ext
     private void namespace(StringBuilder out, int n) {
         out.append("namespace ").append(namespace(n)).append(" {\n  isolate ingress, egress\n");
         for (int t = 0; t < tiers; t++) {
-            out.append("  tier ").append(tier(t)).append(" { pods app=").append(tier(t)).append("; port p ")
-                    .append(8000 + t).append("/tcp }\n");
+            out.append("  tier ")
+                    .append(tier(t))
+                    .append(" { pods app=")
+                    .append(tier(t))
+                    .append("; port p ")
+                    .append(8000 + t)
+                    .append("/tcp }\n");
         }
         // flow i = 3j with j = n + k * namespaces belongs to namespace n
         for (int k = 0; 3L * (n + (long) k * namespaces) < flows; k++) {
             int from = k % tiers;
             int to = (from + 1 + (k / tiers) % (tiers - 1)) % tiers;
-            out.append("  allow ").append(tier(from)).append(" -> ").append(tier(to)).append(":p\n");
+            out.append("  allow ")
+                    .append(tier(from))
+                    .append(" -> ")
+                    .append(tier(to))
+                    .append(":p\n");
         }
         out.append("}\n");
     }

@@ -30,10 +30,18 @@ public enum Pathological {
         public String text(int size) {
             StringBuilder out = new StringBuilder("namespace app {\n  isolate ingress\n");
             for (int t = 0; t < 50; t++) {
-                out.append("  tier backend-").append(t).append(" { pods app=backend-").append(t).append(" }\n");
+                out.append("  tier backend-")
+                        .append(t)
+                        .append(" { pods app=backend-")
+                        .append(t)
+                        .append(" }\n");
             }
             for (int i = 0; i < size; i++) {
-                out.append("  allow backnd-").append(i % 50).append(" -> backend-").append(i % 50).append('\n');
+                out.append("  allow backnd-")
+                        .append(i % 50)
+                        .append(" -> backend-")
+                        .append(i % 50)
+                        .append('\n');
             }
             return out.append("}\n").toString();
         }

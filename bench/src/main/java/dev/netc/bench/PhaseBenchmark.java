@@ -41,7 +41,8 @@ public class PhaseBenchmark extends BenchmarkSettings {
         source = request.sources().get(0);
         loaded = Compiler.load(request);
         DiagnosticSink sink = new DiagnosticSink();
-        model = Analyzer.analyze(loaded.files(), loaded.importTargets(), Map.of(), Inputs.SECRETS, sink).model();
+        model = Analyzer.analyze(loaded.files(), loaded.importTargets(), Map.of(), Inputs.SECRETS, sink)
+                .model();
         if (loaded.hasErrors() || sink.hasErrors()) {
             throw new IllegalStateException("the generated spec has errors: " + sink.sorted());
         }

@@ -33,11 +33,9 @@ public final class ConsumerTablesGenerator {
     static final Pattern CITATION = Pattern.compile("[\\w.-]+/[\\w.-]+@[\\w.+-]+ [^ ;]+:\\d+.*");
 
     /** One table: its file, the record its rows become, the constant that lists them. */
-    record Table(Path tsv, String record, String constant, List<TsvReader.Row> rows, List<String> header) {
-    }
+    record Table(Path tsv, String record, String constant, List<TsvReader.Row> rows, List<String> header) {}
 
-    private ConsumerTablesGenerator() {
-    }
+    private ConsumerTablesGenerator() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
@@ -77,13 +75,18 @@ public final class ConsumerTablesGenerator {
         TypeSpec.Builder type = GeneratedSources.publicFinalClass(CLASS_NAME, ConsumerTablesGenerator.class)
                 .addJavadoc("The consumer facts netc checks its output against, one constant per table of\n"
                         + "{@code src/main/catalogue} (see SOURCES.md there); every row cites the consumer's code.\n")
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build());
         for (Table table : tables) {
             ClassName record = ClassName.get(packageName, table.record());
             TypeName list = ParameterizedTypeName.get(ClassName.get(List.class), record);
             String method = lowerCamel(table.constant());
             type.addField(FieldSpec.builder(list, table.constant(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("$L: $L rows.\n", table.tsv().getFileName(), table.rows().size())
+                    .addJavadoc(
+                            "$L: $L rows.\n",
+                            table.tsv().getFileName(),
+                            table.rows().size())
                     .initializer("$N()", method)
                     .build());
             MethodSpec.Builder all = MethodSpec.methodBuilder(method)
@@ -96,16 +99,19 @@ public final class ConsumerTablesGenerator {
                         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                         .addParameter(list, "rows");
                 for (TsvReader.Row row : rows.subList(start, Math.min(start + ROWS_PER_METHOD, rows.size()))) {
-                    CodeBlock arguments = row.fields().stream().map(f -> CodeBlock.of("$S", f))
+                    CodeBlock arguments = row.fields().stream()
+                            .map(f -> CodeBlock.of("$S", f))
                             .collect(CodeBlock.joining(", "));
                     part.addStatement("rows.add(new $T($L))", record, arguments);
                 }
                 type.addMethod(part.build());
                 all.addStatement("$N(rows)", method + chunk);
             }
-            type.addMethod(all.addStatement("return $T.unmodifiableList(rows)", Collections.class).build());
+            type.addMethod(all.addStatement("return $T.unmodifiableList(rows)", Collections.class)
+                    .build());
         }
-        return GeneratedSources.fromTsv(packageName, type.build(), ConsumerTablesGenerator.class, "src/main/catalogue/*.tsv");
+        return GeneratedSources.fromTsv(
+                packageName, type.build(), ConsumerTablesGenerator.class, "src/main/catalogue/*.tsv");
     }
 
     /** {@code KUBE_PROXY_FLAGS} → {@code kubeProxyFlags}. */

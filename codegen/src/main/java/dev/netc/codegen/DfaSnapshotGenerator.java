@@ -38,8 +38,7 @@ public final class DfaSnapshotGenerator {
     /** Characters per string constant: ASCII, so well below the 65,535 bytes a constant holds. */
     static final int SEGMENT = 60_000;
 
-    private DfaSnapshotGenerator() {
-    }
+    private DfaSnapshotGenerator() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
@@ -59,8 +58,7 @@ public final class DfaSnapshotGenerator {
     }
 
     /** The lexer's and the parser's DFAs. */
-    public record Trained(DFA[] lexer, DFA[] parser) {
-    }
+    public record Trained(DFA[] lexer, DFA[] parser) {}
 
     /** The DFAs that lexing and parsing the files build, starting from empty ones. */
     public static Trained train(List<Path> corpus) throws IOException {
@@ -97,9 +95,12 @@ public final class DfaSnapshotGenerator {
 
     static JavaFile generate(String lexer, String parser, String packageName) {
         TypeSpec type = GeneratedSources.publicFinalClass(CLASS_NAME, DfaSnapshotGenerator.class)
-                .addJavadoc("The lexer's and the parser's DFAs after reading the examples and the standard library: see {@code $L}.\n",
+                .addJavadoc(
+                        "The lexer's and the parser's DFAs after reading the examples and the standard library: see {@code $L}.\n",
                         packageName + ".DfaSnapshotReader")
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build())
                 .addMethod(snapshot("lexer", lexer))
                 .addMethod(snapshot("parser", parser))
                 .build();
@@ -108,7 +109,8 @@ public final class DfaSnapshotGenerator {
 
     /** A method returning the snapshot: string constants of at most {@link #SEGMENT} characters, joined. */
     private static MethodSpec snapshot(String name, String snapshot) {
-        CodeBlock.Builder segments = CodeBlock.builder().add("return $T.join(\"\"", String.class).indent();
+        CodeBlock.Builder segments =
+                CodeBlock.builder().add("return $T.join(\"\"", String.class).indent();
         for (int start = 0; start < snapshot.length(); start += SEGMENT) {
             segments.add(",\n$S", snapshot.substring(start, Math.min(snapshot.length(), start + SEGMENT)));
         }

@@ -31,8 +31,7 @@ public final class DfaSnapshotWriter {
     /** The target of an edge to ANTLR's ERROR state. */
     private static final int ERROR = Integer.MAX_VALUE;
 
-    private DfaSnapshotWriter() {
-    }
+    private DfaSnapshotWriter() {}
 
     /** The DFAs of a lexer's modes or a parser's decisions, all states and edges; {@code atn} is the grammar's. */
     public static String write(DFA[] dfas, ATN atn) {
@@ -161,7 +160,8 @@ public final class DfaSnapshotWriter {
                 collect(config.semanticContext);
                 if (lexer) {
                     if (config.semanticContext != SemanticContext.Empty.Instance) {
-                        throw new IllegalArgumentException("a lexer configuration with a predicate: netc's lexer has none");
+                        throw new IllegalArgumentException(
+                                "a lexer configuration with a predicate: netc's lexer has none");
                     }
                     collect(((LexerATNConfig) config).getLexerActionExecutor());
                 }
@@ -188,7 +188,8 @@ public final class DfaSnapshotWriter {
         private void collect(SemanticContext context) {
             if (!(context instanceof SemanticContext.Empty || context instanceof SemanticContext.Predicate)) {
                 // the grammar's predicates are plain ones; combinations would need their operand order kept
-                throw new IllegalArgumentException("a semantic context of a kind the snapshot does not hold: " + context);
+                throw new IllegalArgumentException(
+                        "a semantic context of a kind the snapshot does not hold: " + context);
             }
             if (!semanticNumbers.containsKey(context)) {
                 semanticNumbers.put(context, semanticContexts.size());

@@ -13,8 +13,7 @@ import javax.lang.model.element.Modifier;
 
 /** What every generator here does alike: a public final class marked with its generator, written under its package. */
 final class GeneratedSources {
-    private GeneratedSources() {
-    }
+    private GeneratedSources() {}
 
     /** {@code public final class NAME}, annotated {@code @Generated} with the generator's name. */
     static TypeSpec.Builder publicFinalClass(String name, Class<?> generator) {

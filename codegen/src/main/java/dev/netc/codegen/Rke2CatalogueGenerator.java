@@ -62,25 +62,32 @@ public final class Rke2CatalogueGenerator {
         TypeName sortedReasonMap = ParameterizedTypeName.get(SortedMap.class, String.class, String.class);
 
         TypeSpec.Builder type = GeneratedSources.publicFinalClass(CLASS_NAME, Rke2CatalogueGenerator.class)
-                .addJavadoc("Every key RKE2 accepts in {@code config.yaml} ($L), and names that are not RKE2 keys\n"
-                        + "although they show up in configs: k3s flags dropped by RKE2 and names from third-party\n"
-                        + "documents ($L). Generated from the TSV files in {@code src/main/catalogue}; see SOURCES.md there.\n",
-                        catalogue.keys().size(), catalogue.dropped().size())
+                .addJavadoc(
+                        "Every key RKE2 accepts in {@code config.yaml} ($L), and names that are not RKE2 keys\n"
+                                + "although they show up in configs: k3s flags dropped by RKE2 and names from third-party\n"
+                                + "documents ($L). Generated from the TSV files in {@code src/main/catalogue}; see SOURCES.md there.\n",
+                        catalogue.keys().size(),
+                        catalogue.dropped().size())
                 .addField(FieldSpec.builder(sortedKeyMap, "KEYS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer("keys()")
                         .build())
-                .addField(FieldSpec.builder(
-                                sortedReasonMap, "DROPPED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("dropped()")
+                .addField(
+                        FieldSpec.builder(sortedReasonMap, "DROPPED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                                .initializer("dropped()")
+                                .build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
                         .build())
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addMethod(MethodSpec.methodBuilder("find")
                         .addJavadoc("The config key called {@code name}, if RKE2 accepts it.\n")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), key))
                         .addParameter(String.class, "name")
-                        .addStatement("return $T.ofNullable(KEYS.get($T.requireNonNull(name, $S)))",
-                                Optional.class, Objects.class, "name")
+                        .addStatement(
+                                "return $T.ofNullable(KEYS.get($T.requireNonNull(name, $S)))",
+                                Optional.class,
+                                Objects.class,
+                                "name")
                         .build())
                 .addMethod(MethodSpec.methodBuilder("droppedReason")
                         .addJavadoc("Why {@code name} is not a valid RKE2 config key, if it is a known dropped or"
@@ -88,8 +95,11 @@ public final class Rke2CatalogueGenerator {
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(ParameterizedTypeName.get(Optional.class, String.class))
                         .addParameter(String.class, "name")
-                        .addStatement("return $T.ofNullable(DROPPED.get($T.requireNonNull(name, $S)))",
-                                Optional.class, Objects.class, "name")
+                        .addStatement(
+                                "return $T.ofNullable(DROPPED.get($T.requireNonNull(name, $S)))",
+                                Optional.class,
+                                Objects.class,
+                                "name")
                         .build())
                 .addMethod(MethodSpec.methodBuilder("all")
                         .addJavadoc("All config keys, ordered by name; unmodifiable.\n")
@@ -114,8 +124,14 @@ public final class Rke2CatalogueGenerator {
             for (Rke2Catalogue.Key k : all.subList(start, Math.min(start + ENTRIES_PER_METHOD, all.size()))) {
                 // Constant names are spliced into the format (they come from a fixed table) so that
                 // JavaPoet can shorten them through the static imports below.
-                part.addStatement("put(keys, new $T($S, $T." + k.type() + ", $T." + k.scope() + ", $S, $S))",
-                        key, k.name(), valueType, scope, k.defaultValue(), k.description());
+                part.addStatement(
+                        "put(keys, new $T($S, $T." + k.type() + ", $T." + k.scope() + ", $S, $S))",
+                        key,
+                        k.name(),
+                        valueType,
+                        scope,
+                        k.defaultValue(),
+                        k.description());
             }
             parts.add(part.build());
         }
@@ -142,7 +158,8 @@ public final class Rke2CatalogueGenerator {
         type.addMethod(dropped.build());
 
         return JavaFile.builder(packageName, type.build())
-                .addFileComment("Generated by $L from rke2-config-keys.tsv and rke2-dropped-keys.tsv.\n",
+                .addFileComment(
+                        "Generated by $L from rke2-config-keys.tsv and rke2-dropped-keys.tsv.\n",
                         Rke2CatalogueGenerator.class.getName())
                 .addFileComment("Do not edit: change the TSV files in compiler/src/main/catalogue instead.")
                 .addStaticImport(valueType, used(all, Rke2Catalogue.Key::type))

@@ -56,7 +56,8 @@ public final class StdlibGenerator {
                 throw new IllegalArgumentException(file + " has " + bytes.length
                         + " bytes: more than a string constant holds (" + MAX_CONSTANT_BYTES + ")");
             }
-            modules.put(name.substring(0, name.length() - EXTENSION.length()), new String(bytes, StandardCharsets.UTF_8));
+            modules.put(
+                    name.substring(0, name.length() - EXTENSION.length()), new String(bytes, StandardCharsets.UTF_8));
         }
         return modules;
     }
@@ -64,7 +65,10 @@ public final class StdlibGenerator {
     /** The {@code .netspec} files directly in the folder, by path; a folder without one is refused. */
     public static List<Path> specsIn(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            List<Path> specs = files.filter(file -> file.getFileName().toString().endsWith(EXTENSION)).sorted().toList();
+            List<Path> specs = files.filter(
+                            file -> file.getFileName().toString().endsWith(EXTENSION))
+                    .sorted()
+                    .toList();
             if (specs.isEmpty()) {
                 throw new IllegalArgumentException("no " + EXTENSION + " file in " + folder);
             }
@@ -73,7 +77,8 @@ public final class StdlibGenerator {
     }
 
     static JavaFile generate(SortedMap<String, String> modules, String packageName) {
-        CodeBlock.Builder entries = CodeBlock.builder().add("$T.ofEntries(", Map.class).indent();
+        CodeBlock.Builder entries =
+                CodeBlock.builder().add("$T.ofEntries(", Map.class).indent();
         String separator = "\n";
         for (Map.Entry<String, String> module : modules.entrySet()) {
             entries.add(separator).add("$T.entry($S, $S)", Map.class, module.getKey(), module.getValue());
@@ -88,18 +93,29 @@ public final class StdlibGenerator {
         }
         names.add(")");
         TypeSpec type = GeneratedSources.publicFinalClass(CLASS_NAME, StdlibGenerator.class)
-                .addJavadoc("The standard library: the text of each module {@code std/NAME}, from {@code stdlib/NAME$L}.\n",
+                .addJavadoc(
+                        "The standard library: the text of each module {@code std/NAME}, from {@code stdlib/NAME$L}.\n",
                         EXTENSION)
-                .addField(FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "NAMES",
-                                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addField(FieldSpec.builder(
+                                ParameterizedTypeName.get(List.class, String.class),
+                                "NAMES",
+                                Modifier.PUBLIC,
+                                Modifier.STATIC,
+                                Modifier.FINAL)
                         .addJavadoc("The modules' names, sorted.\n")
                         .initializer(names.build())
                         .build())
-                .addField(FieldSpec.builder(ParameterizedTypeName.get(Map.class, String.class, String.class), "TEXTS",
-                                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addField(FieldSpec.builder(
+                                ParameterizedTypeName.get(Map.class, String.class, String.class),
+                                "TEXTS",
+                                Modifier.PRIVATE,
+                                Modifier.STATIC,
+                                Modifier.FINAL)
                         .initializer(entries.build())
                         .build())
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build())
                 .addMethod(MethodSpec.methodBuilder("text")
                         .addJavadoc("The text of the module called {@code name}, if the standard library has it.\n")
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)

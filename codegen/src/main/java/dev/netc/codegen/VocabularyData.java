@@ -22,8 +22,19 @@ import java.util.Set;
  */
 public final class VocabularyData {
     static final List<String> KINDS_HEADER = List.of("kind", "is", "keyword", "then", "description", "home", "table");
-    static final List<String> CONTENTS_HEADER = List.of("block", "word", "is", "value", "repeatable", "required", "rke2",
-            "rke2-note", "doc-name", "doc-value", "doc-default", "doc-meaning");
+    static final List<String> CONTENTS_HEADER = List.of(
+            "block",
+            "word",
+            "is",
+            "value",
+            "repeatable",
+            "required",
+            "rke2",
+            "rke2-note",
+            "doc-name",
+            "doc-value",
+            "doc-default",
+            "doc-meaning");
     static final List<String> WORDS_HEADER = List.of("set", "words", "editors", "meaning");
 
     /** A field that does not apply. */
@@ -38,8 +49,15 @@ public final class VocabularyData {
      * @param then what editors highlight after the keyword: {@code name}, {@code selectors}, {@code flow}, or empty
      * @param table the column titles of its table in docs/language.md; empty for none
      */
-    public record Kind(String kind, String is, boolean keyword, String then, String description, String home,
-            List<String> table, String where) {
+    public record Kind(
+            String kind,
+            String is,
+            boolean keyword,
+            String then,
+            String description,
+            String home,
+            List<String> table,
+            String where) {
         public boolean isBlock() {
             return is.equals("block");
         }
@@ -59,9 +77,25 @@ public final class VocabularyData {
     }
 
     /** The kinds of value, as {@code contents.tsv} writes them (without a set or bounds). */
-    public static final List<String> VALUE_KINDS = List.of("name", "cidrs", "integer", "secret", "host", "address",
-            "addresses", "text", "texts", "word", "words", "optional-words", "flag", "duration", "network", "interfaces",
+    public static final List<String> VALUE_KINDS = List.of(
+            "name",
+            "cidrs",
+            "integer",
+            "secret",
+            "host",
+            "address",
+            "addresses",
+            "text",
+            "texts",
+            "word",
+            "words",
+            "optional-words",
+            "flag",
+            "duration",
+            "network",
+            "interfaces",
             "named-ports");
+
     private static final Set<String> WITH_SET = Set.of("word", "words", "optional-words");
 
     /**
@@ -70,8 +104,19 @@ public final class VocabularyData {
      * @param block the block's kind, {@link #TOP} for the top level
      * @param is {@code label}, {@code property}, {@code block} or {@code statement}
      */
-    public record Member(String block, String word, String is, ValueSpec value, boolean repeatable, boolean required,
-            String rke2, String rke2Note, String docName, String docValue, String docDefault, String docMeaning,
+    public record Member(
+            String block,
+            String word,
+            String is,
+            ValueSpec value,
+            boolean repeatable,
+            boolean required,
+            String rke2,
+            String rke2Note,
+            String docName,
+            String docValue,
+            String docDefault,
+            String docMeaning,
             String where) {
         public boolean isLabel() {
             return is.equals("label");
@@ -96,8 +141,7 @@ public final class VocabularyData {
     }
 
     /** A row of {@code words.tsv}: words a value may be. */
-    public record WordSet(String name, List<String> words, boolean editors, String meaning, String where) {
-    }
+    public record WordSet(String name, List<String> words, boolean editors, String meaning, String where) {}
 
     private final List<Kind> kinds;
     private final List<Member> members;
@@ -125,9 +169,11 @@ public final class VocabularyData {
                 throw row.error("kind '" + kind.kind() + "' is defined twice");
             }
         }
-        List<Kind> tops = kinds.values().stream().filter(k -> k.is().equals("top")).toList();
+        List<Kind> tops =
+                kinds.values().stream().filter(k -> k.is().equals("top")).toList();
         if (tops.size() != 1 || !tops.get(0).kind().equals(TOP)) {
-            throw new CatalogueFormatException(directory.resolve("kinds.tsv") + ":2: exactly one row must be `top`, of is `top`");
+            throw new CatalogueFormatException(
+                    directory.resolve("kinds.tsv") + ":2: exactly one row must be `top`, of is `top`");
         }
         List<Member> members = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -136,10 +182,14 @@ public final class VocabularyData {
             Member member = member(row, kinds, sets);
             String key = member.block() + " " + member.is() + " " + (member.isLabel() ? "" : member.word());
             if (!seen.add(key)) {
-                throw row.error(member.isLabel() ? "block '" + member.block() + "' has a second label"
-                        : "block '" + member.block() + "' holds " + member.is() + " '" + member.word() + "' twice");
+                throw row.error(
+                        member.isLabel()
+                                ? "block '" + member.block() + "' has a second label"
+                                : "block '" + member.block() + "' holds " + member.is() + " '" + member.word()
+                                        + "' twice");
             }
-            if (!member.rke2().isEmpty() && members.stream().anyMatch(m -> m.rke2().equals(member.rke2()))) {
+            if (!member.rke2().isEmpty()
+                    && members.stream().anyMatch(m -> m.rke2().equals(member.rke2()))) {
                 throw row.error("rke2: another row writes RKE2 key '" + member.rke2() + "'");
             }
             usedSets.add(member.value().set());
@@ -147,14 +197,16 @@ public final class VocabularyData {
         }
         for (Kind kind : kinds.values()) {
             if ((kind.isBlock() || kind.isStatement())
-                    && members.stream().noneMatch(m -> m.is().equals(kind.is()) && m.word().equals(kind.kind()))) {
+                    && members.stream()
+                            .noneMatch(m -> m.is().equals(kind.is()) && m.word().equals(kind.kind()))) {
                 throw new CatalogueFormatException(kind.where() + ": " + kind.is() + " '" + kind.kind()
                         + "' is in no block of contents.tsv: where may it be written?");
             }
         }
         for (WordSet set : sets.values()) {
             if (!usedSets.contains(set.name())) {
-                throw new CatalogueFormatException(set.where() + ": word set '" + set.name() + "' is the value of no row of contents.tsv");
+                throw new CatalogueFormatException(
+                        set.where() + ": word set '" + set.name() + "' is the value of no row of contents.tsv");
             }
         }
         return new VocabularyData(List.copyOf(kinds.values()), members, List.copyOf(sets.values()));
@@ -199,8 +251,10 @@ public final class VocabularyData {
                 throw row.error("table: only a block has a table in the docs");
             }
             table = List.of(row.field(6).split("\\|", -1));
-            if ((table.size() != 3 && table.size() != 4) || table.stream().anyMatch(t -> t.isEmpty() || !t.equals(t.strip()))) {
-                throw row.error("table: three or four column titles separated by `|` (name, value, [default,] meaning)");
+            if ((table.size() != 3 && table.size() != 4)
+                    || table.stream().anyMatch(t -> t.isEmpty() || !t.equals(t.strip()))) {
+                throw row.error(
+                        "table: three or four column titles separated by `|` (name, value, [default,] meaning)");
             }
         }
         return new Kind(kind, is, keyword, then.equals(NONE) ? "" : then, description, home, table, row.where());
@@ -255,11 +309,24 @@ public final class VocabularyData {
         if (!docDefault.isEmpty() && block.table().size() == 3) {
             throw row.error("doc-default: the table of block '" + blockName + "' has no default column");
         }
-        if ((docValue + docDefault + docMeaning).contains("{words}") && value.set().isEmpty()) {
+        if ((docValue + docDefault + docMeaning).contains("{words}")
+                && value.set().isEmpty()) {
             throw row.error("doc-: {words} stands for the words of a set, and the value has none");
         }
-        return new Member(blockName, word, is, value, repeatable, required, rke2, rke2Note, docName, docValue, docDefault,
-                docMeaning, row.where());
+        return new Member(
+                blockName,
+                word,
+                is,
+                value,
+                repeatable,
+                required,
+                rke2,
+                rke2Note,
+                docName,
+                docValue,
+                docDefault,
+                docMeaning,
+                row.where());
     }
 
     private static ValueSpec value(TsvReader.Row row, boolean takesValue, Map<String, WordSet> sets) {
@@ -303,7 +370,8 @@ public final class VocabularyData {
     private static String word(TsvReader.Row row, int index) {
         String word = row.field(index);
         if (!isWord(word)) {
-            throw row.error("field " + (index + 1) + ": '" + word + "' is not a word of the language (letters, digits and `-`)");
+            throw row.error("field " + (index + 1) + ": '" + word
+                    + "' is not a word of the language (letters, digits and `-`)");
         }
         return word;
     }
@@ -390,13 +458,17 @@ public final class VocabularyData {
     }
 
     public WordSet wordSet(String name) {
-        return wordSets.stream().filter(s -> s.name().equals(name)).findFirst()
+        return wordSets.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no word set " + name));
     }
 
     /** The words of {@code member}'s value: its set's, or none. */
     public List<String> words(Member member) {
-        return member.value().set().isEmpty() ? List.of() : wordSet(member.value().set()).words();
+        return member.value().set().isEmpty()
+                ? List.of()
+                : wordSet(member.value().set()).words();
     }
 
     /** The keywords of the lexer, in its order. */
@@ -417,7 +489,10 @@ public final class VocabularyData {
 
     /** The words {@code kind} of member (property, block, statement) of {@code block}, in file order. */
     public List<String> words(String block, String is) {
-        return members(block).stream().filter(m -> m.is().equals(is)).map(Member::word).toList();
+        return members(block).stream()
+                .filter(m -> m.is().equals(is))
+                .map(Member::word)
+                .toList();
     }
 
     /** Every property name of every block, in file order, each once. */

@@ -43,11 +43,9 @@ public final class VocabularyFiles {
     private static final String VIM_STATEMENT_START = "\\%(\\%(^\\|[{;}]\\)\\s*\\)\\@<=";
 
     /** A generated word list of the TextMate grammar: the {@code occurrence}-th {@code "match"} of a repository rule. */
-    record TextMateList(String rule, int occurrence, List<String> words) {
-    }
+    record TextMateList(String rule, int occurrence, List<String> words) {}
 
-    private VocabularyFiles() {
-    }
+    private VocabularyFiles() {}
 
     /** The files that differ from what the vocabulary says, each with what differs; empty when all agree. */
     public static List<String> differences(Path root, VocabularyData data) throws IOException {
@@ -97,20 +95,33 @@ public final class VocabularyFiles {
     static Map<String, String> vimRegions(VocabularyData data) {
         StringBuilder keywords = new StringBuilder();
         for (String[] group : new String[][] {
-                {"name", "netspecKeyword", " nextgroup=netspecDeclName,netspecDeclString skipwhite"},
-                {"", "netspecKeyword", ""},
-                {"selectors", "netspecKeyword", " nextgroup=netspecSelectors skipwhite"},
-                {"flow", "netspecKeyword", " nextgroup=netspecFlow skipwhite"}}) {
-            List<String> words = data.kinds().stream().filter(k -> k.keyword() && !k.is().equals("operator")
-                    && k.then().equals(group[0])).map(VocabularyData.Kind::kind).toList();
+            {"name", "netspecKeyword", " nextgroup=netspecDeclName,netspecDeclString skipwhite"},
+            {"", "netspecKeyword", ""},
+            {"selectors", "netspecKeyword", " nextgroup=netspecSelectors skipwhite"},
+            {"flow", "netspecKeyword", " nextgroup=netspecFlow skipwhite"}
+        }) {
+            List<String> words = data.kinds().stream()
+                    .filter(k -> k.keyword()
+                            && !k.is().equals("operator")
+                            && k.then().equals(group[0]))
+                    .map(VocabularyData.Kind::kind)
+                    .toList();
             if (!words.isEmpty()) {
-                keywords.append("syn keyword ").append(group[1]).append(' ').append(String.join(" ", words)).append(group[2]).append('\n');
+                keywords.append("syn keyword ")
+                        .append(group[1])
+                        .append(' ')
+                        .append(String.join(" ", words))
+                        .append(group[2])
+                        .append('\n');
             }
         }
-        keywords.append("syn keyword netspecKeywordOperator ").append(String.join(" ", keywords(data, true))).append('\n');
+        keywords.append("syn keyword netspecKeywordOperator ")
+                .append(String.join(" ", keywords(data, true)))
+                .append('\n');
         String words = "syn match netspecConstant /\\%([A-Za-z0-9_./-]\\)\\@<!" + vimAlternation(highlightedWords(data))
                 + VIM_WORD_END + "/\n"
-                + "syn match netspecProperty /" + VIM_STATEMENT_START + vimAlternation(propertyNames(data)) + VIM_WORD_END + "/\n"
+                + "syn match netspecProperty /" + VIM_STATEMENT_START + vimAlternation(propertyNames(data))
+                + VIM_WORD_END + "/\n"
                 + "syn match netspecBlockKind /" + VIM_STATEMENT_START + vimAlternation(blockKinds(data)) + VIM_WORD_END
                 + "\\ze\\s*\\%(\\h[A-Za-z0-9_.\\/-]*\\s*\\|\"[^\"]*\"\\s*\\)\\={/\n";
         Map<String, String> regions = new LinkedHashMap<>();
@@ -133,7 +144,9 @@ public final class VocabularyFiles {
                 if (!member.documented()) {
                     continue;
                 }
-                String words = String.join(", ", data.words(member).stream().map(w -> "`" + w + "`").toList());
+                String words = String.join(
+                        ", ",
+                        data.words(member).stream().map(w -> "`" + w + "`").toList());
                 List<String> cells = new ArrayList<>();
                 cells.add(member.docName().isEmpty() ? "`" + member.word() + "`" : member.docName());
                 cells.add(member.docValue().replace("{words}", words));
@@ -158,19 +171,26 @@ public final class VocabularyFiles {
 
     /** The lexer's keywords: the operators ({@code except}, {@code in}, ...), or all others. */
     private static List<String> keywords(VocabularyData data, boolean operators) {
-        return data.kinds().stream().filter(k -> k.keyword() && k.is().equals("operator") == operators)
-                .map(VocabularyData.Kind::kind).toList();
+        return data.kinds().stream()
+                .filter(k -> k.keyword() && k.is().equals("operator") == operators)
+                .map(VocabularyData.Kind::kind)
+                .toList();
     }
 
     /** Blocks whose kind is a NAME to the lexer ({@code canal}): the editors know them as block kinds. */
     private static List<String> blockKinds(VocabularyData data) {
-        return data.kinds().stream().filter(k -> k.isBlock() && !k.keyword()).map(VocabularyData.Kind::kind).toList();
+        return data.kinds().stream()
+                .filter(k -> k.isBlock() && !k.keyword())
+                .map(VocabularyData.Kind::kind)
+                .toList();
     }
 
     /** The property names that are NAMEs to the lexer (not {@code pods} and {@code port}). */
     private static List<String> propertyNames(VocabularyData data) {
         List<String> keywords = data.keywords();
-        return data.propertyNames().stream().filter(name -> !keywords.contains(name)).toList();
+        return data.propertyNames().stream()
+                .filter(name -> !keywords.contains(name))
+                .toList();
     }
 
     /** The words of every set the editors highlight, each once. */
@@ -186,7 +206,8 @@ public final class VocabularyFiles {
 
     /** Longest first, then alphabetical: no word of a TextMate alternation stands before a longer one it starts. */
     private static List<String> longestFirst(List<String> words) {
-        return words.stream().sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+        return words.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
                 .toList();
     }
 
@@ -212,7 +233,8 @@ public final class VocabularyFiles {
                 continue;
             }
             if (!regions.containsKey(id)) {
-                throw new CatalogueFormatException(file + ":" + (i + 1) + ": the vocabulary generates no region `" + id + "`");
+                throw new CatalogueFormatException(
+                        file + ":" + (i + 1) + ": the vocabulary generates no region `" + id + "`");
             }
             if (seen.contains(id)) {
                 throw new CatalogueFormatException(file + ":" + (i + 1) + ": a second region `" + id + "`");
@@ -221,12 +243,14 @@ public final class VocabularyFiles {
             int end = i + 1;
             while (end < lines.size() && !id.equals(markerId(lines.get(end), END))) {
                 if (markerId(lines.get(end), BEGIN) != null) {
-                    throw new CatalogueFormatException(file + ":" + (end + 1) + ": a region begins inside region `" + id + "`");
+                    throw new CatalogueFormatException(
+                            file + ":" + (end + 1) + ": a region begins inside region `" + id + "`");
                 }
                 end++;
             }
             if (end == lines.size()) {
-                throw new CatalogueFormatException(file + ":" + (i + 1) + ": region `" + id + "` has no `" + END + id + "` line");
+                throw new CatalogueFormatException(
+                        file + ":" + (i + 1) + ": region `" + id + "` has no `" + END + id + "` line");
             }
             out.append(regions.get(id));
             i = end - 1;
@@ -262,11 +286,15 @@ public final class VocabularyFiles {
             int line = matchLine(file, lines, list);
             Matcher group = WORD_GROUP.matcher(lines.get(line));
             if (!group.find()) {
-                throw new CatalogueFormatException(file + ":" + (line + 1) + ": no word group `(a|b)` in the pattern of rule `"
-                        + list.rule() + "`");
+                throw new CatalogueFormatException(file + ":" + (line + 1)
+                        + ": no word group `(a|b)` in the pattern of rule `" + list.rule() + "`");
             }
             String current = lines.get(line);
-            lines.set(line, current.substring(0, group.start(1)) + String.join("|", list.words()) + current.substring(group.end(1)));
+            lines.set(
+                    line,
+                    current.substring(0, group.start(1))
+                            + String.join("|", list.words())
+                            + current.substring(group.end(1)));
         }
         return String.join("\n", lines);
     }
@@ -283,8 +311,8 @@ public final class VocabularyFiles {
                 return i;
             }
         }
-        throw new CatalogueFormatException(file + ":" + (start + 1) + ": rule `" + list.rule() + "` has no \"match\" number "
-                + list.occurrence());
+        throw new CatalogueFormatException(
+                file + ":" + (start + 1) + ": rule `" + list.rule() + "` has no \"match\" number " + list.occurrence());
     }
 
     private static String firstDifference(String actual, String expected) {

@@ -36,8 +36,7 @@ public final class VocabularyGenerator {
 
     static final String CLASS_NAME = "NetspecVocabulary";
 
-    private VocabularyGenerator() {
-    }
+    private VocabularyGenerator() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
@@ -47,7 +46,8 @@ public final class VocabularyGenerator {
         VocabularyData data = VocabularyData.load(Path.of(args[0]));
         Path file = GeneratedSources.write(generate(data, args[2]), Path.of(args[1]));
         System.out.println("netc-codegen: " + file + " (" + (data.blocks().size() - 1) + " blocks, "
-                + data.statements().size() + " statements, " + data.propertyNames().size() + " property names, "
+                + data.statements().size() + " statements, "
+                + data.propertyNames().size() + " property names, "
                 + data.wordSets().size() + " word sets)");
     }
 
@@ -59,55 +59,99 @@ public final class VocabularyGenerator {
         TypeSpec.Builder type = GeneratedSources.publicFinalClass(CLASS_NAME, VocabularyGenerator.class)
                 .addJavadoc("The netspec vocabulary: what may be written where, and the words a value may be.\n"
                         + "Generated from {@code compiler/src/main/vocabulary} (see the README there).\n")
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build());
 
         for (VocabularyData.WordSet set : data.wordSets()) {
-            type.addField(FieldSpec.builder(strings, setConstant(set.name()), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            type.addField(FieldSpec.builder(
+                            strings, setConstant(set.name()), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("$L ($L): $L.\n", set.name(), fileAndLine(set.where()), set.meaning())
                     .initializer("$L", list(set.words()))
                     .build());
         }
         for (VocabularyData.Kind kind : data.blocks()) {
-            type.addField(FieldSpec.builder(blockKind, blockConstant(kind), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("$L ($L).\n", kind.description(), fileAndLine(kind.where()))
-                    .initializer("$L", blockKind(data, kind, blockKind))
-                    .build());
+            type.addField(
+                    FieldSpec.builder(blockKind, blockConstant(kind), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                            .addJavadoc("$L ($L).\n", kind.description(), fileAndLine(kind.where()))
+                            .initializer("$L", blockKind(data, kind, blockKind))
+                            .build());
         }
-        type.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), blockKind), "BLOCKS",
-                        Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        type.addField(FieldSpec.builder(
+                        ParameterizedTypeName.get(ClassName.get(List.class), blockKind),
+                        "BLOCKS",
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
                 .addJavadoc("The top level, then every kind of block.\n")
-                .initializer("$T.of($L)", List.class, data.blocks().stream()
-                        .map(k -> CodeBlock.of("$N", blockConstant(k))).collect(CodeBlock.joining(", ")))
+                .initializer(
+                        "$T.of($L)",
+                        List.class,
+                        data.blocks().stream()
+                                .map(k -> CodeBlock.of("$N", blockConstant(k)))
+                                .collect(CodeBlock.joining(", ")))
                 .build());
-        type.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), statementKind), "STATEMENTS",
-                        Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        type.addField(FieldSpec.builder(
+                        ParameterizedTypeName.get(ClassName.get(List.class), statementKind),
+                        "STATEMENTS",
+                        Modifier.PUBLIC,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
                 .addJavadoc("Every statement of its own syntax: neither a block nor a property.\n")
-                .initializer(CodeBlock.builder().add("$T.of(\n", List.class).indent().indent()
+                .initializer(CodeBlock.builder()
+                        .add("$T.of(\n", List.class)
+                        .indent()
+                        .indent()
                         .add(data.statements().stream()
-                                .map(k -> CodeBlock.of("new $T($S, $S, $S)", statementKind, k.kind(), k.description(), k.home()))
+                                .map(k -> CodeBlock.of(
+                                        "new $T($S, $S, $S)", statementKind, k.kind(), k.description(), k.home()))
                                 .collect(CodeBlock.joining(",\n")))
-                        .add(")").unindent().unindent().build())
+                        .add(")")
+                        .unindent()
+                        .unindent()
+                        .build())
                 .build());
         type.addField(FieldSpec.builder(strings, "KEYWORDS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The keywords of NetSpecLexer.g4, in its order: every other word is a NAME.\n")
                 .initializer("$L", list(data.keywords()))
                 .build());
 
-        List<VocabularyData.Kind> blocks = data.blocks().stream().filter(VocabularyData.Kind::isBlock).toList();
-        type.addMethod(lookup("block", "kind", blockKind, "The kind of block {@code kind}, or null: there is none (the top level is none).\n",
-                blocks, VocabularyData.Kind::kind, k -> CodeBlock.of("$N", blockConstant(k))));
+        List<VocabularyData.Kind> blocks =
+                data.blocks().stream().filter(VocabularyData.Kind::isBlock).toList();
+        type.addMethod(lookup(
+                "block",
+                "kind",
+                blockKind,
+                "The kind of block {@code kind}, or null: there is none (the top level is none).\n",
+                blocks,
+                VocabularyData.Kind::kind,
+                k -> CodeBlock.of("$N", blockConstant(k))));
         List<VocabularyData.Kind> statements = data.statements();
-        type.addMethod(lookup("statement", "keyword", statementKind, "The statement that starts with {@code keyword}, or null.\n",
-                statements, VocabularyData.Kind::kind,
+        type.addMethod(lookup(
+                "statement",
+                "keyword",
+                statementKind,
+                "The statement that starts with {@code keyword}, or null.\n",
+                statements,
+                VocabularyData.Kind::kind,
                 k -> CodeBlock.of("STATEMENTS.get($L)", statements.indexOf(k))));
-        List<VocabularyData.Member> written = data.members().stream().filter(m -> !m.rke2().isEmpty()).toList();
-        type.addMethod(lookup("rke2KeySource", "key", ClassName.get(String.class),
+        List<VocabularyData.Member> written =
+                data.members().stream().filter(m -> !m.rke2().isEmpty()).toList();
+        type.addMethod(lookup(
+                "rke2KeySource",
+                "key",
+                ClassName.get(String.class),
                 "For an RKE2 config key netc writes itself, what in netspec says it (\"`pods` in the cluster block\"); null for\n"
                         + "any other key.\n",
-                written, VocabularyData.Member::rke2, m -> CodeBlock.of("$S", "`" + m.word() + "` in the " + m.block() + " block"
-                        + (m.rke2Note().isEmpty() ? "" : " (" + m.rke2Note() + ")"))));
+                written,
+                VocabularyData.Member::rke2,
+                m -> CodeBlock.of(
+                        "$S",
+                        "`" + m.word() + "` in the " + m.block() + " block"
+                                + (m.rke2Note().isEmpty() ? "" : " (" + m.rke2Note() + ")"))));
 
-        return GeneratedSources.fromTsv(packageName, type.build(), VocabularyGenerator.class, "src/main/vocabulary/*.tsv");
+        return GeneratedSources.fromTsv(
+                packageName, type.build(), VocabularyGenerator.class, "src/main/vocabulary/*.tsv");
     }
 
     private static CodeBlock blockKind(VocabularyData data, VocabularyData.Kind kind, ClassName blockKind) {
@@ -115,34 +159,46 @@ public final class VocabularyGenerator {
         boolean top = kind.is().equals("top");
         CodeBlock.Builder words = CodeBlock.builder();
         List<VocabularyData.Member> withWords = data.members(name).stream()
-                .filter(m -> m.isProperty() && !m.value().set().isEmpty()).toList();
+                .filter(m -> m.isProperty() && !m.value().set().isEmpty())
+                .toList();
         if (withWords.size() > 10) {
             throw new CatalogueFormatException(kind.where() + ": more than ten properties of words: Map.of takes ten");
         }
         words.add("$T.of(", Map.class);
         for (int i = 0; i < withWords.size(); i++) {
             VocabularyData.Member member = withWords.get(i);
-            words.add("$S, $N$L", member.word(), setConstant(member.value().set()), i + 1 < withWords.size() ? ", " : "");
+            words.add(
+                    "$S, $N$L", member.word(), setConstant(member.value().set()), i + 1 < withWords.size() ? ", " : "");
         }
         words.add(")");
-        List<String> repeatable = data.members(name).stream().filter(m -> m.isProperty() && m.repeatable())
-                .map(VocabularyData.Member::word).toList();
+        List<String> repeatable = data.members(name).stream()
+                .filter(m -> m.isProperty() && m.repeatable())
+                .map(VocabularyData.Member::word)
+                .toList();
         return CodeBlock.builder()
                 .add("new $T($S, $S, $S,\n", blockKind, top ? "" : name, kind.description(), kind.home())
-                .indent().indent()
+                .indent()
+                .indent()
                 .add("$L,\n", list(data.words(name, "property")))
                 .add("$L,\n", list(repeatable))
                 .add("$L,\n", list(data.words(name, "block")))
                 .add("$L,\n", list(data.words(name, "statement")))
                 .add("$L,\n", list(data.completions(name)))
                 .add("$L)", words.build())
-                .unindent().unindent()
+                .unindent()
+                .unindent()
                 .build();
     }
 
     /** {@code static RESULT name(String parameter)}: a switch from each row's key to its value, null by default. */
-    private static <T> MethodSpec lookup(String name, String parameter, TypeName result, String javadoc, List<T> rows,
-            Function<T, String> key, Function<T, CodeBlock> value) {
+    private static <T> MethodSpec lookup(
+            String name,
+            String parameter,
+            TypeName result,
+            String javadoc,
+            List<T> rows,
+            Function<T, String> key,
+            Function<T, CodeBlock> value) {
         CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("switch ($N)", parameter);
         for (T row : rows) {
             body.addStatement("case $S: return $L", key.apply(row), value.apply(row));
@@ -158,7 +214,10 @@ public final class VocabularyGenerator {
     }
 
     private static CodeBlock list(List<String> words) {
-        return CodeBlock.of("$T.of($L)", List.class, words.stream().map(w -> CodeBlock.of("$S", w)).collect(CodeBlock.joining(", ")));
+        return CodeBlock.of(
+                "$T.of($L)",
+                List.class,
+                words.stream().map(w -> CodeBlock.of("$S", w)).collect(CodeBlock.joining(", ")));
     }
 
     /** {@code kube-proxy-mode} → {@code KUBE_PROXY_MODE_WORDS}. */

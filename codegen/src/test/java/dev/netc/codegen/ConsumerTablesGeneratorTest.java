@@ -23,17 +23,23 @@ class ConsumerTablesGeneratorTest {
     @Test
     void everyRowBecomesARecordInTheTableOrder() throws Exception {
         Path tsv = write("kube-proxy-flags.tsv", FLAGS);
-        Path source = GeneratedSources.write(ConsumerTablesGenerator.generate(
-                List.of(ConsumerTablesGenerator.load(tsv + "=KubeProxyFlag=KUBE_PROXY_FLAGS")), "dev.netc.consumers"),
+        Path source = GeneratedSources.write(
+                ConsumerTablesGenerator.generate(
+                        List.of(ConsumerTablesGenerator.load(tsv + "=KubeProxyFlag=KUBE_PROXY_FLAGS")),
+                        "dev.netc.consumers"),
                 dir.resolve("out"));
         Path record = write("KubeProxyFlag.java", RECORD);
 
         ClassLoader loader = Javac.compile(dir.resolve("classes"), source, record);
-        List<?> rows = (List<?>) loader.loadClass("dev.netc.consumers.ConsumerTables").getField("KUBE_PROXY_FLAGS").get(null);
+        List<?> rows = (List<?>) loader.loadClass("dev.netc.consumers.ConsumerTables")
+                .getField("KUBE_PROXY_FLAGS")
+                .get(null);
 
-        assertThat(rows).extracting(Object::toString).containsExactly(
-                "KubeProxyFlag[flag=iptables-sync-period, type=duration, modes=iptables,nftables, source=kubernetes/kubernetes@c57e115 cmd/kube-proxy/app/options.go:150]",
-                "KubeProxyFlag[flag=ipvs-scheduler, type=string, modes=ipvs, source=kubernetes/kubernetes@c57e115 cmd/kube-proxy/app/options.go:160; more]");
+        assertThat(rows)
+                .extracting(Object::toString)
+                .containsExactly(
+                        "KubeProxyFlag[flag=iptables-sync-period, type=duration, modes=iptables,nftables, source=kubernetes/kubernetes@c57e115 cmd/kube-proxy/app/options.go:150]",
+                        "KubeProxyFlag[flag=ipvs-scheduler, type=string, modes=ipvs, source=kubernetes/kubernetes@c57e115 cmd/kube-proxy/app/options.go:160; more]");
         assertThat(Files.readString(source)).contains("kube-proxy-flags.tsv: 2 rows.");
     }
 

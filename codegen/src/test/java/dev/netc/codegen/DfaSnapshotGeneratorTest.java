@@ -18,7 +18,8 @@ class DfaSnapshotGeneratorTest {
     @Test
     void theGeneratedClassGivesBackTheLexerAndParserSnapshotsOfItsCorpus() throws Exception {
         Path corpus = Files.createDirectories(dir.resolve("corpus"));
-        Files.writeString(corpus.resolve("a.netspec"), "namespace shop {\n  tier web { pods app=web; port http 80/tcp }\n}\n");
+        Files.writeString(
+                corpus.resolve("a.netspec"), "namespace shop {\n  tier web { pods app=web; port http 80/tcp }\n}\n");
         Files.writeString(corpus.resolve("notes.md"), "not a spec");
         Path out = dir.resolve("out");
 
@@ -26,8 +27,10 @@ class DfaSnapshotGeneratorTest {
 
         Class<?> snapshots = compile(out);
         DfaSnapshotGenerator.Trained trained = DfaSnapshotGenerator.train(StdlibGenerator.specsIn(corpus));
-        assertThat(snapshots.getMethod("lexer").invoke(null)).isEqualTo(DfaSnapshotWriter.write(trained.lexer(), NetSpecLexer._ATN));
-        assertThat(snapshots.getMethod("parser").invoke(null)).isEqualTo(DfaSnapshotWriter.write(trained.parser(), NetSpecParser._ATN));
+        assertThat(snapshots.getMethod("lexer").invoke(null))
+                .isEqualTo(DfaSnapshotWriter.write(trained.lexer(), NetSpecLexer._ATN));
+        assertThat(snapshots.getMethod("parser").invoke(null))
+                .isEqualTo(DfaSnapshotWriter.write(trained.parser(), NetSpecParser._ATN));
     }
 
     @Test
@@ -47,7 +50,8 @@ class DfaSnapshotGeneratorTest {
         Path corpus = Files.createDirectories(dir.resolve("corpus"));
         Files.writeString(corpus.resolve("broken.netspec"), "namespace shop {\n");
 
-        assertThatThrownBy(() -> DfaSnapshotGenerator.main(new String[] {dir.resolve("out").toString(), "p", corpus.toString()}))
+        assertThatThrownBy(() -> DfaSnapshotGenerator.main(
+                        new String[] {dir.resolve("out").toString(), "p", corpus.toString()}))
                 .hasMessageContaining("broken.netspec does not parse");
     }
 

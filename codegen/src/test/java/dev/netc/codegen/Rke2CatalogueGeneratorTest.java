@@ -66,7 +66,8 @@ class Rke2CatalogueGeneratorTest {
                 .contains("public static Optional<Rke2Key> find(String name) {")
                 .contains("public static Optional<String> droppedReason(String name) {")
                 .contains("public static Collection<Rke2Key> all() {")
-                .contains("put(keys, new Rke2Key(\"cluster-cidr\", STRING_LIST, SERVER, \"10.42.0.0/16\", \"Pod CIDR\"));")
+                .contains(
+                        "put(keys, new Rke2Key(\"cluster-cidr\", STRING_LIST, SERVER, \"10.42.0.0/16\", \"Pod CIDR\"));")
                 .contains("put(keys, new Rke2Key(\"node-ip\", STRING_LIST, BOTH, \"\", \"Node address(es)\"));")
                 .contains("\"File mode of the \\\"admin\\\" kubeconfig\"")
                 .contains("\"${data-dir}/server/db/snapshots\"")
@@ -83,15 +84,17 @@ class Rke2CatalogueGeneratorTest {
         Class<?> catalogue = loader.loadClass(PACKAGE + ".Rke2KeyCatalogue");
 
         Collection<?> all = (Collection<?>) catalogue.getMethod("all").invoke(null);
-        assertThat(all).extracting(Object::toString).containsExactly(
-                "Rke2Key[name=cluster-cidr, type=STRING_LIST, scope=SERVER, defaultValue=10.42.0.0/16, description=Pod CIDR]",
-                "Rke2Key[name=debug, type=BOOL, scope=BOTH, defaultValue=false, description=Debug logging]",
-                "Rke2Key[name=etcd-s3-timeout, type=DURATION, scope=SERVER, defaultValue=5m0s, description=S3 timeout]",
-                "Rke2Key[name=etcd-snapshot-dir, type=STRING, scope=SERVER, defaultValue=${data-dir}/server/db/snapshots,"
-                        + " description=Snapshot dir]",
-                "Rke2Key[name=node-ip, type=STRING_LIST, scope=BOTH, defaultValue=, description=Node address(es)]",
-                "Rke2Key[name=write-kubeconfig-mode, type=STRING, scope=SERVER, defaultValue=(0600),"
-                        + " description=File mode of the \"admin\" kubeconfig]");
+        assertThat(all)
+                .extracting(Object::toString)
+                .containsExactly(
+                        "Rke2Key[name=cluster-cidr, type=STRING_LIST, scope=SERVER, defaultValue=10.42.0.0/16, description=Pod CIDR]",
+                        "Rke2Key[name=debug, type=BOOL, scope=BOTH, defaultValue=false, description=Debug logging]",
+                        "Rke2Key[name=etcd-s3-timeout, type=DURATION, scope=SERVER, defaultValue=5m0s, description=S3 timeout]",
+                        "Rke2Key[name=etcd-snapshot-dir, type=STRING, scope=SERVER, defaultValue=${data-dir}/server/db/snapshots,"
+                                + " description=Snapshot dir]",
+                        "Rke2Key[name=node-ip, type=STRING_LIST, scope=BOTH, defaultValue=, description=Node address(es)]",
+                        "Rke2Key[name=write-kubeconfig-mode, type=STRING, scope=SERVER, defaultValue=(0600),"
+                                + " description=File mode of the \"admin\" kubeconfig]");
         assertThatThrownBy(all::clear).isInstanceOf(UnsupportedOperationException.class);
 
         Method find = catalogue.getMethod("find", String.class);
@@ -140,8 +143,9 @@ class Rke2CatalogueGeneratorTest {
 
         Path keys = write("bad.tsv", Rke2CatalogueTest.KEYS_HEADER + "debug\tbool\tnowhere\tfalse\tDebug\n");
         Path dropped = write("dropped.tsv", DROPPED);
-        assertThatThrownBy(() -> Rke2CatalogueGenerator.main(
-                        new String[] {keys.toString(), dropped.toString(), dir.resolve("out").toString(), PACKAGE}))
+        assertThatThrownBy(() -> Rke2CatalogueGenerator.main(new String[] {
+                    keys.toString(), dropped.toString(), dir.resolve("out").toString(), PACKAGE
+                }))
                 .isInstanceOf(CatalogueFormatException.class)
                 .hasMessageStartingWith(keys + ":2: unknown scope 'nowhere'");
         assertThat(dir.resolve("out")).doesNotExist();

@@ -30,15 +30,18 @@ class Rke2CatalogueTest {
                         + "token\tstring\tboth\t\tJoin secret\n",
                 DROPPED_HEADER + "provider_options\tnot a key\n" + "flannel-iface\tdropped\n");
 
-        assertThat(catalogue.keys()).extracting(Rke2Catalogue.Key::name)
+        assertThat(catalogue.keys())
+                .extracting(Rke2Catalogue.Key::name)
                 .containsExactly("cluster-cidr", "debug", "etcd-s3-timeout", "node-ip", "token", "v");
-        assertThat(catalogue.keys()).extracting(Rke2Catalogue.Key::type)
+        assertThat(catalogue.keys())
+                .extracting(Rke2Catalogue.Key::type)
                 .containsExactly("STRING_LIST", "BOOL", "DURATION", "STRING_LIST", "STRING", "INT");
         assertThat(catalogue.keys().get(0))
                 .isEqualTo(new Rke2Catalogue.Key("cluster-cidr", "STRING_LIST", "SERVER", "10.42.0.0/16", "Pod CIDR"));
         assertThat(catalogue.keys().get(3).defaultValue()).isEmpty();
         assertThat(catalogue.dropped())
-                .containsExactly(new Rke2Catalogue.Dropped("flannel-iface", "dropped"),
+                .containsExactly(
+                        new Rke2Catalogue.Dropped("flannel-iface", "dropped"),
                         new Rke2Catalogue.Dropped("provider_options", "not a key"));
     }
 
@@ -52,26 +55,31 @@ class Rke2CatalogueTest {
 
     @Test
     void rejectsAWrongNumberOfFields() {
-        assertKeysError(KEYS_HEADER + "debug\tbool\tboth\tfalse\tok\n" + "token\tstring\tboth\tJoin secret\n",
+        assertKeysError(
+                KEYS_HEADER + "debug\tbool\tboth\tfalse\tok\n" + "token\tstring\tboth\tJoin secret\n",
                 ":3: expected 5 tab-separated fields");
     }
 
     @Test
     void rejectsAnUnknownType() {
-        assertKeysError(KEYS_HEADER + "debug\tboolean\tboth\tfalse\tDebug\n",
+        assertKeysError(
+                KEYS_HEADER + "debug\tboolean\tboth\tfalse\tDebug\n",
                 ":2: unknown type 'boolean' for key 'debug'; expected one of [bool, duration, int, string, string-list]");
     }
 
     @Test
     void rejectsAnUnknownScope() {
-        assertKeysError(KEYS_HEADER + "debug\tbool\tagent\tfalse\tDebug\n",
+        assertKeysError(
+                KEYS_HEADER + "debug\tbool\tagent\tfalse\tDebug\n",
                 ":2: unknown scope 'agent' for key 'debug'; expected one of [both, server]");
     }
 
     @Test
     void rejectsADuplicateKeyNamingBothLines() {
-        Path keys = write("keys.tsv",
-                KEYS_HEADER + "debug\tbool\tboth\tfalse\tDebug\n" + "v\tint\tboth\t0\tV\n" + "debug\tbool\tboth\t\tAgain\n");
+        Path keys = write(
+                "keys.tsv",
+                KEYS_HEADER + "debug\tbool\tboth\tfalse\tDebug\n" + "v\tint\tboth\t0\tV\n"
+                        + "debug\tbool\tboth\t\tAgain\n");
 
         assertThatThrownBy(() -> Rke2Catalogue.load(keys, write("dropped.tsv", DROPPED_HEADER)))
                 .isInstanceOf(CatalogueFormatException.class)
@@ -104,7 +112,8 @@ class Rke2CatalogueTest {
         assertKeysError(KEYS_HEADER + "\n" + "debug\tbool\tboth\tfalse\tDebug\n", ":2: blank line");
         assertKeysError(KEYS_HEADER + "debug\tbool\tboth\tfalse\tDebug\r\n", ":2: carriage return");
         assertKeysError(KEYS_HEADER.replace("\n", "\r\n"), ":1: carriage return");
-        assertKeysError(KEYS_HEADER + "debug\tbool \tboth\tfalse\tDebug\n",
+        assertKeysError(
+                KEYS_HEADER + "debug\tbool \tboth\tfalse\tDebug\n",
                 ":2: field 'type' has leading or trailing whitespace: 'bool '");
     }
 

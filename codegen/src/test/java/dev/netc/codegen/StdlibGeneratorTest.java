@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StdlibGeneratorTest {
     private static final String PACKAGE = "dev.netc.load";
     /** Quotes, backslashes, non-ASCII text and a file without a final newline: what string escaping can get wrong. */
-    private static final String TRICKY = "// \"quoted\" \\ back\\slash, tab\there, caf\u00e9 \u2192 \ud83d\ude80\nexternal x { cidr 10.0.0.0/8 }";
+    private static final String TRICKY =
+            "// \"quoted\" \\ back\\slash, tab\there, caf\u00e9 \u2192 \ud83d\ude80\nexternal x { cidr 10.0.0.0/8 }";
 
     @TempDir
     Path dir;
@@ -47,7 +48,8 @@ class StdlibGeneratorTest {
         Files.writeString(stdlib.resolve("huge.netspec"), "x".repeat(StdlibGenerator.MAX_CONSTANT_BYTES + 1));
 
         assertThatThrownBy(() -> StdlibGenerator.read(stdlib))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than a string constant holds");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than a string constant holds");
     }
 
     @Test

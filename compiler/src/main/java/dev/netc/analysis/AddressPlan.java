@@ -21,15 +21,14 @@ import java.util.stream.Collectors;
  */
 final class AddressPlan {
     /** A range, where it was written, and what it is ("the pod range", "network `lan`"). */
-    record Range(Cidr cidr, Span span, String what) {
-    }
+    record Range(Cidr cidr, Span span, String what) {}
 
     /** An address and where it was written. */
-    record Address(IpAddress address, Span span) {
-    }
+    record Address(IpAddress address, Span span) {}
 
     /** kube-controller-manager's default per-node pod range size, by family. */
     static final int NODE_MASK_V4 = 24;
+
     static final int NODE_MASK_V6 = 64;
     /** The node-range allocator handles at most 2^16 node ranges (k8s cidr_set.go). */
     private static final int MAX_NODE_MASK_BITS = 16;
@@ -66,16 +65,19 @@ final class AddressPlan {
         all.sort(AddressPlan::byFamilyThenStart);
         Range widest = null;
         for (Range range : all) {
-            if (widest != null && widest.cidr().family() == range.cidr().family()
+            if (widest != null
+                    && widest.cidr().family() == range.cidr().family()
                     && range.cidr().first().compareTo(widest.cidr().last()) <= 0) {
-                sink.report(Diagnostic.of(Code.NS2020, range.span(), range.what(), range.cidr(), widest.what(), widest.cidr())
+                sink.report(Diagnostic.of(
+                                Code.NS2020, range.span(), range.what(), range.cidr(), widest.what(), widest.cidr())
                         .withSecondary(widest.span(), widest.what() + " is here")
                         .withNote("an address in two ranges is routed to only one of them: pods, services or nodes "
                                 + "in the overlap become unreachable")
                         .withHelp("choose ranges that do not overlap, e.g. the RKE2 defaults 10.42.0.0/16 (pods) and "
                                 + "10.43.0.0/16 (services) beside the node networks"));
             }
-            if (widest == null || widest.cidr().family() != range.cidr().family()
+            if (widest == null
+                    || widest.cidr().family() != range.cidr().family()
                     || range.cidr().last().compareTo(widest.cidr().last()) > 0) {
                 widest = range;
             }
@@ -88,10 +90,17 @@ final class AddressPlan {
             for (int i = 1; i < ranges.size(); i++) {
                 for (int j = 0; j < i; j++) {
                     if (ranges.get(i).cidr().family() == ranges.get(j).cidr().family()) {
-                        sink.report(Diagnostic.of(Code.NS2023, ranges.get(i).span(),
-                                ranges.get(i).what() + " has two " + name(ranges.get(i).cidr().family()) + " ranges")
-                                .withSecondary(ranges.get(j).span(), "the first one")
-                                .withNote("RKE2 takes one range per IP family: one IPv4, one IPv6, or both for dual-stack"));
+                        sink.report(
+                                Diagnostic.of(
+                                                Code.NS2023,
+                                                ranges.get(i).span(),
+                                                ranges.get(i).what() + " has two "
+                                                        + name(ranges.get(i)
+                                                                .cidr()
+                                                                .family()) + " ranges")
+                                        .withSecondary(ranges.get(j).span(), "the first one")
+                                        .withNote(
+                                                "RKE2 takes one range per IP family: one IPv4, one IPv6, or both for dual-stack"));
                     }
                 }
             }
@@ -99,18 +108,25 @@ final class AddressPlan {
         Set<IpAddress.Family> podFamilies = families(pods);
         Set<IpAddress.Family> serviceFamilies = families(services);
         if (!pods.isEmpty() && !services.isEmpty() && !podFamilies.equals(serviceFamilies)) {
-            sink.report(Diagnostic.of(Code.NS2023, services.get(0).span(), "the pod ranges are " + describe(podFamilies)
-                    + " but the service ranges are " + describe(serviceFamilies))
+            sink.report(Diagnostic.of(
+                            Code.NS2023,
+                            services.get(0).span(),
+                            "the pod ranges are " + describe(podFamilies) + " but the service ranges are "
+                                    + describe(serviceFamilies))
                     .withSecondary(pods.get(0).span(), "pod ranges")
                     .withNote("RKE2 refuses to start unless cluster-cidr and service-cidr have the same IP families")
                     .withHelp("give both ranges the same families, in the same order"));
         }
         for (Node node : nodes) {
-            Set<IpAddress.Family> nodeFamilies = node.nodeIps().stream().map(IpAddress::family)
+            Set<IpAddress.Family> nodeFamilies = node.nodeIps().stream()
+                    .map(IpAddress::family)
                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(IpAddress.Family.class)));
             if (!node.nodeIps().isEmpty() && !nodeFamilies.containsAll(podFamilies)) {
-                sink.report(Diagnostic.of(Code.NS2023, node.span(), "node `" + node.name() + "` has " + describe(nodeFamilies)
-                        + " addresses but the cluster is " + describe(podFamilies))
+                sink.report(Diagnostic.of(
+                                Code.NS2023,
+                                node.span(),
+                                "node `" + node.name() + "` has " + describe(nodeFamilies)
+                                        + " addresses but the cluster is " + describe(podFamilies))
                         .withNote("in a dual-stack cluster each node needs a node-ip of each family")
                         .withHelp("add an address of the missing family to the node's interface"));
             }
@@ -132,12 +148,14 @@ final class AddressPlan {
                 problem = "it is more than 16 bits wider than the /" + nodeMask + " each node gets, which "
                         + "kube-controller-manager refuses";
             } else if (bits < 31 && (1L << bits) < nodes) {
-                problem = "it holds " + (1L << bits) + " node ranges of /" + nodeMask + " but the cluster has " + nodes + " nodes";
+                problem = "it holds " + (1L << bits) + " node ranges of /" + nodeMask + " but the cluster has " + nodes
+                        + " nodes";
             }
             if (problem != null) {
                 sink.report(Diagnostic.of(Code.NS2026, range.span(), range.cidr(), problem)
                         .withHelp("use a range between /" + (nodeMask - MAX_NODE_MASK_BITS) + " and /" + nodeMask
-                                + " with room for every node, e.g. " + (nodeMask == NODE_MASK_V4 ? "10.42.0.0/16" : "fd00:42::/56")));
+                                + " with room for every node, e.g. "
+                                + (nodeMask == NODE_MASK_V4 ? "10.42.0.0/16" : "fd00:42::/56")));
             }
         }
     }
@@ -152,17 +170,21 @@ final class AddressPlan {
             }
             Diagnostic diagnostic = Diagnostic.of(Code.NS2027, range.span(), range.cidr(), limit);
             if (!v4 && range.cidr().prefix() >= 64) {
-                diagnostic = diagnostic.withSeverity(Severity.WARNING)
+                diagnostic = diagnostic
+                        .withSeverity(Severity.WARNING)
                         .withNote("only clusters with the MultiCIDRServiceAllocator (Kubernetes 1.33+) accept it; "
                                 + "the legacy allocator needs /108 or smaller");
             }
-            sink.report(diagnostic.withHelp("a /" + (v4 ? 16 : 112) + " holds 65,536 services, more than an edge cluster needs"));
+            sink.report(diagnostic.withHelp(
+                    "a /" + (v4 ? 16 : 112) + " holds 65,536 services, more than an edge cluster needs"));
         }
     }
 
     /** The DNS address must be a service address, and neither the range's network nor its first address. */
     private void checkDns(Address dns, List<Range> services) {
-        List<Range> sameFamily = services.stream().filter(r -> r.cidr().family() == dns.address().family()).toList();
+        List<Range> sameFamily = services.stream()
+                .filter(r -> r.cidr().family() == dns.address().family())
+                .toList();
         if (sameFamily.isEmpty()) {
             return; // reported as a family mismatch of the ranges themselves, or there are no services
         }
@@ -172,23 +194,33 @@ final class AddressPlan {
                     .withSecondary(range.span(), "the service range")
                     .withNote("CoreDNS gets a service address; outside the range pods cannot resolve names")
                     .withHelp("use `" + range.cidr().address().plus(10) + "`, the tenth address of the service range"));
-        } else if (dns.address().equals(range.cidr().address()) || dns.address().equals(range.cidr().address().plus(1))) {
+        } else if (dns.address().equals(range.cidr().address())
+                || dns.address().equals(range.cidr().address().plus(1))) {
             boolean network = dns.address().equals(range.cidr().address());
-            sink.report(Diagnostic.of(Code.NS2022, dns.span(), dns.address(),
-                    network ? "the network address of " + range.cidr() : "the first address of " + range.cidr()
-                            + ", which the `kubernetes` API service takes")
+            sink.report(Diagnostic.of(
+                            Code.NS2022,
+                            dns.span(),
+                            dns.address(),
+                            network
+                                    ? "the network address of " + range.cidr()
+                                    : "the first address of " + range.cidr()
+                                            + ", which the `kubernetes` API service takes")
                     .withHelp("use `" + range.cidr().address().plus(10) + "`, the tenth address of the service range"));
         }
     }
 
     private static Set<IpAddress.Family> families(List<Range> ranges) {
-        return ranges.stream().map(r -> r.cidr().family())
+        return ranges.stream()
+                .map(r -> r.cidr().family())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(IpAddress.Family.class)));
     }
 
     private static String describe(Set<IpAddress.Family> families) {
-        return families.size() == 2 ? "dual-stack" : families.isEmpty() ? "without addresses"
-                : name(families.iterator().next()) + " only";
+        return families.size() == 2
+                ? "dual-stack"
+                : families.isEmpty()
+                        ? "without addresses"
+                        : name(families.iterator().next()) + " only";
     }
 
     private static String name(IpAddress.Family family) {

@@ -24,16 +24,18 @@ import java.util.Set;
  * sink and carries on with what it could make sense of.
  */
 public final class Analyzer {
-    private Analyzer() {
-    }
+    private Analyzer() {}
 
     /** The resolved model, and every name declared and where it is used. */
-    public record Analysis(Model model, Bindings bindings) {
-    }
+    public record Analysis(Model model, Bindings bindings) {}
 
     /** @param importTargets the file each import statement loaded, by the span of its path */
-    public static Analysis analyze(List<SpecFile> files, Map<Span, SourceFile> importTargets, Map<String, String> settings,
-            SecretSource secrets, DiagnosticSink sink) {
+    public static Analysis analyze(
+            List<SpecFile> files,
+            Map<Span, SourceFile> importTargets,
+            Map<String, String> settings,
+            SecretSource secrets,
+            DiagnosticSink sink) {
         Bindings.Recorder bindings = new Bindings.Recorder();
         Declarations declarations = new Declarations(files, sink);
         declarations.record(files, importTargets, bindings);
@@ -42,8 +44,8 @@ public final class Analyzer {
 
         Map<String, Network> networks = new LinkedHashMap<>();
         NetworkAnalyzer networkAnalyzer = new NetworkAnalyzer(values, sink);
-        declarations.networks.forEach((name, declared) ->
-                networks.put(name, networkAnalyzer.analyze(declared.name(), declared.statement())));
+        declarations.networks.forEach(
+                (name, declared) -> networks.put(name, networkAnalyzer.analyze(declared.name(), declared.statement())));
 
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
         Map<String, List<Statement.Allow>> namespaceFlows = new LinkedHashMap<>();
@@ -54,17 +56,20 @@ public final class Analyzer {
             namespaceFlows.put(name, analyzed.flows());
         });
 
-        Optional<Cluster> cluster = declarations.clusters.stream().findFirst()
-                .map(block -> new ClusterAnalyzer(values, networks, namespaces.containsKey("metallb-system"), secrets, bindings,
-                        sink).analyze(block));
+        Optional<Cluster> cluster = declarations.clusters.stream()
+                .findFirst()
+                .map(block -> new ClusterAnalyzer(
+                                values, networks, namespaces.containsKey("metallb-system"), secrets, bindings, sink)
+                        .analyze(block));
 
         ExternalResolver externals = new ExternalResolver(declarations.externals, cluster, values, bindings, sink);
         Map<String, Statement.PortConstant> ports = new LinkedHashMap<>();
         declarations.ports.forEach((name, declared) -> ports.put(name, declared.statement()));
-        FlowResolver flowResolver = new FlowResolver(new Scope(namespaces, declarations.externals.keySet()), externals, ports,
-                values, bindings, sink);
+        FlowResolver flowResolver = new FlowResolver(
+                new Scope(namespaces, declarations.externals.keySet()), externals, ports, values, bindings, sink);
         List<Flow> flows = new ArrayList<>();
-        namespaceFlows.forEach((namespace, allows) -> allows.forEach(a -> flows.addAll(flowResolver.resolve(a, namespace))));
+        namespaceFlows.forEach(
+                (namespace, allows) -> allows.forEach(a -> flows.addAll(flowResolver.resolve(a, namespace))));
         declarations.topLevelFlows.forEach(a -> flows.addAll(flowResolver.resolve(a, null)));
 
         // the user's declarations that no flow used are still checked, and reported as unused
@@ -84,7 +89,10 @@ public final class Analyzer {
         }
         new FlowChecks(namespaces, cluster, sink).check(flows);
 
-        Model model = new Model(cluster, List.copyOf(namespaces.values()), flows,
+        Model model = new Model(
+                cluster,
+                List.copyOf(namespaces.values()),
+                flows,
                 allExternals(declarations, externals, cluster, params));
         return new Analysis(model, bindings.build());
     }
@@ -94,14 +102,15 @@ public final class Analyzer {
      * resolved and checked above; those of the standard library that no flow uses are not
      * checked (`kube-api` needs a cluster), so they are resolved with a sink of their own.
      */
-    private static List<Peer.Addresses> allExternals(Declarations declarations, ExternalResolver checked,
-            Optional<Cluster> cluster, Params params) {
+    private static List<Peer.Addresses> allExternals(
+            Declarations declarations, ExternalResolver checked, Optional<Cluster> cluster, Params params) {
         Set<String> resolved = checked.resolvedNames();
         DiagnosticSink unchecked = new DiagnosticSink();
         Bindings.Recorder unrecorded = new Bindings.Recorder();
-        ExternalResolver quiet = new ExternalResolver(declarations.externals, cluster, new Values(params, unrecorded, unchecked),
-                unrecorded, unchecked);
+        ExternalResolver quiet = new ExternalResolver(
+                declarations.externals, cluster, new Values(params, unrecorded, unchecked), unrecorded, unchecked);
         return declarations.externals.keySet().stream()
-                .flatMap(name -> (resolved.contains(name) ? checked : quiet).peer(name).stream()).toList();
+                .flatMap(name -> (resolved.contains(name) ? checked : quiet).peer(name).stream())
+                .toList();
     }
 }

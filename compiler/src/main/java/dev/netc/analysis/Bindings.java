@@ -23,8 +23,16 @@ public final class Bindings {
 
     /** What a declaration declares. */
     public enum Kind {
-        NETWORK("network"), CLUSTER("cluster"), NODE("node"), NAMESPACE("namespace"), TIER("tier"),
-        TIER_PORT("port"), EXTERNAL("external"), PORT_CONSTANT("port"), PARAM("param"), MODULE("module");
+        NETWORK("network"),
+        CLUSTER("cluster"),
+        NODE("node"),
+        NAMESPACE("namespace"),
+        TIER("tier"),
+        TIER_PORT("port"),
+        EXTERNAL("external"),
+        PORT_CONSTANT("port"),
+        PARAM("param"),
+        MODULE("module");
 
         private final String keyword;
 
@@ -55,8 +63,7 @@ public final class Bindings {
     }
 
     /** A place that uses a declared name. */
-    public record Use(Span span, Declaration target) {
-    }
+    public record Use(Span span, Declaration target) {}
 
     private final List<Declaration> declarations;
     private final Map<String, Declaration> byName;
@@ -98,12 +105,15 @@ public final class Bindings {
      * whose name is there (a module's name is nowhere in its file).
      */
     public Optional<Declaration> at(SourceFile file, int offset) {
-        Optional<Use> use = usesIn.getOrDefault(file, List.of()).stream().filter(u -> contains(u.span(), file, offset))
+        Optional<Use> use = usesIn.getOrDefault(file, List.of()).stream()
+                .filter(u -> contains(u.span(), file, offset))
                 .min(Comparator.comparingInt(u -> u.span().end() - u.span().start()));
         if (use.isPresent()) {
             return Optional.of(use.get().target());
         }
-        return declarations.stream().filter(d -> d.kind() != Kind.MODULE && contains(d.nameSpan(), file, offset)).findFirst();
+        return declarations.stream()
+                .filter(d -> d.kind() != Kind.MODULE && contains(d.nameSpan(), file, offset))
+                .findFirst();
     }
 
     private static boolean contains(Span span, SourceFile file, int offset) {
@@ -127,7 +137,9 @@ public final class Bindings {
             // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
             @Override
             public boolean equals(Object other) {
-                return other instanceof PendingUse that && span.equals(that.span) && kind == that.kind
+                return other instanceof PendingUse that
+                        && span.equals(that.span)
+                        && kind == that.kind
                         && name.equals(that.name);
             }
 
@@ -155,7 +167,8 @@ public final class Bindings {
                     resolved.add(new Use(use.span(), target));
                 }
             }
-            resolved.sort(Comparator.comparing((Use u) -> u.span().file().displayName()).thenComparingInt(u -> u.span().start()));
+            resolved.sort(Comparator.comparing((Use u) -> u.span().file().displayName())
+                    .thenComparingInt(u -> u.span().start()));
             return new Bindings(List.copyOf(declared.values()), resolved);
         }
     }

@@ -34,8 +34,12 @@ final class BlockReader {
             } else if (schema.statements().contains(Placement.keyword(statement))) {
                 others.add(statement);
             } else {
-                sink.report(Diagnostic.of(Code.NS1007, statement.span(), Placement.describe(statement),
-                        "in " + schema.description()).withHelp(Placement.where(statement)));
+                sink.report(Diagnostic.of(
+                                Code.NS1007,
+                                statement.span(),
+                                Placement.describe(statement),
+                                "in " + schema.description())
+                        .withHelp(Placement.where(statement)));
             }
         }
     }
@@ -45,9 +49,12 @@ final class BlockReader {
         if (!schema.properties().contains(key)) {
             Diagnostic unknown = Diagnostic.of(Code.NS1005, property.key().span(), key, schema.description())
                     .withLabel("unknown property");
-            sink.report(Suggest.didYouMean(unknown, key, schema.properties()).orElse(unknown.withNote(
-                    schema.properties().isEmpty() ? schema.description() + " takes no properties"
-                            : "properties of " + schema.description() + ": " + String.join(", ", schema.properties()))));
+            sink.report(Suggest.didYouMean(unknown, key, schema.properties())
+                    .orElse(unknown.withNote(
+                            schema.properties().isEmpty()
+                                    ? schema.description() + " takes no properties"
+                                    : "properties of " + schema.description() + ": "
+                                            + String.join(", ", schema.properties()))));
             return;
         }
         List<Statement.Property> same = properties.computeIfAbsent(key, k -> new ArrayList<>());
@@ -62,14 +69,19 @@ final class BlockReader {
     private static void reportMisplacedBlock(Statement.Block block, BlockKind schema, DiagnosticSink sink) {
         String kind = block.kind().text();
         if (Placement.isKnownBlock(kind)) {
-            sink.report(Diagnostic.of(Code.NS1007, block.kind().span(), "a `" + kind + "` block", "in " + schema.description())
+            sink.report(Diagnostic.of(
+                            Code.NS1007, block.kind().span(), "a `" + kind + "` block", "in " + schema.description())
                     .withHelp(Placement.where(block)));
             return;
         }
-        Diagnostic unknown = Diagnostic.of(Code.NS1006, block.kind().span(), kind, "").withLabel("unknown block");
-        sink.report(Suggest.didYouMean(unknown, kind, schema.blocks()).orElse(
-                schema.blocks().isEmpty() ? unknown : unknown.withNote(
-                        "blocks allowed in " + schema.description() + ": " + String.join(", ", schema.blocks()))));
+        Diagnostic unknown =
+                Diagnostic.of(Code.NS1006, block.kind().span(), kind, "").withLabel("unknown block");
+        sink.report(Suggest.didYouMean(unknown, kind, schema.blocks())
+                .orElse(
+                        schema.blocks().isEmpty()
+                                ? unknown
+                                : unknown.withNote("blocks allowed in " + schema.description() + ": "
+                                        + String.join(", ", schema.blocks()))));
     }
 
     Optional<Statement.Property> property(String key) {

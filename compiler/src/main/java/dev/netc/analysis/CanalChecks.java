@@ -23,14 +23,21 @@ final class CanalChecks {
     private static final int IPV6_MIN_MTU = 1280;
     /** Canal's chart value when netc cannot derive one. */
     private static final int CHART_DEFAULT_MTU = 1450;
+
     private static final int ETHERNET_MTU = 1500;
 
     /** Host ports every RKE2 node (or server) listens on, from RKE2's requirements and the Canal chart. */
     private static final Map<Integer, String> NODE_PORTS = Map.ofEntries(
-            Map.entry(6443, "the Kubernetes API"), Map.entry(6444, "the agent's API load balancer"),
-            Map.entry(9345, "the RKE2 supervisor"), Map.entry(10250, "the kubelet"),
-            Map.entry(2379, "etcd clients"), Map.entry(2380, "etcd peers"), Map.entry(2381, "etcd metrics"),
-            Map.entry(9099, "Canal's health checks"), Map.entry(8081, "flannel's health endpoint"));
+            Map.entry(6443, "the Kubernetes API"),
+            Map.entry(6444, "the agent's API load balancer"),
+            Map.entry(9345, "the RKE2 supervisor"),
+            Map.entry(10250, "the kubelet"),
+            Map.entry(2379, "etcd clients"),
+            Map.entry(2380, "etcd peers"),
+            Map.entry(2381, "etcd metrics"),
+            Map.entry(9099, "Canal's health checks"),
+            Map.entry(8081, "flannel's health endpoint"));
+
     private static final int NODE_PORT_FIRST = 30000;
     private static final int NODE_PORT_LAST = 32767;
 
@@ -44,15 +51,17 @@ final class CanalChecks {
         checkMtu(canal, ipv6, block, reader);
         reader.property("port").ifPresent(property -> canal.port().ifPresent(port -> checkPort(port, property.span())));
         for (Map.Entry<String, String> entry : CHART_VALUES.entrySet()) {
-            reader.property(entry.getKey()).ifPresent(property -> checkReadByChart(entry.getValue(), canal.backend(), property));
+            reader.property(entry.getKey())
+                    .ifPresent(property -> checkReadByChart(entry.getValue(), canal.backend(), property));
         }
-        reader.property("vni").filter(p -> canal.backend() == Canal.Backend.VXLAN)
+        reader.property("vni")
+                .filter(p -> canal.backend() == Canal.Backend.VXLAN)
                 .ifPresent(property -> canal.vni().ifPresent(vni -> checkVni(vni, ipv6, property.span())));
     }
 
     /** The property of the canal block → the rke2-canal chart value netc writes for it. */
-    private static final Map<String, String> CHART_VALUES = Map.of("port", "flannel.backendPort", "vni", "flannel.vni",
-            "mtu", "calico.vethuMTU");
+    private static final Map<String, String> CHART_VALUES =
+            Map.of("port", "flannel.backendPort", "vni", "flannel.vni", "mtu", "calico.vethuMTU");
     /** Linux interface names have at most 15 bytes (IFNAMSIZ is 16 with the final NUL). */
     private static final int IFNAMSIZ = 15;
     /** Go prints a float64 of a million or more in exponent form: Helm's values are float64. */
@@ -62,9 +71,11 @@ final class CanalChecks {
     private void checkReadByChart(String chartValue, Canal.Backend backend, Statement.Property property) {
         CanalValue row = canalValue(chartValue);
         if (!row.readWith(backend.chartValue())) {
-            sink.report(Diagnostic.of(Code.NS4025, property.span(), property.key().text(), backend.chartValue())
-                    .withNote("the chart reads `" + chartValue + "` only for " + row.backends() + " (" + row.source() + ")")
-                    .withHelp("leave `" + property.key().text() + "` out"));
+            sink.report(
+                    Diagnostic.of(Code.NS4025, property.span(), property.key().text(), backend.chartValue())
+                            .withNote("the chart reads `" + chartValue + "` only for " + row.backends() + " ("
+                                    + row.source() + ")")
+                            .withHelp("leave `" + property.key().text() + "` out"));
         }
     }
 
@@ -76,8 +87,12 @@ final class CanalChecks {
     private void checkVni(int vni, boolean ipv6, Span span) {
         CanalValue row = canalValue("flannel.vni");
         if (row.render().contains("raw") && vni >= FIRST_EXPONENT_FORM) {
-            sink.report(Diagnostic.of(Code.NS4024, span, "vni " + vni, "Helm reads chart values as float64 and the chart "
-                    + "prints it as `" + goFloat(vni) + "`, which flannel cannot read as a number")
+            sink.report(Diagnostic.of(
+                            Code.NS4024,
+                            span,
+                            "vni " + vni,
+                            "Helm reads chart values as float64 and the chart " + "prints it as `" + goFloat(vni)
+                                    + "`, which flannel cannot read as a number")
                     .withNote("rke2-canal prints `flannel.vni` unquoted (" + row.source() + ")")
                     .withHelp("use a VXLAN identifier below 1000000"));
             return;
@@ -86,11 +101,15 @@ final class CanalChecks {
             boolean used = device.backend().equals("vxlan") && (device.family().equals("ipv4") || ipv6);
             String name = device.device().replace("<vni>", String.valueOf(vni));
             if (used && device.device().contains("<vni>") && name.length() > IFNAMSIZ) {
-                sink.report(Diagnostic.of(Code.NS4024, span, "vni " + vni, "flannel names its device `" + name
-                        + "`, longer than the " + IFNAMSIZ + " characters Linux allows")
+                sink.report(Diagnostic.of(
+                                Code.NS4024,
+                                span,
+                                "vni " + vni,
+                                "flannel names its device `" + name + "`, longer than the " + IFNAMSIZ
+                                        + " characters Linux allows")
                         .withNote("flannel's VXLAN devices: " + device.source())
-                        .withHelp("use a VXLAN identifier of at most " + (IFNAMSIZ - device.device().length() + "<vni>".length())
-                                + " digits"));
+                        .withHelp("use a VXLAN identifier of at most "
+                                + (IFNAMSIZ - device.device().length() + "<vni>".length()) + " digits"));
                 return;
             }
         }
@@ -105,12 +124,15 @@ final class CanalChecks {
             end--;
         }
         String significant = digits.substring(0, end);
-        String mantissa = significant.length() == 1 ? significant : significant.charAt(0) + "." + significant.substring(1);
+        String mantissa =
+                significant.length() == 1 ? significant : significant.charAt(0) + "." + significant.substring(1);
         return mantissa + "e+" + (exponent < 10 ? "0" : "") + exponent;
     }
 
     private static CanalValue canalValue(String name) {
-        return ConsumerTables.CANAL_VALUES.stream().filter(v -> v.value().equals(name)).findFirst()
+        return ConsumerTables.CANAL_VALUES.stream()
+                .filter(v -> v.value().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("rke2-canal-values.tsv has no row for " + name));
     }
 
@@ -118,23 +140,39 @@ final class CanalChecks {
         int overhead = canal.backend().overhead(ipv6);
         OptionalInt underlay = canal.network().map(Network::mtu).orElse(OptionalInt.empty());
         String backend = canal.backend().chartValue() + (ipv6 ? " over IPv6" : "");
-        if (canal.mtu().isPresent() && underlay.isPresent() && canal.mtu().getAsInt() > underlay.getAsInt() - overhead) {
+        if (canal.mtu().isPresent()
+                && underlay.isPresent()
+                && canal.mtu().getAsInt() > underlay.getAsInt() - overhead) {
             Span span = reader.property("mtu").get().span();
-            sink.report(Diagnostic.of(Code.NS4014, span, canal.mtu().getAsInt(),
-                    "network `" + canal.network().get().name() + "` carries " + underlay.getAsInt() + " bytes and "
-                            + backend + " adds " + overhead)
+            sink.report(Diagnostic.of(
+                            Code.NS4014,
+                            span,
+                            canal.mtu().getAsInt(),
+                            "network `" + canal.network().get().name() + "` carries " + underlay.getAsInt()
+                                    + " bytes and " + backend + " adds " + overhead)
                     .withSecondary(canal.network().get().span(), "the underlay network")
-                    .withNote("larger packets are dropped or fragmented inside the tunnel: connections hang after the handshake")
-                    .withHelp("use `mtu " + (underlay.getAsInt() - overhead) + "` or leave `mtu` out: netc derives it"));
-        } else if (canal.mtu().isEmpty() && underlay.isPresent() && ipv6 && underlay.getAsInt() - overhead < IPV6_MIN_MTU) {
-            sink.report(Diagnostic.of(Code.NS4014, block.kind().span(), underlay.getAsInt() - overhead,
-                    "IPv6 needs at least " + IPV6_MIN_MTU + " bytes, and " + backend + " takes " + overhead + " of the "
-                            + underlay.getAsInt() + " the underlay carries")
+                    .withNote(
+                            "larger packets are dropped or fragmented inside the tunnel: connections hang after the handshake")
+                    .withHelp(
+                            "use `mtu " + (underlay.getAsInt() - overhead) + "` or leave `mtu` out: netc derives it"));
+        } else if (canal.mtu().isEmpty()
+                && underlay.isPresent()
+                && ipv6
+                && underlay.getAsInt() - overhead < IPV6_MIN_MTU) {
+            sink.report(Diagnostic.of(
+                            Code.NS4014,
+                            block.kind().span(),
+                            underlay.getAsInt() - overhead,
+                            "IPv6 needs at least " + IPV6_MIN_MTU + " bytes, and " + backend + " takes " + overhead
+                                    + " of the " + underlay.getAsInt() + " the underlay carries")
                     .withHelp("raise the underlay network's `mtu`, or use a backend with less overhead"));
         } else if (canal.mtu().isEmpty() && underlay.isEmpty() && CHART_DEFAULT_MTU > ETHERNET_MTU - overhead) {
-            sink.report(Diagnostic.of(Code.NS4014, block.kind().span(), CHART_DEFAULT_MTU,
-                    "Canal's default assumes VXLAN, but " + backend + " adds " + overhead + " bytes to a "
-                            + ETHERNET_MTU + "-byte Ethernet underlay")
+            sink.report(Diagnostic.of(
+                            Code.NS4014,
+                            block.kind().span(),
+                            CHART_DEFAULT_MTU,
+                            "Canal's default assumes VXLAN, but " + backend + " adds " + overhead + " bytes to a "
+                                    + ETHERNET_MTU + "-byte Ethernet underlay")
                     .withSeverity(Severity.WARNING)
                     .withHelp("give the network Canal uses its `mtu` (`canal { on NETWORK }`), or set `mtu "
                             + (ETHERNET_MTU - overhead) + "`"));

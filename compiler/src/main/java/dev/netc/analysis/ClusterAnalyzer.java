@@ -33,13 +33,20 @@ final class ClusterAnalyzer {
     private final Map<String, Network> networks;
     /** Whether the spec has MetalLB, which needs strict ARP with IPVS. */
     private final boolean metallb;
+
     private final SecretSource secrets;
     /** Where the nodes are declared and the networks used. */
     private final Bindings.Recorder bindings;
+
     private final DiagnosticSink sink;
 
-    ClusterAnalyzer(Values values, Map<String, Network> networks, boolean metallb, SecretSource secrets,
-            Bindings.Recorder bindings, DiagnosticSink sink) {
+    ClusterAnalyzer(
+            Values values,
+            Map<String, Network> networks,
+            boolean metallb,
+            SecretSource secrets,
+            Bindings.Recorder bindings,
+            DiagnosticSink sink) {
         this.bindings = bindings;
         this.values = values;
         this.networks = networks;
@@ -50,28 +57,41 @@ final class ClusterAnalyzer {
 
     Cluster analyze(Statement.Block block) {
         BlockReader reader = new BlockReader(block.body(), NetspecVocabulary.CLUSTER, sink);
-        String name = block.label() == null ? "cluster" : values.text(block.label()).orElse("cluster");
+        String name =
+                block.label() == null ? "cluster" : values.text(block.label()).orElse("cluster");
         Optional<Secret> token = token(block, reader);
         List<AddressPlan.Range> podRanges = ranges(reader.property("pods"), "pod range", DEFAULT_PODS, block);
-        List<AddressPlan.Range> serviceRanges = ranges(reader.property("services"), "service range", DEFAULT_SERVICES, block);
+        List<AddressPlan.Range> serviceRanges =
+                ranges(reader.property("services"), "service range", DEFAULT_SERVICES, block);
         List<Cidr> pods = podRanges.stream().map(AddressPlan.Range::cidr).toList();
-        List<Cidr> services = serviceRanges.stream().map(AddressPlan.Range::cidr).toList();
+        List<Cidr> services =
+                serviceRanges.stream().map(AddressPlan.Range::cidr).toList();
         List<AddressPlan.Address> dnsAddresses = reader.property("dns")
                 .map(p -> Properties.list(p, sink).stream()
-                        .flatMap(v -> values.ip(v).map(ip -> new AddressPlan.Address(ip, v.span())).stream()).toList())
-                .orElse(services.isEmpty() ? List.of()
-                        : List.of(new AddressPlan.Address(services.get(0).address().plus(10), block.kind().span())));
-        List<IpAddress> dns = dnsAddresses.stream().map(AddressPlan.Address::address).toList();
-        Optional<String> domain = reader.property("domain").flatMap(p -> Properties.single(p, sink)).flatMap(values::text);
+                        .flatMap(v -> values.ip(v).map(ip -> new AddressPlan.Address(ip, v.span())).stream())
+                        .toList())
+                .orElse(
+                        services.isEmpty()
+                                ? List.of()
+                                : List.of(new AddressPlan.Address(
+                                        services.get(0).address().plus(10),
+                                        block.kind().span())));
+        List<IpAddress> dns =
+                dnsAddresses.stream().map(AddressPlan.Address::address).toList();
+        Optional<String> domain = reader.property("domain")
+                .flatMap(p -> Properties.single(p, sink))
+                .flatMap(values::text);
         List<String> cni = reader.property("cni").map(this::cni).orElse(List.of("canal"));
         List<String> tlsSans = reader.property("tls-san")
-                .map(p -> Properties.list(p, sink).stream().flatMap(v -> values.text(v).stream()).toList())
+                .map(p -> Properties.list(p, sink).stream()
+                        .flatMap(v -> values.text(v).stream())
+                        .toList())
                 .orElse(List.of());
         boolean ipv6 = pods.stream().anyMatch(c -> c.family() == IpAddress.Family.V6);
         Optional<Canal> canal = canal(reader.blocks("canal"), ipv6);
         canal.ifPresent(c -> checkCanalDeployed(reader.blocks("canal").get(0), cni));
-        Optional<KubeProxy> kubeProxy = new KubeProxyAnalyzer(values, metallb, sink).analyze(reader.property("kube-proxy"),
-                reader.blocks("kube-proxy"));
+        Optional<KubeProxy> kubeProxy = new KubeProxyAnalyzer(values, metallb, sink)
+                .analyze(reader.property("kube-proxy"), reader.blocks("kube-proxy"));
         // RKE2 starts kube-proxy in iptables mode unless told otherwise
         String proxyMode = kubeProxy.map(KubeProxy::mode).orElse("iptables");
         Rke2Options rke2Options = new Rke2Options(values, new KubeProxyArgs(proxyMode, sink), sink);
@@ -83,8 +103,20 @@ final class ClusterAnalyzer {
         new AddressPlan(sink).check(podRanges, serviceRanges, dnsAddresses, networkRanges(), nodes);
         checkExternalIpsWithCloudProvider(nodes, rke2);
         String controlPlaneHost = controlPlaneHost(block, reader, nodes);
-        return new Cluster(name, token, controlPlaneHost, pods, services, dns, domain, cni, tlsSans, canal, kubeProxy,
-                nodes, rke2);
+        return new Cluster(
+                name,
+                token,
+                controlPlaneHost,
+                pods,
+                services,
+                dns,
+                domain,
+                cni,
+                tlsSans,
+                canal,
+                kubeProxy,
+                nodes,
+                rke2);
     }
 
     /**
@@ -96,19 +128,27 @@ final class ClusterAnalyzer {
         Optional<Value> server = reader.property("server").flatMap(p -> Properties.single(p, sink));
         if (server.isPresent()) {
             String host = values.text(server.get()).orElse("");
-            ServerHost.problem(host, nodes).ifPresent(p -> sink.report(Diagnostic.of(Code.NS4018, server.get().span(), host, p)
-                    .withNote("every server and agent that joins dials https://" + host + ":9345, and provider-rke2 adds the "
-                            + "host to the servers' certificate (tls-san); see server-address.tsv")
-                    .withHelp("write the init node's IPv4 address, or a host name every node resolves, e.g. "
-                            + "`server api.site.example`")));
+            ServerHost.problem(host, nodes)
+                    .ifPresent(p -> sink.report(Diagnostic.of(
+                                    Code.NS4018, server.get().span(), host, p)
+                            .withNote("every server and agent that joins dials https://" + host
+                                    + ":9345, and provider-rke2 adds the "
+                                    + "host to the servers' certificate (tls-san); see server-address.tsv")
+                            .withHelp("write the init node's IPv4 address, or a host name every node resolves, e.g. "
+                                    + "`server api.site.example`")));
             return host;
         }
-        Optional<Node> init = nodes.stream().filter(n -> n.role() == dev.netc.model.Role.INIT).findFirst();
-        Optional<IpAddress> address = init.flatMap(n -> n.nodeIps().stream().filter(ip -> ip.family() == IpAddress.Family.V4)
+        Optional<Node> init =
+                nodes.stream().filter(n -> n.role() == dev.netc.model.Role.INIT).findFirst();
+        Optional<IpAddress> address = init.flatMap(n -> n.nodeIps().stream()
+                .filter(ip -> ip.family() == IpAddress.Family.V4)
                 .findFirst());
         if (init.isPresent() && address.isEmpty() && !init.get().nodeIps().isEmpty()) {
-            sink.report(Diagnostic.of(Code.NS4018, block.kind().span(), init.get().nodeIps().get(0),
-                    "the init node has only IPv6 addresses, which the provider cannot put in a URL")
+            sink.report(Diagnostic.of(
+                            Code.NS4018,
+                            block.kind().span(),
+                            init.get().nodeIps().get(0),
+                            "the init node has only IPv6 addresses, which the provider cannot put in a URL")
                     .withHelp("set `server` to a DNS name that resolves to the init node"));
         }
         return address.map(IpAddress::toString).orElse("");
@@ -119,11 +159,14 @@ final class ClusterAnalyzer {
         for (Node node : nodes) {
             List<Rke2Option> options = new ArrayList<>(clusterOptions);
             options.addAll(node.rke2());
-            Optional<String> provider = options.stream().map(Rke2Option::key)
-                    .filter(k -> k.equals("cloud-provider-name") || k.equals("cloud-provider-config")).findFirst();
+            Optional<String> provider = options.stream()
+                    .map(Rke2Option::key)
+                    .filter(k -> k.equals("cloud-provider-name") || k.equals("cloud-provider-config"))
+                    .findFirst();
             if (!node.externalIps().isEmpty() && provider.isPresent()) {
                 sink.report(Diagnostic.of(Code.NS4020, node.span(), node.name(), provider.get())
-                        .withNote("RKE2 exits at start-up: with a cloud provider the external address comes from the provider")
+                        .withNote(
+                                "RKE2 exits at start-up: with a cloud provider the external address comes from the provider")
                         .withHelp("drop `external-ip` from the node, or the `" + provider.get() + "` option"));
             }
         }
@@ -142,12 +185,18 @@ final class ClusterAnalyzer {
             return Optional.empty();
         }
         if (value.get() instanceof Value.Str literal) {
-            sink.report(Diagnostic.of(Code.NS2015, literal.span()).withLabel("the secret is in the file")
-                    .withHelp("read it at compile time instead: `token env(\"CLUSTER_TOKEN\")` or `token file(\"token.txt\")`"));
+            sink.report(
+                    Diagnostic.of(Code.NS2015, literal.span())
+                            .withLabel("the secret is in the file")
+                            .withHelp(
+                                    "read it at compile time instead: `token env(\"CLUSTER_TOKEN\")` or `token file(\"token.txt\")`"));
             return values.text(literal).map(text -> new Secret(text, "the source"));
         }
         if (!(value.get() instanceof Value.Call call) || !(call.argument() instanceof Value.Str)) {
-            sink.report(Diagnostic.of(Code.NS2009, value.get().span(), "`env(\"NAME\")` or `file(\"path\")`",
+            sink.report(Diagnostic.of(
+                    Code.NS2009,
+                    value.get().span(),
+                    "`env(\"NAME\")` or `file(\"path\")`",
                     value.get().describe()));
             return Optional.empty();
         }
@@ -159,25 +208,39 @@ final class ClusterAnalyzer {
             case "env": {
                 Optional<String> secret = secrets.env(argument.get()).filter(s -> !s.isEmpty());
                 if (secret.isEmpty()) {
-                    sink.report(Diagnostic.of(Code.NS2014, call.span(), "environment variable `" + argument.get()
-                            + "` is not set or empty").withHelp("export " + argument.get() + " before running netc"));
+                    sink.report(Diagnostic.of(
+                                    Code.NS2014,
+                                    call.span(),
+                                    "environment variable `" + argument.get() + "` is not set or empty")
+                            .withHelp("export " + argument.get() + " before running netc"));
                 }
                 return secret.map(s -> new Secret(s, "environment variable " + argument.get()));
             }
             case "file": {
-                var base = call.span().file().path().map(p -> p.toAbsolutePath().getParent())
+                var base = call.span()
+                        .file()
+                        .path()
+                        .map(p -> p.toAbsolutePath().getParent())
                         .orElse(java.nio.file.Path.of("").toAbsolutePath());
                 StringBuilder problem = new StringBuilder();
-                Optional<String> secret = secrets.file(base.resolve(argument.get()).normalize(), problem)
+                Optional<String> secret = secrets.file(
+                                base.resolve(argument.get()).normalize(), problem)
                         .filter(s -> !s.isEmpty());
                 if (secret.isEmpty()) {
-                    sink.report(Diagnostic.of(Code.NS2014, call.span(),
+                    sink.report(Diagnostic.of(
+                            Code.NS2014,
+                            call.span(),
                             problem.length() > 0 ? problem.toString() : "file `" + argument.get() + "` is empty"));
                 }
                 return secret.map(s -> new Secret(s, "file " + argument.get()));
             }
             default: {
-                Diagnostic unknown = Diagnostic.of(Code.NS1001, call.function().span(), "function", call.function().text(), "");
+                Diagnostic unknown = Diagnostic.of(
+                        Code.NS1001,
+                        call.function().span(),
+                        "function",
+                        call.function().text(),
+                        "");
                 sink.report(Suggest.didYouMean(unknown, call.function().text(), List.of("env", "file"))
                         .orElse(unknown.withNote("a token comes from `env(\"NAME\")` or `file(\"path\")`")));
                 return Optional.empty();
@@ -186,10 +249,12 @@ final class ClusterAnalyzer {
     }
 
     /** The ranges a property lists, or RKE2's defaults (shown at the cluster keyword) when it is absent. */
-    private List<AddressPlan.Range> ranges(Optional<Statement.Property> property, String kind, List<Cidr> defaults,
-            Statement.Block block) {
+    private List<AddressPlan.Range> ranges(
+            Optional<Statement.Property> property, String kind, List<Cidr> defaults, Statement.Block block) {
         if (property.isEmpty()) {
-            return defaults.stream().map(c -> new AddressPlan.Range(c, block.kind().span(), "the default " + kind)).toList();
+            return defaults.stream()
+                    .map(c -> new AddressPlan.Range(c, block.kind().span(), "the default " + kind))
+                    .toList();
         }
         List<AddressPlan.Range> ranges = new ArrayList<>();
         for (Value value : Properties.list(property.get(), sink)) {
@@ -200,7 +265,8 @@ final class ClusterAnalyzer {
 
     private List<AddressPlan.Range> networkRanges() {
         return networks.values().stream()
-                .flatMap(n -> n.cidrs().stream().map(c -> new AddressPlan.Range(c, n.span(), "network `" + n.name() + "`")))
+                .flatMap(n ->
+                        n.cidrs().stream().map(c -> new AddressPlan.Range(c, n.span(), "network `" + n.name() + "`")))
                 .toList();
     }
 
@@ -214,22 +280,31 @@ final class ClusterAnalyzer {
                         sink.report(Diagnostic.of(Code.NS3013, value.span(), word)
                                 .withNote("flannel does not implement NetworkPolicy; with `none` it depends on the CNI "
                                         + "you install yourself")
-                                .withHelp("use `cni canal` (RKE2's default), `calico` or `cilium` to enforce the flows"));
+                                .withHelp(
+                                        "use `cni canal` (RKE2's default), `calico` or `cilium` to enforce the flows"));
                     }
                 } else {
                     Diagnostic unknown = Diagnostic.of(Code.NS4013, value.span(), word);
-                    sink.report(Suggest.didYouMean(unknown, word, CNIS).orElse(
-                            unknown.withNote("RKE2 supports canal (default), calico, cilium, flannel and none")));
+                    sink.report(Suggest.didYouMean(unknown, word, CNIS)
+                            .orElse(unknown.withNote(
+                                    "RKE2 supports canal (default), calico, cilium, flannel and none")));
                 }
             });
         }
         boolean oneCni = cni.size() == 1 && !cni.get(0).equals("multus");
-        boolean multusFirst = cni.size() == 2 && cni.get(0).equals("multus") && !cni.get(1).equals("multus");
+        boolean multusFirst =
+                cni.size() == 2 && cni.get(0).equals("multus") && !cni.get(1).equals("multus");
         if (!cni.isEmpty() && !oneCni && !multusFirst) {
             sink.report(Diagnostic.of(Code.NS4021, property.span(), String.join(", ", cni))
                     .withNote("RKE2 runs one CNI; only Multus may come in front of it, as a meta-plugin")
-                    .withHelp(cni.contains("multus") ? "write `cni multus, " + cni.stream().filter(c -> !c.equals("multus"))
-                            .findFirst().orElse("canal") + "`" : "keep one of them"));
+                    .withHelp(
+                            cni.contains("multus")
+                                    ? "write `cni multus, "
+                                            + cni.stream()
+                                                    .filter(c -> !c.equals("multus"))
+                                                    .findFirst()
+                                                    .orElse("canal") + "`"
+                                    : "keep one of them"));
         }
         return cni;
     }
@@ -244,12 +319,16 @@ final class ClusterAnalyzer {
                     .withSecondary(block.kind().span(), "first declared here"));
         }
         BlockReader reader = new BlockReader(block.body(), NetspecVocabulary.CANAL, sink);
-        Optional<Network> network = reader.property("on").flatMap(p -> Properties.single(p, sink)).flatMap(this::network);
-        Canal.Backend backend = reader.property("backend").flatMap(p -> Properties.single(p, sink))
-                .flatMap(this::backend).orElse(Canal.Backend.VXLAN);
+        Optional<Network> network =
+                reader.property("on").flatMap(p -> Properties.single(p, sink)).flatMap(this::network);
+        Canal.Backend backend = reader.property("backend")
+                .flatMap(p -> Properties.single(p, sink))
+                .flatMap(this::backend)
+                .orElse(Canal.Backend.VXLAN);
         OptionalInt mtu = Properties.integer(reader.property("mtu"), values, sink, "an MTU", 68, 65535);
         OptionalInt port = Properties.integer(reader.property("port"), values, sink, "a port", 1, 65535);
-        OptionalInt vni = Properties.integer(reader.property("vni"), values, sink, "a VXLAN network identifier", 1, 16777215);
+        OptionalInt vni =
+                Properties.integer(reader.property("vni"), values, sink, "a VXLAN network identifier", 1, 16777215);
         Canal canal = new Canal(network, backend, mtu, port, vni);
         new CanalChecks(sink).check(canal, ipv6, block, reader);
         return Optional.of(canal);
@@ -264,8 +343,9 @@ final class ClusterAnalyzer {
                 .anyMatch(chart -> chart.chart().equals("rke2-canal") && cni.contains(chart.cni()));
         if (!deployed && !cni.isEmpty()) {
             sink.report(Diagnostic.of(Code.NS4026, block.kind().span(), String.join(", ", cni))
-                    .withNote("helm-controller reads HelmChartConfig rke2-canal only for the HelmChart rke2-canal, which "
-                            + "RKE2 deploys only with `cni canal`: the interface, MTU and backend would be lost")
+                    .withNote(
+                            "helm-controller reads HelmChartConfig rke2-canal only for the HelmChart rke2-canal, which "
+                                    + "RKE2 deploys only with `cni canal`: the interface, MTU and backend would be lost")
                     .withHelp("remove the `canal` block, or use `cni canal`"));
         }
     }
@@ -275,7 +355,8 @@ final class ClusterAnalyzer {
         name.ifPresent(n -> bindings.use(value.span(), Bindings.Kind.NETWORK, n));
         if (name.isPresent() && !networks.containsKey(name.get())) {
             Diagnostic missing = Diagnostic.of(Code.NS1001, value.span(), "network", name.get(), "");
-            sink.report(Suggest.didYouMean(missing, name.get(), networks.keySet()).orElse(missing));
+            sink.report(
+                    Suggest.didYouMean(missing, name.get(), networks.keySet()).orElse(missing));
             return Optional.empty();
         }
         return name.map(networks::get);
@@ -286,7 +367,9 @@ final class ClusterAnalyzer {
         Optional<Canal.Backend> backend = word.flatMap(Canal.Backend::byChartValue);
         if (word.isPresent() && backend.isEmpty()) {
             Diagnostic unknown = Diagnostic.of(Code.NS4009, value.span(), word.get());
-            List<String> names = java.util.Arrays.stream(Canal.Backend.values()).map(Canal.Backend::chartValue).toList();
+            List<String> names = java.util.Arrays.stream(Canal.Backend.values())
+                    .map(Canal.Backend::chartValue)
+                    .toList();
             sink.report(Suggest.didYouMean(unknown, word.get(), names)
                     .orElse(unknown.withNote("flannel backends in Canal: " + String.join(", ", names))));
         }
@@ -294,10 +377,14 @@ final class ClusterAnalyzer {
     }
 
     private void checkSingleInit(Statement.Block block, List<Node> nodes) {
-        List<Node> inits = nodes.stream().filter(n -> n.role() == dev.netc.model.Role.INIT).toList();
+        List<Node> inits =
+                nodes.stream().filter(n -> n.role() == dev.netc.model.Role.INIT).toList();
         if (!nodes.isEmpty() && inits.size() != 1) {
-            Diagnostic diagnostic = Diagnostic.of(Code.NS4006, inits.isEmpty() ? block.kind().span() : inits.get(1).span(),
-                    inits.size()).withHelp("the `init` node starts the cluster and its etcd; other servers use `role controlplane`");
+            Diagnostic diagnostic = Diagnostic.of(
+                            Code.NS4006,
+                            inits.isEmpty() ? block.kind().span() : inits.get(1).span(),
+                            inits.size())
+                    .withHelp("the `init` node starts the cluster and its etcd; other servers use `role controlplane`");
             sink.report(diagnostic);
         }
     }

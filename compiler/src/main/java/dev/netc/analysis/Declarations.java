@@ -22,8 +22,7 @@ import java.util.Optional;
  */
 final class Declarations {
     /** A declaration with its name as written and whether it comes from the standard library. */
-    record Declared<T>(T statement, Name name, boolean fromStdlib) {
-    }
+    record Declared<T>(T statement, Name name, boolean fromStdlib) {}
 
     final Map<String, Declared<Statement.Block>> networks = new LinkedHashMap<>();
     final List<Statement.Block> clusters = new ArrayList<>();
@@ -73,24 +72,39 @@ final class Declarations {
     void record(List<SpecFile> files, Map<Span, SourceFile> importTargets, Bindings.Recorder bindings) {
         for (SpecFile file : files) {
             String text = file.source().text();
-            bindings.declare(Bindings.Kind.MODULE, file.source().displayName(), new Span(file.source(), 0, 0),
+            bindings.declare(
+                    Bindings.Kind.MODULE,
+                    file.source().displayName(),
+                    new Span(file.source(), 0, 0),
                     new Span(file.source(), 0, text.codePointCount(0, text.length())));
             for (Statement statement : file.statements()) {
                 if (statement instanceof Statement.Import importStatement) {
-                    Optional.ofNullable(importTargets.get(importStatement.path().span())).ifPresent(target ->
-                            bindings.use(importStatement.path().span(), Bindings.Kind.MODULE, target.displayName()));
+                    Optional.ofNullable(importTargets.get(importStatement.path().span()))
+                            .ifPresent(target -> bindings.use(
+                                    importStatement.path().span(), Bindings.Kind.MODULE, target.displayName()));
                 }
             }
         }
-        networks.forEach((name, d) -> bindings.declare(Bindings.Kind.NETWORK, name, d.name().span(), d.statement().span()));
-        namespaces.forEach((name, d) -> bindings.declare(Bindings.Kind.NAMESPACE, name, d.name().span(), d.statement().span()));
-        externals.forEach((name, d) -> bindings.declare(Bindings.Kind.EXTERNAL, name, d.name().span(), d.statement().span()));
-        ports.forEach((name, d) -> bindings.declare(Bindings.Kind.PORT_CONSTANT, name, d.name().span(), d.statement().span()));
-        params.forEach(p -> bindings.declare(Bindings.Kind.PARAM, p.name().text(), p.name().span(), p.span()));
+        networks.forEach((name, d) -> bindings.declare(
+                Bindings.Kind.NETWORK, name, d.name().span(), d.statement().span()));
+        namespaces.forEach((name, d) -> bindings.declare(
+                Bindings.Kind.NAMESPACE, name, d.name().span(), d.statement().span()));
+        externals.forEach((name, d) -> bindings.declare(
+                Bindings.Kind.EXTERNAL, name, d.name().span(), d.statement().span()));
+        ports.forEach((name, d) -> bindings.declare(
+                Bindings.Kind.PORT_CONSTANT,
+                name,
+                d.name().span(),
+                d.statement().span()));
+        params.forEach(p ->
+                bindings.declare(Bindings.Kind.PARAM, p.name().text(), p.name().span(), p.span()));
         clusters.stream().findFirst().ifPresent(cluster -> {
             Optional<Name> label = Optional.ofNullable(cluster.label()).flatMap(Declarations::plainName);
-            bindings.declare(Bindings.Kind.CLUSTER, label.map(Name::text).orElse("cluster"),
-                    label.map(Name::span).orElse(cluster.kind().span()), cluster.span());
+            bindings.declare(
+                    Bindings.Kind.CLUSTER,
+                    label.map(Name::text).orElse("cluster"),
+                    label.map(Name::span).orElse(cluster.kind().span()),
+                    cluster.span());
         });
     }
 
@@ -113,7 +127,11 @@ final class Declarations {
             return plain.get();
         }
         if (label == null) {
-            sink.report(Diagnostic.of(Code.NS2010, block.kind().span(), "a `" + block.kind().text() + "` block", "a name")
+            sink.report(Diagnostic.of(
+                            Code.NS2010,
+                            block.kind().span(),
+                            "a `" + block.kind().text() + "` block",
+                            "a name")
                     .withHelp("write `" + block.kind().text() + " NAME { ... }`"));
         } else {
             sink.report(Diagnostic.of(Code.NS2009, label.span(), "a plain name", label.describe()));

@@ -31,9 +31,11 @@ final class ExternalResolver {
     private final Values values;
     /** Where externals name other externals. */
     private final Bindings.Recorder bindings;
+
     private final DiagnosticSink sink;
     /** What each external holds, once worked out, for use inside another and as a peer. */
     private final Map<String, Addresses> addresses = new HashMap<>();
+
     private final Map<String, Peer.Addresses> resolved = new HashMap<>();
     private final Set<String> inProgress = new HashSet<>();
 
@@ -48,8 +50,12 @@ final class ExternalResolver {
         }
     }
 
-    ExternalResolver(Map<String, Declarations.Declared<Statement.External>> declared, Optional<Cluster> cluster,
-            Values values, Bindings.Recorder bindings, DiagnosticSink sink) {
+    ExternalResolver(
+            Map<String, Declarations.Declared<Statement.External>> declared,
+            Optional<Cluster> cluster,
+            Values values,
+            Bindings.Recorder bindings,
+            DiagnosticSink sink) {
         this.declared = declared;
         this.cluster = cluster;
         this.values = values;
@@ -78,7 +84,8 @@ final class ExternalResolver {
         external.left.blocks().forEach((cidr, except) -> blocks.add(new Peer.IpBlock(cidr, except)));
         Peer.Addresses peer = null;
         if (blocks.isEmpty() && !external.included.isEmpty()) {
-            sink.report(Diagnostic.of(Code.NS3004, declared.get(name).statement().name().span(), name));
+            sink.report(Diagnostic.of(
+                    Code.NS3004, declared.get(name).statement().name().span(), name));
         } else if (!blocks.isEmpty()) {
             peer = new Peer.Addresses(name, blocks);
         }
@@ -93,7 +100,10 @@ final class ExternalResolver {
         }
         Statement.External external = declared.get(name).statement();
         if (!inProgress.add(name)) {
-            sink.report(Diagnostic.of(Code.NS1004, external.name().span(), "external",
+            sink.report(Diagnostic.of(
+                    Code.NS1004,
+                    external.name().span(),
+                    "external",
                     "`" + name + "` includes itself, directly or through other externals"));
             return new Addresses(AddressSet.EMPTY, AddressSet.EMPTY);
         }
@@ -107,7 +117,8 @@ final class ExternalResolver {
             if (!(item instanceof Value.Word)) {
                 for (Cidr e : items.blocks().keySet()) {
                     if (!included.overlaps(e)) {
-                        sink.report(Diagnostic.of(Code.NS2018, item.span(), e, name).withLabel("excludes nothing"));
+                        sink.report(
+                                Diagnostic.of(Code.NS2018, item.span(), e, name).withLabel("excludes nothing"));
                     }
                 }
             }
@@ -130,11 +141,15 @@ final class ExternalResolver {
                     return AddressSet.of(cluster.map(Cluster::serviceCidrs).orElse(ClusterAnalyzer.DEFAULT_SERVICES));
                 case "cluster.servers":
                     if (cluster.isEmpty()) {
-                        sink.report(Diagnostic.of(Code.NS1001, word.span(), "cluster", "cluster", " for `cluster.servers`")
-                                .withNote("`" + owner + "` needs the addresses of the cluster's server nodes"));
+                        sink.report(
+                                Diagnostic.of(Code.NS1001, word.span(), "cluster", "cluster", " for `cluster.servers`")
+                                        .withNote("`" + owner + "` needs the addresses of the cluster's server nodes"));
                         return AddressSet.EMPTY;
                     }
-                    return AddressSet.of(cluster.get().servers().stream().flatMap(n -> n.nodeIps().stream()).map(Cidr::host).toList());
+                    return AddressSet.of(cluster.get().servers().stream()
+                            .flatMap(n -> n.nodeIps().stream())
+                            .map(Cidr::host)
+                            .toList());
                 default:
                     if (declared.containsKey(name)) {
                         bindings.use(word.span(), Bindings.Kind.EXTERNAL, name);

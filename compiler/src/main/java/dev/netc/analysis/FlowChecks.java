@@ -38,22 +38,35 @@ final class FlowChecks {
         for (Flow flow : flows) {
             // an `allow` with lists becomes several flows: one finding per statement is enough
             if (flow.from() instanceof Peer.Addresses && flow.to() instanceof Peer.Addresses) {
-                report(reported, flow, Diagnostic.of(Code.NS3012, flow.span())
-                        .withNote("NetworkPolicies select pods: traffic between two addresses outside the cluster "
-                                + "is not the cluster's to allow")
-                        .withHelp("one end must be a tier or a namespace"));
+                report(
+                        reported,
+                        flow,
+                        Diagnostic.of(Code.NS3012, flow.span())
+                                .withNote(
+                                        "NetworkPolicies select pods: traffic between two addresses outside the cluster "
+                                                + "is not the cluster's to allow")
+                                .withHelp("one end must be a tier or a namespace"));
                 continue;
             }
             if (flow.from() instanceof Peer.AllNamespaces && !(flow.to() instanceof Peer.Addresses)) {
-                report(reported, flow, Diagnostic.of(Code.NS3010, flow.span(), describe(flow.to()))
-                        .withNote("`*` also admits namespaces created later, by anyone who can create one")
-                        .withHelp("name the namespaces that need access, e.g. `allow {ingress-nginx.*, monitoring.*} -> ...`"));
+                report(
+                        reported,
+                        flow,
+                        Diagnostic.of(Code.NS3010, flow.span(), describe(flow.to()))
+                                .withNote("`*` also admits namespaces created later, by anyone who can create one")
+                                .withHelp(
+                                        "name the namespaces that need access, e.g. `allow {ingress-nginx.*, monitoring.*} -> ...`"));
             }
             if (!isolated(flow.from(), false) && !isolated(flow.to(), true)) {
-                report(reported, flow, Diagnostic.of(Code.NS3011, flow.span(), describe(flow.from()), describe(flow.to()))
-                        .withNote("flows only open holes in isolation: without `isolate egress` on the source or "
-                                + "`isolate ingress` on the target, this traffic is allowed anyway")
-                        .withHelp("add `isolate ingress` to the target's namespace (or tier), or remove the flow"));
+                report(
+                        reported,
+                        flow,
+                        Diagnostic.of(Code.NS3011, flow.span(), describe(flow.from()), describe(flow.to()))
+                                .withNote(
+                                        "flows only open holes in isolation: without `isolate egress` on the source or "
+                                                + "`isolate ingress` on the target, this traffic is allowed anyway")
+                                .withHelp(
+                                        "add `isolate ingress` to the target's namespace (or tier), or remove the flow"));
             }
             checkCoversCluster(flow.from(), flow, reported);
             checkCoversCluster(flow.to(), flow, reported);
@@ -62,14 +75,14 @@ final class FlowChecks {
     }
 
     private void report(Set<Finding> reported, Flow flow, Diagnostic diagnostic) {
-        if (reported.add(new Finding(diagnostic.code(), flow.span().start(), flow.span().file().displayName()))) {
+        if (reported.add(new Finding(
+                diagnostic.code(), flow.span().start(), flow.span().file().displayName()))) {
             sink.report(diagnostic);
         }
     }
 
     /** One code on one statement. */
-    private record Finding(Code code, int start, String file) {
-    }
+    private record Finding(Code code, int start, String file) {}
 
     /** Whether policies isolate the peer's pods for ingress ({@code true}) or egress. */
     private boolean isolated(Peer peer, boolean ingress) {
@@ -84,8 +97,11 @@ final class FlowChecks {
             @Override
             public Boolean namespace(Peer.NamespacePeer namespacePeer) {
                 Namespace namespace = namespaces.get(namespacePeer.namespace());
-                return ingress ? namespace.isolateIngress() || namespace.tiers().stream().anyMatch(Tier::isolateIngress)
-                        : namespace.isolateEgress() || namespace.tiers().stream().anyMatch(Tier::isolateEgress);
+                return ingress
+                        ? namespace.isolateIngress()
+                                || namespace.tiers().stream().anyMatch(Tier::isolateIngress)
+                        : namespace.isolateEgress()
+                                || namespace.tiers().stream().anyMatch(Tier::isolateEgress);
             }
 
             @Override
@@ -112,16 +128,22 @@ final class FlowChecks {
         clusterRanges.addAll(cluster.get().serviceCidrs());
         for (Peer.IpBlock block : addresses.blocks()) {
             for (Cidr range : clusterRanges) {
-                boolean covered = block.cidr().covers(range) ? block.except().stream().noneMatch(e -> e.covers(range))
+                boolean covered = block.cidr().covers(range)
+                        ? block.except().stream().noneMatch(e -> e.covers(range))
                         : range.covers(block.cidr());
                 if (covered) {
                     boolean pods = cluster.get().podCidrs().contains(range);
-                    report(reported, flow, Diagnostic.of(Code.NS3008, flow.span(), addresses.name(),
-                            pods ? "pod" : "service", range)
-                            .withNote("Calico (Canal) matches ipBlock rules against pod addresses too: this flow also "
-                                    + "applies to " + (pods ? "every pod" : "service addresses") + " in " + range)
-                            .withHelp("use std/networks' `internet`, which leaves out the cluster's ranges, or add "
-                                    + "`except cluster.pods, cluster.services` to the external"));
+                    report(
+                            reported,
+                            flow,
+                            Diagnostic.of(Code.NS3008, flow.span(), addresses.name(), pods ? "pod" : "service", range)
+                                    .withNote(
+                                            "Calico (Canal) matches ipBlock rules against pod addresses too: this flow also "
+                                                    + "applies to " + (pods ? "every pod" : "service addresses")
+                                                    + " in " + range)
+                                    .withHelp(
+                                            "use std/networks' `internet`, which leaves out the cluster's ranges, or add "
+                                                    + "`except cluster.pods, cluster.services` to the external"));
                     return;
                 }
             }
@@ -137,9 +159,13 @@ final class FlowChecks {
         for (int i = 1; i < tiers.size(); i++) {
             for (int j = 0; j < i; j++) {
                 if (SelectorOverlap.possible(tiers.get(i).pods(), tiers.get(j).pods())) {
-                    sink.report(Diagnostic.of(Code.NS3006, tiers.get(i).span(), tiers.get(i).qualifiedName(),
-                            tiers.get(j).qualifiedName())
-                            .withSecondary(tiers.get(j).span(), "`" + tiers.get(j).name() + "` is here")
+                    sink.report(Diagnostic.of(
+                                    Code.NS3006,
+                                    tiers.get(i).span(),
+                                    tiers.get(i).qualifiedName(),
+                                    tiers.get(j).qualifiedName())
+                            .withSecondary(
+                                    tiers.get(j).span(), "`" + tiers.get(j).name() + "` is here")
                             .withNote("a pod in both tiers gets the flows of both: the policies allow the union")
                             .withHelp("make the selectors exclusive, e.g. give each tier its own `app=` value"));
                     break;

@@ -36,8 +36,13 @@ final class FlowResolver {
     private final DiagnosticSink sink;
     private final Map<String, List<PortRange>> constantRanges = new LinkedHashMap<>();
 
-    FlowResolver(Scope scope, ExternalResolver externals, Map<String, Statement.PortConstant> portConstants, Values values,
-            Bindings.Recorder bindings, DiagnosticSink sink) {
+    FlowResolver(
+            Scope scope,
+            ExternalResolver externals,
+            Map<String, Statement.PortConstant> portConstants,
+            Values values,
+            Bindings.Recorder bindings,
+            DiagnosticSink sink) {
         this.scope = scope;
         this.externals = externals;
         this.portConstants = portConstants;
@@ -48,8 +53,10 @@ final class FlowResolver {
 
     /** @param context the namespace the statement is written in, or null at the top level */
     List<Flow> resolve(Statement.Allow allow, String context) {
-        List<Peer> from = allow.from().stream().flatMap(e -> peer(e, context).stream()).toList();
-        List<Peer> to = allow.to().stream().flatMap(e -> peer(e, context).stream()).toList();
+        List<Peer> from =
+                allow.from().stream().flatMap(e -> peer(e, context).stream()).toList();
+        List<Peer> to =
+                allow.to().stream().flatMap(e -> peer(e, context).stream()).toList();
         if (from.size() != allow.from().size() || to.size() != allow.to().size()) {
             return List.of();
         }
@@ -75,7 +82,8 @@ final class FlowResolver {
 
             @Override
             public Optional<Peer> wholeNamespace(Endpoint.WholeNamespace whole) {
-                return namespace(whole.namespace().text(), whole.namespace().span()).map(ns -> new Peer.NamespacePeer(ns.name()));
+                return namespace(whole.namespace().text(), whole.namespace().span())
+                        .map(ns -> new Peer.NamespacePeer(ns.name()));
             }
 
             @Override
@@ -121,7 +129,8 @@ final class FlowResolver {
 
         @Override
         public Optional<Peer> namespace(Scope.Meaning.OfNamespace meaning) {
-            bindings.use(name.span(), Bindings.Kind.NAMESPACE, meaning.namespace().name());
+            bindings.use(
+                    name.span(), Bindings.Kind.NAMESPACE, meaning.namespace().name());
             return Optional.of(new Peer.NamespacePeer(meaning.namespace().name()));
         }
 
@@ -133,10 +142,19 @@ final class FlowResolver {
 
         @Override
         public Optional<Peer> noSuchTier(Scope.Meaning.NoSuchTier meaning) {
-            bindings.use(before(meaning.dot()), Bindings.Kind.NAMESPACE, meaning.namespace().name());
-            Diagnostic missing = Diagnostic.of(Code.NS1001, name.span(), "tier", meaning.tier(),
+            bindings.use(
+                    before(meaning.dot()),
+                    Bindings.Kind.NAMESPACE,
+                    meaning.namespace().name());
+            Diagnostic missing = Diagnostic.of(
+                    Code.NS1001,
+                    name.span(),
+                    "tier",
+                    meaning.tier(),
                     " in namespace `" + meaning.namespace().name() + "`");
-            List<String> qualified = meaning.namespace().tiers().stream().map(Tier::qualifiedName).toList();
+            List<String> qualified = meaning.namespace().tiers().stream()
+                    .map(Tier::qualifiedName)
+                    .toList();
             sink.report(Suggest.didYouMean(missing, name.text(), qualified).orElse(missing));
             return Optional.empty();
         }
@@ -150,8 +168,10 @@ final class FlowResolver {
 
         @Override
         public Optional<Peer> unknown(Scope.Meaning.Unknown meaning) {
-            Diagnostic missing = Diagnostic.of(Code.NS1001, name.span(), "tier, external or namespace", name.text(), "");
-            sink.report(Suggest.didYouMean(missing, name.text(), scope.candidates(context)).orElse(missing));
+            Diagnostic missing =
+                    Diagnostic.of(Code.NS1001, name.span(), "tier, external or namespace", name.text(), "");
+            sink.report(Suggest.didYouMean(missing, name.text(), scope.candidates(context))
+                    .orElse(missing));
             return Optional.empty();
         }
 
@@ -162,7 +182,10 @@ final class FlowResolver {
 
         /** The tier part of {@code ns.tier}. */
         private Span after(int dot) {
-            return new Span(name.span().file(), name.span().start() + dot + 1, name.span().end());
+            return new Span(
+                    name.span().file(),
+                    name.span().start() + dot + 1,
+                    name.span().end());
         }
     }
 
@@ -216,9 +239,12 @@ final class FlowResolver {
     private Optional<List<PortRange>> namedPort(PortRef.Named ref, Peer target) {
         String name = ref.name().text();
         if (target instanceof Peer.TierPeer tierPeer) {
-            Optional<Tier.TierPort> port = tierPeer.tier().ports().stream().filter(p -> p.name().equals(name)).findFirst();
+            Optional<Tier.TierPort> port = tierPeer.tier().ports().stream()
+                    .filter(p -> p.name().equals(name))
+                    .findFirst();
             if (port.isPresent()) {
-                bindings.use(ref.span(), Bindings.Kind.TIER_PORT, tierPeer.tier().qualifiedName() + ":" + name);
+                bindings.use(
+                        ref.span(), Bindings.Kind.TIER_PORT, tierPeer.tier().qualifiedName() + ":" + name);
                 return Optional.of(List.of(port.get().range()));
             }
         }
@@ -232,8 +258,14 @@ final class FlowResolver {
         if (target instanceof Peer.TierPeer tierPeer) {
             tierPeer.tier().ports().forEach(p -> candidates.add(p.name()));
         }
-        Diagnostic missing = Diagnostic.of(Code.NS1001, ref.span(), "port", name,
-                target instanceof Peer.TierPeer t ? " in tier `" + t.tier().qualifiedName() + "` or the port constants" : "");
+        Diagnostic missing = Diagnostic.of(
+                Code.NS1001,
+                ref.span(),
+                "port",
+                name,
+                target instanceof Peer.TierPeer t
+                        ? " in tier `" + t.tier().qualifiedName() + "` or the port constants"
+                        : "");
         sink.report(Suggest.didYouMean(missing, name, candidates).orElse(missing));
         return Optional.empty();
     }
@@ -255,7 +287,11 @@ final class FlowResolver {
                 if (ref instanceof PortRef.Literal literal) {
                     values.portSpec(literal.text(), literal.span()).ifPresent(ranges::add);
                 } else {
-                    sink.report(Diagnostic.of(Code.NS2009, ref.span(), "a port such as `80/tcp`", "`" + ref.span().text() + "`"));
+                    sink.report(Diagnostic.of(
+                            Code.NS2009,
+                            ref.span(),
+                            "a port such as `80/tcp`",
+                            "`" + ref.span().text() + "`"));
                 }
             }
             return ranges;
@@ -264,12 +300,17 @@ final class FlowResolver {
 
     /** A flow to a tier that declares ports may only use those ports. */
     private void checkExposed(Peer target, PortRange range, PortRef ref) {
-        if (target instanceof Peer.TierPeer tierPeer && !tierPeer.tier().ports().isEmpty()
+        if (target instanceof Peer.TierPeer tierPeer
+                && !tierPeer.tier().ports().isEmpty()
                 && tierPeer.tier().ports().stream().noneMatch(p -> p.range().covers(range))) {
             Tier tier = tierPeer.tier();
             sink.report(Diagnostic.of(Code.NS3001, ref.span(), tier.qualifiedName(), range)
-                    .withNote("`" + tier.qualifiedName() + "` exposes " + String.join(", ",
-                            tier.ports().stream().map(p -> p.name() + " " + p.range()).toList()))
+                    .withNote("`" + tier.qualifiedName() + "` exposes "
+                            + String.join(
+                                    ", ",
+                                    tier.ports().stream()
+                                            .map(p -> p.name() + " " + p.range())
+                                            .toList()))
                     .withHelp("add `port NAME " + range + "` to the tier, or use one of its ports"));
         }
     }

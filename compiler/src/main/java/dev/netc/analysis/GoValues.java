@@ -6,8 +6,7 @@ package dev.netc.analysis;
  * hand: the forms are small, and regular expressions cost start-up time.
  */
 final class GoValues {
-    private GoValues() {
-    }
+    private GoValues() {}
 
     /** {@code strconv.ParseBool}: 1, t, T, TRUE, true, True, and the same for false. */
     static boolean isBool(String text) {
@@ -68,8 +67,7 @@ final class GoValues {
                 i++;
             }
             switch (rest.substring(unit, i)) {
-                case "ns", "us", "µs", "μs", "ms", "s", "m", "h" -> {
-                }
+                case "ns", "us", "µs", "μs", "ms", "s", "m", "h" -> {}
                 default -> {
                     return false;
                 }

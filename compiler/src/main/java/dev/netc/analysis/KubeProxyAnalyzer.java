@@ -24,7 +24,9 @@ final class KubeProxyAnalyzer {
     private static final List<String> MODES = NetspecVocabulary.KUBE_PROXY_MODE_WORDS;
     /** Schedulers documented for kube-proxy's IPVS mode. */
     private static final List<String> SCHEDULERS = NetspecVocabulary.IPVS_SCHEDULER_WORDS;
-    private static final List<String> IPVS_MODULES = List.of("ip_vs", "ip_vs_rr", "ip_vs_wrr", "ip_vs_sh", "nf_conntrack");
+
+    private static final List<String> IPVS_MODULES =
+            List.of("ip_vs", "ip_vs_rr", "ip_vs_wrr", "ip_vs_sh", "nf_conntrack");
     private static final Set<String> IPVS_ONLY = Set.of("scheduler", "strict-arp", "exclude-cidrs");
     /** netspec property → kube-proxy flag, for the properties that take a value as-is. */
     private static final Map<String, String> CONNTRACK = Map.of(
@@ -35,6 +37,7 @@ final class KubeProxyAnalyzer {
 
     /** kube-proxy's defaults for the sync periods, in nanoseconds. */
     private static final long DEFAULT_SYNC_PERIOD = 30_000_000_000L;
+
     private static final long DEFAULT_MIN_SYNC_PERIOD = 1_000_000_000L;
 
     private final Values values;
@@ -51,7 +54,9 @@ final class KubeProxyAnalyzer {
     /** From {@code kube-proxy MODE} or {@code kube-proxy MODE { ... }}; empty when neither is written. */
     Optional<KubeProxy> analyze(Optional<Statement.Property> shorthand, List<Statement.Block> blocks) {
         if (blocks.size() > 1 || (shorthand.isPresent() && !blocks.isEmpty())) {
-            var second = blocks.size() > 1 ? blocks.get(1).kind().span() : blocks.get(0).kind().span();
+            var second = blocks.size() > 1
+                    ? blocks.get(1).kind().span()
+                    : blocks.get(0).kind().span();
             sink.report(Diagnostic.of(Code.NS1002, second, "block", "kube-proxy"));
         }
         if (!blocks.isEmpty()) {
@@ -63,13 +68,16 @@ final class KubeProxyAnalyzer {
             }
             Optional<String> mode = mode(block.label());
             BlockReader reader = new BlockReader(block.body(), NetspecVocabulary.KUBE_PROXY, sink);
-            mode.filter(m -> m.equals("ipvs") && metallb && reader.property("strict-arp").isEmpty())
+            mode.filter(m -> m.equals("ipvs")
+                            && metallb
+                            && reader.property("strict-arp").isEmpty())
                     .ifPresent(m -> reportMetallbWithoutStrictArp(block.label().span()));
             return mode.map(m -> build(m, reader));
         }
         Optional<Value> value = shorthand.flatMap(p -> Properties.single(p, sink));
         Optional<String> mode = value.flatMap(this::mode);
-        mode.filter(m -> m.equals("ipvs") && metallb).ifPresent(m -> reportMetallbWithoutStrictArp(value.get().span()));
+        mode.filter(m -> m.equals("ipvs") && metallb)
+                .ifPresent(m -> reportMetallbWithoutStrictArp(value.get().span()));
         return mode.map(m -> build(m, new BlockReader(List.of(), NetspecVocabulary.KUBE_PROXY, sink)));
     }
 
@@ -91,7 +99,8 @@ final class KubeProxyAnalyzer {
         }
         if (word.isPresent() && word.get().equals("ipvs")) {
             sink.report(Diagnostic.of(Code.NS4017, value.span())
-                    .withNote("Kubernetes deprecates kube-proxy's IPVS mode from 1.35; it still works, but will be removed")
+                    .withNote(
+                            "Kubernetes deprecates kube-proxy's IPVS mode from 1.35; it still works, but will be removed")
                     .withHelp("plan a move to `kube-proxy nftables` (experimental in RKE2) or `iptables`"));
         }
         return word;
@@ -105,11 +114,16 @@ final class KubeProxyAnalyzer {
             modules.addAll(IPVS_MODULES);
         } else {
             for (String key : IPVS_ONLY) {
-                reader.property(key).ifPresent(p -> sink.report(Diagnostic.of(Code.NS4011, p.key().span(), key, "ipvs")));
+                reader.property(key)
+                        .ifPresent(p ->
+                                sink.report(Diagnostic.of(Code.NS4011, p.key().span(), key, "ipvs")));
             }
         }
-        reader.property("scheduler").filter(p -> mode.equals("ipvs")).flatMap(p -> Properties.single(p, sink))
-                .flatMap(this::scheduler).ifPresent(scheduler -> {
+        reader.property("scheduler")
+                .filter(p -> mode.equals("ipvs"))
+                .flatMap(p -> Properties.single(p, sink))
+                .flatMap(this::scheduler)
+                .ifPresent(scheduler -> {
                     args.add("ipvs-scheduler=" + scheduler);
                     modules.add("ip_vs_" + scheduler);
                 });
@@ -119,13 +133,17 @@ final class KubeProxyAnalyzer {
         });
         syncPeriods(mode, reader, args);
         reader.property("exclude-cidrs").filter(p -> mode.equals("ipvs")).ifPresent(p -> {
-            List<String> cidrs = Properties.list(p, sink).stream().flatMap(v -> values.cidr(v).stream()).map(Object::toString).toList();
+            List<String> cidrs = Properties.list(p, sink).stream()
+                    .flatMap(v -> values.cidr(v).stream())
+                    .map(Object::toString)
+                    .toList();
             if (!cidrs.isEmpty()) {
                 args.add("ipvs-exclude-cidrs=" + String.join(",", cidrs));
             }
         });
         for (String key : List.of("conntrack-max-per-core", "conntrack-min")) {
-            reader.property(key).flatMap(p -> Properties.single(p, sink))
+            reader.property(key)
+                    .flatMap(p -> Properties.single(p, sink))
                     .map(v -> values.integer(v, "`" + key + "`", 0, Integer.MAX_VALUE))
                     .filter(java.util.OptionalInt::isPresent)
                     .ifPresent(n -> args.add(CONNTRACK.get(key) + "=" + n.getAsInt()));
@@ -134,12 +152,16 @@ final class KubeProxyAnalyzer {
             duration(reader, key).ifPresent(d -> args.add(CONNTRACK.get(key) + "=" + d));
         }
         boolean tableSized = args.stream().anyMatch(a -> a.startsWith("conntrack-max-per-core=") && !a.endsWith("=0"));
-        reader.property("conntrack-min").filter(p -> !tableSized && args.stream().anyMatch(a -> a.startsWith("conntrack-min=")))
-                .ifPresent(p -> sink.report(Diagnostic.of(Code.NS4023,
-                        p.key().span(), "conntrack-min", "it only raises a conntrack table that kube-proxy sizes, and "
-                                + "RKE2 starts kube-proxy with `conntrack-max-per-core=0`, which leaves the table alone")
-                .withNote(cite("conntrack-min"))
-                .withHelp("also set `conntrack-max-per-core` above 0, or leave `conntrack-min` out")));
+        reader.property("conntrack-min")
+                .filter(p -> !tableSized && args.stream().anyMatch(a -> a.startsWith("conntrack-min=")))
+                .ifPresent(p -> sink.report(Diagnostic.of(
+                                Code.NS4023,
+                                p.key().span(),
+                                "conntrack-min",
+                                "it only raises a conntrack table that kube-proxy sizes, and "
+                                        + "RKE2 starts kube-proxy with `conntrack-max-per-core=0`, which leaves the table alone")
+                        .withNote(cite("conntrack-min"))
+                        .withHelp("also set `conntrack-max-per-core` above 0, or leave `conntrack-min` out")));
         return new KubeProxy(mode, args, List.copyOf(modules));
     }
 
@@ -160,14 +182,21 @@ final class KubeProxyAnalyzer {
         long periodNanos = period.map(d -> Values.nanos(d).getAsLong()).orElse(DEFAULT_SYNC_PERIOD);
         long minimumNanos = minimum.map(d -> Values.nanos(d).getAsLong()).orElse(DEFAULT_MIN_SYNC_PERIOD);
         if (period.isPresent() && periodNanos == 0) {
-            sink.report(Diagnostic.of(Code.NS4022, periodProperty.get().span(), prefix + "sync-period=" + period.get(),
-                    "the period must be above 0").withNote(cite(prefix + "sync-period"))
+            sink.report(Diagnostic.of(
+                            Code.NS4022,
+                            periodProperty.get().span(),
+                            prefix + "sync-period=" + period.get(),
+                            "the period must be above 0")
+                    .withNote(cite(prefix + "sync-period"))
                     .withHelp("leave `sync-period` out for kube-proxy's 30s"));
         } else if (minimumNanos > periodNanos) {
             Statement.Property where = minimumProperty.orElseGet(periodProperty::get);
-            sink.report(Diagnostic.of(Code.NS4022, where.span(),
-                    prefix + "min-sync-period=" + minimum.orElse("1s"), "the minimum sync period " + minimum.orElse("(1s by default)")
-                            + " is above the sync period " + period.orElse("(30s by default)"))
+            sink.report(Diagnostic.of(
+                            Code.NS4022,
+                            where.span(),
+                            prefix + "min-sync-period=" + minimum.orElse("1s"),
+                            "the minimum sync period " + minimum.orElse("(1s by default)")
+                                    + " is above the sync period " + period.orElse("(30s by default)"))
                     .withNote(cite(prefix + "min-sync-period"))
                     .withHelp("make `min-sync-period` at most `sync-period`"));
         }
@@ -175,8 +204,11 @@ final class KubeProxyAnalyzer {
 
     /** Where kube-proxy decides about a flag: the first row of the validation table that names it. */
     static String cite(String flag) {
-        return ConsumerTables.KUBE_PROXY_RULES.stream().filter(r -> r.flag().equals(flag)).findFirst()
-                .map(r -> "kube-proxy: " + r.rule() + " (" + r.source() + ")").orElse("");
+        return ConsumerTables.KUBE_PROXY_RULES.stream()
+                .filter(r -> r.flag().equals(flag))
+                .findFirst()
+                .map(r -> "kube-proxy: " + r.rule() + " (" + r.source() + ")")
+                .orElse("");
     }
 
     private Optional<String> duration(BlockReader reader, String key) {

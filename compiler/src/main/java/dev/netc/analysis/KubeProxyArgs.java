@@ -42,8 +42,11 @@ final class KubeProxyArgs {
         String name = equals < 0 ? argument : argument.substring(0, equals);
         String value = equals < 0 ? "true" : argument.substring(equals + 1);
         if (name.equals("proxy-mode")) {
-            sink.report(Diagnostic.of(Code.NS4003, written.span(), "kube-proxy-arg proxy-mode").withLabel("written by netc")
-                    .withHelp("use `kube-proxy MODE` in the cluster block: netc also sets Canal and the kernel modules for it"));
+            sink.report(
+                    Diagnostic.of(Code.NS4003, written.span(), "kube-proxy-arg proxy-mode")
+                            .withLabel("written by netc")
+                            .withHelp(
+                                    "use `kube-proxy MODE` in the cluster block: netc also sets Canal and the kernel modules for it"));
             return false;
         }
         KubeProxyFlag flag = FLAGS.get(name);
@@ -60,8 +63,12 @@ final class KubeProxyArgs {
             return false;
         }
         if (!flag.appliesTo(mode)) {
-            sink.report(Diagnostic.of(Code.NS4023, written.span(), "--" + name, "it applies in " + flag.modes()
-                    + " mode, and kube-proxy runs in " + mode + " mode").withNote("kube-proxy flags: " + flag.source()));
+            sink.report(Diagnostic.of(
+                            Code.NS4023,
+                            written.span(),
+                            "--" + name,
+                            "it applies in " + flag.modes() + " mode, and kube-proxy runs in " + mode + " mode")
+                    .withNote("kube-proxy flags: " + flag.source()));
         }
         return true;
     }
@@ -71,7 +78,9 @@ final class KubeProxyArgs {
         boolean ok = switch (type) {
             case "bool" -> GoValues.isBool(value);
             case "duration" -> GoValues.isDuration(value);
-            case "int32", "uint32" -> GoValues.isInt(value, type.equals("int32") ? 32 : 33) && !(type.startsWith("u") && value.startsWith("-"));
+            case "int32", "uint32" ->
+                GoValues.isInt(value, type.equals("int32") ? 32 : 33)
+                        && !(type.startsWith("u") && value.startsWith("-"));
             case "int64" -> GoValues.isInt(value, 64);
             default -> true;
         };

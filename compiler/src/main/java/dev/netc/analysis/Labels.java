@@ -41,16 +41,22 @@ final class Labels {
                 if (!eq.negated() && !matchLabels.containsKey(key)) {
                     matchLabels.put(key, eq.value().text());
                 } else {
-                    expressions.add(new LabelSelector.Requirement(key, eq.negated() ? "NotIn" : "In", List.of(eq.value().text())));
+                    expressions.add(new LabelSelector.Requirement(
+                            key,
+                            eq.negated() ? "NotIn" : "In",
+                            List.of(eq.value().text())));
                 }
             } else if (selector instanceof Selector.In in) {
                 if (in.values().stream().allMatch(this::validValue)) {
-                    expressions.add(new LabelSelector.Requirement(key, in.negated() ? "NotIn" : "In",
+                    expressions.add(new LabelSelector.Requirement(
+                            key,
+                            in.negated() ? "NotIn" : "In",
                             in.values().stream().map(Name::text).toList()));
                 }
             } else {
                 Selector.Exists exists = (Selector.Exists) selector;
-                expressions.add(new LabelSelector.Requirement(key, exists.negated() ? "DoesNotExist" : "Exists", List.of()));
+                expressions.add(
+                        new LabelSelector.Requirement(key, exists.negated() ? "DoesNotExist" : "Exists", List.of()));
             }
         }
         return new LabelSelector(matchLabels, expressions);
@@ -152,13 +158,17 @@ final class Labels {
 
     /** {@code ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]}: a label name or value. */
     static boolean isNamePart(String text) {
-        return !text.isEmpty() && isAlphanumeric(text.charAt(0)) && isAlphanumeric(text.charAt(text.length() - 1))
+        return !text.isEmpty()
+                && isAlphanumeric(text.charAt(0))
+                && isAlphanumeric(text.charAt(text.length() - 1))
                 && allMatch(text, 1, text.length() - 1, c -> isAlphanumeric(c) || c == '-' || c == '_' || c == '.');
     }
 
     /** {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?}: a DNS-1123 label. */
     static boolean isDnsLabel(String text) {
-        return !text.isEmpty() && isLowerAlphanumeric(text.charAt(0)) && isLowerAlphanumeric(text.charAt(text.length() - 1))
+        return !text.isEmpty()
+                && isLowerAlphanumeric(text.charAt(0))
+                && isLowerAlphanumeric(text.charAt(text.length() - 1))
                 && allMatch(text, 1, text.length() - 1, Labels::isLowerAlphanumericOrDash);
     }
 

@@ -24,12 +24,12 @@ final class NamespaceAnalyzer {
     static final Set<String> BUILT_IN = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     /** A namespace with the flows written inside it, still to be resolved. */
-    record Analyzed(Namespace namespace, List<Statement.Allow> flows) {
-    }
+    record Analyzed(Namespace namespace, List<Statement.Allow> flows) {}
 
     private final Values values;
     /** Where tiers and their ports are declared. */
     private final Bindings.Recorder bindings;
+
     private final Labels labels;
     private final DiagnosticSink sink;
 
@@ -42,18 +42,21 @@ final class NamespaceAnalyzer {
 
     Analyzed analyze(Name nameNode, Statement.Block block, boolean fromStdlib) {
         String name = nameNode.text();
-        Labels.dnsLabelProblem(name).ifPresent(problem ->
-                sink.report(Diagnostic.of(Code.NS2008, nameNode.span(), "namespace", name, problem)));
+        Labels.dnsLabelProblem(name)
+                .ifPresent(problem ->
+                        sink.report(Diagnostic.of(Code.NS2008, nameNode.span(), "namespace", name, problem)));
         BlockReader reader = new BlockReader(block.body(), NetspecVocabulary.NAMESPACE, sink);
         Optional<Statement.Property> isolate = reader.property("isolate");
         boolean[] isolation = isolation(isolate);
         checkKubeSystemIsolation(name, isolate);
         boolean dns = reader.property("dns").map(this::onOff).orElse(true);
         if (!dns && isolation[1]) {
-            sink.report(Diagnostic.of(Code.NS3009, reader.property("dns").get().span(), name)
-                    .withNote("with egress isolated and no DNS rule, pods fail every name lookup, including "
-                            + "the names of services they are allowed to reach")
-                    .withHelp("drop `dns off`, or allow DNS to chosen pods: `allow TIER -> kube-system.kube-dns:{dns-udp, dns-tcp}`"));
+            sink.report(
+                    Diagnostic.of(Code.NS3009, reader.property("dns").get().span(), name)
+                            .withNote("with egress isolated and no DNS rule, pods fail every name lookup, including "
+                                    + "the names of services they are allowed to reach")
+                            .withHelp(
+                                    "drop `dns off`, or allow DNS to chosen pods: `allow TIER -> kube-system.kube-dns:{dns-udp, dns-tcp}`"));
         }
         Map<String, String> namespaceLabels = new LinkedHashMap<>();
         for (Statement.Labels statement : reader.statements(Statement.Labels.class)) {
@@ -75,18 +78,27 @@ final class NamespaceAnalyzer {
             tiers.add(tier(name, tierName, tierBlock));
         }
         boolean managed = !fromStdlib && !BUILT_IN.contains(name);
-        Namespace namespace = new Namespace(name, namespaceLabels, isolation[0], isolation[1], dns, managed, tiers,
+        Namespace namespace = new Namespace(
+                name,
+                namespaceLabels,
+                isolation[0],
+                isolation[1],
+                dns,
+                managed,
+                tiers,
                 isolate.map(Statement.Property::span));
         return new Analyzed(namespace, reader.statements(Statement.Allow.class));
     }
 
     private Name tierName(Statement.Block block) {
         if (block.label() instanceof Value.Word word) {
-            Labels.dnsLabelProblem(word.text()).ifPresent(problem ->
-                    sink.report(Diagnostic.of(Code.NS2008, word.span(), "tier", word.text(), problem)));
+            Labels.dnsLabelProblem(word.text())
+                    .ifPresent(problem ->
+                            sink.report(Diagnostic.of(Code.NS2008, word.span(), "tier", word.text(), problem)));
             return new Name(word.text(), word.span());
         }
-        sink.report(Diagnostic.of(Code.NS2010, block.kind().span(), "a tier", "a name").withHelp("write `tier NAME { ... }`"));
+        sink.report(Diagnostic.of(Code.NS2010, block.kind().span(), "a tier", "a name")
+                .withHelp("write `tier NAME { ... }`"));
         return null;
     }
 
@@ -98,7 +110,8 @@ final class NamespaceAnalyzer {
         LabelSelector selector = LabelSelector.ALL;
         if (pods.isEmpty()) {
             sink.report(Diagnostic.of(Code.NS2010, name.span(), "tier `" + name.text() + "`", "a `pods` selector")
-                    .withHelp("say which pods belong to the tier, e.g. `pods app=" + name.text() + "`, or `pods *` for all"));
+                    .withHelp("say which pods belong to the tier, e.g. `pods app=" + name.text()
+                            + "`, or `pods *` for all"));
         } else {
             if (pods.size() > 1) {
                 sink.report(Diagnostic.of(Code.NS1011, pods.get(1).span(), "pods", "a tier")
@@ -115,15 +128,27 @@ final class NamespaceAnalyzer {
         Optional<Statement.Property> isolate = reader.property("isolate");
         boolean[] isolation = isolation(isolate);
         checkKubeSystemIsolation(namespace, isolate);
-        return new Tier(namespace, name.text(), selector, ports, isolation[0], isolation[1], block.span(),
+        return new Tier(
+                namespace,
+                name.text(),
+                selector,
+                ports,
+                isolation[0],
+                isolation[1],
+                block.span(),
                 isolate.map(Statement.Property::span));
     }
 
     /** {@code http 80/tcp} */
     private Optional<Tier.TierPort> tierPort(List<Value> group, Statement.Property property, String tier) {
-        if (group.size() != 2 || !(group.get(0) instanceof Value.Word portName) || !(group.get(1) instanceof Value.PortSpec spec)) {
-            var span = group.isEmpty() ? property.span() : group.get(0).span().to(group.get(group.size() - 1).span());
-            sink.report(Diagnostic.of(Code.NS2009, span, "a named port such as `http 80/tcp`", "`" + span.text() + "`"));
+        if (group.size() != 2
+                || !(group.get(0) instanceof Value.Word portName)
+                || !(group.get(1) instanceof Value.PortSpec spec)) {
+            var span = group.isEmpty()
+                    ? property.span()
+                    : group.get(0).span().to(group.get(group.size() - 1).span());
+            sink.report(
+                    Diagnostic.of(Code.NS2009, span, "a named port such as `http 80/tcp`", "`" + span.text() + "`"));
             return Optional.empty();
         }
         Optional<String> problem = Labels.portNameProblem(portName.text());
@@ -145,9 +170,10 @@ final class NamespaceAnalyzer {
     private void checkKubeSystemIsolation(String namespace, Optional<Statement.Property> isolate) {
         if (namespace.equals("kube-system") && isolate.isPresent()) {
             sink.report(Diagnostic.of(Code.NS3014, isolate.get().span())
-                    .withNote("CoreDNS, the CNI's controllers and the helm-install jobs of RKE2's bundled charts run in "
-                            + "kube-system: isolated, cluster DNS and chart installs and upgrades fail unless every flow "
-                            + "they need is declared")
+                    .withNote(
+                            "CoreDNS, the CNI's controllers and the helm-install jobs of RKE2's bundled charts run in "
+                                    + "kube-system: isolated, cluster DNS and chart installs and upgrades fail unless every flow "
+                                    + "they need is declared")
                     .withHelp("leave kube-system unisolated, or declare the flows of its workloads first (DNS to and "
                             + "from kube-dns, the API server, the nodes)"));
         }
@@ -168,7 +194,9 @@ final class NamespaceAnalyzer {
                 switch (word) {
                     case "ingress" -> result[0] = true;
                     case "egress" -> result[1] = true;
-                    default -> sink.report(Diagnostic.of(Code.NS2009, value.span(), "`ingress` or `egress`", value.describe()));
+                    default ->
+                        sink.report(
+                                Diagnostic.of(Code.NS2009, value.span(), "`ingress` or `egress`", value.describe()));
                 }
             }
         }
@@ -177,12 +205,17 @@ final class NamespaceAnalyzer {
 
     private boolean onOff(Statement.Property property) {
         List<List<Value>> groups = property.groups();
-        if (groups.size() == 1 && groups.get(0).size() == 1 && groups.get(0).get(0) instanceof Value.Word w
+        if (groups.size() == 1
+                && groups.get(0).size() == 1
+                && groups.get(0).get(0) instanceof Value.Word w
                 && (w.text().equals("on") || w.text().equals("off"))) {
             return w.text().equals("on");
         }
-        sink.report(Diagnostic.of(Code.NS2009, property.span(), "`" + property.key().text() + " on` or `"
-                + property.key().text() + " off`", "`" + property.span().text() + "`"));
+        sink.report(Diagnostic.of(
+                Code.NS2009,
+                property.span(),
+                "`" + property.key().text() + " on` or `" + property.key().text() + " off`",
+                "`" + property.span().text() + "`"));
         return true;
     }
 }

@@ -31,6 +31,10 @@ final class NetworkAnalyzer {
         });
         OptionalInt mtu = Properties.integer(reader.property("mtu"), values, sink, "an MTU", 68, 65535);
         // diagnostics about the network's addresses point at its `cidr` line
-        return new Network(name.text(), cidrs, mtu, reader.property("cidr").map(Statement.Property::span).orElse(block.span()));
+        return new Network(
+                name.text(),
+                cidrs,
+                mtu,
+                reader.property("cidr").map(Statement.Property::span).orElse(block.span()));
     }
 }

@@ -30,11 +30,16 @@ final class NodeAnalyzer {
     private final Rke2Options rke2Options;
     /** Where nodes are declared and networks used. */
     private final Bindings.Recorder bindings;
+
     private final DiagnosticSink sink;
     /** Every node address seen so far and where: addresses must be unique across the cluster. */
     private final Map<IpAddress, Span> assigned = new HashMap<>();
 
-    NodeAnalyzer(Values values, Map<String, Network> networks, Rke2Options rke2Options, Bindings.Recorder bindings,
+    NodeAnalyzer(
+            Values values,
+            Map<String, Network> networks,
+            Rke2Options rke2Options,
+            Bindings.Recorder bindings,
             DiagnosticSink sink) {
         this.bindings = bindings;
         this.values = values;
@@ -49,7 +54,8 @@ final class NodeAnalyzer {
         for (Statement.Block block : blocks) {
             Optional<String> name = block.label() == null ? Optional.empty() : values.text(block.label());
             if (block.label() == null) {
-                sink.report(Diagnostic.of(Code.NS2010, block.kind().span(), "a node", "a name").withHelp("write `node NAME { ... }`"));
+                sink.report(Diagnostic.of(Code.NS2010, block.kind().span(), "a node", "a name")
+                        .withHelp("write `node NAME { ... }`"));
             }
             if (name.isEmpty()) {
                 continue;
@@ -81,13 +87,19 @@ final class NodeAnalyzer {
             }
         }
         List<IpAddress> externalIps = reader.property("external-ip")
-                .map(p -> Properties.list(p, sink).stream().flatMap(v -> values.ip(v).stream()).toList()).orElse(List.of());
-        Optional<IpAddress> bindAddress = reader.property("bind-address").flatMap(p -> Properties.single(p, sink))
+                .map(p -> Properties.list(p, sink).stream()
+                        .flatMap(v -> values.ip(v).stream())
+                        .toList())
+                .orElse(List.of());
+        Optional<IpAddress> bindAddress = reader.property("bind-address")
+                .flatMap(p -> Properties.single(p, sink))
                 .flatMap(values::ip);
         List<Rke2Option> rke2 = rke2Options.read(reader.statements(Statement.Rke2.class));
         List<IpAddress> nodeIps = nodeIps(name, block, interfaces, canalNetwork);
-        bindAddress.ifPresent(address -> checkBindAddress(address, reader.property("bind-address").get(), nodeIps));
-        role.filter(Role::isServer).ifPresent(r -> checkServerIdenticalKeys(name, reader.statements(Statement.Rke2.class)));
+        bindAddress.ifPresent(address ->
+                checkBindAddress(address, reader.property("bind-address").get(), nodeIps));
+        role.filter(Role::isServer)
+                .ifPresent(r -> checkServerIdenticalKeys(name, reader.statements(Statement.Rke2.class)));
         return role.map(r -> new Node(name, r, interfaces, nodeIps, externalIps, bindAddress, rke2, block.span()));
     }
 
@@ -100,12 +112,17 @@ final class NodeAnalyzer {
         if (address.isUnspecified() || nodeIps.contains(address)) {
             return;
         }
-        sink.report(Diagnostic.of(Code.NS4027, property.span(), address,
-                nodeIps.stream().map(IpAddress::toString).collect(Collectors.joining(", ")))
+        sink.report(Diagnostic.of(
+                        Code.NS4027,
+                        property.span(),
+                        address,
+                        nodeIps.stream().map(IpAddress::toString).collect(Collectors.joining(", ")))
                 .withNote("kubelet listens there, and the API server and metrics-server reach it at the node-ip; an "
                         + "address the node does not own stops kubelet and the supervisor from binding")
-                .withHelp(nodeIps.isEmpty() ? "leave `bind-address` out" : "leave `bind-address` out, or use `"
-                        + nodeIps.get(0) + "` (or 0.0.0.0)"));
+                .withHelp(
+                        nodeIps.isEmpty()
+                                ? "leave `bind-address` out"
+                                : "leave `bind-address` out, or use `" + nodeIps.get(0) + "` (or 0.0.0.0)"));
     }
 
     /**
@@ -116,10 +133,15 @@ final class NodeAnalyzer {
     private void checkServerIdenticalKeys(String node, List<Statement.Rke2> blocks) {
         for (Statement.Rke2 block : blocks) {
             for (Statement.Rke2Entry entry : block.entries()) {
-                ConsumerTables.SERVER_IDENTICAL_KEYS.stream().filter(k -> k.key().equals(entry.key().text())).findFirst()
-                        .ifPresent(key -> sink.report(Diagnostic.of(Code.NS4028, entry.key().span(), key.key(), node)
-                                .withNote("RKE2 compares it when a server joins: " + key.compared() + " (" + key.source() + ")")
-                                .withHelp("set `" + key.key() + "` in the cluster's `rke2 { }` block, for every node")));
+                ConsumerTables.SERVER_IDENTICAL_KEYS.stream()
+                        .filter(k -> k.key().equals(entry.key().text()))
+                        .findFirst()
+                        .ifPresent(key -> sink.report(
+                                Diagnostic.of(Code.NS4028, entry.key().span(), key.key(), node)
+                                        .withNote("RKE2 compares it when a server joins: " + key.compared() + " ("
+                                                + key.source() + ")")
+                                        .withHelp("set `" + key.key()
+                                                + "` in the cluster's `rke2 { }` block, for every node")));
             }
         }
     }
@@ -158,8 +180,11 @@ final class NodeAnalyzer {
             }
         }
         if (group.size() < 4 || on != group.size() - 2 || !(group.get(0) instanceof Value.Word)) {
-            var span = group.isEmpty() ? property.span() : group.get(0).span().to(group.get(group.size() - 1).span());
-            sink.report(Diagnostic.of(Code.NS2009, span, "an interface such as `eth0 10.0.1.10 on mgmt`", "`" + span.text() + "`"));
+            var span = group.isEmpty()
+                    ? property.span()
+                    : group.get(0).span().to(group.get(group.size() - 1).span());
+            sink.report(Diagnostic.of(
+                    Code.NS2009, span, "an interface such as `eth0 10.0.1.10 on mgmt`", "`" + span.text() + "`"));
             return Optional.empty();
         }
         Value.Word name = (Value.Word) group.get(0);
@@ -177,8 +202,8 @@ final class NodeAnalyzer {
         Network network = networks.get(networkName.get());
         if (network == null) {
             Diagnostic missing = Diagnostic.of(Code.NS1001, networkValue.span(), "network", networkName.get(), "");
-            sink.report(Suggest.didYouMean(missing, networkName.get(), networks.keySet()).orElse(missing
-                    .withHelp("declare it: `network " + networkName.get() + " { cidr ...; mtu ... }`")));
+            sink.report(Suggest.didYouMean(missing, networkName.get(), networks.keySet())
+                    .orElse(missing.withHelp("declare it: `network " + networkName.get() + " { cidr ...; mtu ... }`")));
             return Optional.empty();
         }
         List<IpAddress> addresses = new ArrayList<>();
@@ -194,14 +219,22 @@ final class NodeAnalyzer {
     /** A node address lies in its network, and no two interfaces share one. */
     private void checkAddress(IpAddress address, Span span, String interfaceName, Network network) {
         if (network.cidrs().stream().noneMatch(c -> c.contains(address))) {
-            sink.report(Diagnostic.of(Code.NS2024, span, address, interfaceName, network.name(),
-                    network.cidrs().stream().map(Cidr::toString).collect(Collectors.joining(", ")))
-                    .withSecondary(network.span(), "network `" + network.name() + "` is declared here")
-                    .withNote("RKE2 registers the node with this address; other nodes reach it through the network's range"));
+            sink.report(
+                    Diagnostic.of(
+                                    Code.NS2024,
+                                    span,
+                                    address,
+                                    interfaceName,
+                                    network.name(),
+                                    network.cidrs().stream().map(Cidr::toString).collect(Collectors.joining(", ")))
+                            .withSecondary(network.span(), "network `" + network.name() + "` is declared here")
+                            .withNote(
+                                    "RKE2 registers the node with this address; other nodes reach it through the network's range"));
         }
         Span first = assigned.putIfAbsent(address, span);
         if (first != null) {
-            sink.report(Diagnostic.of(Code.NS2025, span, address).withSecondary(first, "first used here")
+            sink.report(Diagnostic.of(Code.NS2025, span, address)
+                    .withSecondary(first, "first used here")
                     .withNote("two machines with one address break ARP and the node registration of both"));
         }
     }
@@ -217,14 +250,20 @@ final class NodeAnalyzer {
         return Optional.empty();
     }
 
-    private List<IpAddress> nodeIps(String name, Statement.Block block, List<Node.Interface> interfaces,
-            Optional<Network> canalNetwork) {
+    private List<IpAddress> nodeIps(
+            String name, Statement.Block block, List<Node.Interface> interfaces, Optional<Network> canalNetwork) {
         if (canalNetwork.isPresent()) {
             Optional<Node.Interface> onCanal = interfaces.stream()
-                    .filter(i -> i.network().name().equals(canalNetwork.get().name())).findFirst();
+                    .filter(i -> i.network().name().equals(canalNetwork.get().name()))
+                    .findFirst();
             if (onCanal.isEmpty()) {
-                sink.report(Diagnostic.of(Code.NS4007, block.label().span(), name, canalNetwork.get().name())
-                        .withHelp("add `interface NAME ADDRESS on " + canalNetwork.get().name() + "` to the node"));
+                sink.report(Diagnostic.of(
+                                Code.NS4007,
+                                block.label().span(),
+                                name,
+                                canalNetwork.get().name())
+                        .withHelp("add `interface NAME ADDRESS on "
+                                + canalNetwork.get().name() + "` to the node"));
                 return List.of();
             }
             return onCanal.get().addresses();

@@ -30,7 +30,11 @@ public final class Params {
         for (Statement.Param param : declarations) {
             Statement.Param previous = declared.putIfAbsent(param.name().text(), param);
             if (previous != null) {
-                sink.report(Diagnostic.of(Code.NS1002, param.name().span(), "parameter", param.name().text())
+                sink.report(Diagnostic.of(
+                                Code.NS1002,
+                                param.name().span(),
+                                "parameter",
+                                param.name().text())
                         .withSecondary(previous.name().span(), "first declared here"));
             }
         }
@@ -51,8 +55,8 @@ public final class Params {
         String name = param.name().text();
         String type = param.type().text();
         if (!type.equals("int") && !type.equals("string")) {
-            sink.report(Diagnostic.of(Code.NS2009, param.type().span(), "a parameter type, `int` or `string`",
-                    "`" + type + "`"));
+            sink.report(Diagnostic.of(
+                    Code.NS2009, param.type().span(), "a parameter type, `int` or `string`", "`" + type + "`"));
             return;
         }
         String value = setting;
@@ -64,9 +68,10 @@ public final class Params {
             value = byDefault.get();
         }
         if (value == null) {
-            sink.report(Diagnostic.of(Code.NS1008, param.name().span(), name).withLabel("declared here without a default")
-                    .withHelp("pass `--set " + name + "=...` to `netc compile`, or declare a default: `param "
-                            + name + ": " + type + " = ...`"));
+            sink.report(Diagnostic.of(Code.NS1008, param.name().span(), name)
+                    .withLabel("declared here without a default")
+                    .withHelp("pass `--set " + name + "=...` to `netc compile`, or declare a default: `param " + name
+                            + ": " + type + " = ...`"));
             return;
         }
         if (type.equals("int") && !value.matches("-?[0-9]{1,9}")) {
@@ -95,7 +100,8 @@ public final class Params {
                 Name ref = ((Value.Str.Part.ParamRef) part).name();
                 String bound = values.get(ref.text());
                 if (bound == null) {
-                    sink.report(Diagnostic.of(Code.NS1001, ref.span(), "parameter", ref.text(), " declared before `" + name + "`")
+                    sink.report(Diagnostic.of(
+                                    Code.NS1001, ref.span(), "parameter", ref.text(), " declared before `" + name + "`")
                             .withNote("a default may use the parameters declared above it"));
                     return Optional.empty();
                 }

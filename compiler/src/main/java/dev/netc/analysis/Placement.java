@@ -7,8 +7,7 @@ import dev.netc.vocabulary.StatementKind;
 
 /** Where each kind of statement belongs, for "not allowed here" messages: the vocabulary's homes. */
 final class Placement {
-    private Placement() {
-    }
+    private Placement() {}
 
     static boolean isKnownBlock(String kind) {
         return NetspecVocabulary.block(kind) != null;

@@ -54,24 +54,31 @@ final class Rke2Options {
         String key = entry.key().text();
         String source = NetspecVocabulary.rke2KeySource(key);
         if (source != null) {
-            sink.report(Diagnostic.of(Code.NS4003, entry.key().span(), key).withLabel("written by netc")
+            sink.report(Diagnostic.of(Code.NS4003, entry.key().span(), key)
+                    .withLabel("written by netc")
                     .withHelp("use " + source));
             return Optional.empty();
         }
         Optional<String> dropped = Rke2KeyCatalogue.droppedReason(key);
         if (dropped.isPresent()) {
-            sink.report(Diagnostic.of(Code.NS4002, entry.key().span(), key).withNote("`" + key + "`: " + dropped.get()));
+            sink.report(
+                    Diagnostic.of(Code.NS4002, entry.key().span(), key).withNote("`" + key + "`: " + dropped.get()));
             return Optional.empty();
         }
         Optional<Rke2Key> known = Rke2KeyCatalogue.find(key);
         if (known.isEmpty()) {
-            Diagnostic unknown = Diagnostic.of(Code.NS4001, entry.key().span(), key).withLabel("not an RKE2 config key");
-            sink.report(Suggest.didYouMean(unknown, key, Rke2KeyCatalogue.all().stream().map(Rke2Key::name).toList())
+            Diagnostic unknown =
+                    Diagnostic.of(Code.NS4001, entry.key().span(), key).withLabel("not an RKE2 config key");
+            sink.report(Suggest.didYouMean(
+                            unknown,
+                            key,
+                            Rke2KeyCatalogue.all().stream().map(Rke2Key::name).toList())
                     .orElse(unknown.withNote("RKE2 skips unknown keys with only a warning in its log")));
             return Optional.empty();
         }
         Rke2Key rke2Key = known.get();
-        return typed(rke2Key, entry.value()).filter(v -> allowedValue(key, v, entry.value()))
+        return typed(rke2Key, entry.value())
+                .filter(v -> allowedValue(key, v, entry.value()))
                 .filter(v -> !key.equals("kube-proxy-arg") || kubeProxyArgsAccepted((List<?>) v, entry.value()))
                 .filter(v -> !key.equals("data-dir") || absoluteDataDir(String.valueOf(v), entry.value()))
                 .filter(v -> !key.equals("disable") || keepsNetcManifests((List<?>) v, entry.value()))
@@ -105,10 +112,12 @@ final class Rke2Options {
             String name = String.valueOf(items.get(i));
             if (name.startsWith("netc-policies-") || name.endsWith("-config") && name.startsWith("rke2-")) {
                 sink.report(Diagnostic.of(Code.NS4030, itemValues.get(i).span(), name)
-                        .withNote("RKE2 deletes every object the manifest applied and removes the file from the servers: "
-                                + "the namespace's policies (and with them its isolation), or the chart's settings")
-                        .withHelp("remove the namespace, flow or setting from the spec instead: netc retires what it no "
-                                + "longer writes"));
+                        .withNote(
+                                "RKE2 deletes every object the manifest applied and removes the file from the servers: "
+                                        + "the namespace's policies (and with them its isolation), or the chart's settings")
+                        .withHelp(
+                                "remove the namespace, flow or setting from the spec instead: netc retires what it no "
+                                        + "longer writes"));
                 keeps = false;
             }
         }
@@ -142,7 +151,8 @@ final class Rke2Options {
     private Optional<Object> typed(Rke2Key key, Value value) {
         switch (key.type()) {
             case BOOL:
-                if (value instanceof Value.Word w && (w.text().equals("true") || w.text().equals("false"))) {
+                if (value instanceof Value.Word w
+                        && (w.text().equals("true") || w.text().equals("false"))) {
                     return Optional.of(Boolean.valueOf(w.text()));
                 }
                 return mismatch(key, value, "`true` or `false`");
@@ -176,14 +186,19 @@ final class Rke2Options {
 
     /** A string value; a bare number is refused because YAML would turn `0640` into 416. */
     private Optional<String> stringOf(Rke2Key key, Value value) {
-        if (value instanceof Value.Str || value instanceof Value.Word || value instanceof Value.Address
-                || value instanceof Value.Duration || value instanceof Value.PortSpec) {
+        if (value instanceof Value.Str
+                || value instanceof Value.Word
+                || value instanceof Value.Address
+                || value instanceof Value.Duration
+                || value instanceof Value.PortSpec) {
             return values.text(value);
         }
         Diagnostic diagnostic = Diagnostic.of(Code.NS4004, value.span(), key.name(), "a string", value.describe());
         if (value instanceof Value.Number) {
             String quoted = "\"" + value.span().text() + "\"";
-            diagnostic = diagnostic.withHelp("quote it: `" + quoted + "`").withFix(new Fix("quote it", value.span(), quoted));
+            diagnostic = diagnostic
+                    .withHelp("quote it: `" + quoted + "`")
+                    .withFix(new Fix("quote it", value.span(), quoted));
         }
         sink.report(diagnostic);
         return Optional.empty();

@@ -24,6 +24,7 @@ public final class Scope {
     private final Set<String> externals;
     /** Tiers by namespace and name, and the first namespace declaring each tier name: O(1) per lookup. */
     private final Map<String, Map<String, Tier>> tiers = new HashMap<>();
+
     private final Map<String, String> firstNamespaceOfTier = new HashMap<>();
 
     public Scope(Map<String, Namespace> namespaces, Set<String> externals) {
@@ -58,7 +59,9 @@ public final class Scope {
                 return new Meaning.NoSuchNamespace(namespaceName, dot);
             }
             Tier tier = tiers.get(namespaceName).get(name.substring(dot + 1));
-            return tier == null ? new Meaning.NoSuchTier(namespace, name.substring(dot + 1), dot) : new Meaning.OfTier(tier, dot);
+            return tier == null
+                    ? new Meaning.NoSuchTier(namespace, name.substring(dot + 1), dot)
+                    : new Meaning.OfTier(tier, dot);
         }
         if (context != null && tiers.containsKey(context)) {
             Tier tier = tiers.get(context).get(name);

@@ -30,7 +30,9 @@ public interface SecretSource {
                     String text = Files.readString(path, StandardCharsets.UTF_8);
                     return Optional.of(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
                 } catch (IOException e) {
-                    problem.append(Files.exists(path) ? "cannot read file `" : "no file `").append(path).append('`');
+                    problem.append(Files.exists(path) ? "cannot read file `" : "no file `")
+                            .append(path)
+                            .append('`');
                     return Optional.empty();
                 }
             }

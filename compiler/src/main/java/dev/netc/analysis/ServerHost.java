@@ -12,8 +12,7 @@ import java.util.Optional;
  * read from k3s, Go's net package and k3s's certificate code).
  */
 final class ServerHost {
-    private ServerHost() {
-    }
+    private ServerHost() {}
 
     /** Why the host cannot be the control-plane host, if it cannot. */
     static Optional<String> problem(String host, List<Node> nodes) {
@@ -28,8 +27,11 @@ final class ServerHost {
             return address(ip.get(), nodes);
         }
         if (host.indexOf(':') >= 0) {
-            return Optional.of(host.matches(".*:\\d+$") ? "it has a port; the provider adds `:9345`"
-                    : "an IPv6 address: the provider writes `https://" + host + ":9345` without brackets, which Go refuses");
+            return Optional.of(
+                    host.matches(".*:\\d+$")
+                            ? "it has a port; the provider adds `:9345`"
+                            : "an IPv6 address: the provider writes `https://" + host
+                                    + ":9345` without brackets, which Go refuses");
         }
         if (isDigitsAndDots(host)) {
             return Optional.of("it is not an IPv4 address Go accepts (no leading zeros, four numbers up to 255), so Go "
@@ -45,9 +47,12 @@ final class ServerHost {
         if (ip.isLoopback() || ip.isUnspecified()) {
             return Optional.of("it means the machine itself: every node would dial itself and never join");
         }
-        return nodes.stream().filter(n -> n.role() != Role.INIT && n.nodeIps().contains(ip)).findFirst()
-                .map(n -> "it is the address of node `" + n.name() + "`, which would join itself; it must reach the init "
-                        + "node (or a VIP or name in front of the servers)");
+        return nodes.stream()
+                .filter(n -> n.role() != Role.INIT && n.nodeIps().contains(ip))
+                .findFirst()
+                .map(n ->
+                        "it is the address of node `" + n.name() + "`, which would join itself; it must reach the init "
+                                + "node (or a VIP or name in front of the servers)");
     }
 
     /**
@@ -57,14 +62,16 @@ final class ServerHost {
      */
     private static Optional<String> hostName(String host) {
         if (host.endsWith(".")) {
-            return Optional.of("a trailing dot: k3s drops the name from the certificate, and joining servers cannot verify it");
+            return Optional.of(
+                    "a trailing dot: k3s drops the name from the certificate, and joining servers cannot verify it");
         }
         if (host.length() > 253) {
             return Optional.of("host names have at most 253 characters");
         }
         for (String label : host.split("\\.", -1)) {
             if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
-                return Optional.of("not a host name: labels of 1 to 63 letters, digits and inner hyphens, separated by dots");
+                return Optional.of(
+                        "not a host name: labels of 1 to 63 letters, digits and inner hyphens, separated by dots");
             }
             for (int i = 0; i < label.length(); i++) {
                 char c = label.charAt(i);

@@ -13,8 +13,7 @@ import java.util.Optional;
  * thresholds: one edit for names of up to three characters, two for longer ones.
  */
 public final class Suggest {
-    private Suggest() {
-    }
+    private Suggest() {}
 
     /** Up to three candidates close to {@code name}, closest first. */
     public static List<String> closest(String name, Iterable<String> candidates) {
@@ -31,7 +30,8 @@ public final class Suggest {
             }
         }
         return scored.stream()
-                .sorted(Comparator.<String[]>comparingInt(s -> Integer.parseInt(s[1])).thenComparing(s -> s[0]))
+                .sorted(Comparator.<String[]>comparingInt(s -> Integer.parseInt(s[1]))
+                        .thenComparing(s -> s[0]))
                 .limit(3)
                 .map(s -> s[0])
                 .toList();
@@ -57,8 +57,8 @@ public final class Suggest {
             return Optional.of(suggested);
         }
         for (String candidate : close) {
-            suggested = suggested.withFix(new Fix("replace with `" + candidate + "`", span,
-                    quoted ? '"' + candidate + '"' : candidate));
+            suggested = suggested.withFix(
+                    new Fix("replace with `" + candidate + "`", span, quoted ? '"' + candidate + '"' : candidate));
         }
         return Optional.of(suggested);
     }
@@ -73,8 +73,13 @@ public final class Suggest {
         if (close.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(close.size() == 1 ? "did you mean `" + close.get(0) + "`?"
-                : "did you mean one of " + String.join(", ", close.stream().map(c -> "`" + c + "`").toList()) + "?");
+        return Optional.of(
+                close.size() == 1
+                        ? "did you mean `" + close.get(0) + "`?"
+                        : "did you mean one of "
+                                + String.join(
+                                        ", ",
+                                        close.stream().map(c -> "`" + c + "`").toList()) + "?");
     }
 
     static int distance(String a, String b) {

@@ -50,7 +50,8 @@ final class UnusedDeclarations {
             for (Tier tier : namespace.tiers()) {
                 if (!used.contains(tier) && !tier.isolateIngress() && !tier.isolateEgress()) {
                     sink.report(Diagnostic.of(Code.NS3007, tier.span(), "tier", tier.qualifiedName())
-                            .withHelp("add a flow such as `allow ... -> " + tier.qualifiedName() + "`, or remove the tier"));
+                            .withHelp("add a flow such as `allow ... -> " + tier.qualifiedName()
+                                    + "`, or remove the tier"));
                 }
             }
         }

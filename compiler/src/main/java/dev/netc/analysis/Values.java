@@ -21,6 +21,7 @@ public final class Values {
     private final Params params;
     /** Where the parameters are used: every {@code ${name}} read. */
     private final Bindings.Recorder bindings;
+
     private final DiagnosticSink sink;
 
     Values(Params params, Bindings.Recorder bindings, DiagnosticSink sink) {
@@ -94,16 +95,25 @@ public final class Values {
         if (result instanceof Cidr.ParseResult.Ok ok) {
             return Optional.of(ok.cidr());
         } else if (result instanceof Cidr.ParseResult.HostBitsSet bits) {
-            String host = text.get().substring(0, text.get().indexOf('/')) + "/" + bits.masked().family().bits();
-            Diagnostic hostBits = Diagnostic.of(Code.NS2003, value.span(), text.get(), bits.masked().prefix())
+            String host = text.get().substring(0, text.get().indexOf('/')) + "/"
+                    + bits.masked().family().bits();
+            Diagnostic hostBits = Diagnostic.of(
+                            Code.NS2003, value.span(), text.get(), bits.masked().prefix())
                     .withLabel("host bits set")
-                    .withHelp("write the network address `" + bits.masked() + "`, or `" + host + "` for the single address");
+                    .withHelp("write the network address `" + bits.masked() + "`, or `" + host
+                            + "` for the single address");
             // a literal CIDR can be rewritten in place; an interpolated string cannot
-            sink.report(value instanceof Value.Address ? hostBits
-                    .withFix(new Fix("use the network address `" + bits.masked() + "`", value.span(), bits.masked().toString()))
-                    .withFix(new Fix("use the single address `" + host + "`", value.span(), host)) : hostBits);
+            sink.report(
+                    value instanceof Value.Address
+                            ? hostBits.withFix(new Fix(
+                                            "use the network address `" + bits.masked() + "`",
+                                            value.span(),
+                                            bits.masked().toString()))
+                                    .withFix(new Fix("use the single address `" + host + "`", value.span(), host))
+                            : hostBits);
         } else {
-            sink.report(Diagnostic.of(Code.NS2001, value.span(), text.get(), ((Cidr.ParseResult.Invalid) result).reason()));
+            sink.report(
+                    Diagnostic.of(Code.NS2001, value.span(), text.get(), ((Cidr.ParseResult.Invalid) result).reason()));
         }
         return Optional.empty();
     }
@@ -142,7 +152,8 @@ public final class Values {
 
     /** A whole number in {@code [min, max]}. */
     public OptionalInt integer(Value value, String what, long min, long max) {
-        Optional<String> text = value instanceof Value.Number || value instanceof Value.Str ? text(value) : Optional.empty();
+        Optional<String> text =
+                value instanceof Value.Number || value instanceof Value.Str ? text(value) : Optional.empty();
         if (text.isEmpty()) {
             if (!(value instanceof Value.Str)) {
                 sink.report(Diagnostic.of(Code.NS2009, value.span(), "a number for " + what, value.describe()));
@@ -163,7 +174,8 @@ public final class Values {
     }
 
     public Optional<String> duration(Value value) {
-        Optional<String> text = value instanceof Value.Duration || value instanceof Value.Str ? text(value) : Optional.empty();
+        Optional<String> text =
+                value instanceof Value.Duration || value instanceof Value.Str ? text(value) : Optional.empty();
         if (text.isPresent() && isDuration(text.get()) && nanos(text.get()).isEmpty()) {
             sink.report(Diagnostic.of(Code.NS2011, value.span(), text.get())
                     .withNote("RKE2 and kube-proxy read durations as Go does, in nanoseconds up to about 292 years")
@@ -174,7 +186,8 @@ public final class Values {
             return text;
         }
         if (text.isPresent() || !(value instanceof Value.Str)) {
-            sink.report(Diagnostic.of(Code.NS2011, value.span(), text.orElse(value.span().text()))
+            sink.report(Diagnostic.of(
+                            Code.NS2011, value.span(), text.orElse(value.span().text()))
                     .withHelp("write a duration such as `30s`, `5m` or `1h30m`"));
         }
         return Optional.empty();
@@ -196,7 +209,8 @@ public final class Values {
             return Optional.empty();
         }
         OptionalInt first = port(parts.get().first(), span);
-        OptionalInt last = parts.get().last().isEmpty() ? first : port(parts.get().last().get(), span);
+        OptionalInt last =
+                parts.get().last().isEmpty() ? first : port(parts.get().last().get(), span);
         if (first.isEmpty() || last.isEmpty()) {
             return Optional.empty();
         }
@@ -251,7 +265,9 @@ public final class Values {
             int digits = digitsFrom(text, i);
             boolean millis = text.startsWith("ms", digits);
             char unit = text.charAt(digits);
-            long scale = millis ? 1_000_000L : unit == 's' ? 1_000_000_000L : unit == 'm' ? 60_000_000_000L : 3_600_000_000_000L;
+            long scale = millis
+                    ? 1_000_000L
+                    : unit == 's' ? 1_000_000_000L : unit == 'm' ? 60_000_000_000L : 3_600_000_000_000L;
             try {
                 total = Math.addExact(total, Math.multiplyExact(Long.parseLong(text.substring(i, digits)), scale));
             } catch (ArithmeticException | NumberFormatException tooLarge) {
@@ -273,10 +289,14 @@ public final class Values {
                     return Optional.empty();
                 }
             }
-            if (firstEnd == 0 || lastEnd >= text.length() - 1 || text.charAt(lastEnd) != '/' || !isLetters(text, lastEnd + 1)) {
+            if (firstEnd == 0
+                    || lastEnd >= text.length() - 1
+                    || text.charAt(lastEnd) != '/'
+                    || !isLetters(text, lastEnd + 1)) {
                 return Optional.empty();
             }
-            Optional<String> last = lastEnd == firstEnd ? Optional.empty() : Optional.of(text.substring(firstEnd + 1, lastEnd));
+            Optional<String> last =
+                    lastEnd == firstEnd ? Optional.empty() : Optional.of(text.substring(firstEnd + 1, lastEnd));
             return Optional.of(new PortSpecText(text.substring(0, firstEnd), last, text.substring(lastEnd + 1)));
         }
 

@@ -9,8 +9,7 @@ public sealed interface Selector {
 
     Span span();
 
-    record Equals(Name key, Name value, boolean negated, Span span) implements Selector {
-    }
+    record Equals(Name key, Name value, boolean negated, Span span) implements Selector {}
 
     record In(Name key, List<Name> values, boolean negated, Span span) implements Selector {
         public In {
@@ -18,6 +17,5 @@ public sealed interface Selector {
         }
     }
 
-    record Exists(Name key, boolean negated, Span span) implements Selector {
-    }
+    record Exists(Name key, boolean negated, Span span) implements Selector {}
 }

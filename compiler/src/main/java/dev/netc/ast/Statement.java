@@ -12,12 +12,10 @@ public sealed interface Statement {
     Span span();
 
     /** {@code import "std/ports"} */
-    record Import(Value.Str path, Span span) implements Statement {
-    }
+    record Import(Value.Str path, Span span) implements Statement {}
 
     /** {@code param site: int = 12} */
-    record Param(Name name, Name type, Value defaultValue, Span span) implements Statement {
-    }
+    record Param(Name name, Name type, Value defaultValue, Span span) implements Statement {}
 
     /** {@code external internet = 0.0.0.0/0, ::/0 except private} */
     record External(Name name, List<Value> include, List<Value> exclude, Span span) implements Statement {
@@ -82,6 +80,5 @@ public sealed interface Statement {
     }
 
     /** One {@code key = value} line of an {@code rke2} block. */
-    record Rke2Entry(Name key, Value value, Span span) {
-    }
+    record Rke2Entry(Name key, Value value, Span span) {}
 }

@@ -84,11 +84,9 @@ public sealed interface Value {
 
         /** A piece of a string: literal text or a parameter reference. */
         public sealed interface Part {
-            record Text(String text) implements Part {
-            }
+            record Text(String text) implements Part {}
 
-            record ParamRef(Name name) implements Part {
-            }
+            record ParamRef(Name name) implements Part {}
         }
     }
 }

@@ -28,14 +28,22 @@ import java.util.Map;
  * (a broken sites file, a template that does not parse) writes nothing.
  */
 final class BatchOptions {
-    static final Option SITES = Option.value("FILE", ValueType.PATH,
+    static final Option SITES = Option.value(
+            "FILE",
+            ValueType.PATH,
             "compile the spec once per row of FILE (a header row, then one site a row: its name and the values"
-                    + " of its parameters, comma-separated) into DIR/<site>/", "--sites");
+                    + " of its parameters, comma-separated) into DIR/<site>/",
+            "--sites");
     static final Option BATCH = Option.flag(
             "each PATH is a folder of sites: every sub-folder and every .netspec file in it is compiled on its own"
-                    + " into DIR/<name>/", "--batch");
-    static final Option JOBS = Option.value("N", ValueType.INTEGER,
-            "sites compiled at the same time with --sites or --batch (default: the number of processors)", "-j", "--jobs");
+                    + " into DIR/<name>/",
+            "--batch");
+    static final Option JOBS = Option.value(
+            "N",
+            ValueType.INTEGER,
+            "sites compiled at the same time with --sites or --batch (default: the number of processors)",
+            "-j",
+            "--jobs");
     static final List<Option> OPTIONS = List.of(SITES, BATCH, JOBS);
 
     private final Path sitesFile;
@@ -67,10 +75,12 @@ final class BatchOptions {
         Compiler.Request base = options.request(options.inputs, emitOptions);
         DiagnosticSink sink = new DiagnosticSink();
         Compiler.Loaded template = sitesFile != null ? Compiler.load(base) : null;
-        List<Batch.Site> sites = template != null ? fleet(template, base, sink) : Batch.folders(options.inputs, base, sink);
+        List<Batch.Site> sites =
+                template != null ? fleet(template, base, sink) : Batch.folders(options.inputs, base, sink);
         // the problems of the run itself: a template's are masked as a compile of it masks them
         List<Diagnostic> global = sink.sorted();
-        Redactor redactor = Redactor.of(new Compiler.Loaded(template != null ? template.files() : List.of(), Map.of(), global));
+        Redactor redactor =
+                Redactor.of(new Compiler.Loaded(template != null ? template.files() : List.of(), Map.of(), global));
         SiteReport report = new SiteReport(CompileOptions.useColor(options.color), err);
         if (sink.hasErrors()) {
             report.print(global, redactor, List.of());
@@ -96,7 +106,8 @@ final class BatchOptions {
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            sink.report(Diagnostic.of(Code.NS1030, null, sitesFile, "cannot read it").withNote(String.valueOf(e.getMessage())));
+            sink.report(Diagnostic.of(Code.NS1030, null, sitesFile, "cannot read it")
+                    .withNote(String.valueOf(e.getMessage())));
             return List.of();
         }
         SourceFile source = new SourceFile(sitesFile.toString().replace('\\', '/'), text, path);

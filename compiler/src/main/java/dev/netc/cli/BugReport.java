@@ -11,14 +11,18 @@ import java.io.PrintWriter;
  * cluster token.
  */
 final class BugReport {
-    private BugReport() {
-    }
+    private BugReport() {}
 
     static void print(Throwable exception, PrintWriter err) {
-        err.println("error[NS9001]: " + Messages.format(Code.NS9001, exception.getClass().getName()));
-        err.println("  = note: this is a bug in netc " + Version.current() + "; please report it with the input that caused it");
+        err.println("error[NS9001]: "
+                + Messages.format(Code.NS9001, exception.getClass().getName()));
+        err.println("  = note: this is a bug in netc " + Version.current()
+                + "; please report it with the input that caused it");
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            err.println(cause == exception ? cause.getClass().getName() : "caused by: " + cause.getClass().getName());
+            err.println(
+                    cause == exception
+                            ? cause.getClass().getName()
+                            : "caused by: " + cause.getClass().getName());
             for (StackTraceElement frame : cause.getStackTrace()) {
                 err.println("    at " + frame);
             }

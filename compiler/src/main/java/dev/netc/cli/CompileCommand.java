@@ -28,13 +28,16 @@ final class CompileCommand implements Subcommand {
     private static final Option CANAL_CONFIG_MAP = Option.flag(
             "also write the seed-style `canal-config` ConfigMap (RKE2 does not read it: for migration only)",
             "--canal-configmap");
-    static final Command COMMAND = Command.named("compile",
-                    "Check the spec and write cloud-config, Canal settings and NetworkPolicies into DIR.")
+    static final Command COMMAND = Command.named(
+                    "compile", "Check the spec and write cloud-config, Canal settings and NetworkPolicies into DIR.")
             .withPositionals(CompileOptions.PATHS)
-            .withOptions(CompileOptions.OPTIONS, DiagnosticOptions.OPTIONS, List.of(OUTPUT, CANAL_CONFIG_MAP),
+            .withOptions(
+                    CompileOptions.OPTIONS,
+                    DiagnosticOptions.OPTIONS,
+                    List.of(OUTPUT, CANAL_CONFIG_MAP),
                     BatchOptions.OPTIONS)
-            .withExitCodes(Netc.inputExitCodes("success (warnings allowed)",
-                    "the input has errors, or the output folder cannot be written"));
+            .withExitCodes(Netc.inputExitCodes(
+                    "success (warnings allowed)", "the input has errors, or the output folder cannot be written"));
 
     private final CompileOptions options;
     private final DiagnosticOptions diagnostics;
@@ -58,7 +61,13 @@ final class CompileCommand implements Subcommand {
     public int call() throws UsageException {
         if (batch.requested()) {
             try {
-                return batch.compile(options, output, Emitter.Options.builder().legacyCanalConfigMap(canalConfigMap).build(), err);
+                return batch.compile(
+                        options,
+                        output,
+                        Emitter.Options.builder()
+                                .legacyCanalConfigMap(canalConfigMap)
+                                .build(),
+                        err);
             } catch (IOException e) {
                 return cannotWrite(e);
             }
@@ -69,7 +78,8 @@ final class CompileCommand implements Subcommand {
         } catch (IOException e) {
             return cannotWrite(e);
         }
-        Compiler.Result result = options.compile(Emitter.Options.builder().legacyCanalConfigMap(canalConfigMap).build());
+        Compiler.Result result = options.compile(
+                Emitter.Options.builder().legacyCanalConfigMap(canalConfigMap).build());
         options.report(result, out, err, diagnostics);
         if (result.hasErrors()) {
             return Netc.INPUT_ERRORS;
@@ -84,18 +94,27 @@ final class CompileCommand implements Subcommand {
 
     private int cannotWrite(IOException e) {
         Diagnostic problem = Diagnostic.of(Code.NS0012, null, output, reason(e));
-        options.report(new Compiler.Result(List.of(problem), List.of(), Model.EMPTY, List.of(), Bindings.EMPTY, Provenance.EMPTY),
-                out, err, diagnostics);
+        options.report(
+                new Compiler.Result(
+                        List.of(problem), List.of(), Model.EMPTY, List.of(), Bindings.EMPTY, Provenance.EMPTY),
+                out,
+                err,
+                diagnostics);
         return Netc.INPUT_ERRORS;
     }
 
     /** What went wrong, in words: the exception's reason and file rather than its class name. */
     private static String reason(IOException e) {
         if (e instanceof FileSystemException failure && !(e instanceof OutputWriter.OutputException)) {
-            String what = failure.getReason() != null ? failure.getReason()
-                    : e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof NoSuchFileException ? "no such file or folder"
-                    : e instanceof FileAlreadyExistsException ? "already exists" : e.getClass().getSimpleName();
+            String what = failure.getReason() != null
+                    ? failure.getReason()
+                    : e instanceof AccessDeniedException
+                            ? "permission denied"
+                            : e instanceof NoSuchFileException
+                                    ? "no such file or folder"
+                                    : e instanceof FileAlreadyExistsException
+                                            ? "already exists"
+                                            : e.getClass().getSimpleName();
             return what + (failure.getFile() != null ? ": `" + failure.getFile() + "`" : "");
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();

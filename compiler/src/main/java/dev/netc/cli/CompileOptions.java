@@ -18,16 +18,25 @@ import java.util.Map;
 /** Options shared by the commands that compile: inputs, parameters, colour of diagnostics. */
 final class CompileOptions {
     /** The specs, for the commands whose positional parameters are all specs. */
-    static final Positional PATHS = Positional.oneOrMore("PATH", ValueType.PATH,
-            ".netspec files or folders (searched recursively)");
-    static final Option SET = Option.value("NAME=VALUE", ValueType.NAME_VALUE,
-            "value of a `param` of the spec (repeatable)", "--set").withRepeats();
-    static final Option ROOT = Option.value("DIR", ValueType.PATH,
-            "project root: imports may not leave it (default: the folder of the first input)", "--root");
+    static final Positional PATHS =
+            Positional.oneOrMore("PATH", ValueType.PATH, ".netspec files or folders (searched recursively)");
+
+    static final Option SET = Option.value(
+                    "NAME=VALUE", ValueType.NAME_VALUE, "value of a `param` of the spec (repeatable)", "--set")
+            .withRepeats();
+    static final Option ROOT = Option.value(
+            "DIR",
+            ValueType.PATH,
+            "project root: imports may not leave it (default: the folder of the first input)",
+            "--root");
     /** Also {@code netc fmt}'s. */
-    static final Option COLOR = Option.value("WHEN", ValueType.TEXT,
-            "colour diagnostics: auto (default; off when NO_COLOR is set or output is not a terminal), always, never",
-            "--color").withDefault("auto");
+    static final Option COLOR = Option.value(
+                    "WHEN",
+                    ValueType.TEXT,
+                    "colour diagnostics: auto (default; off when NO_COLOR is set or output is not a terminal), always, never",
+                    "--color")
+            .withDefault("auto");
+
     static final List<Option> OPTIONS = List.of(SET, ROOT, COLOR);
 
     final List<Path> inputs;
@@ -66,8 +75,8 @@ final class CompileOptions {
         Path workingDirectory = Path.of("").toAbsolutePath();
         Path first = specs.get(0).toAbsolutePath().normalize();
         Path projectRoot = root != null ? root : Files.isDirectory(first) ? first : first.getParent();
-        return new Compiler.Request(specs, List.of(), projectRoot, workingDirectory, params,
-                SecretSource.of(System.getenv()), emitOptions);
+        return new Compiler.Request(
+                specs, List.of(), projectRoot, workingDirectory, params, SecretSource.of(System.getenv()), emitOptions);
     }
 
     /**

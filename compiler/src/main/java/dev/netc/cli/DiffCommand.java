@@ -19,9 +19,12 @@ final class DiffCommand implements Subcommand {
 
     private static final Positional OLD = Positional.one("OLD", ValueType.PATH, "the spec before (a file or folder)");
     private static final Positional NEW = Positional.one("NEW", ValueType.PATH, "the spec after (a file or folder)");
-    private static final Option FORMAT = Option.value("FORMAT", ValueType.TEXT, "text (default: one line per change) or json",
-            "--format").withDefault("text").withChoices("text", "json");
-    static final Command COMMAND = Command.named("diff",
+    private static final Option FORMAT = Option.value(
+                    "FORMAT", ValueType.TEXT, "text (default: one line per change) or json", "--format")
+            .withDefault("text")
+            .withChoices("text", "json");
+    static final Command COMMAND = Command.named(
+                    "diff",
                     "What changes in who may connect to whom between two versions of a spec.",
                     "",
                     "Compares the effective connectivity of two versions of a spec (files or folders): which "
@@ -43,7 +46,9 @@ final class DiffCommand implements Subcommand {
     private final PrintWriter err;
 
     DiffCommand(Arguments arguments, PrintWriter out, PrintWriter err) {
-        this.compile = CompileOptions.of(arguments, List.of(arguments.paths(OLD).get(0), arguments.paths(NEW).get(0)));
+        this.compile = CompileOptions.of(
+                arguments,
+                List.of(arguments.paths(OLD).get(0), arguments.paths(NEW).get(0)));
         this.json = arguments.value(FORMAT).equals("json");
         this.out = out;
         this.err = err;

@@ -17,9 +17,11 @@ import java.util.Locale;
 
 /** {@code netc explain NS2003}: what a diagnostic means, with a wrong and a right example. */
 final class ExplainCommand implements Subcommand {
-    private static final Positional CODE = Positional.optional("CODE", ValueType.TEXT, "the code: NS2003, ns2003 or 2003");
+    private static final Positional CODE =
+            Positional.optional("CODE", ValueType.TEXT, "the code: NS2003, ns2003 or 2003");
     private static final Option LIST = Option.flag("list every code with its severity and title", "--list");
-    static final Command COMMAND = Command.named("explain",
+    static final Command COMMAND = Command.named(
+                    "explain",
                     "Explain a diagnostic code, with an example that triggers it and the same example fixed.")
             .withPositionals(CODE)
             .withOptions(List.of(LIST))
@@ -47,7 +49,11 @@ final class ExplainCommand implements Subcommand {
     public int call() {
         if (list) {
             for (Code each : Code.values()) {
-                out.printf("%s  %-7s  %s%n", each.name(), each.defaultSeverity().label(), Explanation.of(each).title());
+                out.printf(
+                        "%s  %-7s  %s%n",
+                        each.name(),
+                        each.defaultSeverity().label(),
+                        Explanation.of(each).title());
             }
             out.flush();
             return Netc.OK;
@@ -56,7 +62,8 @@ final class ExplainCommand implements Subcommand {
         Code parsed = Code.parse(name);
         if (parsed == null) {
             err.println("error: `" + code.strip() + "` is not a diagnostic code");
-            Suggest.didYouMeanHelp(name, Arrays.stream(Code.values()).map(Code::name).toList())
+            Suggest.didYouMeanHelp(
+                            name, Arrays.stream(Code.values()).map(Code::name).toList())
                     .ifPresent(help -> err.println("  = help: " + help));
             err.println("  = note: `netc explain --list` lists every code");
             err.flush();

@@ -12,10 +12,10 @@ import dev.netc.compile.Redactor;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
-import dev.netc.load.SourceReader;
 import dev.netc.diagnostics.format.DiagnosticReport;
 import dev.netc.diagnostics.format.Format;
 import dev.netc.format.Formatter;
+import dev.netc.load.SourceReader;
 import dev.netc.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,13 +36,16 @@ import java.util.stream.Stream;
 final class FmtCommand implements Subcommand {
     private static final String STDIN = "-";
 
-    private static final Positional PATHS = Positional.oneOrMore("PATH", ValueType.TEXT,
+    private static final Positional PATHS = Positional.oneOrMore(
+            "PATH",
+            ValueType.TEXT,
             ".netspec files or folders (searched recursively); `-` reads standard input and writes standard output");
-    private static final Option WRITE = Option.flag(
-            "rewrite the files that are not formatted (atomically, keeping their mode)", "-w", "--write");
-    private static final Option CHECK = Option.flag(
-            "list the files that are not formatted and exit with 3 if there are any", "--check");
-    static final Command COMMAND = Command.named("fmt",
+    private static final Option WRITE =
+            Option.flag("rewrite the files that are not formatted (atomically, keeping their mode)", "-w", "--write");
+    private static final Option CHECK =
+            Option.flag("list the files that are not formatted and exit with 3 if there are any", "--check");
+    static final Command COMMAND = Command.named(
+                    "fmt",
                     "Format .netspec files in the canonical layout, keeping every comment.",
                     "Without -w or --check the formatted text is printed. A file with syntax errors is reported and left as it is.")
             .withPositionals(PATHS)
@@ -113,8 +116,7 @@ final class FmtCommand implements Subcommand {
     }
 
     /** A file to format, or standard input (path null). */
-    private record Input(String name, Path path) {
-    }
+    private record Input(String name, Path path) {}
 
     private List<Input> inputs(List<Diagnostic> problems) {
         List<Input> inputs = new ArrayList<>();
@@ -126,10 +128,12 @@ final class FmtCommand implements Subcommand {
             Path path = Path.of(argument);
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(p -> p.toString().endsWith(".netspec") && Files.isRegularFile(p)).sorted()
+                    walk.filter(p -> p.toString().endsWith(".netspec") && Files.isRegularFile(p))
+                            .sorted()
                             .forEach(p -> inputs.add(new Input(p.toString(), p)));
                 } catch (IOException | UncheckedIOException e) {
-                    problems.add(Diagnostic.of(Code.NS1003, null, argument).withNote("cannot list it: " + e.getMessage()));
+                    problems.add(
+                            Diagnostic.of(Code.NS1003, null, argument).withNote("cannot list it: " + e.getMessage()));
                 }
             } else if (Files.isRegularFile(path)) {
                 inputs.add(new Input(argument, path));
@@ -162,7 +166,8 @@ final class FmtCommand implements Subcommand {
             try {
                 PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
                 if (view != null) {
-                    Files.setPosixFilePermissions(temporary, view.readAttributes().permissions());
+                    Files.setPosixFilePermissions(
+                            temporary, view.readAttributes().permissions());
                 }
                 Files.writeString(temporary, text, StandardCharsets.UTF_8);
                 try {
@@ -181,6 +186,7 @@ final class FmtCommand implements Subcommand {
     /** With the cluster token masked (see {@link Redactor}): nothing was compiled, the files reported are lexed for it. */
     private void report(List<Diagnostic> problems, int files, PrintWriter err) {
         Redactor redactor = Redactor.of(new Compiler.Loaded(List.of(), Map.of(), problems));
-        Format.TEXT.write(redactor.apply(new DiagnosticReport(problems, files, 0)), err, CompileOptions.useColor(color));
+        Format.TEXT.write(
+                redactor.apply(new DiagnosticReport(problems, files, 0)), err, CompileOptions.useColor(color));
     }
 }

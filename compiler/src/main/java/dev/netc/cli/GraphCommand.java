@@ -15,10 +15,15 @@ import java.util.Locale;
 
 /** {@code netc graph PATH... [--format dot|mermaid|json]} */
 final class GraphCommand implements Subcommand {
-    private static final Option FORMAT = Option.value("FORMAT", ValueType.TEXT,
-            "mermaid (default; renders in GitHub Markdown), dot (Graphviz) or json", "--format")
-            .withDefault("mermaid").withChoices("mermaid", "dot", "json");
-    static final Command COMMAND = Command.named("graph",
+    private static final Option FORMAT = Option.value(
+                    "FORMAT",
+                    ValueType.TEXT,
+                    "mermaid (default; renders in GitHub Markdown), dot (Graphviz) or json",
+                    "--format")
+            .withDefault("mermaid")
+            .withChoices("mermaid", "dot", "json");
+    static final Command COMMAND = Command.named(
+                    "graph",
                     "Draw who may connect to whom, as Mermaid, DOT or JSON.",
                     "",
                     "Tiers grouped by namespace, externals, and edges labelled with "

@@ -22,10 +22,12 @@ public final class Netc {
     public static final int STALE = 3;
     public static final int INTERNAL = 70;
     static final ExitCode USAGE_ERROR = new ExitCode(USAGE, "usage error");
-    private static final ExitCode INTERNAL_ERROR = new ExitCode(INTERNAL, "internal error (a bug in netc: please report it)");
+    private static final ExitCode INTERNAL_ERROR =
+            new ExitCode(INTERNAL, "internal error (a bug in netc: please report it)");
 
     private static final String PROGRAM = "netc";
-    private static final Command NETC = Command.named(PROGRAM,
+    private static final Command NETC = Command.named(
+                    PROGRAM,
                     "Compiles .netspec network specs into RKE2/Kairos cloud-config, Canal settings and NetworkPolicies.")
             .withPositionals(Positional.one("COMMAND", ValueType.TEXT, "the command to run, one of those listed below"))
             .withExitCodes(exitCodes(
@@ -38,8 +40,7 @@ public final class Netc {
             .withPositionals(TOPIC)
             .withExitCodes(exitCodes(new ExitCode(OK, "success"), USAGE_ERROR));
 
-    private Netc() {
-    }
+    private Netc() {}
 
     /** A command's exit codes for its help: its own, then 70, which any command may return. */
     static List<ExitCode> exitCodes(ExitCode... own) {
@@ -168,7 +169,9 @@ public final class Netc {
     }
 
     private static UsageException unknownCommand(String name) {
-        return new UsageException("unknown command `" + name + "`", Suggest.didYouMeanHelp(name, names()).orElse(null));
+        return new UsageException(
+                "unknown command `" + name + "`",
+                Suggest.didYouMeanHelp(name, names()).orElse(null));
     }
 
     /** Every command, {@code help} last. */

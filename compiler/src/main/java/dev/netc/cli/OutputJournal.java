@@ -40,7 +40,8 @@ record OutputJournal(List<Step> steps, List<String> createdDirs) {
 
     String format() {
         StringBuilder text = new StringBuilder();
-        steps.forEach(step -> text.append(step.kind().name()).append(' ').append(step.path()).append('\n'));
+        steps.forEach(step ->
+                text.append(step.kind().name()).append(' ').append(step.path()).append('\n'));
         createdDirs.forEach(dir -> text.append("MKDIR ").append(dir).append('\n'));
         return text.toString();
     }

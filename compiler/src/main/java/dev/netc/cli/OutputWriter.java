@@ -156,7 +156,8 @@ final class OutputWriter {
         String manifest = files.stream().map(OutputFile::path).distinct().collect(Collectors.joining("\n")) + "\n";
         Set<String> previous = exists ? previousManifest(target) : Set.of();
         Set<String> unchanged = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
-                ? unchanged(target, files, previous, manifest) : Set.of();
+                ? unchanged(target, files, previous, manifest)
+                : Set.of();
         Path staging = createStaging(target);
         try {
             stage(staging.resolve(NEW), files, unchanged, manifest);
@@ -233,7 +234,8 @@ final class OutputWriter {
             throws IOException {
         Set<String> unchanged = new HashSet<>();
         for (OutputFile file : files) {
-            if (previous.contains(file.path()) && insideWithoutLinks(target, file.path())
+            if (previous.contains(file.path())
+                    && insideWithoutLinks(target, file.path())
                     && holds(target.resolve(file.path()), file.content(), file.secret())) {
                 unchanged.add(file.path());
             }
@@ -253,7 +255,8 @@ final class OutputWriter {
             return false;
         }
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        return attributes.isRegularFile() && attributes.size() == bytes.length
+        return attributes.isRegularFile()
+                && attributes.size() == bytes.length
                 && attributes.permissions().equals(secret ? FileOps.SECRET_MODE : FileOps.PUBLIC_MODE)
                 && Arrays.equals(Files.readAllBytes(path), bytes);
     }
@@ -286,14 +289,16 @@ final class OutputWriter {
             steps.add(new OutputJournal.Step(exists ? OutputJournal.Kind.REPLACE : OutputJournal.Kind.ADD, path));
         }
         for (String stale : previous) {
-            if (!written.contains(stale) && Files.isRegularFile(target.resolve(stale), LinkOption.NOFOLLOW_LINKS)
+            if (!written.contains(stale)
+                    && Files.isRegularFile(target.resolve(stale), LinkOption.NOFOLLOW_LINKS)
                     && insideWithoutLinks(target, stale)) {
                 steps.add(new OutputJournal.Step(OutputJournal.Kind.REMOVE, stale));
             }
         }
         if (!unchanged.contains(MANIFEST)) {
             boolean manifestExists = Files.exists(target.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS);
-            steps.add(new OutputJournal.Step(manifestExists ? OutputJournal.Kind.REPLACE : OutputJournal.Kind.ADD, MANIFEST));
+            steps.add(new OutputJournal.Step(
+                    manifestExists ? OutputJournal.Kind.REPLACE : OutputJournal.Kind.ADD, MANIFEST));
         }
         return new OutputJournal(steps, List.copyOf(dirs));
     }
@@ -371,8 +376,7 @@ final class OutputWriter {
     }
 
     /** A staging folder an interrupted run left, and the output folder it was for. */
-    private record Leftover(Path staging, Path target) {
-    }
+    private record Leftover(Path staging, Path target) {}
 
     /**
      * The staging folders in {@code dir} whose names start with {@code prefix}, by name. (A
@@ -485,7 +489,8 @@ final class OutputWriter {
     }
 
     private void deleteEmptyParents(Path target, Path dir) throws IOException {
-        for (Path current = dir; current != null && current.startsWith(target) && !current.equals(target);
+        for (Path current = dir;
+                current != null && current.startsWith(target) && !current.equals(target);
                 current = current.getParent()) {
             if (!deleteIfEmpty(current)) {
                 return;
@@ -528,7 +533,8 @@ final class OutputWriter {
     private static Path createStaging(Path target) throws IOException {
         for (int number = 1; ; number++) {
             try {
-                return Files.createDirectory(target.resolveSibling(stagingPrefix(target) + number),
+                return Files.createDirectory(
+                        target.resolveSibling(stagingPrefix(target) + number),
                         PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             } catch (FileAlreadyExistsException e) {
                 // something that is not netc's leftover has the name: take the next number

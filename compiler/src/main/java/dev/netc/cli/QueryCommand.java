@@ -14,16 +14,18 @@ import dev.netc.query.Explanation;
 import dev.netc.query.Query;
 import dev.netc.query.QueryException;
 import java.io.PrintWriter;
-import java.util.List;
 
 /** {@code netc query PATH... "SRC -> DST:PORT"}: is that connection allowed, and why. */
 final class QueryCommand implements Subcommand {
     static final int ALLOWED = 0;
     static final int DENIED = 1;
 
-    private static final Positional QUERY = Positional.one("QUERY", ValueType.TEXT,
+    private static final Positional QUERY = Positional.one(
+            "QUERY",
+            ValueType.TEXT,
             "the connection, `SRC -> DST:PORT`, e.g. netc query site.netspec \"app.web -> app.db:5432\"");
-    static final Command COMMAND = Command.named("query",
+    static final Command COMMAND = Command.named(
+                    "query",
                     "Is a connection allowed? Answered from the emitted NetworkPolicies, with the rules that decide.",
                     "",
                     "The answer comes from evaluating the emitted YAML, and names the policies and rules that decide on "
@@ -40,7 +42,9 @@ final class QueryCommand implements Subcommand {
             .withExitCodes(Netc.exitCodes(
                     new ExitCode(ALLOWED, "allowed"),
                     new ExitCode(DENIED, "denied"),
-                    new ExitCode(Netc.USAGE, "no answer: a usage error, a query that cannot be read, or a spec with errors")));
+                    new ExitCode(
+                            Netc.USAGE,
+                            "no answer: a usage error, a query that cannot be read, or a spec with errors")));
 
     private final CompileOptions compile;
     private final String text;
@@ -56,7 +60,8 @@ final class QueryCommand implements Subcommand {
 
     @Override
     public int call() {
-        Compiler.Result result = compile.compile(Emitter.Options.builder().traceRules(true).build());
+        Compiler.Result result =
+                compile.compile(Emitter.Options.builder().traceRules(true).build());
         if (result.hasErrors()) {
             compile.report(result, out, err, DiagnosticOptions.TEXT);
             return Netc.USAGE;

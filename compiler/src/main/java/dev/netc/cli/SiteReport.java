@@ -38,16 +38,22 @@ final class SiteReport {
         Map<Diagnostic, List<Batch.Outcome>> outcomesByDiagnostic = new LinkedHashMap<>();
         for (Batch.Outcome outcome : outcomes) {
             for (Diagnostic diagnostic : outcome.diagnostics()) {
-                outcomesByDiagnostic.computeIfAbsent(outcome.redactor().apply(diagnostic), d -> new ArrayList<>()).add(outcome);
+                outcomesByDiagnostic
+                        .computeIfAbsent(outcome.redactor().apply(diagnostic), d -> new ArrayList<>())
+                        .add(outcome);
             }
         }
-        outcomesByDiagnostic.forEach((diagnostic, reported) -> print(diagnostic.withNote(where(reported)),
-                SourceMask.union(reported.stream().map(outcome -> outcome.redactor().mask()).toList())));
+        outcomesByDiagnostic.forEach((diagnostic, reported) -> print(
+                diagnostic.withNote(where(reported)),
+                SourceMask.union(reported.stream()
+                        .map(outcome -> outcome.redactor().mask())
+                        .toList())));
         long failed = outcomes.stream().filter(Batch.Outcome::hasErrors).count();
         if (global.stream().anyMatch(Diagnostic::isError)) {
             err.println("error: aborting: no site was compiled");
         } else if (failed > 0) {
-            err.println("error: " + failed + " of " + outcomes.size() + " sites have errors; their output folders were left as they were");
+            err.println("error: " + failed + " of " + outcomes.size()
+                    + " sites have errors; their output folders were left as they were");
         }
         err.flush();
     }
@@ -61,12 +67,16 @@ final class SiteReport {
         if (reported.size() == 1) {
             return "in site " + describe(reported.get(0).site());
         }
-        List<String> named = reported.stream().limit(NAMED_SITES).map(outcome -> describe(outcome.site())).toList();
+        List<String> named = reported.stream()
+                .limit(NAMED_SITES)
+                .map(outcome -> describe(outcome.site()))
+                .toList();
         String rest = reported.size() > NAMED_SITES ? " and " + (reported.size() - NAMED_SITES) + " more" : "";
         return "in " + reported.size() + " sites: " + String.join(", ", named) + rest;
     }
 
     private static String describe(Batch.Site site) {
-        return "`" + site.name() + "`" + (site.origin() == null ? "" : " (" + site.origin().location() + ")");
+        return "`" + site.name() + "`"
+                + (site.origin() == null ? "" : " (" + site.origin().location() + ")");
     }
 }

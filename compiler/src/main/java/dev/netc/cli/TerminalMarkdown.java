@@ -20,8 +20,7 @@ final class TerminalMarkdown {
     /** Where the pages live in the repository, for links relative to them. */
     private static final String PAGES_PARENT = "docs/";
 
-    private TerminalMarkdown() {
-    }
+    private TerminalMarkdown() {}
 
     static String render(String markdown) {
         List<String> lines = markdown.lines().toList();
@@ -68,7 +67,10 @@ final class TerminalMarkdown {
             level++;
         }
         String text = links(line.substring(level).strip());
-        out.append(text).append('\n').append((level == 1 ? "=" : "-").repeat(text.length())).append('\n');
+        out.append(text)
+                .append('\n')
+                .append((level == 1 ? "=" : "-").repeat(text.length()))
+                .append('\n');
     }
 
     /** Columns padded to their widest cell; the header gets a rule of dashes instead of Markdown's. */
@@ -109,7 +111,9 @@ final class TerminalMarkdown {
     private static void row(List<String> cells, int[] widths, StringBuilder out) {
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < cells.size(); c++) {
-            line.append(c == 0 ? "" : "  ").append(cells.get(c)).append(" ".repeat(widths[c] - cells.get(c).length()));
+            line.append(c == 0 ? "" : "  ")
+                    .append(cells.get(c))
+                    .append(" ".repeat(widths[c] - cells.get(c).length()));
         }
         out.append(line.toString().stripTrailing()).append('\n');
     }

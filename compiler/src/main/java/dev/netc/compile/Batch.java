@@ -38,8 +38,7 @@ public final class Batch {
      * One site: the name of its output folder, where it is listed (a row of the sites file; null
      * for a site found in a folder), and what to compile.
      */
-    public record Site(String name, Span origin, Compiler.Request request, Supplier<Compiler.Loaded> files) {
-    }
+    public record Site(String name, Span origin, Compiler.Request request, Supplier<Compiler.Loaded> files) {}
 
     /**
      * A compiled site and what it reported; its files were written when there is no error.
@@ -63,8 +62,7 @@ public final class Batch {
         void write(Site site, List<OutputFile> files) throws IOException;
     }
 
-    private Batch() {
-    }
+    private Batch() {}
 
     /** One site per row of a sites file, all sharing the parsed {@code template}. */
     public static List<Site> fleet(Compiler.Loaded template, List<SitesFile.Row> rows, Compiler.Request base) {
@@ -99,8 +97,11 @@ public final class Batch {
         Map<String, Path> byName = new LinkedHashMap<>();
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
-                sink.report(Diagnostic.of(Code.NS1003, null, folder).withLabel("not a folder")
-                        .withNote("`--batch` compiles each sub-folder and each .netspec file of the folders it is given"));
+                sink.report(
+                        Diagnostic.of(Code.NS1003, null, folder)
+                                .withLabel("not a folder")
+                                .withNote(
+                                        "`--batch` compiles each sub-folder and each .netspec file of the folders it is given"));
                 continue;
             }
             for (Path entry : siteEntries(folder, sink)) {
@@ -109,14 +110,21 @@ public final class Batch {
                 Path previous = byName.putIfAbsent(name, entry);
                 if (previous != null) {
                     sink.report(Diagnostic.of(Code.NS1002, null, "site", name)
-                            .withNote("both `" + previous + "` and `" + entry + "` would be written to the folder `" + name + "`"));
+                            .withNote("both `" + previous + "` and `" + entry + "` would be written to the folder `"
+                                    + name + "`"));
                 }
             }
         }
         List<Site> sites = new ArrayList<>();
         byName.forEach((name, entry) -> {
-            Compiler.Request request = new Compiler.Request(List.of(entry), List.of(), base.root(), base.workingDirectory(),
-                    base.params(), base.secrets(), base.emitOptions());
+            Compiler.Request request = new Compiler.Request(
+                    List.of(entry),
+                    List.of(),
+                    base.root(),
+                    base.workingDirectory(),
+                    base.params(),
+                    base.secrets(),
+                    base.emitOptions());
             sites.add(new Site(name, null, request, () -> Compiler.load(request)));
         });
         return sites;
@@ -125,10 +133,13 @@ public final class Batch {
     private static List<Path> siteEntries(Path folder, DiagnosticSink sink) {
         try (Stream<Path> list = Files.list(folder)) {
             return list.filter(p -> {
-                String name = p.getFileName().toString();
-                return !name.startsWith(".") && !name.startsWith("_")
-                        && (Files.isDirectory(p) || name.endsWith(".netspec") && Files.isRegularFile(p));
-            }).sorted().toList();
+                        String name = p.getFileName().toString();
+                        return !name.startsWith(".")
+                                && !name.startsWith("_")
+                                && (Files.isDirectory(p) || name.endsWith(".netspec") && Files.isRegularFile(p));
+                    })
+                    .sorted()
+                    .toList();
         } catch (IOException | UncheckedIOException e) {
             sink.report(Diagnostic.of(Code.NS1003, null, folder).withNote("cannot list it: " + e.getMessage()));
             return List.of();

@@ -28,8 +28,14 @@ import java.util.stream.Stream;
  */
 public final class Compiler {
     /** What to compile and with which settings. */
-    public record Request(List<Path> inputs, List<SourceFile> sources, Path root, Path workingDirectory,
-            Map<String, String> params, SecretSource secrets, Emitter.Options emitOptions) {
+    public record Request(
+            List<Path> inputs,
+            List<SourceFile> sources,
+            Path root,
+            Path workingDirectory,
+            Map<String, String> params,
+            SecretSource secrets,
+            Emitter.Options emitOptions) {
         public Request {
             inputs = List.copyOf(inputs);
             sources = List.copyOf(sources);
@@ -66,15 +72,19 @@ public final class Compiler {
      *     (also when there are errors, syntax errors included, as far as the analysis got)
      * @param provenance where each rule of the emitted NetworkPolicies came from (empty with the files)
      */
-    public record Result(List<Diagnostic> diagnostics, List<OutputFile> files, Model model, List<SpecFile> parsed,
-            Bindings bindings, Provenance provenance) {
+    public record Result(
+            List<Diagnostic> diagnostics,
+            List<OutputFile> files,
+            Model model,
+            List<SpecFile> parsed,
+            Bindings bindings,
+            Provenance provenance) {
         public boolean hasErrors() {
             return diagnostics.stream().anyMatch(Diagnostic::isError);
         }
     }
 
-    private Compiler() {
-    }
+    private Compiler() {}
 
     public static Result compile(Request request) {
         return compile(request, Limits.DEFAULT);
@@ -122,12 +132,17 @@ public final class Compiler {
             // the parser's recovery leaves partial statements behind: what the analysis says about
             // them would be follow-on errors about things the user never wrote, so only its
             // bindings are kept (an editor still resolves the names that did parse)
-            Bindings bindings = Analyzer.analyze(loaded.files(), loaded.importTargets(), request.params(), request.secrets(),
-                    new DiagnosticSink()).bindings();
+            Bindings bindings = Analyzer.analyze(
+                            loaded.files(),
+                            loaded.importTargets(),
+                            request.params(),
+                            request.secrets(),
+                            new DiagnosticSink())
+                    .bindings();
             return new Result(sink.sorted(), List.of(), Model.EMPTY, loaded.files(), bindings, Provenance.EMPTY);
         }
-        Analyzer.Analysis analysis = Analyzer.analyze(loaded.files(), loaded.importTargets(), request.params(),
-                request.secrets(), sink);
+        Analyzer.Analysis analysis =
+                Analyzer.analyze(loaded.files(), loaded.importTargets(), request.params(), request.secrets(), sink);
         Model model = analysis.model();
         Emitter.Emitted emitted = new Emitter.Emitted(List.of(), Provenance.EMPTY);
         if (!sink.hasErrors()) {
@@ -136,7 +151,12 @@ public final class Compiler {
             Emitter.diagnostics(model, request.emitOptions()).forEach(sink::report);
         }
         boolean failed = sink.hasErrors();
-        return new Result(sink.sorted(), failed ? List.of() : emitted.files(), model, loaded.files(), analysis.bindings(),
+        return new Result(
+                sink.sorted(),
+                failed ? List.of() : emitted.files(),
+                model,
+                loaded.files(),
+                analysis.bindings(),
                 failed ? Provenance.EMPTY : emitted.provenance());
     }
 
@@ -152,7 +172,9 @@ public final class Compiler {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
                     for (Path found : walk.filter(p -> p.toString().endsWith(".netspec") && Files.isRegularFile(p))
-                            .map(Path::normalize).sorted().toList()) {
+                            .map(Path::normalize)
+                            .sorted()
+                            .toList()) {
                         if (linksOutside(found, List.of(input, root))) {
                             sink.report(Diagnostic.of(Code.NS1020, null, found, input));
                         } else {
@@ -168,7 +190,11 @@ public final class Compiler {
                 sink.report(Diagnostic.of(Code.NS1003, null, input).withLabel("no such file or folder"));
             }
         }
-        return files.stream().map(p -> p.toAbsolutePath().normalize()).distinct().sorted().toList();
+        return files.stream()
+                .map(p -> p.toAbsolutePath().normalize())
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private static boolean linksOutside(Path file, List<Path> allowed) throws IOException {
@@ -188,9 +214,12 @@ public final class Compiler {
     private static void checkNoTemplates(List<OutputFile> outputs, DiagnosticSink sink) {
         // a large spec's outputs are tens of megabytes (every server's cloud-config holds every
         // manifest): many files are searched on every processor, in order all the same
-        for (OutputFile file : Emitter.streamOf(outputs).filter(file -> file.content().contains("{{")).toList()) {
-            sink.report(Diagnostic.of(Code.NS4012, null).withNote("in " + file.path()
-                    + (file.secret() ? " (a file with the cluster token: check the token)" : "")));
+        for (OutputFile file : Emitter.streamOf(outputs)
+                .filter(file -> file.content().contains("{{"))
+                .toList()) {
+            sink.report(Diagnostic.of(Code.NS4012, null)
+                    .withNote("in " + file.path()
+                            + (file.secret() ? " (a file with the cluster token: check the token)" : "")));
         }
     }
 }

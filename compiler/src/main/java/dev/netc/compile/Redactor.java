@@ -53,6 +53,7 @@ public final class Redactor {
 
     /** The strings written as the token, quotes included. */
     private final List<Span> literals;
+
     private final SourceMask mask;
 
     private Redactor(List<Span> literals, SourceMask mask) {
@@ -62,7 +63,10 @@ public final class Redactor {
 
     /** For what a compilation reports. */
     public static Redactor of(Compiler.Result result) {
-        return of(result.diagnostics(), result.parsed(), result.model().cluster().flatMap(Cluster::token).map(Secret::reveal));
+        return of(
+                result.diagnostics(),
+                result.parsed(),
+                result.model().cluster().flatMap(Cluster::token).map(Secret::reveal));
     }
 
     /**
@@ -88,7 +92,9 @@ public final class Redactor {
             trees.put(file.source(), file);
         }
         for (Diagnostic diagnostic : diagnostics) {
-            if (diagnostic.code().isSyntax() && diagnostic.primary() != null && broken.add(diagnostic.primary().file())
+            if (diagnostic.code().isSyntax()
+                    && diagnostic.primary() != null
+                    && broken.add(diagnostic.primary().file())
                     && !trees.containsKey(diagnostic.primary().file())) {
                 sources.add(diagnostic.primary().file());
             }
@@ -121,8 +127,8 @@ public final class Redactor {
 
     /** The report with the token masked: in source lines, and in the diagnostics that point at it. */
     public DiagnosticReport apply(DiagnosticReport report) {
-        return new DiagnosticReport(report.diagnostics().stream().map(this::apply).toList(), report.files(),
-                report.maxErrors(), mask);
+        return new DiagnosticReport(
+                report.diagnostics().stream().map(this::apply).toList(), report.files(), report.maxErrors(), mask);
     }
 
     /** The diagnostic, with the token masked in its texts if it points at the token. */
@@ -130,11 +136,22 @@ public final class Redactor {
         if (!pointsAtToken(diagnostic)) {
             return diagnostic;
         }
-        List<Label> labels = diagnostic.labels().stream().map(l -> new Label(l.span(), redact(l.text()))).toList();
-        List<Fix> fixes = diagnostic.fixes().stream().map(f -> new Fix(redact(f.title()), f.span(), redact(f.replacement()))).toList();
-        return new Diagnostic(diagnostic.code(), diagnostic.severity(), redact(diagnostic.message()), diagnostic.primary(),
-                redact(diagnostic.primaryLabel()), labels, diagnostic.notes().stream().map(this::redact).toList(),
-                diagnostic.help().map(this::redact), fixes);
+        List<Label> labels = diagnostic.labels().stream()
+                .map(l -> new Label(l.span(), redact(l.text())))
+                .toList();
+        List<Fix> fixes = diagnostic.fixes().stream()
+                .map(f -> new Fix(redact(f.title()), f.span(), redact(f.replacement())))
+                .toList();
+        return new Diagnostic(
+                diagnostic.code(),
+                diagnostic.severity(),
+                redact(diagnostic.message()),
+                diagnostic.primary(),
+                redact(diagnostic.primaryLabel()),
+                labels,
+                diagnostic.notes().stream().map(this::redact).toList(),
+                diagnostic.help().map(this::redact),
+                fixes);
     }
 
     /** What source lines must not show, for a renderer of single diagnostics. */
@@ -152,7 +169,8 @@ public final class Redactor {
         for (Span span : spans) {
             for (Span literal : literals) {
                 // an empty span points at the character after it
-                boolean overlaps = span.start() < literal.end() && literal.start() < Math.max(span.end(), span.start() + 1);
+                boolean overlaps =
+                        span.start() < literal.end() && literal.start() < Math.max(span.end(), span.start() + 1);
                 if (span.file() == literal.file() && overlaps) {
                     return true;
                 }
@@ -169,9 +187,12 @@ public final class Redactor {
             String shown = quoted.group(1);
             boolean closed = shown.endsWith("\"");
             String start = closed ? shown.substring(0, shown.length() - 1) : shown;
-            boolean ofToken = !start.isEmpty() && literals.stream().anyMatch(l -> inside(l).text().startsWith(start));
-            quoted.appendReplacement(out, Matcher.quoteReplacement(
-                    ofToken ? "`\"" + SourceMask.MASK + (closed ? "\"" : "") + "`" : quoted.group()));
+            boolean ofToken = !start.isEmpty()
+                    && literals.stream().anyMatch(l -> inside(l).text().startsWith(start));
+            quoted.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(
+                            ofToken ? "`\"" + SourceMask.MASK + (closed ? "\"" : "") + "`" : quoted.group()));
         }
         return quoted.appendTail(out).toString();
     }
@@ -181,9 +202,12 @@ public final class Redactor {
         for (Statement statement : statements) {
             if (statement instanceof Statement.Block block) {
                 treeLiterals(block.body(), literals);
-            } else if (statement instanceof Statement.Property property && property.key().text().equals("token")) {
-                property.groups().forEach(group -> group.stream().filter(Value.Str.class::isInstance)
-                        .forEach(value -> literals.add(value.span())));
+            } else if (statement instanceof Statement.Property property
+                    && property.key().text().equals("token")) {
+                property.groups()
+                        .forEach(group -> group.stream()
+                                .filter(Value.Str.class::isInstance)
+                                .forEach(value -> literals.add(value.span())));
             }
         }
     }
@@ -198,7 +222,10 @@ public final class Redactor {
             }
             boolean string = token.kind() == SourceToken.Kind.STRING
                     || (token.kind() == SourceToken.Kind.ERROR && token.text().startsWith("\""));
-            if (string && previous != null && previous.kind() == SourceToken.Kind.NAME && previous.text().equals("token")) {
+            if (string
+                    && previous != null
+                    && previous.kind() == SourceToken.Kind.NAME
+                    && previous.text().equals("token")) {
                 literals.add(new Span(file, token.start(), token.end()));
             }
             previous = token;

@@ -41,11 +41,9 @@ public final class SitesFile {
     }
 
     /** One comma-separated value and where it stands. */
-    private record Cell(String text, Span span) {
-    }
+    private record Cell(String text, Span span) {}
 
-    private SitesFile() {
-    }
+    private SitesFile() {}
 
     /**
      * The rows of {@code file}, checked against the template's declared parameters; problems go
@@ -60,8 +58,10 @@ public final class SitesFile {
             }
         }
         if (lines.isEmpty()) {
-            sink.report(Diagnostic.of(Code.NS1030, null, file.displayName(), "it has no header row")
-                    .withHelp("start with a header row such as `name,site`: the site's name, then the parameters it sets"));
+            sink.report(
+                    Diagnostic.of(Code.NS1030, null, file.displayName(), "it has no header row")
+                            .withHelp(
+                                    "start with a header row such as `name,site`: the site's name, then the parameters it sets"));
             return List.of();
         }
         List<Cell> header = lines.get(0);
@@ -69,23 +69,37 @@ public final class SitesFile {
             return List.of();
         }
         if (lines.size() == 1) {
-            sink.report(Diagnostic.of(Code.NS1030, header.get(0).span().to(header.get(header.size() - 1).span()),
-                    file.displayName(), "it lists no site").withLabel("only a header row"));
+            sink.report(Diagnostic.of(
+                            Code.NS1030,
+                            header.get(0)
+                                    .span()
+                                    .to(header.get(header.size() - 1).span()),
+                            file.displayName(),
+                            "it lists no site")
+                    .withLabel("only a header row"));
         }
         List<Row> rows = new ArrayList<>();
         Map<String, Span> seen = new LinkedHashMap<>();
         for (List<Cell> cells : lines.subList(1, lines.size())) {
             Span rowSpan = cells.get(0).span().to(cells.get(cells.size() - 1).span());
             if (cells.size() != header.size()) {
-                sink.report(Diagnostic.of(Code.NS1030, rowSpan, file.displayName(),
-                        "a row has " + cells.size() + " values, the header " + header.size())
+                sink.report(Diagnostic.of(
+                                Code.NS1030,
+                                rowSpan,
+                                file.displayName(),
+                                "a row has " + cells.size() + " values, the header " + header.size())
                         .withLabel(cells.size() + " values"));
                 continue;
             }
             Cell name = cells.get(0);
             if (!SITE_NAME.matcher(name.text()).matches()) {
-                sink.report(Diagnostic.of(Code.NS2008, name.span(), "site", name.text(),
-                        "it names the site's output folder: letters, digits, `.`, `_` and `-`, starting with a letter or digit"));
+                sink.report(
+                        Diagnostic.of(
+                                Code.NS2008,
+                                name.span(),
+                                "site",
+                                name.text(),
+                                "it names the site's output folder: letters, digits, `.`, `_` and `-`, starting with a letter or digit"));
                 continue;
             }
             Span previous = seen.putIfAbsent(name.text(), name.span());
@@ -119,8 +133,15 @@ public final class SitesFile {
             } else if (i > 0 && !declaredParams.contains(column.text())) {
                 Diagnostic unknown = Diagnostic.of(Code.NS1031, column.span(), column.text());
                 sink.report(Suggest.didYouMean(unknown, column.text(), declaredParams)
-                        .orElse(unknown.withNote(declaredParams.isEmpty() ? "the template declares no parameter"
-                                : "the template's parameters: " + String.join(", ", declaredParams.stream().sorted().toList()))));
+                        .orElse(unknown.withNote(
+                                declaredParams.isEmpty()
+                                        ? "the template declares no parameter"
+                                        : "the template's parameters: "
+                                                + String.join(
+                                                        ", ",
+                                                        declaredParams.stream()
+                                                                .sorted()
+                                                                .toList()))));
                 ok = false;
             }
         }
@@ -150,8 +171,12 @@ public final class SitesFile {
                 to--;
             }
             // spans count code points, as everywhere in netc
-            cells.add(new Cell(content.substring(from, to), new Span(file, lineStart + content.codePointCount(0, from),
-                    lineStart + content.codePointCount(0, to))));
+            cells.add(new Cell(
+                    content.substring(from, to),
+                    new Span(
+                            file,
+                            lineStart + content.codePointCount(0, from),
+                            lineStart + content.codePointCount(0, to))));
             if (comma < 0) {
                 return cells;
             }

@@ -14,7 +14,10 @@ public record BundledChart(String cni, String chart, String valuesForNftables, S
 
     /** The {@code path=value} items, each as a two-element array. */
     public List<String[]> nftablesValues() {
-        return valuesForNftables.isEmpty() ? List.of()
-                : Arrays.stream(valuesForNftables.split(",")).map(item -> item.split("=", 2)).toList();
+        return valuesForNftables.isEmpty()
+                ? List.of()
+                : Arrays.stream(valuesForNftables.split(","))
+                        .map(item -> item.split("=", 2))
+                        .toList();
     }
 }

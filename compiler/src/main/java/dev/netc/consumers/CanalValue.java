@@ -11,8 +11,8 @@ import java.util.List;
  * @param render how the template prints it, e.g. {@code if+raw} (as Go prints a float64), {@code quote}
  * @param defaultValue the chart's default (empty if none)
  */
-public record CanalValue(String value, String type, String backends, String render, String defaultValue,
-        String source) {
+public record CanalValue(
+        String value, String type, String backends, String render, String defaultValue, String source) {
 
     /** Whether the chart reads the value with this flannel backend. */
     public boolean readWith(String backend) {

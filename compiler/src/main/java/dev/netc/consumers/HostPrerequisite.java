@@ -11,8 +11,8 @@ package dev.netc.consumers;
  * @param required the sysctl's value ({@code present} for users and groups)
  * @param roles {@code all} or {@code server}: the nodes that check it
  */
-public record HostPrerequisite(String option, String value, String kind, String name, String required, String roles,
-        String source) {
+public record HostPrerequisite(
+        String option, String value, String kind, String name, String required, String roles, String source) {
 
     /** Whether a node with this option value and role needs it. */
     public boolean appliesTo(String optionValue, boolean server) {

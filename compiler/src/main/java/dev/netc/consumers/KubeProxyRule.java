@@ -5,5 +5,4 @@ package dev.netc.consumers;
  * fails. The rules are prose: {@code dev.netc.analysis.KubeProxyAnalyzer} implements those of the
  * flags netc writes and cites them through {@link ConsumerTables#KUBE_PROXY_RULES}.
  */
-public record KubeProxyRule(String field, String flag, String rule, String source) {
-}
+public record KubeProxyRule(String field, String flag, String rule, String source) {}

@@ -6,5 +6,4 @@ package dev.netc.consumers;
  *
  * @param compared how RKE2 compares it, or what goes wrong when it is not compared
  */
-public record ServerIdenticalKey(String key, String compared, String source) {
-}
+public record ServerIdenticalKey(String key, String compared, String source) {}

@@ -34,8 +34,16 @@ public record Diagnostic(
 
     /** A diagnostic with the code's default severity and its bundle message. */
     public static Diagnostic of(Code code, Span primary, Object... args) {
-        return new Diagnostic(code, code.defaultSeverity(), Messages.format(code, args), primary, "",
-                List.of(), List.of(), Optional.empty(), List.of());
+        return new Diagnostic(
+                code,
+                code.defaultSeverity(),
+                Messages.format(code, args),
+                primary,
+                "",
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                List.of());
     }
 
     public Diagnostic withLabel(String text) {

@@ -15,7 +15,9 @@ import java.util.Objects;
 public record Fix(String title, Span span, String replacement) {
     @Override
     public boolean equals(Object other) {
-        return other instanceof Fix that && Objects.equals(title, that.title) && Objects.equals(span, that.span)
+        return other instanceof Fix that
+                && Objects.equals(title, that.title)
+                && Objects.equals(span, that.span)
                 && Objects.equals(replacement, that.replacement);
     }
 

@@ -22,8 +22,7 @@ public final class Messages {
     private static final Properties TEXTS = load();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
 
-    private Messages() {
-    }
+    private Messages() {}
 
     public static String format(Code code, Object... args) {
         String template = TEXTS.getProperty(code.name());
@@ -48,7 +47,8 @@ public final class Messages {
         }
         int keep = MAX_ARGUMENT_LENGTH / 2;
         int head = Character.isHighSurrogate(value.charAt(keep - 1)) ? keep - 1 : keep; // never half a character
-        int tail = Character.isLowSurrogate(value.charAt(value.length() - keep)) ? value.length() - keep + 1
+        int tail = Character.isLowSurrogate(value.charAt(value.length() - keep))
+                ? value.length() - keep + 1
                 : value.length() - keep;
         return value.substring(0, head) + " … " + value.substring(tail) + " (" + value.length() + " characters)";
     }
@@ -56,7 +56,8 @@ public final class Messages {
     /** The alternatives as a message says them: "a", "a or b", "a, b or c". */
     public static String either(List<String> alternatives) {
         int last = alternatives.size() - 1;
-        return last == 0 ? alternatives.get(0)
+        return last == 0
+                ? alternatives.get(0)
                 : String.join(", ", alternatives.subList(0, last)) + " or " + alternatives.get(last);
     }
 

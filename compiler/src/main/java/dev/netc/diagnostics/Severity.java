@@ -1,7 +1,9 @@
 package dev.netc.diagnostics;
 
 public enum Severity {
-    ERROR, WARNING, NOTE;
+    ERROR,
+    WARNING,
+    NOTE;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -33,8 +33,11 @@ public final class SourceMask {
     /** The parts to mask, in any order; overlapping ones are masked as one. */
     public static SourceMask of(Collection<Span> spans) {
         Map<SourceFile, List<Span>> parts = new IdentityHashMap<>();
-        spans.stream().filter(s -> s.end() > s.start())
-                .sorted((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(a.end(), b.end()))
+        spans.stream()
+                .filter(s -> s.end() > s.start())
+                .sorted((a, b) -> a.start() != b.start()
+                        ? Integer.compare(a.start(), b.start())
+                        : Integer.compare(a.end(), b.end()))
                 .forEach(span -> {
                     List<Span> inFile = parts.computeIfAbsent(span.file(), f -> new ArrayList<>());
                     Span last = inFile.isEmpty() ? null : inFile.get(inFile.size() - 1);
@@ -52,11 +55,15 @@ public final class SourceMask {
      * sites of a fleet share their template's files), shown once.
      */
     public static SourceMask union(Collection<SourceMask> masks) {
-        List<SourceMask> distinct = masks.stream().filter(m -> m != NONE).distinct().toList();
+        List<SourceMask> distinct =
+                masks.stream().filter(m -> m != NONE).distinct().toList();
         if (distinct.size() <= 1) {
             return distinct.isEmpty() ? NONE : distinct.get(0);
         }
-        return of(distinct.stream().flatMap(m -> m.parts.values().stream()).flatMap(List::stream).toList());
+        return of(distinct.stream()
+                .flatMap(m -> m.parts.values().stream())
+                .flatMap(List::stream)
+                .toList());
     }
 
     /** A line of a file as a diagnostic shows it. */

@@ -41,27 +41,45 @@ public final class TextRenderer {
         StringBuilder out = new StringBuilder();
         String severity = diagnostic.severity().label();
         out.append(paint(severity + "[" + diagnostic.code().name() + "]", severityColor(diagnostic.severity())))
-                .append(paint(": " + diagnostic.message(), "1")).append('\n');
+                .append(paint(": " + diagnostic.message(), "1"))
+                .append('\n');
         Span primary = diagnostic.primary();
         int gutter = primary == null ? 1 : Math.max(maxLine(diagnostic), 1);
         String pad = " ".repeat(String.valueOf(gutter).length());
         if (primary != null) {
-            out.append(pad).append(paint("--> ", "34")).append(primary.location()).append('\n');
+            out.append(pad)
+                    .append(paint("--> ", "34"))
+                    .append(primary.location())
+                    .append('\n');
             out.append(pad).append(paint(" |", "34")).append('\n');
             frame(out, pad, primary, diagnostic.primaryLabel(), '^', severityColor(diagnostic.severity()));
             for (Label label : inLineOrder(primary, diagnostic.labels())) {
                 if (label.span().file() != primary.file()) {
-                    out.append(pad).append(paint("::: ", "34")).append(label.span().location()).append('\n');
+                    out.append(pad)
+                            .append(paint("::: ", "34"))
+                            .append(label.span().location())
+                            .append('\n');
                 }
                 frame(out, pad, label.span(), label.text(), '-', "34");
             }
             out.append(pad).append(paint(" |", "34")).append('\n');
         }
         for (String note : diagnostic.notes()) {
-            out.append(pad).append(paint(" = ", "34")).append(paint("note", "1")).append(": ").append(note).append('\n');
+            out.append(pad)
+                    .append(paint(" = ", "34"))
+                    .append(paint("note", "1"))
+                    .append(": ")
+                    .append(note)
+                    .append('\n');
         }
-        diagnostic.help().ifPresent(help ->
-                out.append(pad).append(paint(" = ", "34")).append(paint("help", "1")).append(": ").append(help).append('\n'));
+        diagnostic
+                .help()
+                .ifPresent(help -> out.append(pad)
+                        .append(paint(" = ", "34"))
+                        .append(paint("help", "1"))
+                        .append(": ")
+                        .append(help)
+                        .append('\n'));
         return out.toString();
     }
 
@@ -80,8 +98,11 @@ public final class TextRenderer {
         }
         List<Label> sorted = new ArrayList<>(labels);
         sorted.sort((a, b) -> {
-            int byFile = Integer.compare(files.indexOf(a.span().file()), files.indexOf(b.span().file()));
-            return byFile != 0 ? byFile : Integer.compare(a.span().start(), b.span().start());
+            int byFile = Integer.compare(
+                    files.indexOf(a.span().file()), files.indexOf(b.span().file()));
+            return byFile != 0
+                    ? byFile
+                    : Integer.compare(a.span().start(), b.span().start());
         });
         return sorted;
     }
@@ -97,7 +118,8 @@ public final class TextRenderer {
         String text = shownLine.text();
         int column = span.column() - 1;
         int startColumn = Math.min(shownLine.column(column, false), text.length());
-        int endColumn = Math.min(text.length(), shownLine.column(column + Math.max(1, span.end() - span.start()), true));
+        int endColumn =
+                Math.min(text.length(), shownLine.column(column + Math.max(1, span.end() - span.start()), true));
         int from = 0;
         int to = text.length();
         if (text.length() > MAX_SHOWN) {
@@ -106,12 +128,19 @@ public final class TextRenderer {
             from += from > 0 && Character.isLowSurrogate(text.charAt(from)) ? 1 : 0;
             to -= to < text.length() && Character.isHighSurrogate(text.charAt(to - 1)) ? 1 : 0;
         }
-        String shown = (from > 0 ? "…" : "") + text.substring(from, to).replace('\t', ' ') + (to < text.length() ? "…" : "");
+        String shown =
+                (from > 0 ? "…" : "") + text.substring(from, to).replace('\t', ' ') + (to < text.length() ? "…" : "");
         int indent = startColumn - from + (from > 0 ? 1 : 0);
         int width = Math.max(1, Math.min(endColumn, to) - startColumn);
         String number = String.valueOf(line);
-        out.append(paint(" ".repeat(pad.length() - number.length()) + number + " |", "34")).append(' ').append(shown).append('\n');
-        out.append(pad).append(paint(" |", "34")).append(' ').append(" ".repeat(indent))
+        out.append(paint(" ".repeat(pad.length() - number.length()) + number + " |", "34"))
+                .append(' ')
+                .append(shown)
+                .append('\n');
+        out.append(pad)
+                .append(paint(" |", "34"))
+                .append(' ')
+                .append(" ".repeat(indent))
                 .append(paint(String.valueOf(marker).repeat(width) + (label.isEmpty() ? "" : " " + label), markerColor))
                 .append('\n');
     }
@@ -126,8 +155,11 @@ public final class TextRenderer {
 
     /** The closing line: how many errors and warnings, or that all is well. */
     public String summary(List<Diagnostic> diagnostics, int files) {
-        long errors = diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
-        long warnings = diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
+        long errors =
+                diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
+        long warnings = diagnostics.stream()
+                .filter(d -> d.severity() == Severity.WARNING)
+                .count();
         String counts = plural(errors, "error") + ", " + plural(warnings, "warning") + " in " + plural(files, "file");
         return errors > 0 ? paint("error", "31;1") + ": aborting because of " + counts + "\n" : "";
     }

@@ -122,7 +122,12 @@ public record ConnectivityDiff(List<Change> changes) {
         StringBuilder text = new StringBuilder(changes.size() + (changes.size() == 1 ? " change" : " changes")
                 + " in connectivity: " + String.join(", ", kinds) + "\n");
         for (Change change : changes) {
-            text.append(String.format(Locale.ROOT, "%-9s %s -> %s: %s%n", change.kind().word(), change.from(), change.to(),
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%-9s %s -> %s: %s%n",
+                    change.kind().word(),
+                    change.from(),
+                    change.to(),
                     describe(change)));
         }
         return text.toString();
@@ -134,7 +139,8 @@ public record ConnectivityDiff(List<Change> changes) {
             case REMOVED -> change.before().toString();
             case WIDENED -> change.before() + ", now " + change.after() + " (+ " + change.gained() + ")";
             case NARROWED -> change.before() + ", now " + change.after() + " (- " + change.lost() + ")";
-            case CHANGED -> change.before() + ", now " + change.after() + " (+ " + change.gained() + "; - " + change.lost() + ")";
+            case CHANGED ->
+                change.before() + ", now " + change.after() + " (+ " + change.gained() + "; - " + change.lost() + ")";
         };
     }
 
@@ -158,7 +164,11 @@ public record ConnectivityDiff(List<Change> changes) {
             list.add(item);
         }
         root.add("changes", list);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+        return new GsonBuilder()
+                        .setPrettyPrinting()
+                        .disableHtmlEscaping()
+                        .create()
+                        .toJson(root) + "\n";
     }
 
     static JsonArray ports(PortSet ports) {

@@ -18,8 +18,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * is read by nothing in RKE2; it is only emitted on request.)
  */
 public final class CanalEmitter {
-    private CanalEmitter() {
-    }
+    private CanalEmitter() {}
 
     /** The rke2-canal chart's values the {@code canal} block says (none without one). */
     static ChartValues values(Cluster cluster) {
@@ -27,11 +26,16 @@ public final class CanalEmitter {
         cluster.canal().ifPresent(canal -> {
             Set<String> interfaceNames = interfaceNames(cluster, canal);
             if (interfaceNames.size() == 1) {
-                values.put("flannel.iface", Yaml.quoted(interfaceNames.iterator().next()));
+                values.put(
+                        "flannel.iface", Yaml.quoted(interfaceNames.iterator().next()));
             } else if (interfaceNames.size() > 1) {
                 // One cluster-wide value: names that differ per node need the regex form.
-                String alternatives = String.join("|",
-                        interfaceNames.stream().map(Pattern::quote).map(CanalEmitter::plainRegex).toList());
+                String alternatives = String.join(
+                        "|",
+                        interfaceNames.stream()
+                                .map(Pattern::quote)
+                                .map(CanalEmitter::plainRegex)
+                                .toList());
                 values.put("flannel.regexIface", Yaml.quoted("^(" + alternatives + ")$"));
             }
             values.put("flannel.backend", Yaml.quoted(canal.backend().chartValue()));
@@ -54,8 +58,11 @@ public final class CanalEmitter {
             return canal.mtu();
         }
         boolean ipv6 = cluster.podCidrs().stream().anyMatch(c -> c.family() == IpAddress.Family.V6);
-        return canal.network().map(n -> n.mtu()).filter(OptionalInt::isPresent)
-                .map(m -> OptionalInt.of(m.getAsInt() - canal.backend().overhead(ipv6))).orElse(OptionalInt.empty());
+        return canal.network()
+                .map(n -> n.mtu())
+                .filter(OptionalInt::isPresent)
+                .map(m -> OptionalInt.of(m.getAsInt() - canal.backend().overhead(ipv6)))
+                .orElse(OptionalInt.empty());
     }
 
     private static Set<String> interfaceNames(Cluster cluster, Canal canal) {
@@ -65,8 +72,11 @@ public final class CanalEmitter {
         }
         String network = canal.network().get().name();
         for (dev.netc.model.Node node : cluster.nodes()) {
-            node.interfaces().stream().filter(i -> i.network().name().equals(network)).map(Interface::name)
-                    .findFirst().ifPresent(names::add);
+            node.interfaces().stream()
+                    .filter(i -> i.network().name().equals(network))
+                    .map(Interface::name)
+                    .findFirst()
+                    .ifPresent(names::add);
         }
         return names;
     }
@@ -86,10 +96,19 @@ public final class CanalEmitter {
             return Yaml.map()
                     .put("apiVersion", "v1")
                     .put("kind", "ConfigMap")
-                    .put("metadata", Yaml.map().put("name", "canal-config").put("namespace", "kube-system")
-                            .put("annotations", Yaml.map().put("netc.dev/note",
-                                    "not read by RKE2; the effective settings are in HelmChartConfig rke2-canal").build())
-                            .build())
+                    .put(
+                            "metadata",
+                            Yaml.map()
+                                    .put("name", "canal-config")
+                                    .put("namespace", "kube-system")
+                                    .put(
+                                            "annotations",
+                                            Yaml.map()
+                                                    .put(
+                                                            "netc.dev/note",
+                                                            "not read by RKE2; the effective settings are in HelmChartConfig rke2-canal")
+                                                    .build())
+                                    .build())
                     .put("data", data.build())
                     .build();
         });

@@ -15,8 +15,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * applies a HelmChartConfig only to the HelmChart of the same name in kube-system.
  */
 public final class ChartConfigEmitter {
-    private ChartConfigEmitter() {
-    }
+    private ChartConfigEmitter() {}
 
     /** The manifest file of a chart's config: RKE2 would overwrite the bundled {@code <chart>.yaml}. */
     public static String manifestFile(String chart) {
@@ -25,7 +24,8 @@ public final class ChartConfigEmitter {
 
     /** Chart name → its HelmChartConfig, in the order of the table; only charts with values. */
     public static Map<String, Node> configs(Cluster cluster) {
-        boolean nftables = cluster.kubeProxy().filter(k -> k.mode().equals("nftables")).isPresent();
+        boolean nftables =
+                cluster.kubeProxy().filter(k -> k.mode().equals("nftables")).isPresent();
         Map<String, Node> configs = new LinkedHashMap<>();
         for (BundledChart chart : ConsumerTables.BUNDLED_CHARTS) {
             if (chart.chart().isEmpty() || !cluster.cni().contains(chart.cni()) || configs.containsKey(chart.chart())) {
@@ -50,8 +50,17 @@ public final class ChartConfigEmitter {
         return Yaml.map()
                 .put("apiVersion", "helm.cattle.io/v1")
                 .put("kind", "HelmChartConfig")
-                .put("metadata", Yaml.map().put("name", chart).put("namespace", "kube-system").build())
-                .put("spec", Yaml.map().put("valuesContent", Yaml.literal(Yaml.write(values.toYaml()))).build())
+                .put(
+                        "metadata",
+                        Yaml.map()
+                                .put("name", chart)
+                                .put("namespace", "kube-system")
+                                .build())
+                .put(
+                        "spec",
+                        Yaml.map()
+                                .put("valuesContent", Yaml.literal(Yaml.write(values.toYaml())))
+                                .build())
                 .build();
     }
 }

@@ -31,7 +31,8 @@ final class ChartValues {
     @SuppressWarnings("unchecked")
     private static Node toYaml(Map<String, Object> map) {
         Yaml.MapBuilder builder = Yaml.map();
-        map.forEach((key, value) -> builder.put(key, value instanceof Node node ? node : toYaml((Map<String, Object>) value)));
+        map.forEach((key, value) ->
+                builder.put(key, value instanceof Node node ? node : toYaml((Map<String, Object>) value)));
         return builder.build();
     }
 }

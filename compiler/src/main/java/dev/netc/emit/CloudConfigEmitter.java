@@ -59,19 +59,26 @@ public final class CloudConfigEmitter {
     public String cloudConfig(Node node) {
         Yaml.MapBuilder clusterBlock = Yaml.map();
         cluster.token().ifPresent(token -> clusterBlock.put("cluster_token", Yaml.quoted(token.reveal())));
-        clusterBlock.put("control_plane_host", Yaml.quoted(cluster.controlPlaneHost()))
+        clusterBlock
+                .put("control_plane_host", Yaml.quoted(cluster.controlPlaneHost()))
                 .put("role", node.role().yamlName())
                 .put("config", Yaml.literal(Yaml.write(rke2Config(node))));
         // Line 1 must be the header: Kairos reads a file as cloud-config only then. The keys of the
         // top-level mapping are written one after the other, as one mapping would be.
         String stages = "";
         Optional<org.snakeyaml.engine.v2.nodes.Node> host = hostStage(node);
-        String serverStages = node.role().isServer() ? serverStagesYaml.computeIfAbsent(manifestsDir(node), this::serverStages) : "";
+        String serverStages =
+                node.role().isServer() ? serverStagesYaml.computeIfAbsent(manifestsDir(node), this::serverStages) : "";
         if (host.isPresent() || !serverStages.isEmpty()) {
-            stages = "stages:\n" + host.map(stage -> indent(Yaml.write(Yaml.map().put("initramfs", Yaml.seq(List.of(stage)))
-                    .build()))).orElse("") + serverStages;
+            stages = "stages:\n"
+                    + host.map(stage -> indent(Yaml.write(Yaml.map()
+                                    .put("initramfs", Yaml.seq(List.of(stage)))
+                                    .build())))
+                            .orElse("")
+                    + serverStages;
         }
-        return "#cloud-config\n" + Yaml.write(Yaml.map().put("cluster", clusterBlock.build()).build()) + stages;
+        return "#cloud-config\n"
+                + Yaml.write(Yaml.map().put("cluster", clusterBlock.build()).build()) + stages;
     }
 
     /**
@@ -86,16 +93,29 @@ public final class CloudConfigEmitter {
                 .put("service-cidr", Yaml.quoted(joined(cluster.serviceCidrs())));
         boolean server = node.role().isServer();
         if (server) {
-            config.put("cluster-dns", Yaml.quoted(String.join(",", cluster.clusterDns().stream().map(IpAddress::toString).toList())));
+            config.put(
+                    "cluster-dns",
+                    Yaml.quoted(String.join(
+                            ",",
+                            cluster.clusterDns().stream()
+                                    .map(IpAddress::toString)
+                                    .toList())));
             cluster.domain().ifPresent(domain -> config.put("cluster-domain", Yaml.quoted(domain)));
             config.put("cni", Yaml.strings(cluster.cni()));
         }
         if (!node.nodeIps().isEmpty()) {
-            config.put("node-ip", Yaml.quoted(String.join(",", node.nodeIps().stream().map(IpAddress::toString).toList())));
+            config.put(
+                    "node-ip",
+                    Yaml.quoted(String.join(
+                            ",",
+                            node.nodeIps().stream().map(IpAddress::toString).toList())));
         }
         if (!node.externalIps().isEmpty()) {
-            config.put("node-external-ip",
-                    Yaml.quoted(String.join(",", node.externalIps().stream().map(IpAddress::toString).toList())));
+            config.put(
+                    "node-external-ip",
+                    Yaml.quoted(String.join(
+                            ",",
+                            node.externalIps().stream().map(IpAddress::toString).toList())));
         }
         node.bindAddress().ifPresent(address -> config.put("bind-address", Yaml.quoted(address.toString())));
         if (server && !cluster.tlsSans().isEmpty()) {
@@ -105,7 +125,8 @@ public final class CloudConfigEmitter {
         if (!kubeProxyArgs.isEmpty()) {
             config.put("kube-proxy-arg", Yaml.strings(kubeProxyArgs));
         }
-        cluster.effectiveRke2(node).values().stream().filter(option -> server || !option.serverOnly())
+        cluster.effectiveRke2(node).values().stream()
+                .filter(option -> server || !option.serverOnly())
                 .forEach(option -> config.put(option.key(), rawValue(option.value())));
         return config.build();
     }
@@ -134,7 +155,9 @@ public final class CloudConfigEmitter {
         Map<String, Rke2Option> options = cluster.effectiveRke2(node);
         for (HostPrerequisite prerequisite : ConsumerTables.HOST_PREREQUISITES) {
             Rke2Option option = options.get(prerequisite.option());
-            if (option == null || !prerequisite.appliesTo(String.valueOf(option.value()), node.role().isServer())) {
+            if (option == null
+                    || !prerequisite.appliesTo(
+                            String.valueOf(option.value()), node.role().isServer())) {
                 continue;
             }
             switch (prerequisite.kind()) {
@@ -142,8 +165,9 @@ public final class CloudConfigEmitter {
                 case "user" -> users.add(prerequisite.name());
                 // yip creates a group of the same name with every user: HostPrerequisitesTest holds
                 // each group of the table to a user of its name
-                case "group" -> { }
-                default -> throw new IllegalStateException("host-prerequisites.tsv: unknown kind " + prerequisite.kind());
+                case "group" -> {}
+                default ->
+                    throw new IllegalStateException("host-prerequisites.tsv: unknown kind " + prerequisite.kind());
             }
         }
         List<String> modules = cluster.kubeProxy().map(k -> k.kernelModules()).orElse(List.of());
@@ -161,9 +185,16 @@ public final class CloudConfigEmitter {
         }
         if (!users.isEmpty()) {
             Yaml.MapBuilder entries = Yaml.map();
-            users.forEach(user -> entries.put(user, Yaml.map().put("name", user).put("uid", Yaml.quoted(ETCD_UID))
-                    .put("homedir", "/var/lib/rancher/rke2/server/db/" + user).put("shell", "/sbin/nologin")
-                    .put("no_create_home", Yaml.bool(true)).put("lock_passwd", Yaml.bool(true)).build()));
+            users.forEach(user -> entries.put(
+                    user,
+                    Yaml.map()
+                            .put("name", user)
+                            .put("uid", Yaml.quoted(ETCD_UID))
+                            .put("homedir", "/var/lib/rancher/rke2/server/db/" + user)
+                            .put("shell", "/sbin/nologin")
+                            .put("no_create_home", Yaml.bool(true))
+                            .put("lock_passwd", Yaml.bool(true))
+                            .build()));
             stage.put("users", entries.build());
         }
         return Optional.of(stage.build());
@@ -172,8 +203,10 @@ public final class CloudConfigEmitter {
     /** {@code boot.before} of a server: retire the manifests of namespaces gone from the spec, then write the current ones. */
     private String serverStages(String manifestsDir) {
         List<org.snakeyaml.engine.v2.nodes.Node> stages = new ArrayList<>();
-        stages.add(Yaml.map().put("name", "netc-retire-policies")
-                .put("commands", Yaml.seq(List.of(Yaml.literal(retireScript(manifestsDir))))).build());
+        stages.add(Yaml.map()
+                .put("name", "netc-retire-policies")
+                .put("commands", Yaml.seq(List.of(Yaml.literal(retireScript(manifestsDir)))))
+                .build());
         if (!serverManifests.isEmpty()) {
             List<org.snakeyaml.engine.v2.nodes.Node> files = new ArrayList<>();
             serverManifests.forEach((name, content) -> files.add(Yaml.map()
@@ -183,7 +216,10 @@ public final class CloudConfigEmitter {
                     .put("group", Yaml.number(0))
                     .put("content", Yaml.literal(content))
                     .build()));
-            stages.add(Yaml.map().put("name", "netc-rke2-manifests").put("files", Yaml.seq(files)).build());
+            stages.add(Yaml.map()
+                    .put("name", "netc-rke2-manifests")
+                    .put("files", Yaml.seq(files))
+                    .build());
         }
         return indent(Yaml.write(Yaml.map().put("boot.before", Yaml.seq(stages)).build()));
     }
@@ -198,7 +234,9 @@ public final class CloudConfigEmitter {
      */
     private String retireScript(String manifestsDir) {
         StringBuilder keep = new StringBuilder(" ");
-        serverManifests.keySet().stream().filter(name -> name.startsWith(POLICIES_PREFIX)).forEach(name -> keep.append(name).append(' '));
+        serverManifests.keySet().stream()
+                .filter(name -> name.startsWith(POLICIES_PREFIX))
+                .forEach(name -> keep.append(name).append(' '));
         return "keep='" + keep + "'\n"
                 + "for f in " + shellQuoted(manifestsDir) + POLICIES_PREFIX + "*.yaml; do\n"
                 + "  [ -f \"$f\" ] || continue\n"
@@ -221,13 +259,16 @@ public final class CloudConfigEmitter {
     /** A mapping written on its own, as entries of an enclosing one. */
     private static String indent(String yaml) {
         StringBuilder out = new StringBuilder();
-        yaml.lines().forEach(line -> out.append(line.isEmpty() ? "" : "  ").append(line).append('\n'));
+        yaml.lines()
+                .forEach(line ->
+                        out.append(line.isEmpty() ? "" : "  ").append(line).append('\n'));
         return out.toString();
     }
 
     /** RKE2 reads auto-deployed manifests from {@code <data-dir>/server/manifests} (K38). */
     private String manifestsDir(Node node) {
-        String dataDir = Optional.ofNullable(cluster.effectiveRke2(node).get("data-dir")).map(o -> String.valueOf(o.value()))
+        String dataDir = Optional.ofNullable(cluster.effectiveRke2(node).get("data-dir"))
+                .map(o -> String.valueOf(o.value()))
                 .orElse(DEFAULT_DATA_DIR);
         int end = dataDir.length();
         while (end > 0 && dataDir.charAt(end - 1) == '/') {

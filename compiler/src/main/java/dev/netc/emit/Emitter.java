@@ -12,8 +12,8 @@ import java.util.stream.Stream;
  */
 public final class Emitter {
     /** The kinds of output, in the order they are emitted. */
-    public static final List<OutputKind> KINDS = List.of(new ChartConfigs(), new LegacyCanalConfigMap(),
-            new NamespacePolicies(), new NodeConfigs());
+    public static final List<OutputKind> KINDS =
+            List.of(new ChartConfigs(), new LegacyCanalConfigMap(), new NamespacePolicies(), new NodeConfigs());
 
     /**
      * Options that change what is emitted; {@link #DEFAULT}, or built with {@link #builder()}.
@@ -34,8 +34,7 @@ public final class Emitter {
             private boolean legacyCanalConfigMap;
             private boolean traceRules;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             public Builder legacyCanalConfigMap(boolean write) {
                 this.legacyCanalConfigMap = write;
@@ -68,8 +67,7 @@ public final class Emitter {
      */
     public static final int PARALLEL_FROM = 64;
 
-    private Emitter() {
-    }
+    private Emitter() {}
 
     public static Emitted emit(Model model, Options options) {
         Emission emission = new Emission();
@@ -79,7 +77,9 @@ public final class Emitter {
 
     /** What the kinds say about their own output. */
     public static List<Diagnostic> diagnostics(Model model, Options options) {
-        return KINDS.stream().flatMap(kind -> kind.diagnostics(model, options).stream()).toList();
+        return KINDS.stream()
+                .flatMap(kind -> kind.diagnostics(model, options).stream())
+                .toList();
     }
 
     /** The items, on every processor from {@link #PARALLEL_FROM} of them on, else on the calling thread. */

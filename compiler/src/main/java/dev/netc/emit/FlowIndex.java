@@ -18,7 +18,8 @@ import java.util.function.Function;
 final class FlowIndex {
     /** Which end of a flow to look at. */
     enum End {
-        FROM(Flow::from), TO(Flow::to);
+        FROM(Flow::from),
+        TO(Flow::to);
 
         private final Function<Flow, Peer> peer;
 
@@ -71,9 +72,10 @@ final class FlowIndex {
      */
     List<Flow> tier(End end, Tier tier, boolean wholeNamespaceToo) {
         Object tierKey = new TierKey(tier.namespace(), tier.name());
-        return inOrder(wholeNamespaceToo
-                ? lists(end, tierKey, new Peer.NamespacePeer(tier.namespace()), new Peer.AllNamespaces())
-                : lists(end, tierKey));
+        return inOrder(
+                wholeNamespaceToo
+                        ? lists(end, tierKey, new Peer.NamespacePeer(tier.namespace()), new Peer.AllNamespaces())
+                        : lists(end, tierKey));
     }
 
     private List<List<Integer>> lists(End end, Object... keys) {

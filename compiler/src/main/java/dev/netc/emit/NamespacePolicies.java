@@ -16,9 +16,14 @@ final class NamespacePolicies implements OutputKind {
     public void emit(Model model, Emitter.Options options, Emission emission) {
         PolicyEmitter.Policies policies = PolicyEmitter.emit(model, options.traceRules());
         List<String> namespaces = List.copyOf(policies.documents().keySet());
-        List<String> contents = Emitter.streamOf(List.copyOf(policies.documents().values())).map(Yaml::writeAll).toList();
+        List<String> contents = Emitter.streamOf(
+                        List.copyOf(policies.documents().values()))
+                .map(Yaml::writeAll)
+                .toList();
         for (int i = 0; i < namespaces.size(); i++) {
-            emission.add(OutputFile.manifest(FOLDER + namespaces.get(i) + ".yaml", contents.get(i),
+            emission.add(OutputFile.manifest(
+                    FOLDER + namespaces.get(i) + ".yaml",
+                    contents.get(i),
                     CloudConfigEmitter.POLICIES_PREFIX + namespaces.get(i) + ".yaml"));
         }
         emission.provenance(policies.provenance());

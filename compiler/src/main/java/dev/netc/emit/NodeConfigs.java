@@ -17,7 +17,10 @@ final class NodeConfigs implements OutputKind {
         Cluster cluster = model.cluster().get();
         CloudConfigEmitter cloudConfig = new CloudConfigEmitter(cluster, emission.serverManifests());
         for (Node node : cluster.nodes()) {
-            emission.add(new OutputFile("nodes/" + node.name() + ".yaml", cloudConfig.cloudConfig(node), cluster.token().isPresent()));
+            emission.add(new OutputFile(
+                    "nodes/" + node.name() + ".yaml",
+                    cloudConfig.cloudConfig(node),
+                    cluster.token().isPresent()));
         }
     }
 }

@@ -39,8 +39,7 @@ public final class PolicyEmitter {
     static final String TIER_PREFIX = "tier-";
 
     /** The documents of each namespace that has any, by namespace name, in declaration order, and where their rules came from. */
-    public record Policies(Map<String, List<Node>> documents, Provenance provenance) {
-    }
+    public record Policies(Map<String, List<Node>> documents, Provenance provenance) {}
 
     private final Model model;
     private final FlowIndex flows;
@@ -81,7 +80,11 @@ public final class PolicyEmitter {
         Map<String, String> labels = new LinkedHashMap<>(namespace.labels());
         labels.put(NEVER_PRUNE_LABEL, "false");
         Yaml.MapBuilder metadata = Yaml.map().put("name", namespace.name()).put("labels", Selectors.labels(labels));
-        return Yaml.map().put("apiVersion", "v1").put("kind", "Namespace").put("metadata", metadata.build()).build();
+        return Yaml.map()
+                .put("apiVersion", "v1")
+                .put("kind", "Namespace")
+                .put("metadata", metadata.build())
+                .build();
     }
 
     /** The label wrangler, behind RKE2's deploy controller, reads before it deletes an object it applied. */
@@ -91,10 +94,18 @@ public final class PolicyEmitter {
         List<Node> policies = new ArrayList<>();
         Optional<Span> isolated = namespace.isolation();
         if (namespace.isolateIngress()) {
-            policies.add(policy(namespace.name(), DEFAULT_DENY_INGRESS, LabelSelector.ALL, new Rules(true, false, isolated, isolated)));
+            policies.add(policy(
+                    namespace.name(),
+                    DEFAULT_DENY_INGRESS,
+                    LabelSelector.ALL,
+                    new Rules(true, false, isolated, isolated)));
         }
         if (namespace.isolateEgress()) {
-            policies.add(policy(namespace.name(), DEFAULT_DENY_EGRESS, LabelSelector.ALL, new Rules(false, true, isolated, isolated)));
+            policies.add(policy(
+                    namespace.name(),
+                    DEFAULT_DENY_EGRESS,
+                    LabelSelector.ALL,
+                    new Rules(false, true, isolated, isolated)));
             if (namespace.dns()) {
                 Rules dns = new Rules(false, true, isolated, isolated);
                 dns.egress.dns(isolated);
@@ -103,12 +114,15 @@ public final class PolicyEmitter {
         }
         Rules wholeNamespace = new Rules(false, false, isolated, isolated);
         if (namespace.isolateIngress()) {
-            flows.wholeNamespace(End.TO, namespace.name()).forEach(f -> wholeNamespace.ingress.add(f, f.from(), namespace.name()));
+            flows.wholeNamespace(End.TO, namespace.name())
+                    .forEach(f -> wholeNamespace.ingress.add(f, f.from(), namespace.name()));
         }
         if (namespace.isolateEgress()) {
-            flows.wholeNamespace(End.FROM, namespace.name()).forEach(f -> wholeNamespace.egress.add(f, f.to(), namespace.name()));
+            flows.wholeNamespace(End.FROM, namespace.name())
+                    .forEach(f -> wholeNamespace.egress.add(f, f.to(), namespace.name()));
         }
-        policyWithRules(namespace.name(), ALL_PODS, LabelSelector.ALL, wholeNamespace).ifPresent(policies::add);
+        policyWithRules(namespace.name(), ALL_PODS, LabelSelector.ALL, wholeNamespace)
+                .ifPresent(policies::add);
         for (Tier tier : namespace.tiers()) {
             tierPolicy(namespace, tier).ifPresent(policies::add);
         }
@@ -128,7 +142,9 @@ public final class PolicyEmitter {
     private Optional<Node> tierPolicy(Namespace namespace, Tier tier) {
         boolean ingressOnTierAlone = tier.isolateIngress() && !namespace.isolateIngress();
         boolean egressOnTierAlone = tier.isolateEgress() && !namespace.isolateEgress();
-        Rules rules = new Rules(ingressOnTierAlone, egressOnTierAlone,
+        Rules rules = new Rules(
+                ingressOnTierAlone,
+                egressOnTierAlone,
                 namespace.isolateIngress() ? namespace.isolation() : tier.isolation(),
                 namespace.isolateEgress() ? namespace.isolation() : tier.isolation());
         String here = namespace.name();
@@ -181,7 +197,11 @@ public final class PolicyEmitter {
         private final Optional<Span> ingressIsolation;
         private final Optional<Span> egressIsolation;
 
-        Rules(boolean forceIngress, boolean forceEgress, Optional<Span> ingressIsolation, Optional<Span> egressIsolation) {
+        Rules(
+                boolean forceIngress,
+                boolean forceEgress,
+                Optional<Span> ingressIsolation,
+                Optional<Span> egressIsolation) {
             this.forceIngress = forceIngress;
             this.forceEgress = forceEgress;
             this.ingressIsolation = ingressIsolation;
@@ -232,7 +252,9 @@ public final class PolicyEmitter {
 
     /** The policy, unless it would have no direction at all. */
     private Optional<Node> policyWithRules(String namespace, String name, LabelSelector pods, Rules rules) {
-        return rules.hasIngress() || rules.hasEgress() ? Optional.of(policy(namespace, name, pods, rules)) : Optional.empty();
+        return rules.hasIngress() || rules.hasEgress()
+                ? Optional.of(policy(namespace, name, pods, rules))
+                : Optional.empty();
     }
 
     /** A policy; a direction without rules and not forced is left out of {@code policyTypes}. */
@@ -260,7 +282,9 @@ public final class PolicyEmitter {
         return Yaml.map()
                 .put("apiVersion", "networking.k8s.io/v1")
                 .put("kind", "NetworkPolicy")
-                .put("metadata", Yaml.map().put("name", name).put("namespace", namespace).build())
+                .put(
+                        "metadata",
+                        Yaml.map().put("name", name).put("namespace", namespace).build())
                 .put("spec", spec.build())
                 .build();
     }

@@ -65,7 +65,10 @@ record PolicyRule(List<PeerElement> peers, List<PortRange> ports) {
     record EveryPod() implements PeerElement {
         @Override
         public Node yaml() {
-            return Yaml.map().put("namespaceSelector", Yaml.map().build()).put("podSelector", Yaml.map().build()).build();
+            return Yaml.map()
+                    .put("namespaceSelector", Yaml.map().build())
+                    .put("podSelector", Yaml.map().build())
+                    .build();
         }
     }
 
@@ -75,7 +78,10 @@ record PolicyRule(List<PeerElement> peers, List<PortRange> ports) {
         public Node yaml() {
             Yaml.MapBuilder ipBlock = Yaml.map().put("cidr", block.cidr().toString());
             if (!block.except().isEmpty()) {
-                ipBlock.put("except", Yaml.strings(block.except().stream().map(Object::toString).toList()));
+                ipBlock.put(
+                        "except",
+                        Yaml.strings(
+                                block.except().stream().map(Object::toString).toList()));
             }
             return Yaml.map().put("ipBlock", ipBlock.build()).build();
         }
@@ -83,8 +89,7 @@ record PolicyRule(List<PeerElement> peers, List<PortRange> ports) {
         // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
         @Override
         public boolean equals(Object other) {
-            return other instanceof Block that
-                    && Objects.equals(block, that.block);
+            return other instanceof Block that && Objects.equals(block, that.block);
         }
 
         @Override
@@ -100,13 +105,15 @@ record PolicyRule(List<PeerElement> peers, List<PortRange> ports) {
 
     /** UDP and TCP 53 to CoreDNS ({@code k8s-app: kube-dns} in kube-system), from any namespace. */
     static PolicyRule dns() {
-        return new PolicyRule(List.of(new Pods(Optional.of("kube-system"), LabelSelector.of("k8s-app", "kube-dns"))),
+        return new PolicyRule(
+                List.of(new Pods(Optional.of("kube-system"), LabelSelector.of("k8s-app", "kube-dns"))),
                 List.of(PortRange.single(Protocol.UDP, 53), PortRange.single(Protocol.TCP, 53)));
     }
 
     /** The rule as YAML, with the peers under {@code from} (ingress) or {@code to} (egress). */
     Node yaml(String peersKey) {
-        Yaml.MapBuilder rule = Yaml.map().put(peersKey, Yaml.seq(peers.stream().map(PeerElement::yaml).toList()));
+        Yaml.MapBuilder rule = Yaml.map()
+                .put(peersKey, Yaml.seq(peers.stream().map(PeerElement::yaml).toList()));
         if (!ports.isEmpty()) {
             rule.put("ports", Yaml.seq(ports.stream().map(PolicyRule::port).toList()));
         }
@@ -114,7 +121,8 @@ record PolicyRule(List<PeerElement> peers, List<PortRange> ports) {
     }
 
     private static Node port(PortRange range) {
-        Yaml.MapBuilder port = Yaml.map().put("protocol", range.protocol().name()).put("port", Yaml.number(range.first()));
+        Yaml.MapBuilder port =
+                Yaml.map().put("protocol", range.protocol().name()).put("port", Yaml.number(range.first()));
         if (!range.isSingle()) {
             port.put("endPort", Yaml.number(range.last()));
         }

@@ -26,20 +26,18 @@ public record Provenance(Map<RuleId, List<Span>> rules, Map<SideId, Span> isolat
 
     /** The two lists of rules of a NetworkPolicy. */
     public enum Direction {
-        INGRESS, EGRESS
+        INGRESS,
+        EGRESS
     }
 
     /** A NetworkPolicy by namespace and name. */
-    public record PolicyId(String namespace, String name) {
-    }
+    public record PolicyId(String namespace, String name) {}
 
     /** One direction of one policy. */
-    public record SideId(PolicyId policy, Direction direction) {
-    }
+    public record SideId(PolicyId policy, Direction direction) {}
 
     /** Rule {@code index} (from 0) of one direction of one policy. */
-    public record RuleId(SideId side, int index) {
-    }
+    public record RuleId(SideId side, int index) {}
 
     /** The statements a rule came from, in source order of first use; empty for an unknown rule. */
     public List<Span> rule(String namespace, String policy, Direction direction, int index) {

@@ -9,8 +9,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class Selectors {
     static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
-    private Selectors() {
-    }
+    private Selectors() {}
 
     static Node selector(LabelSelector selector) {
         Yaml.MapBuilder map = Yaml.map();
@@ -18,13 +17,18 @@ final class Selectors {
             map.put("matchLabels", labels(selector.matchLabels()));
         }
         if (!selector.expressions().isEmpty()) {
-            map.put("matchExpressions", Yaml.seq(selector.expressions().stream().map(r -> {
-                Yaml.MapBuilder requirement = Yaml.map().put("key", r.key()).put("operator", r.operator());
-                if (!r.values().isEmpty()) {
-                    requirement.put("values", Yaml.strings(r.values()));
-                }
-                return requirement.build();
-            }).toList()));
+            map.put(
+                    "matchExpressions",
+                    Yaml.seq(selector.expressions().stream()
+                            .map(r -> {
+                                Yaml.MapBuilder requirement =
+                                        Yaml.map().put("key", r.key()).put("operator", r.operator());
+                                if (!r.values().isEmpty()) {
+                                    requirement.put("values", Yaml.strings(r.values()));
+                                }
+                                return requirement.build();
+                            })
+                            .toList()));
         }
         return map.build();
     }
@@ -36,6 +40,8 @@ final class Selectors {
     }
 
     static Node namespace(String name) {
-        return Yaml.map().put("matchLabels", Yaml.map().put(NAMESPACE_NAME_LABEL, name).build()).build();
+        return Yaml.map()
+                .put("matchLabels", Yaml.map().put(NAMESPACE_NAME_LABEL, name).build())
+                .build();
     }
 }

@@ -34,8 +34,7 @@ public final class Formatter {
         }
     }
 
-    private Formatter() {
-    }
+    private Formatter() {}
 
     public static Result format(SourceFile source) {
         DiagnosticSink sink = new DiagnosticSink();

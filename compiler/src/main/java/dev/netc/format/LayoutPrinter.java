@@ -18,6 +18,7 @@ final class LayoutPrinter {
     private final List<SourceToken> tokens;
     /** Indexes of block braces whose block spans several lines. */
     private final Set<Integer> multiLineBraces = new HashSet<>();
+
     private final List<SourceToken> kept = new ArrayList<>();
     private final StringBuilder out = new StringBuilder();
     private int depth;
@@ -56,8 +57,10 @@ final class LayoutPrinter {
             } else {
                 out.append(" ".repeat(gap(previous, token)));
             }
-            out.append(token.kind() == Kind.BLOCK_COMMENT ? shifted(token, currentColumn() - token.column())
-                    : printedText(token));
+            out.append(
+                    token.kind() == Kind.BLOCK_COMMENT
+                            ? shifted(token, currentColumn() - token.column())
+                            : printedText(token));
             kept.add(token);
             if (!token.isComment()) {
                 bodyStartsOnNewLine = false;
@@ -101,7 +104,9 @@ final class LayoutPrinter {
         }
         StringBuilder text = new StringBuilder(lines[0]);
         for (int i = 1; i < lines.length; i++) {
-            String line = lines[i].isBlank() ? "" : columns > 0 ? " ".repeat(columns) + lines[i] : lines[i].substring(-columns);
+            String line = lines[i].isBlank()
+                    ? ""
+                    : columns > 0 ? " ".repeat(columns) + lines[i] : lines[i].substring(-columns);
             text.append('\n').append(line);
         }
         return text.toString();
@@ -166,7 +171,9 @@ final class LayoutPrinter {
     /** Spaces between two tokens on one line: the canonical 0 or 1, or what keeps an aligned column. */
     private int gap(SourceToken previous, SourceToken token) {
         int canonical = canonicalGap(previous, token);
-        boolean aligned = canonical == 1 && token.gapBefore() > 1 && token.line() == lineFirst.line()
+        boolean aligned = canonical == 1
+                && token.gapBefore() > 1
+                && token.line() == lineFirst.line()
                 && token.kind() != Kind.RBRACE;
         if (!aligned) {
             return canonical;
@@ -183,15 +190,21 @@ final class LayoutPrinter {
     private static int canonicalGap(SourceToken previous, SourceToken token) {
         Kind before = previous.kind();
         Kind kind = token.kind();
-        if (kind == Kind.COMMA || kind == Kind.SEMI || kind == Kind.RPAREN || kind == Kind.RBRACKET || kind == Kind.DOT
+        if (kind == Kind.COMMA
+                || kind == Kind.SEMI
+                || kind == Kind.RPAREN
+                || kind == Kind.RBRACKET
+                || kind == Kind.DOT
                 || kind == Kind.COLON) {
             return 0;
         }
         if (before == Kind.LPAREN || before == Kind.LBRACKET || before == Kind.BANG || before == Kind.DOT) {
             return 0;
         }
-        boolean tight = previous.role() == Role.FLOW_PORTS || previous.role() == Role.SELECTOR
-                || token.role() == Role.SELECTOR || token.role() == Role.CALL
+        boolean tight = previous.role() == Role.FLOW_PORTS
+                || previous.role() == Role.SELECTOR
+                || token.role() == Role.SELECTOR
+                || token.role() == Role.CALL
                 || before == Kind.LBRACE && previous.role() == Role.SET
                 || kind == Kind.RBRACE && token.role() == Role.SET
                 || isBlockBrace(previous, Kind.LBRACE) && isBlockBrace(token, Kind.RBRACE);

@@ -40,15 +40,15 @@ public record Graph(List<Node> nodes, List<Edge> edges) {
      * @param label what to show: the tier's own name inside its namespace's group
      * @param namespace the group the node is drawn in; empty for externals and other namespaces
      */
-    public record Node(String id, String name, String label, Kind kind, Optional<String> namespace) {
-    }
+    public record Node(String id, String name, String label, Kind kind, Optional<String> namespace) {}
 
-    public record Edge(Node from, Node to, PortSet ports) {
-    }
+    public record Edge(Node from, Node to, PortSet ports) {}
 
     public static Graph of(EmittedPolicies policies, Model model) {
         Set<String> drawnAddresses = new HashSet<>();
-        model.flows().stream().flatMap(f -> Stream.of(f.from(), f.to())).filter(Peer.Addresses.class::isInstance)
+        model.flows().stream()
+                .flatMap(f -> Stream.of(f.from(), f.to()))
+                .filter(Peer.Addresses.class::isInstance)
                 .forEach(p -> drawnAddresses.add(((Peer.Addresses) p).name()));
         List<Connectivity.Link> links = Connectivity.of(policies).links().stream()
                 .filter(Connectivity.Link::restricted)
@@ -75,14 +75,17 @@ public record Graph(List<Node> nodes, List<Edge> edges) {
                 nodes.put(endpoint.name(), node(endpoint, model, ids));
             }
         }
-        List<Edge> edges = links.stream().map(l -> new Edge(nodes.get(l.from().name()), nodes.get(l.to().name()), l.ports())).toList();
+        List<Edge> edges = links.stream()
+                .map(l -> new Edge(nodes.get(l.from().name()), nodes.get(l.to().name()), l.ports()))
+                .toList();
         return new Graph(List.copyOf(nodes.values()), edges);
     }
 
     /** Nodes grouped by namespace, in order of first appearance; nodes outside any namespace under the empty key. */
     public Map<Optional<String>, List<Node>> groups() {
         Map<Optional<String>, List<Node>> groups = new LinkedHashMap<>();
-        nodes.forEach(node -> groups.computeIfAbsent(node.namespace(), k -> new ArrayList<>()).add(node));
+        nodes.forEach(node ->
+                groups.computeIfAbsent(node.namespace(), k -> new ArrayList<>()).add(node));
         return groups;
     }
 
@@ -91,7 +94,9 @@ public record Graph(List<Node> nodes, List<Edge> edges) {
     }
 
     private static Node node(NamedEndpoint endpoint, Model model, Set<String> ids) {
-        Optional<String> group = endpoint.kind() == Kind.TIER || endpoint.kind() == Kind.NAMESPACE ? endpoint.namespace() : Optional.empty();
+        Optional<String> group = endpoint.kind() == Kind.TIER || endpoint.kind() == Kind.NAMESPACE
+                ? endpoint.namespace()
+                : Optional.empty();
         String label = switch (endpoint.kind()) {
             case TIER -> endpoint.name().substring(endpoint.name().indexOf('.') + 1);
             case NAMESPACE -> hasTiers(model, endpoint.name()) ? "pods in no tier" : "all pods";
@@ -101,7 +106,8 @@ public record Graph(List<Node> nodes, List<Edge> edges) {
     }
 
     private static boolean hasTiers(Model model, String namespace) {
-        return model.namespaces().stream().anyMatch(n -> n.name().equals(namespace) && !n.tiers().isEmpty());
+        return model.namespaces().stream()
+                .anyMatch(n -> n.name().equals(namespace) && !n.tiers().isEmpty());
     }
 
     /** A prefix by kind (so no id is a Mermaid keyword such as {@code end}), then the name with other characters as {@code _}. */
@@ -112,7 +118,11 @@ public record Graph(List<Node> nodes, List<Edge> edges) {
             case EXTERNAL, ADDRESS -> "x_";
             default -> "other_";
         };
-        String base = prefix + endpoint.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        String base = prefix
+                + endpoint.name()
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "_")
+                        .replaceAll("^_|_$", "");
         String id = base;
         for (int i = 2; !ids.add(id); i++) {
             id = base + "_" + i;

@@ -17,7 +17,8 @@ public enum GraphFormat {
         @Override
         public String render(Graph graph) {
             List<String> lines = new ArrayList<>(List.of("digraph netc {", "  rankdir=LR;", "  node [shape=box];"));
-            for (Map.Entry<Optional<String>, List<Graph.Node>> group : graph.groups().entrySet()) {
+            for (Map.Entry<Optional<String>, List<Graph.Node>> group :
+                    graph.groups().entrySet()) {
                 String indent = group.getKey().isPresent() ? "    " : "  ";
                 group.getKey().ifPresent(namespace -> {
                     lines.add("  subgraph \"cluster_" + dot(namespace) + "\" {");
@@ -30,7 +31,8 @@ public enum GraphFormat {
                 group.getKey().ifPresent(namespace -> lines.add("  }"));
             }
             for (Graph.Edge edge : graph.edges()) {
-                lines.add("  " + edge.from().id() + " -> " + edge.to().id() + " [label=\"" + dot(edge.ports().toString()) + "\"];");
+                lines.add("  " + edge.from().id() + " -> " + edge.to().id() + " [label=\""
+                        + dot(edge.ports().toString()) + "\"];");
             }
             lines.add("}");
             return String.join("\n", lines) + "\n";
@@ -43,10 +45,12 @@ public enum GraphFormat {
         public String render(Graph graph) {
             List<String> lines = new ArrayList<>(List.of("flowchart LR"));
             int group = 0;
-            for (Map.Entry<Optional<String>, List<Graph.Node>> entry : graph.groups().entrySet()) {
+            for (Map.Entry<Optional<String>, List<Graph.Node>> entry :
+                    graph.groups().entrySet()) {
                 String indent = entry.getKey().isPresent() ? "    " : "  ";
                 if (entry.getKey().isPresent()) {
-                    lines.add("  subgraph namespace_" + ++group + "[\"" + mermaid(entry.getKey().get()) + "\"]");
+                    lines.add("  subgraph namespace_" + ++group + "[\""
+                            + mermaid(entry.getKey().get()) + "\"]");
                 }
                 for (Graph.Node node : entry.getValue()) {
                     String text = "\"" + mermaid(node.label()) + "\"";
@@ -57,7 +61,8 @@ public enum GraphFormat {
                 }
             }
             for (Graph.Edge edge : graph.edges()) {
-                lines.add("  " + edge.from().id() + " -->|\"" + mermaid(edge.ports().toString()) + "\"| " + edge.to().id());
+                lines.add("  " + edge.from().id() + " -->|\""
+                        + mermaid(edge.ports().toString()) + "\"| " + edge.to().id());
             }
             return String.join("\n", lines) + "\n";
         }
@@ -72,7 +77,8 @@ public enum GraphFormat {
                 JsonObject item = new JsonObject();
                 item.addProperty("id", node.id());
                 item.addProperty("name", node.name());
-                item.addProperty("kind", node.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                item.addProperty(
+                        "kind", node.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
                 node.namespace().ifPresent(namespace -> item.addProperty("namespace", namespace));
                 item.addProperty("label", node.label());
                 nodes.add(item);
@@ -90,7 +96,11 @@ public enum GraphFormat {
             JsonObject root = new JsonObject();
             root.add("nodes", nodes);
             root.add("edges", edges);
-            return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+            return new GsonBuilder()
+                            .setPrettyPrinting()
+                            .disableHtmlEscaping()
+                            .create()
+                            .toJson(root) + "\n";
         }
     };
 

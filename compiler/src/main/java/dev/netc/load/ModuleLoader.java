@@ -96,7 +96,8 @@ public final class ModuleLoader {
 
     private void resolveImport(Statement.Import statement, SourceFile from) {
         if (!statement.path().isPlain()) {
-            sink.report(Diagnostic.of(Code.NS2009, statement.path().span(), "a plain module path", "an interpolated string"));
+            sink.report(Diagnostic.of(
+                    Code.NS2009, statement.path().span(), "a plain module path", "an interpolated string"));
             return;
         }
         String path = statement.path().plainText();
@@ -105,7 +106,9 @@ public final class ModuleLoader {
             return;
         }
         Path base = from.path().map(Path::getParent).orElse(workingDirectory);
-        Path target = base.resolve(path.endsWith(".netspec") ? path : path + ".netspec").toAbsolutePath().normalize();
+        Path target = base.resolve(path.endsWith(".netspec") ? path : path + ".netspec")
+                .toAbsolutePath()
+                .normalize();
         if (Path.of(path).isAbsolute() || !target.startsWith(root) || escapesThroughLink(target)) {
             sink.report(Diagnostic.of(Code.NS1010, statement.path().span(), path)
                     .withNote("the project root is `" + displayName(root) + "`; pass `--root` to widen it"));
@@ -116,15 +119,21 @@ public final class ModuleLoader {
         if (stack.contains(key)) {
             List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(key), stack.size()));
             cycle.add(key);
-            sink.report(Diagnostic.of(Code.NS1004, statement.span(), "import",
-                    String.join(" -> ", cycle.stream().map(k -> displayName(Path.of(k))).toList())));
+            sink.report(Diagnostic.of(
+                    Code.NS1004,
+                    statement.span(),
+                    "import",
+                    String.join(
+                            " -> ",
+                            cycle.stream().map(k -> displayName(Path.of(k))).toList())));
             return;
         }
         if (loaded.containsKey(key)) {
             return;
         }
         if (!Files.isRegularFile(target)) {
-            sink.report(Diagnostic.of(Code.NS1003, statement.path().span(), path).withLabel("no such file")
+            sink.report(Diagnostic.of(Code.NS1003, statement.path().span(), path)
+                    .withLabel("no such file")
                     .withNote("looked for `" + displayName(target) + "`"));
             return;
         }
@@ -132,7 +141,8 @@ public final class ModuleLoader {
             readAndLoad(key, target);
             recordTarget(statement, key);
         } catch (IOException e) {
-            sink.report(Diagnostic.of(Code.NS1003, statement.path().span(), path).withNote("cannot read it: " + e.getMessage()));
+            sink.report(Diagnostic.of(Code.NS1003, statement.path().span(), path)
+                    .withNote("cannot read it: " + e.getMessage()));
         }
     }
 
@@ -160,10 +170,20 @@ public final class ModuleLoader {
         }
         Optional<String> text = StdlibSources.text(path.substring(STDLIB_PREFIX.length()));
         if (text.isEmpty()) {
-            Diagnostic missing = Diagnostic.of(Code.NS1003, statement.path().span(), path).withLabel("not in the standard library");
-            sink.report(dev.netc.analysis.Suggest.didYouMean(missing, path, StdlibSources.NAMES.stream().map(m -> STDLIB_PREFIX + m).toList())
-                    .orElse(missing.withNote("standard modules: " + String.join(", ",
-                            StdlibSources.NAMES.stream().map(m -> STDLIB_PREFIX + m).toList()))));
+            Diagnostic missing =
+                    Diagnostic.of(Code.NS1003, statement.path().span(), path).withLabel("not in the standard library");
+            sink.report(dev.netc.analysis.Suggest.didYouMean(
+                            missing,
+                            path,
+                            StdlibSources.NAMES.stream()
+                                    .map(m -> STDLIB_PREFIX + m)
+                                    .toList())
+                    .orElse(missing.withNote("standard modules: "
+                            + String.join(
+                                    ", ",
+                                    StdlibSources.NAMES.stream()
+                                            .map(m -> STDLIB_PREFIX + m)
+                                            .toList()))));
             return;
         }
         load(key, new SourceFile(path + ".netspec", text.get()));

@@ -28,17 +28,20 @@ public final class SourceReader {
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private SourceReader() {
-    }
+    private SourceReader() {}
 
     /** Reads a file from disk; empty (with the problem reported) when it is too large or not UTF-8 text. */
-    static Optional<SourceFile> read(Path file, String displayName, long maxBytes, DiagnosticSink sink) throws IOException {
+    static Optional<SourceFile> read(Path file, String displayName, long maxBytes, DiagnosticSink sink)
+            throws IOException {
         long size = Files.size(file);
         if (size > maxBytes) {
             // checked before reading: a huge file must not be loaded into memory just to refuse it
-            sink.report(Diagnostic.of(Code.NS0008, startOf(new SourceFile(displayName, "", file)),
-                    "the file has " + size + " bytes, more than the limit of " + maxBytes)
-                    .withLabel("too large").withHelp("split the spec into files that import each other"));
+            sink.report(Diagnostic.of(
+                            Code.NS0008,
+                            startOf(new SourceFile(displayName, "", file)),
+                            "the file has " + size + " bytes, more than the limit of " + maxBytes)
+                    .withLabel("too large")
+                    .withHelp("split the spec into files that import each other"));
             return Optional.empty();
         }
         return decode(displayName, Files.readAllBytes(file), file, sink);
@@ -52,7 +55,8 @@ public final class SourceReader {
      */
     public static Optional<SourceFile> decode(String displayName, byte[] bytes, Path path, DiagnosticSink sink) {
         int start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
@@ -66,14 +70,20 @@ public final class SourceReader {
             String shown = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
             int offset = out.position();
             int badByte = bytes[in.position()] & 0xFF;
-            sink.report(notText(new SourceFile(displayName, shown, path), offset,
-                    String.format(Locale.ROOT, "byte 0x%02X is not UTF-8", badByte), looksLikeUtf16(bytes)));
+            sink.report(notText(
+                    new SourceFile(displayName, shown, path),
+                    offset,
+                    String.format(Locale.ROOT, "byte 0x%02X is not UTF-8", badByte),
+                    looksLikeUtf16(bytes)));
             return Optional.empty();
         }
         String text = out.flip().toString();
         int nul = text.indexOf('\0');
         if (nul >= 0) {
-            sink.report(notText(new SourceFile(displayName, text, path), nul, "a NUL character: this looks like a binary file",
+            sink.report(notText(
+                    new SourceFile(displayName, text, path),
+                    nul,
+                    "a NUL character: this looks like a binary file",
                     false));
             return Optional.empty();
         }
@@ -83,14 +93,16 @@ public final class SourceReader {
     private static Diagnostic notText(SourceFile source, int offset, String what, boolean utf16) {
         Span span = new Span(source, offset, Math.min(offset + 1, source.text().length()));
         Diagnostic diagnostic = Diagnostic.of(Code.NS0010, span, what).withLabel("here");
-        return utf16 ? diagnostic.withHelp("the file looks like UTF-16: save it as UTF-8")
+        return utf16
+                ? diagnostic.withHelp("the file looks like UTF-16: save it as UTF-8")
                 : diagnostic.withHelp("netspec files are UTF-8 text: save the file as UTF-8");
     }
 
     /** A UTF-16 byte order mark (without one, UTF-16 text is caught by its NUL bytes). */
     private static boolean looksLikeUtf16(byte[] bytes) {
-        return bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
-                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
+        return bytes.length >= 2
+                && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                        || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

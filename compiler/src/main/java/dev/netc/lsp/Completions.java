@@ -23,15 +23,14 @@ import org.eclipse.lsp4j.MarkupKind;
  * Names come from the last successful analysis of the document.
  */
 final class Completions {
-    private static final List<String> STD_MODULES = List.of("std/ports", "std/networks", "std/kube-system", "std/metallb",
-            "std/monitoring");
+    private static final List<String> STD_MODULES =
+            List.of("std/ports", "std/networks", "std/kube-system", "std/metallb", "std/monitoring");
     /** Tokens after which the next line still belongs to the same statement. */
-    private static final Set<Kind> CONTINUING = Set.of(Kind.COMMA, Kind.ARROW, Kind.EQ, Kind.NEQ, Kind.COLON, Kind.LPAREN,
-            Kind.LBRACKET, Kind.RESERVED);
+    private static final Set<Kind> CONTINUING =
+            Set.of(Kind.COMMA, Kind.ARROW, Kind.EQ, Kind.NEQ, Kind.COLON, Kind.LPAREN, Kind.LBRACKET, Kind.RESERVED);
 
     /** A block the cursor is inside: its kind ({@code tier}) and label ({@code web}), or a flow's list braces. */
-    private record Open(String kind, String label, boolean list) {
-    }
+    private record Open(String kind, String label, boolean list) {}
 
     private final Bindings index;
 
@@ -41,10 +40,13 @@ final class Completions {
 
     /** @param offset the cursor, in code points */
     List<CompletionItem> at(String text, int offset) {
-        int cursorLine = 1 + (int) text.codePoints().limit(offset).filter(c -> c == '\n').count();
+        int cursorLine =
+                1 + (int) text.codePoints().limit(offset).filter(c -> c == '\n').count();
         List<SourceToken> before = new ArrayList<>();
         for (SourceToken token : SourceTokens.lex(text)) {
-            boolean word = token.kind() == Kind.NAME || token.kind() == Kind.STRING || token.kind() == Kind.ERROR
+            boolean word = token.kind() == Kind.NAME
+                    || token.kind() == Kind.STRING
+                    || token.kind() == Kind.ERROR
                     || token.isComment();
             if (token.start() < offset && (token.end() > offset || token.end() == offset && word)) {
                 return inside(token, before);
@@ -64,7 +66,8 @@ final class Completions {
         if (token.kind() == Kind.NAME) {
             return afterTokens(before, token.line());
         }
-        boolean importPath = token.text().startsWith("\"") && !before.isEmpty()
+        boolean importPath = token.text().startsWith("\"")
+                && !before.isEmpty()
                 && before.get(before.size() - 1).text().equals("import");
         return importPath ? items(STD_MODULES, CompletionItemKind.Module, "standard module") : List.of();
     }
@@ -72,12 +75,14 @@ final class Completions {
     private List<CompletionItem> afterTokens(List<SourceToken> before, int cursorLine) {
         Deque<Open> open = openBlocks(before);
         List<SourceToken> statement = currentStatement(before, cursorLine);
-        Open block = open.stream().filter(o -> !o.list()).findFirst().orElse(new Open(Vocabulary.TOP_LEVEL, null, false));
+        Open block =
+                open.stream().filter(o -> !o.list()).findFirst().orElse(new Open(Vocabulary.TOP_LEVEL, null, false));
         if (statement.isEmpty()) {
             if (block.kind().equals("rke2")) {
                 return rke2Keys();
             }
-            return items(Vocabulary.STATEMENTS.getOrDefault(block.kind(), List.of()), CompletionItemKind.Keyword, "keyword");
+            return items(
+                    Vocabulary.STATEMENTS.getOrDefault(block.kind(), List.of()), CompletionItemKind.Keyword, "keyword");
         }
         String first = statement.get(0).text();
         SourceToken last = statement.get(statement.size() - 1);
@@ -87,9 +92,14 @@ final class Completions {
         if (last.text().equals("on")) {
             return symbols(Bindings.Kind.NETWORK, false);
         }
-        if (first.equals("external") && (last.kind() == Kind.EQ || last.kind() == Kind.COMMA || last.text().equals("except"))) {
+        if (first.equals("external")
+                && (last.kind() == Kind.EQ
+                        || last.kind() == Kind.COMMA
+                        || last.text().equals("except"))) {
             List<CompletionItem> items = new ArrayList<>(symbols(Bindings.Kind.EXTERNAL, false));
-            items.addAll(items(List.of("cluster.pods", "cluster.services", "cluster.servers"), CompletionItemKind.Constant,
+            items.addAll(items(
+                    List.of("cluster.pods", "cluster.services", "cluster.servers"),
+                    CompletionItemKind.Constant,
                     "the cluster's own ranges"));
             return items;
         }
@@ -150,7 +160,8 @@ final class Completions {
                 case NETWORK -> CompletionItemKind.Struct;
                 default -> CompletionItemKind.Constant;
             };
-            items.add(item(qualified ? symbol.name() : symbol.shortName(), itemKind, kind.keyword() + " " + symbol.name()));
+            items.add(item(
+                    qualified ? symbol.name() : symbol.shortName(), itemKind, kind.keyword() + " " + symbol.name()));
         }
         return items;
     }
@@ -158,7 +169,10 @@ final class Completions {
     private static List<CompletionItem> rke2Keys() {
         List<CompletionItem> items = new ArrayList<>();
         for (Rke2Key key : Rke2KeyCatalogue.all()) {
-            CompletionItem item = item(key.name(), CompletionItemKind.Property, "RKE2 " + key.type().name().toLowerCase(java.util.Locale.ROOT));
+            CompletionItem item = item(
+                    key.name(),
+                    CompletionItemKind.Property,
+                    "RKE2 " + key.type().name().toLowerCase(java.util.Locale.ROOT));
             item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, Hovers.rke2Key(key)));
             items.add(item);
         }
@@ -197,14 +211,18 @@ final class Completions {
             return false;
         }
         SourceToken previous = tokens.get(brace - 1);
-        return previous.kind() == Kind.ARROW || previous.kind() == Kind.COLON || previous.text().equals("allow");
+        return previous.kind() == Kind.ARROW
+                || previous.kind() == Kind.COLON
+                || previous.text().equals("allow");
     }
 
     /** {@code kind label {}: the block's words, on the line of its brace. */
     private static Open header(List<SourceToken> tokens, int brace) {
         int start = brace;
-        while (start > 0 && tokens.get(start - 1).line() == tokens.get(brace).line()
-                && !Set.of(Kind.LBRACE, Kind.RBRACE, Kind.SEMI).contains(tokens.get(start - 1).kind())) {
+        while (start > 0
+                && tokens.get(start - 1).line() == tokens.get(brace).line()
+                && !Set.of(Kind.LBRACE, Kind.RBRACE, Kind.SEMI)
+                        .contains(tokens.get(start - 1).kind())) {
             start--;
         }
         String kind = start < brace ? tokens.get(start).text() : "";
@@ -217,7 +235,8 @@ final class Completions {
         int start = tokens.size();
         while (start > 0) {
             SourceToken previous = tokens.get(start - 1);
-            if (previous.kind() == Kind.SEMI || previous.kind() == Kind.RBRACE && !insideList(tokens, start - 1)
+            if (previous.kind() == Kind.SEMI
+                    || previous.kind() == Kind.RBRACE && !insideList(tokens, start - 1)
                     || previous.kind() == Kind.LBRACE && !isListBrace(tokens, start - 1)) {
                 break;
             }
@@ -244,6 +263,10 @@ final class Completions {
     }
 
     private static String namespaceOf(Deque<Open> open) {
-        return open.stream().filter(o -> o.kind().equals("namespace")).map(Open::label).findFirst().orElse(null);
+        return open.stream()
+                .filter(o -> o.kind().equals("namespace"))
+                .map(Open::label)
+                .findFirst()
+                .orElse(null);
     }
 }

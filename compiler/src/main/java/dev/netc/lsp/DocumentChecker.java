@@ -45,18 +45,23 @@ final class DocumentChecker {
     Snapshot check(String uri, String text) {
         Optional<Path> path = path(uri);
         Path folder = path.map(Path::getParent).orElse(Path.of("").toAbsolutePath());
-        Path root = workspaceFolders.stream().filter(f -> path.isPresent() && path.get().startsWith(f)).findFirst().orElse(folder);
+        Path root = workspaceFolders.stream()
+                .filter(f -> path.isPresent() && path.get().startsWith(f))
+                .findFirst()
+                .orElse(folder);
         // named by its absolute path, as the loader names files it reads, so an import cycle back to it is seen as one
         SourceFile source = new SourceFile(path.map(Path::toString).orElse(uri), text, path.orElse(null));
-        Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(), List.of(source), root, root, Map.of(),
-                NO_SECRETS, Emitter.Options.DEFAULT));
+        Compiler.Result result = Compiler.compile(new Compiler.Request(
+                List.of(), List.of(source), root, root, Map.of(), NO_SECRETS, Emitter.Options.DEFAULT));
         return new Snapshot(uri, source, result);
     }
 
     static Optional<Path> path(String uri) {
         try {
             URI parsed = URI.create(uri);
-            return "file".equals(parsed.getScheme()) ? Optional.of(Path.of(parsed).toAbsolutePath().normalize()) : Optional.empty();
+            return "file".equals(parsed.getScheme())
+                    ? Optional.of(Path.of(parsed).toAbsolutePath().normalize())
+                    : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -31,15 +31,15 @@ import org.eclipse.lsp4j.LocationLink;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.ReferenceParams;
-import org.eclipse.lsp4j.SymbolInformation;
-import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
 import org.eclipse.lsp4j.PrepareRenameParams;
 import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.Either3;
@@ -57,6 +57,7 @@ final class DocumentService implements TextDocumentService {
     private final Map<String, Snapshot> snapshots = new HashMap<>();
     /** The last snapshot of each document that parsed: completion needs names while the text is broken. */
     private final Map<String, Snapshot> lastParsed = new HashMap<>();
+
     private LanguageClient client;
 
     DocumentService(DocumentChecker checker, StdlibFiles stdlib) {
@@ -70,14 +71,20 @@ final class DocumentService implements TextDocumentService {
 
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
-        update(params.getTextDocument().getUri(), params.getTextDocument().getText(), params.getTextDocument().getVersion());
+        update(
+                params.getTextDocument().getUri(),
+                params.getTextDocument().getText(),
+                params.getTextDocument().getVersion());
     }
 
     @Override
     public void didChange(DidChangeTextDocumentParams params) {
         var changes = params.getContentChanges();
         if (!changes.isEmpty()) { // full synchronisation: the last change is the whole text
-            update(params.getTextDocument().getUri(), changes.get(changes.size() - 1).getText(), params.getTextDocument().getVersion());
+            update(
+                    params.getTextDocument().getUri(),
+                    changes.get(changes.size() - 1).getText(),
+                    params.getTextDocument().getVersion());
         }
     }
 
@@ -92,7 +99,9 @@ final class DocumentService implements TextDocumentService {
     @Override
     public void didSave(DidSaveTextDocumentParams params) {
         // the text is already known from didChange; other documents may import this file, so check them again
-        snapshots.keySet().stream().filter(uri -> !uri.equals(params.getTextDocument().getUri())).toList()
+        snapshots.keySet().stream()
+                .filter(uri -> !uri.equals(params.getTextDocument().getUri()))
+                .toList()
                 .forEach(uri -> update(uri, snapshots.get(uri).source().text(), null));
     }
 
@@ -102,7 +111,8 @@ final class DocumentService implements TextDocumentService {
         if (snapshot.parsed()) {
             lastParsed.put(uri, snapshot);
         }
-        client.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics(snapshot).all(), version));
+        client.publishDiagnostics(
+                new PublishDiagnosticsParams(uri, diagnostics(snapshot).all(), version));
     }
 
     @Override
@@ -113,16 +123,22 @@ final class DocumentService implements TextDocumentService {
             if (rke2.isPresent()) {
                 return markdown(rke2.get());
             }
-            return snapshot.bindings().at(snapshot.source(), offset)
-                    .map(declaration -> markdown(new Hovers(snapshot.result().model()).describe(declaration))).orElse(null);
+            return snapshot.bindings()
+                    .at(snapshot.source(), offset)
+                    .map(declaration -> markdown(new Hovers(snapshot.result().model()).describe(declaration)))
+                    .orElse(null);
         });
     }
 
     @Override
-    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
+            DefinitionParams params) {
         return answer(params.getTextDocument().getUri(), params.getPosition(), (snapshot, offset) -> {
-            List<Location> locations = snapshot.bindings().at(snapshot.source(), offset)
-                    .flatMap(d -> location(d.nameSpan(), snapshot)).map(List::of).orElse(List.of());
+            List<Location> locations = snapshot.bindings()
+                    .at(snapshot.source(), offset)
+                    .flatMap(d -> location(d.nameSpan(), snapshot))
+                    .map(List::of)
+                    .orElse(List.of());
             return Either.forLeft(locations);
         });
     }
@@ -135,7 +151,9 @@ final class DocumentService implements TextDocumentService {
                 if (params.getContext().isIncludeDeclaration()) {
                     location(declaration.nameSpan(), snapshot).ifPresent(locations::add);
                 }
-                snapshot.bindings().usesOf(declaration).forEach(u -> location(u.span(), snapshot).ifPresent(locations::add));
+                snapshot.bindings()
+                        .usesOf(declaration)
+                        .forEach(u -> location(u.span(), snapshot).ifPresent(locations::add));
             });
             return locations;
         });
@@ -144,16 +162,24 @@ final class DocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
             PrepareRenameParams params) {
-        return answer(params.getTextDocument().getUri(), params.getPosition(), (snapshot, offset) -> Renames.renamable(snapshot, offset)
-                .map(target -> Either3.<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>forSecond(
-                        new PrepareRenameResult(Positions.range(target.at()), target.declaration().shortName())))
-                .orElse(null));
+        return answer(
+                params.getTextDocument().getUri(),
+                params.getPosition(),
+                (snapshot, offset) -> Renames.renamable(snapshot, offset)
+                        .map(target -> Either3.<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>forSecond(
+                                new PrepareRenameResult(
+                                        Positions.range(target.at()),
+                                        target.declaration().shortName())))
+                        .orElse(null));
     }
 
     @Override
     public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
-        return answer(params.getTextDocument().getUri(), params.getPosition(),
-                (snapshot, offset) -> Renames.edit(snapshot, offset, params.getNewName(), span -> location(span, snapshot)));
+        return answer(
+                params.getTextDocument().getUri(),
+                params.getPosition(),
+                (snapshot, offset) ->
+                        Renames.edit(snapshot, offset, params.getNewName(), span -> location(span, snapshot)));
     }
 
     @Override
@@ -165,15 +191,19 @@ final class DocumentService implements TextDocumentService {
         }
         Bindings names = lastParsed.getOrDefault(uri, current).bindings();
         String text = current.source().text();
-        return CompletableFuture.completedFuture(Either.forLeft(
-                new Completions(names).at(text, Positions.offset(text, params.getPosition()))));
+        return CompletableFuture.completedFuture(
+                Either.forLeft(new Completions(names).at(text, Positions.offset(text, params.getPosition()))));
     }
 
     @Override
-    public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
+    public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
+            DocumentSymbolParams params) {
         Snapshot snapshot = snapshots.get(params.getTextDocument().getUri());
-        List<Either<SymbolInformation, DocumentSymbol>> symbols = snapshot == null ? List.of()
-                : DocumentSymbols.of(snapshot.statements()).stream().map(Either::<SymbolInformation, DocumentSymbol>forRight).toList();
+        List<Either<SymbolInformation, DocumentSymbol>> symbols = snapshot == null
+                ? List.of()
+                : DocumentSymbols.of(snapshot.statements()).stream()
+                        .map(Either::<SymbolInformation, DocumentSymbol>forRight)
+                        .toList();
         return CompletableFuture.completedFuture(symbols);
     }
 
@@ -186,9 +216,13 @@ final class DocumentService implements TextDocumentService {
         }
         SourceFile source = snapshot.source();
         String text = source.text();
-        List<TextEdit> edits = Formatter.format(source).text().filter(formatted -> !formatted.equals(text))
-                .map(formatted -> List.of(new TextEdit(new Range(new Position(0, 0),
-                        Positions.position(source, text.codePointCount(0, text.length()))), formatted)))
+        List<TextEdit> edits = Formatter.format(source)
+                .text()
+                .filter(formatted -> !formatted.equals(text))
+                .map(formatted -> List.of(new TextEdit(
+                        new Range(
+                                new Position(0, 0), Positions.position(source, text.codePointCount(0, text.length()))),
+                        formatted)))
                 .orElse(List.of());
         return CompletableFuture.completedFuture(edits);
     }
@@ -196,8 +230,11 @@ final class DocumentService implements TextDocumentService {
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
         Snapshot snapshot = snapshots.get(params.getTextDocument().getUri());
-        List<Either<Command, CodeAction>> actions = snapshot == null ? List.of()
-                : diagnostics(snapshot).fixes(params.getRange()).stream().map(Either::<Command, CodeAction>forRight).toList();
+        List<Either<Command, CodeAction>> actions = snapshot == null
+                ? List.of()
+                : diagnostics(snapshot).fixes(params.getRange()).stream()
+                        .map(Either::<Command, CodeAction>forRight)
+                        .toList();
         return CompletableFuture.completedFuture(actions);
     }
 
@@ -208,8 +245,11 @@ final class DocumentService implements TextDocumentService {
     /** Where a span is for the editor: the open document, a file on disk, or the standard library's copy. */
     private Optional<Location> location(Span span, Snapshot snapshot) {
         SourceFile file = span.file();
-        Optional<String> uri = file == snapshot.source() ? Optional.of(snapshot.uri())
-                : file.path().or(() -> stdlib.file(file.displayName())).map(path -> path.toUri().toString());
+        Optional<String> uri = file == snapshot.source()
+                ? Optional.of(snapshot.uri())
+                : file.path()
+                        .or(() -> stdlib.file(file.displayName()))
+                        .map(path -> path.toUri().toString());
         return uri.map(u -> new Location(u, Positions.range(span)));
     }
 
@@ -223,7 +263,8 @@ final class DocumentService implements TextDocumentService {
         if (snapshot == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.completedFuture(answer.apply(snapshot, Positions.offset(snapshot.source().text(), position)));
+        return CompletableFuture.completedFuture(
+                answer.apply(snapshot, Positions.offset(snapshot.source().text(), position)));
     }
 
     private interface Answer<T> {

@@ -11,8 +11,7 @@ import org.eclipse.lsp4j.SymbolKind;
 
 /** The outline of a document: its declarations and flows, blocks with their contents. */
 final class DocumentSymbols {
-    private DocumentSymbols() {
-    }
+    private DocumentSymbols() {}
 
     static List<DocumentSymbol> of(List<Statement> statements) {
         List<DocumentSymbol> symbols = new ArrayList<>();
@@ -20,22 +19,53 @@ final class DocumentSymbols {
             if (statement instanceof Statement.Block block) {
                 symbols.add(block(block));
             } else if (statement instanceof Statement.External external) {
-                symbols.add(symbol(external.name().text(), "external", SymbolKind.Constant, statement, external.name().span()));
+                symbols.add(symbol(
+                        external.name().text(),
+                        "external",
+                        SymbolKind.Constant,
+                        statement,
+                        external.name().span()));
             } else if (statement instanceof Statement.PortConstant port) {
-                symbols.add(symbol(port.name().text(), "port", SymbolKind.Constant, statement, port.name().span()));
+                symbols.add(symbol(
+                        port.name().text(),
+                        "port",
+                        SymbolKind.Constant,
+                        statement,
+                        port.name().span()));
             } else if (statement instanceof Statement.Param param) {
-                symbols.add(symbol(param.name().text(), "param " + param.type().text(), SymbolKind.Variable, statement,
+                symbols.add(symbol(
+                        param.name().text(),
+                        "param " + param.type().text(),
+                        SymbolKind.Variable,
+                        statement,
                         param.name().span()));
             } else if (statement instanceof Statement.Import importStatement) {
-                symbols.add(symbol(importStatement.path().span().text(), "import", SymbolKind.Module, statement,
+                symbols.add(symbol(
+                        importStatement.path().span().text(),
+                        "import",
+                        SymbolKind.Module,
+                        statement,
                         importStatement.path().span()));
             } else if (statement instanceof Statement.Allow allow) {
-                symbols.add(symbol(ends(allow.from()) + " -> " + ends(allow.to()), "allow", SymbolKind.Event, statement,
+                symbols.add(symbol(
+                        ends(allow.from()) + " -> " + ends(allow.to()),
+                        "allow",
+                        SymbolKind.Event,
+                        statement,
                         statement.span()));
-            } else if (statement instanceof Statement.Property property && property.key().text().equals("port")) {
-                property.groups().stream().filter(g -> !g.isEmpty() && g.get(0) instanceof Value.Word).forEach(group ->
-                        symbols.add(symbol(((Value.Word) group.get(0)).text(), "port " + group.stream().skip(1)
-                                .map(v -> v.span().text()).collect(Collectors.joining(" ")), SymbolKind.Field, statement,
+            } else if (statement instanceof Statement.Property property
+                    && property.key().text().equals("port")) {
+                property.groups().stream()
+                        .filter(g -> !g.isEmpty() && g.get(0) instanceof Value.Word)
+                        .forEach(group -> symbols.add(symbol(
+                                ((Value.Word) group.get(0)).text(),
+                                "port "
+                                        + group.stream()
+                                                .skip(1)
+                                                .map(v -> v.span().text())
+                                                .collect(Collectors.joining(" ")),
+                                SymbolKind.Field,
+                                statement,
                                 group.get(0).span())));
             }
         }
@@ -51,8 +81,14 @@ final class DocumentSymbols {
             case "tier" -> SymbolKind.Class;
             default -> SymbolKind.Property;
         };
-        String name = block.label() == null ? block.kind().text() : block.label().span().text();
-        DocumentSymbol symbol = symbol(name, block.kind().text(), kind, block,
+        String name = block.label() == null
+                ? block.kind().text()
+                : block.label().span().text();
+        DocumentSymbol symbol = symbol(
+                name,
+                block.kind().text(),
+                kind,
+                block,
                 block.label() == null ? block.kind().span() : block.label().span());
         symbol.setChildren(of(block.body()));
         return symbol;
@@ -63,8 +99,8 @@ final class DocumentSymbols {
         return ends.size() == 1 ? text : "{" + text + "}";
     }
 
-    private static DocumentSymbol symbol(String name, String detail, SymbolKind kind, Statement statement,
-            dev.netc.source.Span selection) {
+    private static DocumentSymbol symbol(
+            String name, String detail, SymbolKind kind, Statement statement, dev.netc.source.Span selection) {
         return new DocumentSymbol(name, kind, Positions.range(statement.span()), Positions.range(selection), detail);
     }
 }

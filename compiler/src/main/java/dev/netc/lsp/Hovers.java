@@ -41,7 +41,8 @@ final class Hovers {
             case NETWORK -> network(symbol);
             case NAMESPACE -> namespace(symbol);
             case CLUSTER -> cluster();
-            case PARAM, MODULE -> List.of("`" + symbol.span().text().lines().findFirst().orElse("") + "`");
+            case PARAM, MODULE ->
+                List.of("`" + symbol.span().text().lines().findFirst().orElse("") + "`");
         };
         return title + "\n\n" + String.join("\n\n", lines);
     }
@@ -49,8 +50,9 @@ final class Hovers {
     /** The catalogue entry of an RKE2 key: type, where it applies, default, what it does. */
     static String rke2Key(Rke2Key key) {
         String scope = key.scope() == Rke2Key.Scope.SERVER ? "server nodes only" : "servers and agents";
-        String lines = "**rke2** `" + key.name() + "`: " + key.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                + ", " + scope + (key.defaultValue().isEmpty() ? "" : ", default `" + key.defaultValue() + "`");
+        String lines = "**rke2** `" + key.name() + "`: "
+                + key.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", " + scope
+                + (key.defaultValue().isEmpty() ? "" : ", default `" + key.defaultValue() + "`");
         return lines + "\n\n" + key.description();
     }
 
@@ -59,21 +61,36 @@ final class Hovers {
     }
 
     private List<String> tier(Bindings.Declaration symbol) {
-        return findTier(symbol.name()).map(tier -> {
-            List<String> lines = new ArrayList<>();
-            lines.add("selects pods " + selector(tier.pods()) + " in namespace `" + tier.namespace() + "`");
-            lines.add(tier.ports().isEmpty() ? "accepts flows on any port"
-                    : "ports: " + tier.ports().stream().map(p -> "`" + p.name() + "` " + p.range()).collect(Collectors.joining(", ")));
-            namespace(tier.namespace()).ifPresent(ns -> lines.add(isolation(ns.isolatesIngressOf(tier), ns.isolatesEgressOf(tier))));
-            return lines;
-        }).orElse(List.of());
+        return findTier(symbol.name())
+                .map(tier -> {
+                    List<String> lines = new ArrayList<>();
+                    lines.add("selects pods " + selector(tier.pods()) + " in namespace `" + tier.namespace() + "`");
+                    lines.add(
+                            tier.ports().isEmpty()
+                                    ? "accepts flows on any port"
+                                    : "ports: "
+                                            + tier.ports().stream()
+                                                    .map(p -> "`" + p.name() + "` " + p.range())
+                                                    .collect(Collectors.joining(", ")));
+                    namespace(tier.namespace())
+                            .ifPresent(
+                                    ns -> lines.add(isolation(ns.isolatesIngressOf(tier), ns.isolatesEgressOf(tier))));
+                    return lines;
+                })
+                .orElse(List.of());
     }
 
     private List<String> tierPort(Bindings.Declaration symbol) {
         String tierName = symbol.name().substring(0, symbol.name().lastIndexOf(':'));
-        return findTier(tierName).flatMap(tier -> tier.ports().stream().filter(p -> p.name().equals(symbol.shortName())).findFirst())
-                .map(port -> List.of(port.range().protocol().name() + " port " + (port.range().isSingle() ? port.range().first()
-                        : port.range().first() + " to " + port.range().last()) + " (`" + port.range() + "`) of tier `" + tierName + "`"))
+        return findTier(tierName)
+                .flatMap(tier -> tier.ports().stream()
+                        .filter(p -> p.name().equals(symbol.shortName()))
+                        .findFirst())
+                .map(port -> List.of(port.range().protocol().name() + " port "
+                        + (port.range().isSingle()
+                                ? port.range().first()
+                                : port.range().first() + " to " + port.range().last())
+                        + " (`" + port.range() + "`) of tier `" + tierName + "`"))
                 .orElse(List.of());
     }
 
@@ -84,21 +101,32 @@ final class Hovers {
     }
 
     private List<String> external(Bindings.Declaration symbol) {
-        Optional<Peer.Addresses> resolved = model.flows().stream().flatMap(f -> java.util.stream.Stream.of(f.from(), f.to()))
+        Optional<Peer.Addresses> resolved = model.flows().stream()
+                .flatMap(f -> java.util.stream.Stream.of(f.from(), f.to()))
                 .filter(p -> p instanceof Peer.Addresses a && a.name().equals(symbol.name()))
-                .map(Peer.Addresses.class::cast).findFirst();
+                .map(Peer.Addresses.class::cast)
+                .findFirst();
         if (resolved.isEmpty()) {
-            return List.of("`" + symbol.span().text() + "`", "(no flow uses it: its address ranges are resolved when one does)");
+            return List.of(
+                    "`" + symbol.span().text() + "`",
+                    "(no flow uses it: its address ranges are resolved when one does)");
         }
-        return List.of("address ranges:\n" + resolved.get().blocks().stream()
-                .map(b -> "- `" + b.cidr() + "`" + (b.except().isEmpty() ? ""
-                        : " except " + b.except().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", "))))
-                .collect(Collectors.joining("\n")));
+        return List.of("address ranges:\n"
+                + resolved.get().blocks().stream()
+                        .map(b -> "- `" + b.cidr() + "`"
+                                + (b.except().isEmpty()
+                                        ? ""
+                                        : " except "
+                                                + b.except().stream()
+                                                        .map(c -> "`" + c + "`")
+                                                        .collect(Collectors.joining(", "))))
+                        .collect(Collectors.joining("\n")));
     }
 
     private List<String> node(Bindings.Declaration symbol) {
         Optional<Cluster> cluster = model.cluster();
-        Optional<Node> found = cluster.flatMap(c -> c.nodes().stream().filter(n -> n.name().equals(symbol.name())).findFirst());
+        Optional<Node> found = cluster.flatMap(c ->
+                c.nodes().stream().filter(n -> n.name().equals(symbol.name())).findFirst());
         if (found.isEmpty()) {
             return List.of();
         }
@@ -111,13 +139,19 @@ final class Hovers {
         }
         node.bindAddress().ifPresent(address -> lines.add("bind-address: `" + address + "`"));
         for (Node.Interface nic : node.interfaces()) {
-            lines.add("interface `" + nic.name() + "` " + join(nic.addresses()) + " on `" + nic.network().name() + "`");
+            lines.add("interface `" + nic.name() + "` " + join(nic.addresses()) + " on `"
+                    + nic.network().name() + "`");
         }
-        cluster.get().canal().flatMap(Canal::network).flatMap(network -> node.interfaces().stream()
-                .filter(nic -> nic.network().name().equals(network.name())).findFirst())
+        cluster.get()
+                .canal()
+                .flatMap(Canal::network)
+                .flatMap(network -> node.interfaces().stream()
+                        .filter(nic -> nic.network().name().equals(network.name()))
+                        .findFirst())
                 .ifPresent(nic -> lines.add("Canal (flannel) uses `" + nic.name() + "`"));
         if (!node.rke2().isEmpty()) {
-            lines.add("RKE2 options of its own: " + node.rke2().stream().map(o -> "`" + o.key() + "`").collect(Collectors.joining(", ")));
+            lines.add("RKE2 options of its own: "
+                    + node.rke2().stream().map(o -> "`" + o.key() + "`").collect(Collectors.joining(", ")));
         }
         return lines;
     }
@@ -125,38 +159,58 @@ final class Hovers {
     private List<String> network(Bindings.Declaration symbol) {
         List<String> lines = new ArrayList<>();
         lines.add("`" + symbol.span().text() + "`");
-        model.cluster().ifPresent(cluster -> cluster.canal().ifPresent(canal -> canal.network()
-                .filter(n -> n.name().equals(symbol.name())).ifPresent(n -> {
-                    var mtu = CanalEmitter.vethMtu(cluster, canal);
-                    lines.add("Canal runs on this network (" + canal.backend().chartValue() + ")"
-                            + (mtu.isPresent() ? ": pod MTU " + mtu.getAsInt() : ""));
-                })));
+        model.cluster()
+                .ifPresent(cluster -> cluster.canal()
+                        .ifPresent(canal -> canal.network()
+                                .filter(n -> n.name().equals(symbol.name()))
+                                .ifPresent(n -> {
+                                    var mtu = CanalEmitter.vethMtu(cluster, canal);
+                                    lines.add("Canal runs on this network ("
+                                            + canal.backend().chartValue() + ")"
+                                            + (mtu.isPresent() ? ": pod MTU " + mtu.getAsInt() : ""));
+                                })));
         return lines;
     }
 
     private List<String> namespace(Bindings.Declaration symbol) {
-        return namespace(symbol.name()).map(ns -> {
-            List<String> lines = new ArrayList<>();
-            if (!ns.labels().isEmpty()) {
-                lines.add("labels: " + ns.labels().entrySet().stream().map(e -> "`" + e.getKey() + "=" + e.getValue() + "`")
-                        .collect(Collectors.joining(", ")));
-            }
-            lines.add(isolation(ns.isolateIngress(), ns.isolateEgress()) + (ns.isolateEgress() && !ns.dns() ? ", no DNS egress" : ""));
-            lines.add("tiers: " + (ns.tiers().isEmpty() ? "none"
-                    : ns.tiers().stream().map(t -> "`" + t.name() + "`").collect(Collectors.joining(", "))));
-            if (!ns.managed()) {
-                lines.add("netc writes no Namespace object for it (built in, or declared by the standard library)");
-            }
-            return lines;
-        }).orElse(List.of());
+        return namespace(symbol.name())
+                .map(ns -> {
+                    List<String> lines = new ArrayList<>();
+                    if (!ns.labels().isEmpty()) {
+                        lines.add("labels: "
+                                + ns.labels().entrySet().stream()
+                                        .map(e -> "`" + e.getKey() + "=" + e.getValue() + "`")
+                                        .collect(Collectors.joining(", ")));
+                    }
+                    lines.add(isolation(ns.isolateIngress(), ns.isolateEgress())
+                            + (ns.isolateEgress() && !ns.dns() ? ", no DNS egress" : ""));
+                    lines.add("tiers: "
+                            + (ns.tiers().isEmpty()
+                                    ? "none"
+                                    : ns.tiers().stream()
+                                            .map(t -> "`" + t.name() + "`")
+                                            .collect(Collectors.joining(", "))));
+                    if (!ns.managed()) {
+                        lines.add(
+                                "netc writes no Namespace object for it (built in, or declared by the standard library)");
+                    }
+                    return lines;
+                })
+                .orElse(List.of());
     }
 
     private List<String> cluster() {
-        return model.cluster().map(c -> List.of(
-                "server `" + c.controlPlaneHost() + "`",
-                "pods " + join(c.podCidrs()) + ", services " + join(c.serviceCidrs()) + ", cluster DNS " + join(c.clusterDns()),
-                "CNI " + String.join(", ", c.cni()) + (c.kubeProxy().isPresent() ? ", kube-proxy " + c.kubeProxy().get().mode() : ""),
-                c.nodes().size() + " nodes, " + c.servers().size() + " of them servers")).orElse(List.of());
+        return model.cluster()
+                .map(c -> List.of(
+                        "server `" + c.controlPlaneHost() + "`",
+                        "pods " + join(c.podCidrs()) + ", services " + join(c.serviceCidrs()) + ", cluster DNS "
+                                + join(c.clusterDns()),
+                        "CNI " + String.join(", ", c.cni())
+                                + (c.kubeProxy().isPresent()
+                                        ? ", kube-proxy " + c.kubeProxy().get().mode()
+                                        : ""),
+                        c.nodes().size() + " nodes, " + c.servers().size() + " of them servers"))
+                .orElse(List.of());
     }
 
     private static String isolation(boolean ingress, boolean egress) {
@@ -174,20 +228,23 @@ final class Hovers {
         List<String> parts = new ArrayList<>();
         selector.matchLabels().forEach((key, value) -> parts.add(key + "=" + value));
         for (LabelSelector.Requirement requirement : selector.expressions()) {
-            parts.add(switch (requirement.operator()) {
-                case "Exists" -> requirement.key();
-                case "DoesNotExist" -> "!" + requirement.key();
-                case "NotIn" -> requirement.key() + " notin (" + String.join(", ", requirement.values()) + ")";
-                default -> requirement.key() + " in (" + String.join(", ", requirement.values()) + ")";
-            });
+            parts.add(
+                    switch (requirement.operator()) {
+                        case "Exists" -> requirement.key();
+                        case "DoesNotExist" -> "!" + requirement.key();
+                        case "NotIn" -> requirement.key() + " notin (" + String.join(", ", requirement.values()) + ")";
+                        default -> requirement.key() + " in (" + String.join(", ", requirement.values()) + ")";
+                    });
         }
         return "`" + String.join(", ", parts) + "`";
     }
 
     private Optional<Tier> findTier(String qualified) {
         int dot = qualified.indexOf('.');
-        return namespace(qualified.substring(0, dot)).flatMap(ns -> ns.tiers().stream()
-                .filter(t -> t.name().equals(qualified.substring(dot + 1))).findFirst());
+        return namespace(qualified.substring(0, dot))
+                .flatMap(ns -> ns.tiers().stream()
+                        .filter(t -> t.name().equals(qualified.substring(dot + 1)))
+                        .findFirst());
     }
 
     private Optional<Namespace> namespace(String name) {
@@ -195,15 +252,19 @@ final class Hovers {
     }
 
     private static String join(List<?> values) {
-        return values.isEmpty() ? "none" : values.stream().map(v -> "`" + v + "`").collect(Collectors.joining(", "));
+        return values.isEmpty()
+                ? "none"
+                : values.stream().map(v -> "`" + v + "`").collect(Collectors.joining(", "));
     }
 
     /** The RKE2 entry whose key is at an offset of the statements, if any. */
-    static Optional<Statement.Rke2Entry> rke2EntryAt(List<Statement> statements, dev.netc.source.SourceFile file, int offset) {
+    static Optional<Statement.Rke2Entry> rke2EntryAt(
+            List<Statement> statements, dev.netc.source.SourceFile file, int offset) {
         for (Statement statement : statements) {
             if (statement instanceof Statement.Rke2 rke2) {
                 Optional<Statement.Rke2Entry> entry = rke2.entries().stream()
-                        .filter(e -> Positions.contains(e.key().span(), file, offset)).findFirst();
+                        .filter(e -> Positions.contains(e.key().span(), file, offset))
+                        .findFirst();
                 if (entry.isPresent()) {
                     return entry;
                 }

@@ -43,7 +43,8 @@ final class LspDiagnostics {
     List<org.eclipse.lsp4j.Diagnostic> all() {
         return snapshot.diagnostics().stream()
                 .filter(d -> d.primary() == null || inDocument(d.primary()) || d.isError())
-                .map(this::convert).toList();
+                .map(this::convert)
+                .toList();
     }
 
     /** The quick fixes of the diagnostics that touch {@code range}. */
@@ -59,8 +60,8 @@ final class LspDiagnostics {
                     action.setKind(CodeActionKind.QuickFix);
                     action.setDiagnostics(List.of(convert(diagnostic)));
                     action.setIsPreferred(fix == diagnostic.fixes().get(0));
-                    action.setEdit(new WorkspaceEdit(Map.of(location.getUri(),
-                            List.of(new TextEdit(location.getRange(), fix.replacement())))));
+                    action.setEdit(new WorkspaceEdit(
+                            Map.of(location.getUri(), List.of(new TextEdit(location.getRange(), fix.replacement())))));
                     actions.add(action);
                 });
             }
@@ -82,11 +83,17 @@ final class LspDiagnostics {
         }
         diagnostic.notes().forEach(note -> message.append("\nnote: ").append(note));
         diagnostic.help().ifPresent(help -> message.append("\nhelp: ").append(help));
-        org.eclipse.lsp4j.Diagnostic converted = new org.eclipse.lsp4j.Diagnostic(here ? Positions.range(primary) : FIRST_LINE,
-                message.toString(), severity(diagnostic), "netc", diagnostic.code().name());
+        org.eclipse.lsp4j.Diagnostic converted = new org.eclipse.lsp4j.Diagnostic(
+                here ? Positions.range(primary) : FIRST_LINE,
+                message.toString(),
+                severity(diagnostic),
+                "netc",
+                diagnostic.code().name());
         List<DiagnosticRelatedInformation> related = new ArrayList<>();
         for (Label label : diagnostic.labels()) {
-            locations.apply(label.span()).ifPresent(location -> related.add(new DiagnosticRelatedInformation(location, label.text())));
+            locations
+                    .apply(label.span())
+                    .ifPresent(location -> related.add(new DiagnosticRelatedInformation(location, label.text())));
         }
         if (!related.isEmpty()) {
             converted.setRelatedInformation(related);

@@ -86,7 +86,9 @@ public final class NetcLanguageServer implements LanguageServer, LanguageClientA
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         List<Path> folders = new ArrayList<>();
         if (params.getWorkspaceFolders() != null) {
-            params.getWorkspaceFolders().stream().map(WorkspaceFolder::getUri).map(DocumentChecker::path)
+            params.getWorkspaceFolders().stream()
+                    .map(WorkspaceFolder::getUri)
+                    .map(DocumentChecker::path)
                     .forEach(path -> path.ifPresent(folders::add));
         } else if (params.getRootUri() != null) {
             DocumentChecker.path(params.getRootUri()).ifPresent(folders::add);
@@ -103,7 +105,8 @@ public final class NetcLanguageServer implements LanguageServer, LanguageClientA
         capabilities.setDocumentSymbolProvider(true);
         capabilities.setDocumentFormattingProvider(true);
         capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
-        return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("netc", Version.current())));
+        return CompletableFuture.completedFuture(
+                new InitializeResult(capabilities, new ServerInfo("netc", Version.current())));
     }
 
     @Override

@@ -11,8 +11,7 @@ import org.eclipse.lsp4j.Range;
  * characters outside the Basic Multilingual Plane.
  */
 final class Positions {
-    private Positions() {
-    }
+    private Positions() {}
 
     static Range range(Span span) {
         return new Range(position(span.file(), span.start()), position(span.file(), span.end()));

@@ -24,22 +24,24 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
  */
 final class Renames {
     /** A declaration that can be renamed, and the span of it under the cursor. */
-    record Target(Bindings.Declaration declaration, Span at) {
-    }
+    record Target(Bindings.Declaration declaration, Span at) {}
 
-    private Renames() {
-    }
+    private Renames() {}
 
     static Optional<Target> renamable(Snapshot snapshot, int offset) {
         Bindings bindings = snapshot.bindings();
         return bindings.at(snapshot.source(), offset)
                 .filter(d -> d.kind() != Bindings.Kind.MODULE && !inStandardLibrary(d))
-                .map(d -> new Target(d, spans(bindings, d).stream()
-                        .filter(s -> s.file() == snapshot.source() && s.start() <= offset && offset <= s.end())
-                        .findFirst().orElse(d.nameSpan())));
+                .map(d -> new Target(
+                        d,
+                        spans(bindings, d).stream()
+                                .filter(s -> s.file() == snapshot.source() && s.start() <= offset && offset <= s.end())
+                                .findFirst()
+                                .orElse(d.nameSpan())));
     }
 
-    static WorkspaceEdit edit(Snapshot snapshot, int offset, String newName, Function<Span, Optional<Location>> locate) {
+    static WorkspaceEdit edit(
+            Snapshot snapshot, int offset, String newName, Function<Span, Optional<Location>> locate) {
         Target target = renamable(snapshot, offset).orElseThrow(() -> refused("nothing here can be renamed"));
         Bindings.Declaration declaration = target.declaration();
         NewName.problem(declaration.kind(), newName).ifPresent(problem -> {
@@ -51,10 +53,11 @@ final class Renames {
         }
         Map<String, List<TextEdit>> changes = new LinkedHashMap<>();
         for (Span span : spans(snapshot.bindings(), declaration)) {
-            Location location = locate.apply(span).orElseThrow(() -> refused("`" + span.file().displayName()
-                    + "` cannot be edited"));
+            Location location = locate.apply(span)
+                    .orElseThrow(() -> refused("`" + span.file().displayName() + "` cannot be edited"));
             String text = span.text().startsWith("\"") ? "\"" + newName + "\"" : newName;
-            changes.computeIfAbsent(location.getUri(), uri -> new ArrayList<>()).add(new TextEdit(location.getRange(), text));
+            changes.computeIfAbsent(location.getUri(), uri -> new ArrayList<>())
+                    .add(new TextEdit(location.getRange(), text));
         }
         return new WorkspaceEdit(changes);
     }
@@ -74,7 +77,8 @@ final class Renames {
     }
 
     private static boolean inStandardLibrary(Bindings.Declaration declaration) {
-        return declaration.nameSpan().file().path().isEmpty() && declaration.nameSpan().file().displayName().startsWith("std/");
+        return declaration.nameSpan().file().path().isEmpty()
+                && declaration.nameSpan().file().displayName().startsWith("std/");
     }
 
     private static ResponseErrorException refused(String message) {

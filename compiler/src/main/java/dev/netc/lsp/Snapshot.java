@@ -21,13 +21,17 @@ record Snapshot(String uri, SourceFile source, Compiler.Result result) {
 
     /** The document's own statements. */
     List<Statement> statements() {
-        return result.parsed().stream().filter(f -> f.source() == source).findFirst().map(SpecFile::statements)
+        return result.parsed().stream()
+                .filter(f -> f.source() == source)
+                .findFirst()
+                .map(SpecFile::statements)
                 .orElse(List.of());
     }
 
     /** Whether the document parsed: names and completions are only learnt from a document that did. */
     boolean parsed() {
-        return result.diagnostics().stream().noneMatch(d -> d.isError() && d.code().isSyntax());
+        return result.diagnostics().stream()
+                .noneMatch(d -> d.isError() && d.code().isSyntax());
     }
 
     List<Diagnostic> diagnostics() {

@@ -41,7 +41,8 @@ final class StdlibFiles {
         }
         try {
             Path file = folder.resolve(module + ".netspec");
-            if (!Files.isRegularFile(file) || !new String(Files.readAllBytes(file), StandardCharsets.UTF_8).equals(text.get())) {
+            if (!Files.isRegularFile(file)
+                    || !new String(Files.readAllBytes(file), StandardCharsets.UTF_8).equals(text.get())) {
                 write(file, text.get().getBytes(StandardCharsets.UTF_8));
             }
             return Optional.of(file);

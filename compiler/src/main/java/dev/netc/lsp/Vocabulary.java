@@ -32,6 +32,5 @@ final class Vocabulary {
         VALUES = Map.copyOf(values);
     }
 
-    private Vocabulary() {
-    }
+    private Vocabulary() {}
 }

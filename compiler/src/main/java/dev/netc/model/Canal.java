@@ -20,7 +20,9 @@ public record Canal(Optional<Network> network, Backend backend, OptionalInt mtu,
      * above flannel's.
      */
     public enum Backend {
-        VXLAN("vxlan", 50, 70), WIREGUARD("wireguard", 80, 80), HOST_GW("host-gw", 0, 0);
+        VXLAN("vxlan", 50, 70),
+        WIREGUARD("wireguard", 80, 80),
+        HOST_GW("host-gw", 0, 0);
 
         private final String chartValue;
         private final int overheadV4;

@@ -60,7 +60,8 @@ public record Cluster(
     public List<String> kubeProxyArgs(Node node) {
         List<String> args = new ArrayList<>(kubeProxy.map(KubeProxy::args).orElse(List.of()));
         for (List<Rke2Option> options : List.of(rke2, node.rke2())) {
-            options.stream().filter(o -> o.key().equals("kube-proxy-arg"))
+            options.stream()
+                    .filter(o -> o.key().equals("kube-proxy-arg"))
                     .forEach(o -> ((List<?>) o.value()).forEach(item -> args.add(String.valueOf(item))));
         }
         return args;

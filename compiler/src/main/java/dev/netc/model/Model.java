@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param externals every declared external that resolves, whether a flow uses it or not: the
  *     address ranges {@code netc query} and {@code netc diff} may name
  */
-public record Model(Optional<Cluster> cluster, List<Namespace> namespaces, List<Flow> flows, List<Peer.Addresses> externals) {
+public record Model(
+        Optional<Cluster> cluster, List<Namespace> namespaces, List<Flow> flows, List<Peer.Addresses> externals) {
     /** The model of a spec that could not be analysed. */
     public static final Model EMPTY = new Model(Optional.empty(), List.of(), List.of(), List.of());
 

@@ -25,7 +25,8 @@ public record Namespace(
         Optional<Span> isolation) {
 
     public Namespace {
-        labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels)); // order reaches the output
+        labels = java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(labels)); // order reaches the output
         tiers = List.copyOf(tiers);
     }
 

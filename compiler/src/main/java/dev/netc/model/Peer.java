@@ -41,8 +41,7 @@ public sealed interface Peer {
         // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
         @Override
         public boolean equals(Object other) {
-            return other instanceof NamespacePeer that
-                    && Objects.equals(namespace, that.namespace);
+            return other instanceof NamespacePeer that && Objects.equals(namespace, that.namespace);
         }
 
         @Override

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** The protocols a NetworkPolicy can name. */
 public enum Protocol {
-    TCP, UDP, SCTP;
+    TCP,
+    UDP,
+    SCTP;
 
     public String lowerCase() {
         return name().toLowerCase(Locale.ROOT);

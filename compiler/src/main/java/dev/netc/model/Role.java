@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** provider-rke2 roles: {@code init} starts the cluster, {@code controlplane} joins as a server. */
 public enum Role {
-    INIT, CONTROLPLANE, WORKER;
+    INIT,
+    CONTROLPLANE,
+    WORKER;
 
     public boolean isServer() {
         return this != WORKER;

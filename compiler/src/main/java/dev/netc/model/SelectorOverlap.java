@@ -8,8 +8,7 @@ import java.util.Set;
 
 /** Whether one pod's labels could satisfy two label selectors at once. */
 public final class SelectorOverlap {
-    private SelectorOverlap() {
-    }
+    private SelectorOverlap() {}
 
     /**
      * True unless some key is constrained in contradictory ways: two different required values,
@@ -18,7 +17,8 @@ public final class SelectorOverlap {
     public static boolean possible(LabelSelector first, LabelSelector second) {
         Map<String, KeyConstraint> constraints = new LinkedHashMap<>();
         for (LabelSelector selector : List.of(first, second)) {
-            selector.matchLabels().forEach((key, value) -> constraint(constraints, key).allowOnly(Set.of(value)));
+            selector.matchLabels()
+                    .forEach((key, value) -> constraint(constraints, key).allowOnly(Set.of(value)));
             for (LabelSelector.Requirement requirement : selector.expressions()) {
                 KeyConstraint constraint = constraint(constraints, requirement.key());
                 switch (requirement.operator()) {

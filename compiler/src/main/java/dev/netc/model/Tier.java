@@ -60,6 +60,25 @@ public record Tier(
 
     @Override
     public int hashCode() {
-        return 31 * (31 * (31 * (31 * (31 * (31 * (31 * Objects.hashCode(namespace) + Objects.hashCode(name)) + Objects.hashCode(pods)) + Objects.hashCode(ports)) + Boolean.hashCode(isolateIngress)) + Boolean.hashCode(isolateEgress)) + Objects.hashCode(span)) + Objects.hashCode(isolation);
+        return 31
+                        * (31
+                                        * (31
+                                                        * (31
+                                                                        * (31
+                                                                                        * (31
+                                                                                                        * (31
+                                                                                                                        * Objects
+                                                                                                                                .hashCode(
+                                                                                                                                        namespace)
+                                                                                                                + Objects
+                                                                                                                        .hashCode(
+                                                                                                                                name))
+                                                                                                + Objects.hashCode(
+                                                                                                        pods))
+                                                                                + Objects.hashCode(ports))
+                                                                + Boolean.hashCode(isolateIngress))
+                                                + Boolean.hashCode(isolateEgress))
+                                + Objects.hashCode(span))
+                + Objects.hashCode(isolation);
     }
 }

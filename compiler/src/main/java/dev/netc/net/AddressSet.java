@@ -63,7 +63,8 @@ public final class AddressSet {
 
     public boolean contains(IpAddress ip) {
         boolean in = false;
-        for (Map.Entry<Cidr, Boolean> range : ranges.headMap(Cidr.host(ip), true).entrySet()) {
+        for (Map.Entry<Cidr, Boolean> range :
+                ranges.headMap(Cidr.host(ip), true).entrySet()) {
             // in address order the ranges that contain the address come outermost first
             if (range.getKey().contains(ip)) {
                 in = range.getValue();
@@ -114,7 +115,9 @@ public final class AddressSet {
     }
 
     private enum Operation {
-        UNION, MINUS, INTERSECTION;
+        UNION,
+        MINUS,
+        INTERSECTION;
 
         boolean apply(boolean a, boolean b) {
             return switch (this) {

@@ -9,15 +9,12 @@ public record Cidr(IpAddress address, int prefix) implements Comparable<Cidr> {
 
     /** Why a text is not a canonical CIDR. */
     public sealed interface ParseResult {
-        record Ok(Cidr cidr) implements ParseResult {
-        }
+        record Ok(Cidr cidr) implements ParseResult {}
 
-        record Invalid(String reason) implements ParseResult {
-        }
+        record Invalid(String reason) implements ParseResult {}
 
         /** Valid except that bits beyond the prefix are set; {@code masked} is what was probably meant. */
-        record HostBitsSet(Cidr masked) implements ParseResult {
-        }
+        record HostBitsSet(Cidr masked) implements ParseResult {}
     }
 
     public static ParseResult parse(String text) {
@@ -31,19 +28,25 @@ public record Cidr(IpAddress address, int prefix) implements Comparable<Cidr> {
         }
         String prefixText = text.substring(slash + 1);
         int bits = address.get().family().bits();
-        if (prefixText.isEmpty() || prefixText.length() > 3 || !IpAddress.isDigits(prefixText)
+        if (prefixText.isEmpty()
+                || prefixText.length() > 3
+                || !IpAddress.isDigits(prefixText)
                 || (prefixText.length() > 1 && prefixText.charAt(0) == '0')
                 || Integer.parseInt(prefixText) > bits) {
             return new ParseResult.Invalid("the prefix length must be a number from 0 to " + bits);
         }
         Cidr masked = of(address.get(), Integer.parseInt(prefixText));
-        return masked.address().equals(address.get()) ? new ParseResult.Ok(masked) : new ParseResult.HostBitsSet(masked);
+        return masked.address().equals(address.get())
+                ? new ParseResult.Ok(masked)
+                : new ParseResult.HostBitsSet(masked);
     }
 
     /** The range of {@code prefix} bits containing {@code address} (host bits cleared). */
     public static Cidr of(IpAddress address, int prefix) {
         int bits = address.family().bits();
-        BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
+        BigInteger mask = BigInteger.ONE
+                .shiftLeft(bits)
+                .subtract(BigInteger.ONE)
                 .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
         return new Cidr(new IpAddress(address.family(), address.value().and(mask)), prefix);
     }
@@ -62,11 +65,15 @@ public record Cidr(IpAddress address, int prefix) implements Comparable<Cidr> {
     }
 
     public BigInteger last() {
-        return address.value().add(BigInteger.ONE.shiftLeft(family().bits() - prefix)).subtract(BigInteger.ONE);
+        return address.value()
+                .add(BigInteger.ONE.shiftLeft(family().bits() - prefix))
+                .subtract(BigInteger.ONE);
     }
 
     public boolean contains(IpAddress ip) {
-        return ip.family() == family() && ip.value().compareTo(first()) >= 0 && ip.value().compareTo(last()) <= 0;
+        return ip.family() == family()
+                && ip.value().compareTo(first()) >= 0
+                && ip.value().compareTo(last()) <= 0;
     }
 
     /** True when {@code other} lies entirely inside this range (equal ranges included). */
@@ -92,9 +99,7 @@ public record Cidr(IpAddress address, int prefix) implements Comparable<Cidr> {
     // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
     @Override
     public boolean equals(Object other) {
-        return other instanceof Cidr that
-                && Objects.equals(address, that.address)
-                && prefix == that.prefix;
+        return other instanceof Cidr that && Objects.equals(address, that.address) && prefix == that.prefix;
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.Optional;
 public record IpAddress(Family family, BigInteger value) implements Comparable<IpAddress> {
 
     public enum Family {
-        V4(32), V6(128);
+        V4(32),
+        V6(128);
 
         private final int bits;
 
@@ -38,7 +39,9 @@ public record IpAddress(Family family, BigInteger value) implements Comparable<I
         }
         long value = 0;
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !isDigits(part)
+            if (part.isEmpty()
+                    || part.length() > 3
+                    || !isDigits(part)
                     || (part.length() > 1 && part.charAt(0) == '0')) {
                 return Optional.empty();
             }

@@ -85,19 +85,21 @@ final class AstBuilder {
 
         @Override
         public Statement visitParamStatement(ParamStatementContext c) {
-            return new Statement.Param(name(c.name), name(c.type), c.defaultValue == null ? null : value(c.defaultValue),
-                    span(c));
+            return new Statement.Param(
+                    name(c.name), name(c.type), c.defaultValue == null ? null : value(c.defaultValue), span(c));
         }
 
         @Override
         public Statement visitExternalStatement(ExternalStatementContext c) {
-            return new Statement.External(name(c.name), addresses(c.include),
-                    c.exclude == null ? List.of() : addresses(c.exclude), span(c));
+            return new Statement.External(
+                    name(c.name), addresses(c.include), c.exclude == null ? List.of() : addresses(c.exclude), span(c));
         }
 
         @Override
         public Statement visitPortConstantStatement(PortConstantStatementContext c) {
-            return new Statement.PortConstant(name(c.name), c.portList().portItem().stream().map(AstBuilder.this::port).toList(),
+            return new Statement.PortConstant(
+                    name(c.name),
+                    c.portList().portItem().stream().map(AstBuilder.this::port).toList(),
                     span(c));
         }
 
@@ -121,13 +123,18 @@ final class AstBuilder {
 
         @Override
         public Statement visitRke2Statement(Rke2StatementContext c) {
-            return new Statement.Rke2(c.rke2Entry().stream().filter(AstBuilder.this::isComplete).map(AstBuilder.this::rke2Entry)
-                    .toList(), span(c));
+            return new Statement.Rke2(
+                    c.rke2Entry().stream()
+                            .filter(AstBuilder.this::isComplete)
+                            .map(AstBuilder.this::rke2Entry)
+                            .toList(),
+                    span(c));
         }
 
         @Override
         public Statement visitBlockStatement(BlockStatementContext c) {
-            Value label = c.label == null ? null
+            Value label = c.label == null
+                    ? null
                     : c.label.STRING() != null ? string(c.label.STRING().getSymbol()) : word(c.label.identifier());
             return new Statement.Block(name(c.kind), label, statements(c.statement(), c.kind.getText()), span(c));
         }
@@ -166,7 +173,9 @@ final class AstBuilder {
 
     private Statement.Allow allow(AllowStatementContext c) {
         FlowContext flow = c.flow();
-        List<PortRef> ports = flow.ports == null ? List.of() : flow.ports.portItem().stream().map(this::port).toList();
+        List<PortRef> ports = flow.ports == null
+                ? List.of()
+                : flow.ports.portItem().stream().map(this::port).toList();
         return new Statement.Allow(endpoints(flow.from), endpoints(flow.to), ports, span(c));
     }
 
@@ -203,8 +212,10 @@ final class AstBuilder {
         @Override
         public Endpoint visitAddressEndpoint(AddressEndpointContext c) {
             Token token = c.getStart();
-            return new Endpoint.Address(token.getType() == NetSpecParser.STRING ? string(token)
-                    : new Value.Address(token.getText(), span(token)));
+            return new Endpoint.Address(
+                    token.getType() == NetSpecParser.STRING
+                            ? string(token)
+                            : new Value.Address(token.getText(), span(token)));
         }
     }
 
@@ -244,7 +255,8 @@ final class AstBuilder {
     private Statement.Property podRanges(PodsStatementContext c) {
         List<List<Value>> groups = c.selectorList().selector().stream()
                 .map(selector -> ((ExistsSelectorContext) selector).key)
-                .map(key -> List.of(key.STRING() != null ? (Value) string(key.STRING().getSymbol()) : word(key.identifier())))
+                .map(key -> List.of(
+                        key.STRING() != null ? (Value) string(key.STRING().getSymbol()) : word(key.identifier())))
                 .toList();
         return new Statement.Property(new Name(c.PODS().getText(), span(c.PODS().getSymbol())), groups, span(c));
     }
@@ -253,7 +265,10 @@ final class AstBuilder {
         if (list.STAR() != null) {
             return List.of();
         }
-        return list.selector().stream().filter(this::isComplete).map(this::selector).toList();
+        return list.selector().stream()
+                .filter(this::isComplete)
+                .map(this::selector)
+                .toList();
     }
 
     private Selector selector(SelectorContext context) {
@@ -274,14 +289,17 @@ final class AstBuilder {
 
         @Override
         public Selector visitEqualitySelector(EqualitySelectorContext c) {
-            return new Selector.Equals(labelPart(c.key), labelPart(c.labelValue()), c.operator.getType() == NetSpecParser.NEQ,
-                    span(c));
+            return new Selector.Equals(
+                    labelPart(c.key), labelPart(c.labelValue()), c.operator.getType() == NetSpecParser.NEQ, span(c));
         }
 
         @Override
         public Selector visitSetSelector(SetSelectorContext c) {
-            return new Selector.In(labelPart(c.key), c.labelValue().stream().map(AstBuilder.this::labelPart).toList(),
-                    c.operator.getType() == NetSpecParser.NOTIN, span(c));
+            return new Selector.In(
+                    labelPart(c.key),
+                    c.labelValue().stream().map(AstBuilder.this::labelPart).toList(),
+                    c.operator.getType() == NetSpecParser.NOTIN,
+                    span(c));
         }
 
         @Override
@@ -323,7 +341,8 @@ final class AstBuilder {
 
         @Override
         public Value visitListValue(ListValueContext c) {
-            return new Value.ListValue(c.value().stream().map(AstBuilder.this::value).toList(), span(c));
+            return new Value.ListValue(
+                    c.value().stream().map(AstBuilder.this::value).toList(), span(c));
         }
 
         @Override
@@ -400,7 +419,8 @@ final class AstBuilder {
                 return false;
             }
             if (child instanceof TerminalNode terminal
-                    && (terminal.getSymbol().getTokenIndex() < 0 || child instanceof org.antlr.v4.runtime.tree.ErrorNode)) {
+                    && (terminal.getSymbol().getTokenIndex() < 0
+                            || child instanceof org.antlr.v4.runtime.tree.ErrorNode)) {
                 return false;
             }
         }

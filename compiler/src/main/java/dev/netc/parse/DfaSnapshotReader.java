@@ -46,8 +46,7 @@ final class DfaSnapshotReader {
     /** The target of an edge to ANTLR's ERROR state. */
     private static final int ERROR = Integer.MAX_VALUE;
 
-    private DfaSnapshotReader() {
-    }
+    private DfaSnapshotReader() {}
 
     /** Puts the states of a snapshot into {@code dfas}, which must still be empty; {@code atn} is the grammar's. */
     static void read(String snapshot, ATN atn, DFA[] dfas) {
@@ -89,7 +88,8 @@ final class DfaSnapshotReader {
         ATNConfigSet configs = new ConflictingAlts(fullCtx, conflictingAlts);
         int count = in.next();
         for (int i = 0; i < count; i++) {
-            configs.configs.add(readConfig(in, tables)); // the list itself: they are distinct, and add() would merge contexts
+            configs.configs.add(
+                    readConfig(in, tables)); // the list itself: they are distinct, and add() would merge contexts
         }
         configs.uniqueAlt = uniqueAlt;
         configs.hasSemanticContext = hasSemanticContext;
@@ -184,7 +184,10 @@ final class DfaSnapshotReader {
     }
 
     /** What the states of one snapshot refer to by number. */
-    private record Tables(ATN atn, PredictionContext[] predictionContexts, SemanticContext[] semanticContexts,
+    private record Tables(
+            ATN atn,
+            PredictionContext[] predictionContexts,
+            SemanticContext[] semanticContexts,
             LexerActionExecutor[] executors) {
         boolean lexer() {
             return atn.grammarType == ATNType.LEXER;
@@ -208,7 +211,8 @@ final class DfaSnapshotReader {
         SemanticContext[] contexts = new SemanticContext[in.next()];
         for (int number = 0; number < contexts.length; number++) {
             boolean none = in.next() == 0;
-            contexts[number] = none ? SemanticContext.Empty.Instance
+            contexts[number] = none
+                    ? SemanticContext.Empty.Instance
                     : new SemanticContext.Predicate(in.next(), in.next(), in.nextBoolean());
         }
         return contexts;

@@ -13,14 +13,44 @@ package dev.netc.parse;
  * @param role what the parser made of the token; {@link Role#PLAIN} when the file was only lexed
  * @param startsStatement true for the first token of a statement or of an {@code rke2} entry
  */
-public record SourceToken(Kind kind, String text, int start, int line, int column, int newlinesBefore, int gapBefore,
-        Role role, boolean startsStatement) {
+public record SourceToken(
+        Kind kind,
+        String text,
+        int start,
+        int line,
+        int column,
+        int newlinesBefore,
+        int gapBefore,
+        Role role,
+        boolean startsStatement) {
 
     /** The kinds of token; declaration keywords are names here, as the parser also takes them as names. */
     public enum Kind {
-        NAME, RESERVED, STRING, NUMBER, DURATION, PORT, ADDRESS,
-        ARROW, NEQ, LBRACE, RBRACE, LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA, SEMI, COLON, DOT, STAR, EQ, BANG,
-        LINE_COMMENT, BLOCK_COMMENT, ERROR
+        NAME,
+        RESERVED,
+        STRING,
+        NUMBER,
+        DURATION,
+        PORT,
+        ADDRESS,
+        ARROW,
+        NEQ,
+        LBRACE,
+        RBRACE,
+        LPAREN,
+        RPAREN,
+        LBRACKET,
+        RBRACKET,
+        COMMA,
+        SEMI,
+        COLON,
+        DOT,
+        STAR,
+        EQ,
+        BANG,
+        LINE_COMMENT,
+        BLOCK_COMMENT,
+        ERROR
     }
 
     /** What a punctuation token means where it stands, when that changes how it is laid out. */

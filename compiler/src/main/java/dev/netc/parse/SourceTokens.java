@@ -17,8 +17,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 
 /** The token stream of a file, with comments, for the formatter and the language server. */
 public final class SourceTokens {
-    private SourceTokens() {
-    }
+    private SourceTokens() {}
 
     /** Every token of the text, comments included, as the lexer sees them (no roles). */
     public static List<SourceToken> lex(String text) {
@@ -44,8 +43,8 @@ public final class SourceTokens {
         return Optional.of(convert(tree.tokens(), roles.roles, roles.statementStarts));
     }
 
-    private static List<SourceToken> convert(List<Token> tokens, Map<Integer, SourceToken.Role> roles,
-            Set<Integer> statementStarts) {
+    private static List<SourceToken> convert(
+            List<Token> tokens, Map<Integer, SourceToken.Role> roles, Set<Integer> statementStarts) {
         List<SourceToken> result = new ArrayList<>();
         int newlines = 0;
         int gap = 0;
@@ -60,8 +59,14 @@ public final class SourceTokens {
                 gap = text.length() - lastBreak - 1;
                 continue;
             }
-            result.add(new SourceToken(kind(token.getType()), token.getText(), token.getStartIndex(), token.getLine(),
-                    token.getCharPositionInLine(), newlines, gap,
+            result.add(new SourceToken(
+                    kind(token.getType()),
+                    token.getText(),
+                    token.getStartIndex(),
+                    token.getLine(),
+                    token.getCharPositionInLine(),
+                    newlines,
+                    gap,
                     roles.getOrDefault(token.getTokenIndex(), SourceToken.Role.PLAIN),
                     statementStarts.contains(token.getTokenIndex())));
             newlines = 0;
@@ -72,10 +77,21 @@ public final class SourceTokens {
 
     private static SourceToken.Kind kind(int type) {
         return switch (type) {
-            case NetSpecLexer.NAME, NetSpecLexer.IMPORT, NetSpecLexer.PARAM, NetSpecLexer.NETWORK, NetSpecLexer.CLUSTER,
-                    NetSpecLexer.NODE, NetSpecLexer.NAMESPACE, NetSpecLexer.TIER, NetSpecLexer.EXTERNAL, NetSpecLexer.PORT,
-                    NetSpecLexer.PODS, NetSpecLexer.LABELS, NetSpecLexer.RKE2 -> SourceToken.Kind.NAME;
-            case NetSpecLexer.ALLOW, NetSpecLexer.EXCEPT, NetSpecLexer.IN, NetSpecLexer.NOTIN -> SourceToken.Kind.RESERVED;
+            case NetSpecLexer.NAME,
+                    NetSpecLexer.IMPORT,
+                    NetSpecLexer.PARAM,
+                    NetSpecLexer.NETWORK,
+                    NetSpecLexer.CLUSTER,
+                    NetSpecLexer.NODE,
+                    NetSpecLexer.NAMESPACE,
+                    NetSpecLexer.TIER,
+                    NetSpecLexer.EXTERNAL,
+                    NetSpecLexer.PORT,
+                    NetSpecLexer.PODS,
+                    NetSpecLexer.LABELS,
+                    NetSpecLexer.RKE2 -> SourceToken.Kind.NAME;
+            case NetSpecLexer.ALLOW, NetSpecLexer.EXCEPT, NetSpecLexer.IN, NetSpecLexer.NOTIN ->
+                SourceToken.Kind.RESERVED;
             case NetSpecLexer.STRING -> SourceToken.Kind.STRING;
             case NetSpecLexer.NUMBER -> SourceToken.Kind.NUMBER;
             case NetSpecLexer.DURATION -> SourceToken.Kind.DURATION;
@@ -108,7 +124,8 @@ public final class SourceTokens {
         final Set<Integer> statementStarts = new HashSet<>();
 
         void walk(ParserRuleContext context) {
-            if (context instanceof NetSpecParser.StatementContext || context instanceof NetSpecParser.Rke2EntryContext) {
+            if (context instanceof NetSpecParser.StatementContext
+                    || context instanceof NetSpecParser.Rke2EntryContext) {
                 statementStarts.add(context.getStart().getTokenIndex());
             }
             if (context instanceof NetSpecParser.BlockStatementContext c) {

@@ -38,8 +38,7 @@ public final class SpecParser {
         DfaSnapshotReader.read(DfaSnapshots.parser(), NetSpecParser._ATN, NetSpecParser.sharedDfa());
     }
 
-    private SpecParser() {
-    }
+    private SpecParser() {}
 
     /**
      * The file's AST. On the fast path the top-level statements are parsed one at a time and
@@ -69,8 +68,7 @@ public final class SpecParser {
     }
 
     /** The tokens (white space and comments included) and the parse tree, null when nesting is too deep. */
-    record Tree(List<Token> tokens, NetSpecParser.SpecFileContext root) {
-    }
+    record Tree(List<Token> tokens, NetSpecParser.SpecFileContext root) {}
 
     static Tree parseTree(SourceFile source, DiagnosticSink sink) {
         CommonTokenStream tokens = lex(source.text(), source.displayName());
@@ -98,8 +96,8 @@ public final class SpecParser {
     }
 
     /** The whole file again, from its first token, with full LL prediction and error recovery. */
-    private static NetSpecParser.SpecFileContext slowParse(SourceFile source, DiagnosticSink sink, CommonTokenStream tokens,
-            NetSpecParser parser) {
+    private static NetSpecParser.SpecFileContext slowParse(
+            SourceFile source, DiagnosticSink sink, CommonTokenStream tokens, NetSpecParser parser) {
         tokens.seek(0);
         parser.reset();
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);

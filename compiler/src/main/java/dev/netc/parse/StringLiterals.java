@@ -13,8 +13,7 @@ import java.util.List;
  * Decodes a string literal: escapes {@code \" \\ \n \t \$} and interpolations {@code ${param}}.
  */
 final class StringLiterals {
-    private StringLiterals() {
-    }
+    private StringLiterals() {}
 
     /** @param quoted the token text including both quotes */
     static Value.Str parse(String quoted, Span span, DiagnosticSink sink) {
@@ -30,9 +29,10 @@ final class StringLiterals {
                     case '"', '\\', '$' -> text.append(escaped);
                     case 'n' -> text.append('\n');
                     case 't' -> text.append('\t');
-                    default -> sink.report(Diagnostic.of(Code.NS0009, at(span, i, 2), "\\" + escaped)
-                            .withLabel("unknown escape")
-                            .withHelp("the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\$`"));
+                    default ->
+                        sink.report(Diagnostic.of(Code.NS0009, at(span, i, 2), "\\" + escaped)
+                                .withLabel("unknown escape")
+                                .withHelp("the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\$`"));
                 }
                 i += 2;
             } else if (c == '$' && i + 1 < end && quoted.charAt(i + 1) == '{') {

@@ -38,7 +38,12 @@ final class SyntaxErrorListener extends BaseErrorListener {
     }
 
     @Override
-    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int column, String antlrMessage,
+    public void syntaxError(
+            Recognizer<?, ?> recognizer,
+            Object offendingSymbol,
+            int line,
+            int column,
+            String antlrMessage,
             RecognitionException e) {
         Token token = (Token) offendingSymbol;
         // One error per line: ANTLR's recovery often trips again on the rest of a broken line.
@@ -47,7 +52,8 @@ final class SyntaxErrorListener extends BaseErrorListener {
         }
         lastReportedLine = token.getLine();
         Parser parser = (Parser) recognizer;
-        IntervalSet expected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens() : parser.getExpectedTokens();
+        IntervalSet expected =
+                e != null && e.getExpectedTokens() != null ? e.getExpectedTokens() : parser.getExpectedTokens();
         Diagnostic diagnostic = diagnose(parser.getInputStream(), token, expected);
         if (diagnostic.code() == Code.NS0001) {
             diagnostic = withUnclosedBlockHint(diagnostic, parser, token);
@@ -62,12 +68,14 @@ final class SyntaxErrorListener extends BaseErrorListener {
     private Diagnostic withUnclosedBlockHint(Diagnostic diagnostic, Parser parser, Token token) {
         Token lineStart = firstOnLine(parser.getInputStream(), token);
         for (ParserRuleContext context = parser.getContext(); context != null; context = context.getParent()) {
-            if (context instanceof NetSpecParser.BlockStatementContext block && block.getStart().getLine() < token.getLine()
+            if (context instanceof NetSpecParser.BlockStatementContext block
+                    && block.getStart().getLine() < token.getLine()
                     && lineStart.getCharPositionInLine() <= block.getStart().getCharPositionInLine()) {
                 // after an error ANTLR may have read the block's keyword as a statement of its own
                 // (`namespace` + block `app {`): the line's first token is what the user wrote first
                 Token opening = firstOnLine(parser.getInputStream(), block.getStart());
-                return diagnostic.withSecondary(span(opening).to(span(block.getStart())), "this block is still open here")
+                return diagnostic
+                        .withSecondary(span(opening).to(span(block.getStart())), "this block is still open here")
                         .withHelp("is a `}` missing before line " + token.getLine() + "?");
             }
         }
@@ -93,33 +101,43 @@ final class SyntaxErrorListener extends BaseErrorListener {
         Token previous = previousVisible(tokens, token);
         switch (token.getType()) {
             case NetSpecLexer.HASH_COMMENT:
-                return Diagnostic.of(Code.NS0004, span).withLabel("`#` does not start a comment here")
+                return Diagnostic.of(Code.NS0004, span)
+                        .withLabel("`#` does not start a comment here")
                         .withHelp("write comments as `// ...` or `/* ... */`");
             case NetSpecLexer.UNTERMINATED_STRING:
                 return Diagnostic.of(Code.NS0002, new Span(source, token.getStartIndex(), token.getStartIndex() + 1))
-                        .withLabel("string starts here").withHelp("close the string with `\"` on the same line");
+                        .withLabel("string starts here")
+                        .withHelp("close the string with `\"` on the same line");
             case NetSpecLexer.UNTERMINATED_COMMENT:
                 return Diagnostic.of(Code.NS0003, new Span(source, token.getStartIndex(), token.getStartIndex() + 2))
-                        .withLabel("comment starts here").withHelp("close the comment with `*/`");
+                        .withLabel("comment starts here")
+                        .withHelp("close the comment with `*/`");
             case NetSpecLexer.ERROR_CHAR:
-                return Diagnostic.of(Code.NS0005, span, printable(token.getText())).withLabel("not part of the language");
+                return Diagnostic.of(Code.NS0005, span, printable(token.getText()))
+                        .withLabel("not part of the language");
             default:
                 break;
         }
-        if (token.getType() == NetSpecLexer.COLON && previous != null && startsLine(previous)
+        if (token.getType() == NetSpecLexer.COLON
+                && previous != null
+                && startsLine(previous)
                 && !expected.contains(NetSpecLexer.COLON)) {
-            return Diagnostic.of(Code.NS0006, span).withLabel("`:` after a property name")
+            return Diagnostic.of(Code.NS0006, span)
+                    .withLabel("`:` after a property name")
                     .withHelp("netspec is not YAML: write `" + previous.getText() + " value` without the colon")
                     .withFix(new Fix("remove the `:`", span, ""));
         }
         if (token.getType() == Token.EOF && expected.contains(NetSpecLexer.RBRACE)) {
             Diagnostic unclosed = Diagnostic.of(Code.NS0007, span).withLabel("the file ends here");
             Token open = unmatchedOpenBrace(tokens);
-            return open == null ? unclosed : unclosed.withSecondary(span(open), "this `{` is never closed")
-                    .withHelp("add `}` to close the block");
+            return open == null
+                    ? unclosed
+                    : unclosed.withSecondary(span(open), "this `{` is never closed")
+                            .withHelp("add `}` to close the block");
         }
         String found = describe(token);
-        Diagnostic diagnostic = Diagnostic.of(Code.NS0001, span, found, expectedText(expected)).withLabel("unexpected " + found);
+        Diagnostic diagnostic =
+                Diagnostic.of(Code.NS0001, span, found, expectedText(expected)).withLabel("unexpected " + found);
         if (token.getType() == NetSpecLexer.COLON && expected.contains(NetSpecLexer.ARROW)) {
             return diagnostic.withHelp("flows are written `allow from -> to:port`");
         }
@@ -131,7 +149,9 @@ final class SyntaxErrorListener extends BaseErrorListener {
 
     private static boolean isReservedWord(Token token) {
         int type = token.getType();
-        return type == NetSpecLexer.ALLOW || type == NetSpecLexer.EXCEPT || type == NetSpecLexer.IN
+        return type == NetSpecLexer.ALLOW
+                || type == NetSpecLexer.EXCEPT
+                || type == NetSpecLexer.IN
                 || type == NetSpecLexer.NOTIN;
     }
 
@@ -156,18 +176,36 @@ final class SyntaxErrorListener extends BaseErrorListener {
     /** How an expected token is named in a message; keywords that double as names fold into "a name". */
     private static String expectedWord(int type) {
         switch (type) {
-            case NetSpecLexer.NAME: return "a name";
-            case NetSpecLexer.IPV4: return "an IPv4 address or CIDR such as `10.42.0.0/16`";
-            case NetSpecLexer.IPV6: return "an IPv6 address or CIDR";
-            case NetSpecLexer.PORT_SPEC: return "a port such as `80/tcp`";
-            case NetSpecLexer.NUMBER: return "a number";
-            case NetSpecLexer.STRING: return "a string";
-            case NetSpecLexer.DURATION: return "a duration such as `30s`";
-            case NetSpecLexer.ARROW: return "`->`";
-            case Token.EOF: return "the end of the file";
-            case NetSpecLexer.IMPORT: case NetSpecLexer.PARAM: case NetSpecLexer.NETWORK: case NetSpecLexer.CLUSTER:
-            case NetSpecLexer.NODE: case NetSpecLexer.NAMESPACE: case NetSpecLexer.TIER: case NetSpecLexer.EXTERNAL:
-            case NetSpecLexer.PORT: case NetSpecLexer.PODS: case NetSpecLexer.LABELS: case NetSpecLexer.RKE2:
+            case NetSpecLexer.NAME:
+                return "a name";
+            case NetSpecLexer.IPV4:
+                return "an IPv4 address or CIDR such as `10.42.0.0/16`";
+            case NetSpecLexer.IPV6:
+                return "an IPv6 address or CIDR";
+            case NetSpecLexer.PORT_SPEC:
+                return "a port such as `80/tcp`";
+            case NetSpecLexer.NUMBER:
+                return "a number";
+            case NetSpecLexer.STRING:
+                return "a string";
+            case NetSpecLexer.DURATION:
+                return "a duration such as `30s`";
+            case NetSpecLexer.ARROW:
+                return "`->`";
+            case Token.EOF:
+                return "the end of the file";
+            case NetSpecLexer.IMPORT:
+            case NetSpecLexer.PARAM:
+            case NetSpecLexer.NETWORK:
+            case NetSpecLexer.CLUSTER:
+            case NetSpecLexer.NODE:
+            case NetSpecLexer.NAMESPACE:
+            case NetSpecLexer.TIER:
+            case NetSpecLexer.EXTERNAL:
+            case NetSpecLexer.PORT:
+            case NetSpecLexer.PODS:
+            case NetSpecLexer.LABELS:
+            case NetSpecLexer.RKE2:
                 return "a name";
             default:
                 String literal = NetSpecParser.VOCABULARY.getLiteralName(type);
@@ -235,8 +273,10 @@ final class SyntaxErrorListener extends BaseErrorListener {
             } else if (token.getType() == NetSpecLexer.RBRACE && !open.isEmpty()) {
                 Token matched = open.remove(open.size() - 1);
                 boolean startsLine = firstOnLine(tokens, token) == token;
-                if (misindented == null && startsLine
-                        && token.getCharPositionInLine() < firstOnLine(tokens, matched).getCharPositionInLine()) {
+                if (misindented == null
+                        && startsLine
+                        && token.getCharPositionInLine()
+                                < firstOnLine(tokens, matched).getCharPositionInLine()) {
                     misindented = matched;
                 }
             }

@@ -31,8 +31,7 @@ public final class Connectivity {
      * @param restricted whether a policy governs the pair at all: the source is isolated for
      *     egress or the destination for ingress. Unrestricted pairs allow everything.
      */
-    public record Link(NamedEndpoint from, NamedEndpoint to, PortSet ports, boolean restricted) {
-    }
+    public record Link(NamedEndpoint from, NamedEndpoint to, PortSet ports, boolean restricted) {}
 
     private final Map<String, Map<String, Link>> links;
 
@@ -67,8 +66,8 @@ public final class Connectivity {
         return Optional.ofNullable(links.getOrDefault(from, Map.of()).get(to));
     }
 
-    private static Optional<Link> link(EmittedPolicies policies, Map<Protocol, List<Integer>> segments,
-            NamedEndpoint from, NamedEndpoint to) {
+    private static Optional<Link> link(
+            EmittedPolicies policies, Map<Protocol, List<Integer>> segments, NamedEndpoint from, NamedEndpoint to) {
         List<PortRange> allowed = new ArrayList<>();
         boolean restricted = false;
         for (Map.Entry<Protocol, List<Integer>> entry : segments.entrySet()) {
@@ -77,7 +76,8 @@ public final class Connectivity {
             for (int i = 0; i < starts.size(); i++) {
                 int first = starts.get(i);
                 int last = i + 1 < starts.size() ? starts.get(i + 1) - 1 : PortSet.MAX_PORT;
-                Verdict verdict = policies.evaluate(from, to, first, dev.netc.evaluator.Protocol.valueOf(protocol.name()));
+                Verdict verdict =
+                        policies.evaluate(from, to, first, dev.netc.evaluator.Protocol.valueOf(protocol.name()));
                 restricted |= verdict.egress().isolated() || verdict.ingress().isolated();
                 if (verdict.allowed()) {
                     allowed.add(new PortRange(protocol, first, last));
@@ -98,7 +98,10 @@ public final class Connectivity {
             for (List<Rule> rules : List.of(policy.ingress(), policy.egress())) {
                 for (Rule rule : rules) {
                     for (PolicyPort port : rule.ports()) {
-                        boundaries(port, policies, starts.get(Protocol.valueOf(port.protocol().name())));
+                        boundaries(
+                                port,
+                                policies,
+                                starts.get(Protocol.valueOf(port.protocol().name())));
                     }
                 }
             }

@@ -51,8 +51,8 @@ public final class EmittedPolicies {
             throw new IllegalArgumentException("a compilation with errors has no policies to evaluate");
         }
         Manifests manifests = read(result.files());
-        return new EmittedPolicies(manifests, Endpoints.of(result.model(), manifests.namespaces(), allPodNames),
-                result.provenance());
+        return new EmittedPolicies(
+                manifests, Endpoints.of(result.model(), manifests.namespaces(), allPodNames), result.provenance());
     }
 
     /**

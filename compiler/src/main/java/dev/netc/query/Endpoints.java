@@ -37,12 +37,14 @@ import java.util.stream.Stream;
 public final class Endpoints {
     /** RKE2's default cluster-cidr, which the compiler assumes when there is no cluster block. */
     private static final Cidr DEFAULT_PODS = ((Cidr.ParseResult.Ok) Cidr.parse("10.42.0.0/16")).cidr();
+
     static final String DNS_NAMESPACE = "kube-system";
     static final String DNS_TIER = "kube-dns";
     public static final String OTHER_NAMESPACE = "(other namespace)";
     public static final String OTHER_ADDRESS = "(other address)";
     /** Documentation ranges (RFC 5737, RFC 3849): never a real peer, so a fair stand-in for "somewhere else". */
-    private static final List<String> OUTSIDE_CANDIDATES = List.of("203.0.113.10", "198.51.100.10", "192.0.2.10", "2001:db8::10");
+    private static final List<String> OUTSIDE_CANDIDATES =
+            List.of("203.0.113.10", "198.51.100.10", "192.0.2.10", "2001:db8::10");
 
     private final Map<String, NamedEndpoint> byName;
     private final Universe universe;
@@ -63,8 +65,8 @@ public final class Endpoints {
      *
      * @param namespaceObjects the emitted Namespace objects, which carry the namespace labels
      */
-    public static Endpoints of(Model model, Collection<dev.netc.evaluator.Namespace> namespaceObjects,
-            SortedSet<String> allPodNames) {
+    public static Endpoints of(
+            Model model, Collection<dev.netc.evaluator.Namespace> namespaceObjects, SortedSet<String> allPodNames) {
         return new Builder(model, List.copyOf(allPodNames)).build(namespaceObjects);
     }
 
@@ -89,25 +91,40 @@ public final class Endpoints {
     }
 
     /** A pod endpoint before it has an address: what {@link #podNames} lists. */
-    private record PodPlan(String name, Kind kind, String namespace, String podName, Map<String, String> labels,
-            Map<String, NamedPort> namedPorts) {
-    }
+    private record PodPlan(
+            String name,
+            Kind kind,
+            String namespace,
+            String podName,
+            Map<String, String> labels,
+            Map<String, NamedPort> namedPorts) {}
 
     private static List<PodPlan> pods(Model model) {
         List<PodPlan> pods = new ArrayList<>();
         boolean dnsDeclared = false;
         for (Namespace namespace : model.namespaces()) {
             for (Tier tier : namespace.tiers()) {
-                pods.add(new PodPlan(tier.qualifiedName(), Kind.TIER, namespace.name(), tier.name(),
-                        labelsSelectedBy(tier.pods()), namedPorts(tier)));
-                dnsDeclared |= namespace.name().equals(DNS_NAMESPACE) && tier.name().equals(DNS_TIER);
+                pods.add(new PodPlan(
+                        tier.qualifiedName(),
+                        Kind.TIER,
+                        namespace.name(),
+                        tier.name(),
+                        labelsSelectedBy(tier.pods()),
+                        namedPorts(tier)));
+                dnsDeclared |=
+                        namespace.name().equals(DNS_NAMESPACE) && tier.name().equals(DNS_TIER);
             }
             pods.add(new PodPlan(namespace.name(), Kind.NAMESPACE, namespace.name(), "(no tier)", Map.of(), Map.of()));
         }
         if (!dnsDeclared) {
             // what the DNS rules of egress-isolated namespaces point at, even without std/kube-system
-            pods.add(new PodPlan(DNS_NAMESPACE + "." + DNS_TIER, Kind.TIER, DNS_NAMESPACE, DNS_TIER,
-                    Map.of("k8s-app", "kube-dns"), Map.of()));
+            pods.add(new PodPlan(
+                    DNS_NAMESPACE + "." + DNS_TIER,
+                    Kind.TIER,
+                    DNS_NAMESPACE,
+                    DNS_TIER,
+                    Map.of("k8s-app", "kube-dns"),
+                    Map.of()));
         }
         pods.add(new PodPlan(OTHER_NAMESPACE, Kind.OTHER_NAMESPACE, OTHER_NAMESPACE, "(any pod)", Map.of(), Map.of()));
         return pods;
@@ -135,8 +152,12 @@ public final class Endpoints {
         Map<String, NamedPort> ports = new LinkedHashMap<>();
         for (Tier.TierPort port : tier.ports()) {
             if (port.range().isSingle()) {
-                ports.put(port.name(), new NamedPort(port.range().first(),
-                        dev.netc.evaluator.Protocol.valueOf(port.range().protocol().name())));
+                ports.put(
+                        port.name(),
+                        new NamedPort(
+                                port.range().first(),
+                                dev.netc.evaluator.Protocol.valueOf(
+                                        port.range().protocol().name())));
             }
         }
         return ports;
@@ -152,7 +173,10 @@ public final class Endpoints {
         Builder(Model model, List<String> podOrder) {
             this.model = model;
             this.podOrder = podOrder;
-            this.podRanges = model.cluster().map(c -> c.podCidrs()).filter(l -> !l.isEmpty()).orElse(List.of(DEFAULT_PODS));
+            this.podRanges = model.cluster()
+                    .map(c -> c.podCidrs())
+                    .filter(l -> !l.isEmpty())
+                    .orElse(List.of(DEFAULT_PODS));
         }
 
         Endpoints build(Collection<dev.netc.evaluator.Namespace> namespaceObjects) {
@@ -163,28 +187,34 @@ public final class Endpoints {
                 IpAddress ip = podRange.address().plus(2L + podOrder.indexOf(plan.name()));
                 Pod pod = new Pod(plan.namespace(), plan.podName(), plan.labels(), evaluatorIp(ip), plan.namedPorts());
                 universe.pod(pod);
-                byName.put(plan.name(), new NamedEndpoint(plan.name(), plan.kind(), Optional.of(plan.namespace()), pod));
+                byName.put(
+                        plan.name(), new NamedEndpoint(plan.name(), plan.kind(), Optional.of(plan.namespace()), pod));
             }
             List<Peer.Addresses> ranges = addressRanges();
             for (Peer.Addresses addresses : ranges) {
                 representative(addresses).ifPresent(ip -> addAddress(addresses.name(), Kind.EXTERNAL, ip));
             }
-            OUTSIDE_CANDIDATES.stream().map(text -> IpAddress.parse(text).orElseThrow())
+            OUTSIDE_CANDIDATES.stream()
+                    .map(text -> IpAddress.parse(text).orElseThrow())
                     .filter(ip -> ranges.stream().noneMatch(range -> contains(range, ip)))
-                    .findFirst().ifPresent(ip -> addAddress(OTHER_ADDRESS, Kind.OTHER_ADDRESS, ip));
+                    .findFirst()
+                    .ifPresent(ip -> addAddress(OTHER_ADDRESS, Kind.OTHER_ADDRESS, ip));
             return new Endpoints(byName, universe.build());
         }
 
         private void addAddress(String name, Kind kind, IpAddress ip) {
-            byName.putIfAbsent(name, new NamedEndpoint(name, kind, Optional.empty(), new ExternalEndpoint(evaluatorIp(ip))));
+            byName.putIfAbsent(
+                    name, new NamedEndpoint(name, kind, Optional.empty(), new ExternalEndpoint(evaluatorIp(ip))));
         }
 
         /** Declared externals, then address ranges written in flows, each name once. */
         private List<Peer.Addresses> addressRanges() {
             Map<String, Peer.Addresses> ranges = new LinkedHashMap<>();
             model.externals().forEach(e -> ranges.putIfAbsent(e.name(), e));
-            model.flows().stream().flatMap(f -> Stream.of(f.from(), f.to()))
-                    .filter(Peer.Addresses.class::isInstance).map(Peer.Addresses.class::cast)
+            model.flows().stream()
+                    .flatMap(f -> Stream.of(f.from(), f.to()))
+                    .filter(Peer.Addresses.class::isInstance)
+                    .map(Peer.Addresses.class::cast)
                     .forEach(a -> ranges.putIfAbsent(a.name(), a));
             return List.copyOf(ranges.values());
         }
@@ -198,7 +228,8 @@ public final class Endpoints {
             List<IpAddress> candidates = new ArrayList<>();
             for (Peer.IpBlock block : addresses.blocks()) {
                 Cidr cidr = block.cidr();
-                candidates.add(at(cidr, cidr.first().add(cidr.last()).shiftRight(1).add(BigInteger.ONE)));
+                candidates.add(
+                        at(cidr, cidr.first().add(cidr.last()).shiftRight(1).add(BigInteger.ONE)));
                 candidates.add(at(cidr, cidr.first()));
                 candidates.add(at(cidr, cidr.last()));
                 for (Cidr except : block.except()) {
@@ -207,14 +238,18 @@ public final class Endpoints {
                 }
             }
             List<IpAddress> allowed = candidates.stream()
-                    .filter(ip -> contains(addresses, ip) && !isPodAddress(ip)).toList();
-            return allowed.stream().filter(ip -> podRanges.stream().noneMatch(r -> r.contains(ip))).findFirst()
+                    .filter(ip -> contains(addresses, ip) && !isPodAddress(ip))
+                    .toList();
+            return allowed.stream()
+                    .filter(ip -> podRanges.stream().noneMatch(r -> r.contains(ip)))
+                    .findFirst()
                     .or(() -> allowed.stream().findFirst());
         }
 
         private boolean isPodAddress(IpAddress ip) {
             BigInteger offset = ip.value().subtract(podRanges.get(0).first());
-            return ip.family() == podRanges.get(0).family() && offset.signum() >= 0
+            return ip.family() == podRanges.get(0).family()
+                    && offset.signum() >= 0
                     && offset.compareTo(BigInteger.valueOf(podOrder.size() + 2L)) < 0;
         }
 
@@ -223,7 +258,8 @@ public final class Endpoints {
         }
 
         private static boolean contains(Peer.Addresses addresses, IpAddress ip) {
-            return addresses.blocks().stream().anyMatch(b -> b.cidr().contains(ip) && b.except().stream().noneMatch(e -> e.contains(ip)));
+            return addresses.blocks().stream()
+                    .anyMatch(b -> b.cidr().contains(ip) && b.except().stream().noneMatch(e -> e.contains(ip)));
         }
 
         private static dev.netc.evaluator.IpAddress evaluatorIp(IpAddress ip) {

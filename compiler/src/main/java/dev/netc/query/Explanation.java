@@ -21,8 +21,7 @@ import java.util.Optional;
  * {@code .netspec} line it came from.
  */
 public final class Explanation {
-    private Explanation() {
-    }
+    private Explanation() {}
 
     public static String render(Query query, Verdict verdict, Provenance provenance) {
         List<String> lines = new ArrayList<>();
@@ -45,26 +44,29 @@ public final class Explanation {
             return;
         }
         lines.add(title + ": " + (side.allowed() ? "allowed" : "denied"));
-        Provenance.Direction direction = Provenance.Direction.valueOf(side.direction().name());
+        Provenance.Direction direction =
+                Provenance.Direction.valueOf(side.direction().name());
         isolatedBy(side.isolatedBy(), direction, provenance).forEach((source, policies) -> {
             lines.add("  isolated by " + String.join(", ", policies));
             source.ifPresent(span -> lines.add("    " + cite(span)));
         });
         if (side.allowedBy().isEmpty()) {
             NamedEndpoint other = direction == Provenance.Direction.EGRESS ? query.to() : query.from();
-            lines.add("  no rule of these policies admits " + (direction == Provenance.Direction.EGRESS ? "to " : "from ")
-                    + other.name() + " on " + query.portText());
+            lines.add(
+                    "  no rule of these policies admits " + (direction == Provenance.Direction.EGRESS ? "to " : "from ")
+                            + other.name() + " on " + query.portText());
         }
         for (RuleRef rule : side.allowedBy()) {
             lines.add("  allowed by " + rule);
-            provenance.rule(rule.policy().namespace(), rule.policy().name(), direction, rule.index())
+            provenance
+                    .rule(rule.policy().namespace(), rule.policy().name(), direction, rule.index())
                     .forEach(span -> lines.add("    " + cite(span)));
         }
     }
 
     /** The isolating policies grouped by the {@code isolate} statement behind them, in order of first appearance. */
-    private static Map<Optional<Span>, List<String>> isolatedBy(List<PolicyRef> policies, Provenance.Direction direction,
-            Provenance provenance) {
+    private static Map<Optional<Span>, List<String>> isolatedBy(
+            List<PolicyRef> policies, Provenance.Direction direction, Provenance provenance) {
         Map<Optional<Span>, List<String>> groups = new LinkedHashMap<>();
         for (PolicyRef policy : policies) {
             Optional<Span> source = provenance.isolation(policy.namespace(), policy.name(), direction);

@@ -13,12 +13,14 @@ import java.util.List;
 public record PortSet(List<PortRange> ranges) {
     public static final int MAX_PORT = 65535;
     // before the constants below, which use it
-    private static final Comparator<PortRange> ORDER = Comparator.comparing(PortRange::protocol)
-            .thenComparingInt(PortRange::first);
+    private static final Comparator<PortRange> ORDER =
+            Comparator.comparing(PortRange::protocol).thenComparingInt(PortRange::first);
 
     public static final PortSet NONE = new PortSet(List.of());
-    public static final PortSet ALL = of(List.of(new PortRange(Protocol.TCP, 1, MAX_PORT),
-            new PortRange(Protocol.UDP, 1, MAX_PORT), new PortRange(Protocol.SCTP, 1, MAX_PORT)));
+    public static final PortSet ALL = of(List.of(
+            new PortRange(Protocol.TCP, 1, MAX_PORT),
+            new PortRange(Protocol.UDP, 1, MAX_PORT),
+            new PortRange(Protocol.SCTP, 1, MAX_PORT)));
 
     public PortSet {
         ranges = List.copyOf(ranges);
@@ -32,7 +34,9 @@ public record PortSet(List<PortRange> ranges) {
         for (PortRange range : sorted) {
             PortRange last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
             if (last != null && last.protocol() == range.protocol() && range.first() <= last.last() + 1) {
-                merged.set(merged.size() - 1, new PortRange(range.protocol(), last.first(), Math.max(last.last(), range.last())));
+                merged.set(
+                        merged.size() - 1,
+                        new PortRange(range.protocol(), last.first(), Math.max(last.last(), range.last())));
             } else {
                 merged.add(range);
             }

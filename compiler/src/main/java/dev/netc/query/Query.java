@@ -44,8 +44,11 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
         SpecFile file = SpecParser.parse(new SourceFile("query", PREFIX + text), sink);
         firstError(sink);
         if (file.statements().size() != 1 || !(file.statements().get(0) instanceof Statement.Allow allow)) {
-            throw error("expected one connection, such as `app.web -> app.db:5432/tcp`",
-                    new Span(file.source(), PREFIX.length(), file.source().text().length()), Optional.empty());
+            throw error(
+                    "expected one connection, such as `app.web -> app.db:5432/tcp`",
+                    new Span(
+                            file.source(), PREFIX.length(), file.source().text().length()),
+                    Optional.empty());
         }
         if (allow.from().size() != 1 || allow.to().size() != 1 || allow.ports().size() > 1) {
             throw error("a query asks about one source, one destination and one port", allow.span(), Optional.empty());
@@ -54,15 +57,25 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
         NamedEndpoint from = endpoint(allow.from().get(0), endpoints, scope);
         NamedEndpoint to = endpoint(allow.to().get(0), endpoints, scope);
         if (!from.kind().isPod() && !to.kind().isPod()) {
-            throw error("between two addresses outside the cluster no policy applies: name a tier or namespace on one side",
-                    allow.span(), Optional.empty());
+            throw error(
+                    "between two addresses outside the cluster no policy applies: name a tier or namespace on one side",
+                    allow.span(),
+                    Optional.empty());
         }
         if (allow.ports().isEmpty()) {
-            throw error("which port? write `DST:PORT`, e.g. `" + allow.to().get(0).span().text() + ":8080/tcp`",
-                    allow.to().get(0).span(), Optional.empty());
+            throw error(
+                    "which port? write `DST:PORT`, e.g. `"
+                            + allow.to().get(0).span().text() + ":8080/tcp`",
+                    allow.to().get(0).span(),
+                    Optional.empty());
         }
         PortRange port = port(allow.ports().get(0), to, model, sink);
-        return new Query(text.strip(), from, to, port.first(), Protocol.valueOf(port.protocol().name()));
+        return new Query(
+                text.strip(),
+                from,
+                to,
+                port.first(),
+                Protocol.valueOf(port.protocol().name()));
     }
 
     private static NamedEndpoint endpoint(Endpoint end, Endpoints endpoints, Scope scope) throws QueryException {
@@ -70,13 +83,16 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
         Answer<NamedEndpoint> answer = end.accept(new Endpoint.Visitor<>() {
             @Override
             public Answer<NamedEndpoint> everyNamespace(Endpoint.EveryNamespace every) {
-                return Answer.of(error("`*` is every namespace: name one tier, namespace, external or address", end.span(),
+                return Answer.of(error(
+                        "`*` is every namespace: name one tier, namespace, external or address",
+                        end.span(),
                         Optional.empty()));
             }
 
             @Override
             public Answer<NamedEndpoint> wholeNamespace(Endpoint.WholeNamespace whole) {
-                return Answer.of(() -> known(whole.namespace().text(), NamedEndpoint.Kind.NAMESPACE, end.span(), endpoints));
+                return Answer.of(
+                        () -> known(whole.namespace().text(), NamedEndpoint.Kind.NAMESPACE, end.span(), endpoints));
             }
 
             @Override
@@ -89,11 +105,20 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
                 String ip = unquoted(address.span().text());
                 Optional<IpAddress> parsed = IpAddress.parse(ip);
                 if (parsed.isEmpty()) {
-                    return Answer.of(error("`" + ip + "` is not one IP address", end.span(), Optional.of(
-                            ip.contains("/") ? "give one address of the range, e.g. its first" : "write e.g. `192.0.2.7`")));
+                    return Answer.of(error(
+                            "`" + ip + "` is not one IP address",
+                            end.span(),
+                            Optional.of(
+                                    ip.contains("/")
+                                            ? "give one address of the range, e.g. its first"
+                                            : "write e.g. `192.0.2.7`")));
                 }
-                return Answer.of(() -> new NamedEndpoint(parsed.get().toString(), NamedEndpoint.Kind.ADDRESS, Optional.empty(),
-                        new ExternalEndpoint(dev.netc.evaluator.IpAddress.parse(parsed.get().toString()))));
+                return Answer.of(() -> new NamedEndpoint(
+                        parsed.get().toString(),
+                        NamedEndpoint.Kind.ADDRESS,
+                        Optional.empty(),
+                        new ExternalEndpoint(
+                                dev.netc.evaluator.IpAddress.parse(parsed.get().toString()))));
             }
         });
         return answer.get();
@@ -155,7 +180,9 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
 
         @Override
         public Answer<NamedEndpoint> tierOutsideNamespace(Scope.Meaning.TierOutsideNamespace meaning) {
-            return Answer.of(error("`" + meaning.tier() + "` is a tier: name it with its namespace", end.span(),
+            return Answer.of(error(
+                    "`" + meaning.tier() + "` is a tier: name it with its namespace",
+                    end.span(),
                     Optional.of("write `" + meaning.owner() + "." + meaning.tier() + "`")));
         }
 
@@ -175,64 +202,86 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
          */
         private Answer<NamedEndpoint> notFound() {
             String name = end.name().text();
-            Optional<NamedEndpoint> implied = endpoints.named(name).filter(e -> e.kind() != NamedEndpoint.Kind.OTHER_NAMESPACE
-                    && e.kind() != NamedEndpoint.Kind.OTHER_ADDRESS);
+            Optional<NamedEndpoint> implied = endpoints
+                    .named(name)
+                    .filter(e -> e.kind() != NamedEndpoint.Kind.OTHER_NAMESPACE
+                            && e.kind() != NamedEndpoint.Kind.OTHER_ADDRESS);
             if (implied.isPresent()) {
                 return Answer.of(implied::get);
             }
             if (name.indexOf('/') > 0 && endpoints.named(name.replace('/', '.')).isPresent()) {
-                return Answer.of(error("no tier, namespace or external named `" + name + "`", end.span(),
+                return Answer.of(error(
+                        "no tier, namespace or external named `" + name + "`",
+                        end.span(),
                         Optional.of("write `" + name.replace('/', '.') + "`")));
             }
-            return Answer.of(error("no tier, namespace or external named `" + name + "`", end.span(), suggestion(name, endpoints)));
+            return Answer.of(error(
+                    "no tier, namespace or external named `" + name + "`", end.span(), suggestion(name, endpoints)));
         }
     }
 
     /** Did you mean: a close name, or the tier whose own name is close ({@code backnd} → {@code app.backend}). */
     private static Optional<String> suggestion(String name, Endpoints endpoints) {
         List<NamedEndpoint> named = endpoints.all().stream()
-                .filter(e -> e.kind().isPod() || e.kind() == NamedEndpoint.Kind.EXTERNAL).toList();
-        Optional<String> close = Suggest.didYouMeanHelp(name, named.stream().map(NamedEndpoint::name).toList());
+                .filter(e -> e.kind().isPod() || e.kind() == NamedEndpoint.Kind.EXTERNAL)
+                .toList();
+        Optional<String> close = Suggest.didYouMeanHelp(
+                name, named.stream().map(NamedEndpoint::name).toList());
         if (close.isPresent() || name.contains(".")) {
             return close;
         }
-        return Suggest.help(named.stream().filter(e -> e.kind() == NamedEndpoint.Kind.TIER)
-                .filter(e -> !Suggest.closest(name, List.of(e.name().substring(e.name().indexOf('.') + 1))).isEmpty()
+        return Suggest.help(named.stream()
+                .filter(e -> e.kind() == NamedEndpoint.Kind.TIER)
+                .filter(e -> !Suggest.closest(
+                                        name,
+                                        List.of(e.name().substring(e.name().indexOf('.') + 1)))
+                                .isEmpty()
                         || e.name().endsWith("." + name))
-                .map(NamedEndpoint::name).toList());
+                .map(NamedEndpoint::name)
+                .toList());
     }
 
-    private static NamedEndpoint known(String name, NamedEndpoint.Kind kind, Span span, Endpoints endpoints) throws QueryException {
+    private static NamedEndpoint known(String name, NamedEndpoint.Kind kind, Span span, Endpoints endpoints)
+            throws QueryException {
         Optional<NamedEndpoint> found = endpoints.named(name).filter(e -> e.kind() == kind);
         if (found.isEmpty()) {
-            List<String> namespaces = endpoints.all().stream().filter(e -> e.kind() == kind).map(NamedEndpoint::name).toList();
+            List<String> namespaces = endpoints.all().stream()
+                    .filter(e -> e.kind() == kind)
+                    .map(NamedEndpoint::name)
+                    .toList();
             throw error("no namespace named `" + name + "`", span, Suggest.didYouMeanHelp(name, namespaces));
         }
         return found.get();
     }
 
-    private static PortRange port(PortRef ref, NamedEndpoint to, Model model, DiagnosticSink sink) throws QueryException {
+    private static PortRange port(PortRef ref, NamedEndpoint to, Model model, DiagnosticSink sink)
+            throws QueryException {
         Values values = Values.withoutParams(sink);
         Optional<PortRange> range = ref.accept(new PortRef.Visitor<Answer<Optional<PortRange>>>() {
-            @Override
-            public Answer<Optional<PortRange>> literal(PortRef.Literal literal) {
-                return () -> values.portSpec(literal.text(), ref.span());
-            }
+                    @Override
+                    public Answer<Optional<PortRange>> literal(PortRef.Literal literal) {
+                        return () -> values.portSpec(literal.text(), ref.span());
+                    }
 
-            @Override
-            public Answer<Optional<PortRange>> bare(PortRef.Bare bare) {
-                return () -> values.portSpec(bare.number() + "/tcp", ref.span()); // a query may leave out the protocol: TCP
-            }
+                    @Override
+                    public Answer<Optional<PortRange>> bare(PortRef.Bare bare) {
+                        return () -> values.portSpec(
+                                bare.number() + "/tcp", ref.span()); // a query may leave out the protocol: TCP
+                    }
 
-            @Override
-            public Answer<Optional<PortRange>> named(PortRef.Named named) {
-                return () -> Optional.of(namedPort(named, to, model));
-            }
-        }).get();
+                    @Override
+                    public Answer<Optional<PortRange>> named(PortRef.Named named) {
+                        return () -> Optional.of(namedPort(named, to, model));
+                    }
+                })
+                .get();
         firstError(sink);
         if (!range.get().isSingle()) {
-            throw error("a query asks about one port, not a range", ref.span(), Optional.of("write e.g. `" + range.get().first()
-                    + "/" + range.get().protocol().lowerCase() + "`"));
+            throw error(
+                    "a query asks about one port, not a range",
+                    ref.span(),
+                    Optional.of("write e.g. `" + range.get().first() + "/"
+                            + range.get().protocol().lowerCase() + "`"));
         }
         return range.get();
     }
@@ -240,21 +289,33 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
     /** A named port of the destination tier, as a flow to that tier would read it. */
     private static PortRange namedPort(PortRef.Named ref, NamedEndpoint to, Model model) throws QueryException {
         String name = ref.name().text();
-        Optional<Tier> tier = model.namespaces().stream().flatMap(n -> n.tiers().stream())
-                .filter(t -> t.qualifiedName().equals(to.name()) && to.kind() == NamedEndpoint.Kind.TIER).findFirst();
+        Optional<Tier> tier = model.namespaces().stream()
+                .flatMap(n -> n.tiers().stream())
+                .filter(t -> t.qualifiedName().equals(to.name()) && to.kind() == NamedEndpoint.Kind.TIER)
+                .findFirst();
         List<Tier.TierPort> ports = tier.map(Tier::ports).orElse(List.of());
-        Optional<Tier.TierPort> port = ports.stream().filter(p -> p.name().equals(name)).findFirst();
+        Optional<Tier.TierPort> port =
+                ports.stream().filter(p -> p.name().equals(name)).findFirst();
         if (port.isEmpty()) {
-            String has = ports.isEmpty() ? "it names no ports" : "its ports are " + String.join(", ",
-                    ports.stream().map(p -> p.name() + " " + p.range()).toList());
-            throw error("`" + to.name() + "` has no port named `" + name + "`", ref.span(),
+            String has = ports.isEmpty()
+                    ? "it names no ports"
+                    : "its ports are "
+                            + String.join(
+                                    ", ",
+                                    ports.stream()
+                                            .map(p -> p.name() + " " + p.range())
+                                            .toList());
+            throw error(
+                    "`" + to.name() + "` has no port named `" + name + "`",
+                    ref.span(),
                     Optional.of(has + "; a number such as `8080/tcp` always works"));
         }
         return port.get().range();
     }
 
     private static void firstError(DiagnosticSink sink) throws QueryException {
-        Optional<Diagnostic> error = sink.sorted().stream().filter(Diagnostic::isError).findFirst();
+        Optional<Diagnostic> error =
+                sink.sorted().stream().filter(Diagnostic::isError).findFirst();
         if (error.isPresent()) {
             throw new QueryException(error.get(), PREFIX.length()); // the language's own diagnostic, with its code
         }
@@ -266,6 +327,8 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
     }
 
     private static String unquoted(String text) {
-        return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1) : text;
+        return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")
+                ? text.substring(1, text.length() - 1)
+                : text;
     }
 }

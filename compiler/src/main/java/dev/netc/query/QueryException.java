@@ -34,7 +34,8 @@ public final class QueryException extends Exception {
     }
 
     private static Diagnostic onQueryText(Diagnostic parsed, int prefixLength) {
-        SourceFile query = new SourceFile("query", parsed.primary().file().text().substring(prefixLength));
+        SourceFile query =
+                new SourceFile("query", parsed.primary().file().text().substring(prefixLength));
         List<Label> labels = new ArrayList<>();
         for (Label label : parsed.labels()) {
             labels.add(new Label(moved(label.span(), query, prefixLength), label.text()));
@@ -43,8 +44,16 @@ public final class QueryException extends Exception {
         for (Fix fix : parsed.fixes()) {
             fixes.add(new Fix(fix.title(), moved(fix.span(), query, prefixLength), fix.replacement()));
         }
-        return new Diagnostic(parsed.code(), parsed.severity(), parsed.message(), moved(parsed.primary(), query, prefixLength),
-                parsed.primaryLabel(), labels, parsed.notes(), parsed.help(), fixes);
+        return new Diagnostic(
+                parsed.code(),
+                parsed.severity(),
+                parsed.message(),
+                moved(parsed.primary(), query, prefixLength),
+                parsed.primaryLabel(),
+                labels,
+                parsed.notes(),
+                parsed.help(),
+                fixes);
     }
 
     /** The span in the query's text; a span in the prefix becomes the query's start. */

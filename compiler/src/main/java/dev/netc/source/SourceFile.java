@@ -73,7 +73,9 @@ public final class SourceFile {
     /** Code point offset just after the last character of a 1-based line, before its line terminator. */
     public int lineEnd(int line) {
         int start = lineStarts[line - 1];
-        int end = line < lineStarts.length ? lineStarts[line] : charIndexes == null ? text.length() : charIndexes.length - 1;
+        int end = line < lineStarts.length
+                ? lineStarts[line]
+                : charIndexes == null ? text.length() : charIndexes.length - 1;
         while (end > start && (text.charAt(charIndex(end - 1)) == '\n' || text.charAt(charIndex(end - 1)) == '\r')) {
             end--;
         }

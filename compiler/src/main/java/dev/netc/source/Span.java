@@ -45,10 +45,7 @@ public record Span(SourceFile file, int start, int end) {
     // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
     @Override
     public boolean equals(Object other) {
-        return other instanceof Span that
-                && Objects.equals(file, that.file)
-                && start == that.start
-                && end == that.end;
+        return other instanceof Span that && Objects.equals(file, that.file) && start == that.start && end == that.end;
     }
 
     @Override

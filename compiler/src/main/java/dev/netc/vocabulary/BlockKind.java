@@ -18,6 +18,13 @@ import java.util.Map;
  * @param completions the words that start a statement in it, each once, in the order completion offers them
  * @param words the words a property takes, for the properties whose value is words of a set
  */
-public record BlockKind(String kind, String description, String home, List<String> properties, List<String> repeatable,
-        List<String> blocks, List<String> statements, List<String> completions, Map<String, List<String>> words) {
-}
+public record BlockKind(
+        String kind,
+        String description,
+        String home,
+        List<String> properties,
+        List<String> repeatable,
+        List<String> blocks,
+        List<String> statements,
+        List<String> completions,
+        Map<String, List<String>> words) {}

@@ -8,5 +8,4 @@ package dev.netc.vocabulary;
  * @param description how messages name it when it is misplaced ({@code a port constant})
  * @param home where it belongs, the help of NS1007 when it is written elsewhere
  */
-public record StatementKind(String keyword, String description, String home) {
-}
+public record StatementKind(String keyword, String description, String home) {}

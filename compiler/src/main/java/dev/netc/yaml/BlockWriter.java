@@ -23,6 +23,7 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 final class BlockWriter {
     /** Longer keys, and empty ones, are written by snakeyaml in the explicit {@code ? key} form. */
     private static final int MAX_SIMPLE_KEY = 128;
+
     private static final String SPACES = " ".repeat(64);
 
     private final Supplier<ScalarResolver> resolver;
@@ -43,7 +44,9 @@ final class BlockWriter {
 
     /** The document, or empty when it is not a block mapping of the known shapes. */
     static Optional<String> write(Node root, Supplier<ScalarResolver> resolver) {
-        if (!(root instanceof MappingNode mapping) || mapping.getValue().isEmpty() || mapping.getFlowStyle() != FlowStyle.BLOCK) {
+        if (!(root instanceof MappingNode mapping)
+                || mapping.getValue().isEmpty()
+                || mapping.getFlowStyle() != FlowStyle.BLOCK) {
             return Optional.empty();
         }
         BlockWriter writer = new BlockWriter(resolver);
@@ -63,7 +66,9 @@ final class BlockWriter {
                 indent(indent);
             }
             first = false;
-            if (!(entry.getKeyNode() instanceof ScalarNode key) || key.getValue().isEmpty() || key.getValue().length() >= MAX_SIMPLE_KEY
+            if (!(entry.getKeyNode() instanceof ScalarNode key)
+                    || key.getValue().isEmpty()
+                    || key.getValue().length() >= MAX_SIMPLE_KEY
                     || key.getScalarStyle() == ScalarStyle.LITERAL) {
                 throw new Unsupported();
             }
@@ -85,11 +90,13 @@ final class BlockWriter {
             }
         } else if (isEmptyFlow(node)) {
             out.append(' ').append(node instanceof MappingNode ? "{}" : "[]").append('\n');
-        } else if (node instanceof MappingNode mapping && mapping.getFlowStyle() == FlowStyle.BLOCK
+        } else if (node instanceof MappingNode mapping
+                && mapping.getFlowStyle() == FlowStyle.BLOCK
                 && !mapping.getValue().isEmpty()) {
             out.append('\n');
             mapping(mapping, indent + 2, false);
-        } else if (node instanceof SequenceNode sequence && sequence.getFlowStyle() == FlowStyle.BLOCK
+        } else if (node instanceof SequenceNode sequence
+                && sequence.getFlowStyle() == FlowStyle.BLOCK
                 && !sequence.getValue().isEmpty()) {
             out.append('\n');
             sequence(sequence, indent + 2);
@@ -107,7 +114,8 @@ final class BlockWriter {
                 out.append('\n');
             } else if (isEmptyFlow(item)) {
                 out.append(item instanceof MappingNode ? "{}" : "[]").append('\n');
-            } else if (item instanceof MappingNode mapping && mapping.getFlowStyle() == FlowStyle.BLOCK
+            } else if (item instanceof MappingNode mapping
+                    && mapping.getFlowStyle() == FlowStyle.BLOCK
                     && !mapping.getValue().isEmpty()) {
                 mapping(mapping, indent + 2, true);
             } else {
@@ -117,15 +125,21 @@ final class BlockWriter {
     }
 
     private static boolean isEmptyFlow(Node node) {
-        return node instanceof MappingNode mapping && mapping.getFlowStyle() == FlowStyle.FLOW && mapping.getValue().isEmpty()
-                || node instanceof SequenceNode sequence && sequence.getFlowStyle() == FlowStyle.FLOW && sequence.getValue().isEmpty();
+        return node instanceof MappingNode mapping
+                        && mapping.getFlowStyle() == FlowStyle.FLOW
+                        && mapping.getValue().isEmpty()
+                || node instanceof SequenceNode sequence
+                        && sequence.getFlowStyle() == FlowStyle.FLOW
+                        && sequence.getValue().isEmpty();
     }
 
     private void scalar(ScalarNode scalar) throws Unsupported {
         String value = scalar.getValue();
         if (scalar.getScalarStyle() == ScalarStyle.PLAIN && isPlainAsIs(value) && resolvesTo(value, scalar.getTag())) {
             out.append(value);
-        } else if (scalar.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED && scalar.getTag().equals(Tag.STR) && isPrintableAscii(value)) {
+        } else if (scalar.getScalarStyle() == ScalarStyle.DOUBLE_QUOTED
+                && scalar.getTag().equals(Tag.STR)
+                && isPrintableAscii(value)) {
             out.append('"');
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
@@ -203,8 +217,12 @@ final class BlockWriter {
      * or final {@code ':'}.
      */
     private static boolean isPlainAsIs(String value) {
-        if (value.isEmpty() || "-?:,[]{}#&*!|>'\"%@` ".indexOf(value.charAt(0)) >= 0 || value.startsWith("...")
-                || value.endsWith(" ") || value.endsWith(":") || !isPrintableAscii(value)) {
+        if (value.isEmpty()
+                || "-?:,[]{}#&*!|>'\"%@` ".indexOf(value.charAt(0)) >= 0
+                || value.startsWith("...")
+                || value.endsWith(" ")
+                || value.endsWith(":")
+                || !isPrintableAscii(value)) {
             return false;
         }
         return !value.contains(": ") && !value.contains(" #");
@@ -225,7 +243,9 @@ final class BlockWriter {
      * any of these, so the resolver, a dozen regular expressions built on first use, is not needed.
      */
     private static boolean isAddressLike(String value) {
-        return !value.isEmpty() && value.charAt(0) >= '0' && value.charAt(0) <= '9'
+        return !value.isEmpty()
+                && value.charAt(0) >= '0'
+                && value.charAt(0) <= '9'
                 && (value.indexOf('/') >= 0 || value.indexOf(':') >= 0 || value.indexOf('.') != value.lastIndexOf('.'));
     }
 

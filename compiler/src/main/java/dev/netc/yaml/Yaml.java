@@ -24,8 +24,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * literals, file modes as unquoted octal.
  */
 public final class Yaml {
-    private Yaml() {
-    }
+    private Yaml() {}
 
     /**
      * snakeyaml's schema and emitter settings, set up on first use (their regular expressions
@@ -108,7 +107,8 @@ public final class Yaml {
 
     /** A string, quoted when a YAML 1.1 reader could take it for anything but a string. */
     public static Node string(String value) {
-        return new ScalarNode(Tag.STR, value, Yaml11.isAmbiguous(value) ? ScalarStyle.DOUBLE_QUOTED : ScalarStyle.PLAIN);
+        return new ScalarNode(
+                Tag.STR, value, Yaml11.isAmbiguous(value) ? ScalarStyle.DOUBLE_QUOTED : ScalarStyle.PLAIN);
     }
 
     /** A string that is always double-quoted (values whose type matters to the reader, e.g. CIDRs in cluster.config). */

@@ -11,15 +11,19 @@ import java.util.regex.Pattern;
  */
 final class Yaml11 {
     // an array, not a list: iterating a list allocates an iterator, and this is asked of every scalar
-    private static final String[] BOOLEANS_AND_NULLS = {"y", "yes", "n", "no", "true", "false", "on", "off", "null", "~", ""};
-    private Yaml11() {
-    }
+    private static final String[] BOOLEANS_AND_NULLS = {
+        "y", "yes", "n", "no", "true", "false", "on", "off", "null", "~", ""
+    };
+
+    private Yaml11() {}
 
     static boolean isAmbiguous(String value) {
         // A leading indicator (`::/0`, `*x`, `- x`) or an inner `: ` / ` #` is read differently by
         // older parsers even where YAML 1.2 allows it plain: quote rather than rely on that.
         if (!value.isEmpty() && "-?:,[]{}#&*!|>'\"%@`".indexOf(value.charAt(0)) >= 0
-                || value.contains(": ") || value.contains(" #") || value.endsWith(":")) {
+                || value.contains(": ")
+                || value.contains(" #")
+                || value.endsWith(":")) {
             return true;
         }
         if (startsWithLetter(value)) {
@@ -34,7 +38,9 @@ final class Yaml11 {
         }
         String lower = value.toLowerCase(Locale.ROOT);
         return couldBeTimestamp(value) && Patterns.TIMESTAMP.matcher(value).matches()
-                || lower.equals(".inf") || lower.equals("-.inf") || lower.equals(".nan");
+                || lower.equals(".inf")
+                || lower.equals("-.inf")
+                || lower.equals(".nan");
     }
 
     /**
@@ -92,8 +98,8 @@ final class Yaml11 {
 
     /** Compiled on first use (see {@link #couldBeNumber}). */
     private static final class Patterns {
-        static final Pattern NUMBER = Pattern.compile(
-                "[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
+        static final Pattern NUMBER =
+                Pattern.compile("[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
                         + "|([0-9][0-9_]*)?\\.?[0-9_]*([eE][-+]?[0-9]+)?|\\.(inf|Inf|INF|nan|NaN|NAN))");
         static final Pattern TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
     }

@@ -41,18 +41,37 @@ class BindingsTest {
 
     /** The texts of the uses of a declaration, in source order. */
     private static List<String> uses(Bindings bindings, Bindings.Kind kind, String name) {
-        Bindings.Declaration declaration = bindings.find(kind, name).orElseThrow(() -> new AssertionError(kind + " " + name));
-        return bindings.usesOf(declaration).stream().map(u -> u.span().text() + "@" + u.span().line()).toList();
+        Bindings.Declaration declaration =
+                bindings.find(kind, name).orElseThrow(() -> new AssertionError(kind + " " + name));
+        return bindings.usesOf(declaration).stream()
+                .map(u -> u.span().text() + "@" + u.span().line())
+                .toList();
     }
 
     @Test
     void everyKindOfNameIsDeclaredWhereItIsWritten() {
         Bindings bindings = compile(SPEC).bindings();
 
-        assertThat(bindings.declarations()).extracting(d -> d.kind() + " " + d.name()).contains("MODULE spec.netspec",
-                "MODULE std/ports.netspec", "NETWORK lan", "CLUSTER edge", "NODE cp-1", "NAMESPACE app", "TIER app.web",
-                "TIER_PORT app.db:sql", "EXTERNAL offices", "PORT_CONSTANT metrics", "PORT_CONSTANT https", "PARAM site");
-        assertThat(bindings.find(Bindings.Kind.TIER, "app.db").orElseThrow().nameSpan().text()).isEqualTo("db");
+        assertThat(bindings.declarations())
+                .extracting(d -> d.kind() + " " + d.name())
+                .contains(
+                        "MODULE spec.netspec",
+                        "MODULE std/ports.netspec",
+                        "NETWORK lan",
+                        "CLUSTER edge",
+                        "NODE cp-1",
+                        "NAMESPACE app",
+                        "TIER app.web",
+                        "TIER_PORT app.db:sql",
+                        "EXTERNAL offices",
+                        "PORT_CONSTANT metrics",
+                        "PORT_CONSTANT https",
+                        "PARAM site");
+        assertThat(bindings.find(Bindings.Kind.TIER, "app.db")
+                        .orElseThrow()
+                        .nameSpan()
+                        .text())
+                .isEqualTo("db");
     }
 
     @Test
@@ -82,9 +101,16 @@ class BindingsTest {
 
     @Test
     void aNameThatDoesNotResolveHasNoUse() {
-        Bindings bindings = compile(SPEC.replace("allow web -> db:sql", "allow web -> dbb:sql")).bindings();
+        Bindings bindings = compile(SPEC.replace("allow web -> db:sql", "allow web -> dbb:sql"))
+                .bindings();
 
         assertThat(uses(bindings, Bindings.Kind.TIER, "app.db")).containsExactly("db@19");
-        assertThat(bindings.at(bindings.find(Bindings.Kind.TIER, "app.db").orElseThrow().nameSpan().file(), 0)).isEmpty();
+        assertThat(bindings.at(
+                        bindings.find(Bindings.Kind.TIER, "app.db")
+                                .orElseThrow()
+                                .nameSpan()
+                                .file(),
+                        0))
+                .isEmpty();
     }
 }

@@ -81,6 +81,7 @@ public class DiagnosticCasesTest {
 
     /** One expected code, with or without a fragment of its message: {@code NS2026 "smaller than"}. */
     private static final String ITEM = "(NS\\d{4})(?:\\s*\"([^\"]+)\")?";
+
     private static final Pattern ITEMS = Pattern.compile("\\s*,?\\s*" + ITEM);
     private static final Pattern EXPECTATION = Pattern.compile(
             "//\\s*(error|warning|note)(-global)?:\\s*(" + ITEM + "(?:\\s*,\\s*" + ITEM + ")*)\\s*(?=//|$)");
@@ -108,12 +109,17 @@ public class DiagnosticCasesTest {
             int byFile = file.compareTo(other.file);
             int byLine = Integer.compare(line, other.line);
             int byCode = code.compareTo(other.code);
-            return byFile != 0 ? byFile : byLine != 0 ? byLine : byCode != 0 ? byCode : fragment.compareTo(other.fragment);
+            return byFile != 0
+                    ? byFile
+                    : byLine != 0 ? byLine : byCode != 0 ? byCode : fragment.compareTo(other.fragment);
         }
 
         /** Whether a diagnostic reported at {@code where} (an expectation without fragment) with {@code message} meets this one. */
         boolean metBy(Expected where, String message) {
-            return file.equals(where.file) && line == where.line && severity == where.severity && code == where.code
+            return file.equals(where.file)
+                    && line == where.line
+                    && severity == where.severity
+                    && code == where.code
                     && message.contains(fragment);
         }
 
@@ -135,14 +141,17 @@ public class DiagnosticCasesTest {
      * without; {@code where} says where a diagnostic was reported, as an expectation without
      * fragment.
      */
-    public static Unmatched match(List<Expected> expected, List<Diagnostic> diagnostics,
-            Function<Diagnostic, Expected> where) {
+    public static Unmatched match(
+            List<Expected> expected, List<Diagnostic> diagnostics, Function<Diagnostic, Expected> where) {
         List<Expected> missing = new ArrayList<>(expected);
-        missing.sort((a, b) -> Boolean.compare(a.fragment().isEmpty(), b.fragment().isEmpty()));
+        missing.sort(
+                (a, b) -> Boolean.compare(a.fragment().isEmpty(), b.fragment().isEmpty()));
         List<Diagnostic> unexpected = new ArrayList<>();
         for (Diagnostic diagnostic : diagnostics) {
             Expected at = where.apply(diagnostic);
-            Optional<Expected> met = missing.stream().filter(e -> e.metBy(at, diagnostic.message())).findFirst();
+            Optional<Expected> met = missing.stream()
+                    .filter(e -> e.metBy(at, diagnostic.message()))
+                    .findFirst();
             if (met.isPresent()) {
                 missing.remove(met.get());
             } else {
@@ -156,9 +165,14 @@ public class DiagnosticCasesTest {
      * A parsed case file: what it expects (also in the {@code _} modules it imports directly,
      * where e.g. the import closing a cycle is reported) and the settings it compiles with.
      */
-    record Case(Path file, List<Expected> expected, Map<String, String> params, Map<String, String> env,
-            boolean canalConfigMap, Limits limits, Path sites) {
-    }
+    record Case(
+            Path file,
+            List<Expected> expected,
+            Map<String, String> params,
+            Map<String, String> env,
+            boolean canalConfigMap,
+            Limits limits,
+            Path sites) {}
 
     @TestFactory
     Stream<DynamicTest> cases() throws IOException {
@@ -191,7 +205,9 @@ public class DiagnosticCasesTest {
         assertThat(missing).as("codes without a case under %s", ROOT).isEmpty();
         Set<String> neverEmitted = new TreeSet<>(covered);
         neverEmitted.removeAll(emitted);
-        assertThat(neverEmitted).as("codes that cases expect but nothing in %s emits", MAIN_SOURCES).isEmpty();
+        assertThat(neverEmitted)
+                .as("codes that cases expect but nothing in %s emits", MAIN_SOURCES)
+                .isEmpty();
     }
 
     @Test
@@ -211,34 +227,49 @@ public class DiagnosticCasesTest {
         assertThat(parseExpectations("f", "allow a -> b // error: NS0000", 1)).isNull();
         assertThat(parseExpectations("f", "allow a -> b // errors: NS2001", 1)).isNull();
         assertThat(parseExpectations("f", "allow a -> b // a plain comment", 1)).isEmpty();
-        assertThat(parseExpectations("f", "allow a -> b // warning: NS2015, NS2001", 3)).containsExactly(
-                new Expected("f", 3, Severity.WARNING, Code.NS2015), new Expected("f", 3, Severity.WARNING, Code.NS2001));
-        assertThat(parseExpectations("f", "token \"x\" // error: NS1001 // warning: NS2015", 2)).containsExactly(
-                new Expected("f", 2, Severity.ERROR, Code.NS1001), new Expected("f", 2, Severity.WARNING, Code.NS2015));
-        assertThat(parseExpectations("f", "token \"x\" // error: NS1001 // warning NS2015", 2)).isNull();
+        assertThat(parseExpectations("f", "allow a -> b // warning: NS2015, NS2001", 3))
+                .containsExactly(
+                        new Expected("f", 3, Severity.WARNING, Code.NS2015),
+                        new Expected("f", 3, Severity.WARNING, Code.NS2001));
+        assertThat(parseExpectations("f", "token \"x\" // error: NS1001 // warning: NS2015", 2))
+                .containsExactly(
+                        new Expected("f", 2, Severity.ERROR, Code.NS1001),
+                        new Expected("f", 2, Severity.WARNING, Code.NS2015));
+        assertThat(parseExpectations("f", "token \"x\" // error: NS1001 // warning NS2015", 2))
+                .isNull();
         assertThat(parseExpectations("f", "// error-global: NS1009", 7))
                 .containsExactly(new Expected("f", 0, Severity.ERROR, Code.NS1009));
     }
 
     @Test
     void anExpectationMayPinAFragmentOfTheMessage() {
-        assertThat(parseExpectations("f", "pods 10.42.0.0/25 // error: NS2026 \"smaller than\", NS2003 // warning: NS3008 \"a, b\"", 4))
-                .containsExactly(new Expected("f", 4, Severity.ERROR, Code.NS2026, "smaller than"),
+        assertThat(parseExpectations(
+                        "f",
+                        "pods 10.42.0.0/25 // error: NS2026 \"smaller than\", NS2003 // warning: NS3008 \"a, b\"",
+                        4))
+                .containsExactly(
+                        new Expected("f", 4, Severity.ERROR, Code.NS2026, "smaller than"),
                         new Expected("f", 4, Severity.ERROR, Code.NS2003),
                         new Expected("f", 4, Severity.WARNING, Code.NS3008, "a, b"));
-        assertThat(parseExpectations("f", "x // error: NS2026 \"\"", 1)).as("an empty fragment").isNull();
+        assertThat(parseExpectations("f", "x // error: NS2026 \"\"", 1))
+                .as("an empty fragment")
+                .isNull();
         assertThat(parseExpectations("f", "x // error: NS2026 \"unclosed", 1)).isNull();
         assertThat(parseExpectations("f", "x // error: \"no code\"", 1)).isNull();
 
         Expected smaller = new Expected("f", 4, Severity.ERROR, Code.NS2026, "smaller than");
         Expected where = new Expected("f", 4, Severity.ERROR, Code.NS2026);
-        assertThat(smaller.metBy(where, "pod range `10.42.0.0/25` does not fit the nodes: smaller than one node's /24")).isTrue();
-        assertThat(smaller.metBy(where, "pod range `fd00:42::/40` does not fit the nodes: more than 16 bits wider")).isFalse();
+        assertThat(smaller.metBy(where, "pod range `10.42.0.0/25` does not fit the nodes: smaller than one node's /24"))
+                .isTrue();
+        assertThat(smaller.metBy(where, "pod range `fd00:42::/40` does not fit the nodes: more than 16 bits wider"))
+                .isFalse();
         assertThat(where.metBy(where, "any message")).isTrue();
     }
 
     static List<Path> caseFiles() throws IOException {
-        assertThat(ROOT).as("the case folder (tests run in the compiler module's folder)").isDirectory();
+        assertThat(ROOT)
+                .as("the case folder (tests run in the compiler module's folder)")
+                .isDirectory();
         try (Stream<Path> walk = Files.walk(ROOT)) {
             return walk.filter(p -> p.toString().endsWith(".netspec") && Files.isRegularFile(p))
                     .filter(p -> !p.getFileName().toString().startsWith("_"))
@@ -249,7 +280,11 @@ public class DiagnosticCasesTest {
 
     /** The file's path relative to the case folder, with `/`. */
     static String name(Path file) {
-        return ROOT.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        return ROOT.toAbsolutePath()
+                .normalize()
+                .relativize(file.toAbsolutePath().normalize())
+                .toString()
+                .replace('\\', '/');
     }
 
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+\"([^\"$]+)\"");
@@ -262,8 +297,11 @@ public class DiagnosticCasesTest {
             if (m.find() && !m.group(1).startsWith("std/")) {
                 String target = m.group(1).endsWith(".netspec") ? m.group(1) : m.group(1) + ".netspec";
                 Path module = file.resolveSibling(target).normalize();
-                if (module.getFileName().toString().startsWith("_") && Files.isRegularFile(module)
-                        && module.toAbsolutePath().normalize().startsWith(ROOT.toAbsolutePath().normalize())) {
+                if (module.getFileName().toString().startsWith("_")
+                        && Files.isRegularFile(module)
+                        && module.toAbsolutePath()
+                                .normalize()
+                                .startsWith(ROOT.toAbsolutePath().normalize())) {
                     expected.addAll(readOne(module).expected());
                 }
             }
@@ -300,13 +338,14 @@ public class DiagnosticCasesTest {
             }
             Matcher setting = SETTING.matcher(line);
             if (setting.matches()) {
-                (setting.group(1).equals("set") ? params : env).put(setting.group(2), setting.group(3).strip());
+                (setting.group(1).equals("set") ? params : env)
+                        .put(setting.group(2), setting.group(3).strip());
                 continue;
             }
             List<Expected> onLine = parseExpectations(name(file), line, i + 1);
             if (onLine == null) {
-                fail(name(file) + ":" + (i + 1) + ": malformed expectation comment, write e.g. `// error: NS2001, NS2003`: "
-                        + line.strip());
+                fail(name(file) + ":" + (i + 1)
+                        + ": malformed expectation comment, write e.g. `// error: NS2001, NS2003`: " + line.strip());
             }
             expected.addAll(onLine);
         }
@@ -319,7 +358,8 @@ public class DiagnosticCasesTest {
         List<Expected> expected = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             int comment = lines.get(i).indexOf('#');
-            List<Expected> onLine = comment < 0 ? List.of()
+            List<Expected> onLine = comment < 0
+                    ? List.of()
                     : parseExpectations(name(sites), "//" + lines.get(i).substring(comment + 1), i + 1);
             if (onLine == null) {
                 fail(name(sites) + ":" + (i + 1) + ": malformed expectation comment, write e.g. `# error: NS1030`");
@@ -356,9 +396,18 @@ public class DiagnosticCasesTest {
 
     static List<Diagnostic> compile(Case testCase) throws IOException {
         Path root = ROOT.toAbsolutePath().normalize();
-        Compiler.Request request = new Compiler.Request(List.of(testCase.file().toAbsolutePath()), List.of(), root, root,
-                testCase.params(), SecretSource.of(testCase.env()), Emitter.Options.builder().legacyCanalConfigMap(testCase.canalConfigMap()).build());
-        return testCase.sites() == null ? Compiler.compile(request, testCase.limits()).diagnostics()
+        Compiler.Request request = new Compiler.Request(
+                List.of(testCase.file().toAbsolutePath()),
+                List.of(),
+                root,
+                root,
+                testCase.params(),
+                SecretSource.of(testCase.env()),
+                Emitter.Options.builder()
+                        .legacyCanalConfigMap(testCase.canalConfigMap())
+                        .build());
+        return testCase.sites() == null
+                ? Compiler.compile(request, testCase.limits()).diagnostics()
                 : compileFleet(request, testCase.sites());
     }
 
@@ -369,7 +418,7 @@ public class DiagnosticCasesTest {
         SourceFile sitesFile = new SourceFile(name(sites), Files.readString(sites, StandardCharsets.UTF_8), sites);
         List<SitesFile.Row> rows = SitesFile.parse(sitesFile, Batch.declaredParams(template), sink);
         List<Diagnostic> all = new ArrayList<>(sink.sorted());
-        Batch.run(Batch.fleet(template, rows, request), 1, (site, files) -> { })
+        Batch.run(Batch.fleet(template, rows, request), 1, (site, files) -> {})
                 .forEach(outcome -> all.addAll(outcome.diagnostics()));
         return all;
     }
@@ -388,14 +437,17 @@ public class DiagnosticCasesTest {
         StringBuilder report = new StringBuilder("diagnostics of " + caseName + " differ from its expectations\n");
         if (!unexpected.isEmpty()) {
             report.append("unexpected:\n");
-            unexpected.forEach(d -> report.append("  ").append(describe(d, caseName)).append('\n'));
+            unexpected.forEach(
+                    d -> report.append("  ").append(describe(d, caseName)).append('\n'));
         }
         if (!missing.isEmpty()) {
             report.append("missing:\n");
-            new TreeSet<>(missing).forEach(e -> report.append("  ").append(e.describe()).append('\n'));
+            new TreeSet<>(missing)
+                    .forEach(e -> report.append("  ").append(e.describe()).append('\n'));
         }
         report.append("all reported:\n");
-        diagnostics.forEach(d -> report.append("  ").append(describe(d, caseName)).append('\n'));
+        diagnostics.forEach(
+                d -> report.append("  ").append(describe(d, caseName)).append('\n'));
         fail(report.toString());
     }
 
@@ -404,20 +456,29 @@ public class DiagnosticCasesTest {
         if (diagnostic.primary() == null) {
             return new Expected(caseName, 0, diagnostic.severity(), diagnostic.code());
         }
-        return new Expected(fileName(diagnostic), diagnostic.primary().line(), diagnostic.severity(), diagnostic.code());
+        return new Expected(
+                fileName(diagnostic), diagnostic.primary().line(), diagnostic.severity(), diagnostic.code());
     }
 
     private static String fileName(Diagnostic diagnostic) {
-        return diagnostic.primary().file().path()
-                .filter(p -> p.toAbsolutePath().normalize().startsWith(ROOT.toAbsolutePath().normalize()))
+        return diagnostic
+                .primary()
+                .file()
+                .path()
+                .filter(p -> p.toAbsolutePath()
+                        .normalize()
+                        .startsWith(ROOT.toAbsolutePath().normalize()))
                 .map(DiagnosticCasesTest::name)
                 .orElse("");
     }
 
     private static String describe(Diagnostic d, String caseName) {
-        String where = d.primary() == null ? caseName + " (global)"
-                : fileName(d).isEmpty() ? d.primary().location()
-                : fileName(d) + ":" + d.primary().line() + ":" + d.primary().column();
+        String where = d.primary() == null
+                ? caseName + " (global)"
+                : fileName(d).isEmpty()
+                        ? d.primary().location()
+                        : fileName(d) + ":" + d.primary().line() + ":"
+                                + d.primary().column();
         String extra = d.help().map(h -> " (help: " + h + ")").orElse("")
                 + (d.notes().isEmpty() ? "" : d.notes().stream().collect(Collectors.joining("; ", " (note: ", ")")));
         return where + " " + d.severity().label() + "[" + d.code() + "]: " + d.message() + extra;

@@ -42,8 +42,12 @@ class HandWrittenPatternsTest {
         Pattern expression = Pattern.compile("[a-z0-9-]*[a-z][a-z0-9-]*");
         for (String name : samples()) {
             if (name.length() <= 15) {
-                boolean charactersAccepted = Labels.portNameProblem(name).filter(problem -> !problem.contains("`-` may not")).isEmpty();
-                assertThat(charactersAccepted).as("`%s`", name).isEqualTo(expression.matcher(name).matches());
+                boolean charactersAccepted = Labels.portNameProblem(name)
+                        .filter(problem -> !problem.contains("`-` may not"))
+                        .isEmpty();
+                assertThat(charactersAccepted)
+                        .as("`%s`", name)
+                        .isEqualTo(expression.matcher(name).matches());
             }
         }
     }
@@ -70,7 +74,9 @@ class HandWrittenPatternsTest {
         int accepted = 0;
         for (String text : samples()) {
             boolean expected = expression.matcher(text).matches();
-            assertThat(handWritten.test(text)).as("`%s` against %s", text, regex).isEqualTo(expected);
+            assertThat(handWritten.test(text))
+                    .as("`%s` against %s", text, regex)
+                    .isEqualTo(expected);
             accepted += expected ? 1 : 0;
         }
         assertThat(accepted).as("samples the expression accepts").isGreaterThan(100);

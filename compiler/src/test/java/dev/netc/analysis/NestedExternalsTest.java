@@ -76,16 +76,44 @@ class NestedExternalsTest {
             "guests", Set.of("10.1.7.9", "fd00:1:0:7::5"),
             "office", Set.of("10.1.2.3", "fd00:1::5"),
             "lan", Set.of("10.1.7.9", "10.2.0.1", "192.168.1.1", "fd00:1:0:7::5", "fd42:42::9", "fd42:43::1"),
-            "inside", Set.of("10.1.2.3", "10.1.7.9", "10.2.0.1", "192.168.1.1", "100.64.0.5", "100.65.0.10", "fd00:1::5",
-                    "fd00:1:0:7::5", "fd42:42::9", "fd42:43::1"),
-            "mixed", Set.of("100.66.0.1", "203.0.113.7", "2606:4700::1", "10.1.7.9", "10.2.0.1", "192.168.1.1",
-                    "fd00:1:0:7::5", "fd42:42::9", "fd42:43::1"),
+            "inside",
+                    Set.of(
+                            "10.1.2.3",
+                            "10.1.7.9",
+                            "10.2.0.1",
+                            "192.168.1.1",
+                            "100.64.0.5",
+                            "100.65.0.10",
+                            "fd00:1::5",
+                            "fd00:1:0:7::5",
+                            "fd42:42::9",
+                            "fd42:43::1"),
+            "mixed",
+                    Set.of(
+                            "100.66.0.1",
+                            "203.0.113.7",
+                            "2606:4700::1",
+                            "10.1.7.9",
+                            "10.2.0.1",
+                            "192.168.1.1",
+                            "fd00:1:0:7::5",
+                            "fd42:42::9",
+                            "fd42:43::1"),
             "web", Set.of("8.8.8.8", "100.66.0.1", "2001:db8::1", "2606:4700::1"),
-            "not-web", Set.of("203.0.113.7", "10.1.2.3", "10.1.7.9", "10.2.0.1", "192.168.1.1", "100.64.0.5", "100.65.0.10"));
+            "not-web",
+                    Set.of(
+                            "203.0.113.7",
+                            "10.1.2.3",
+                            "10.1.7.9",
+                            "10.2.0.1",
+                            "192.168.1.1",
+                            "100.64.0.5",
+                            "100.65.0.10"));
 
     @TestFactory
     Stream<DynamicTest> anExternalInsideAnotherKeepsItsExactAddresses() {
-        return DECLARED.keySet().stream().map(name -> DynamicTest.dynamicTest(name + " = " + DECLARED.get(name), () -> check(name)));
+        return DECLARED.keySet().stream()
+                .map(name -> DynamicTest.dynamicTest(name + " = " + DECLARED.get(name), () -> check(name)));
     }
 
     private static void check(String name) {
@@ -95,8 +123,11 @@ class NestedExternalsTest {
         assertThat(result.diagnostics()).as("%s", spec).noneMatch(Diagnostic::isError);
         for (OutputFile file : result.files()) {
             if (file.path().startsWith("policies/")) {
-                KubeYaml.loadAll(file.content()).stream().filter(d -> "NetworkPolicy".equals(d.get("kind")))
-                        .forEach(d -> assertThat(ApiServerValidator.validate(d)).as("API server: %s", d).isEmpty());
+                KubeYaml.loadAll(file.content()).stream()
+                        .filter(d -> "NetworkPolicy".equals(d.get("kind")))
+                        .forEach(d -> assertThat(ApiServerValidator.validate(d))
+                                .as("API server: %s", d)
+                                .isEmpty());
             }
         }
         EmittedPolicies policies = EmittedPolicies.of(result);
@@ -104,8 +135,8 @@ class NestedExternalsTest {
         List<String> wrong = new ArrayList<>();
         ADDRESSES.forEach((ip, what) -> {
             boolean expected = INSIDE.get(name).contains(ip);
-            NamedEndpoint address = new NamedEndpoint(ip, NamedEndpoint.Kind.ADDRESS, Optional.empty(),
-                    new ExternalEndpoint(IpAddress.parse(ip)));
+            NamedEndpoint address = new NamedEndpoint(
+                    ip, NamedEndpoint.Kind.ADDRESS, Optional.empty(), new ExternalEndpoint(IpAddress.parse(ip)));
             boolean egress = policies.evaluate(pod, address, 443, Protocol.TCP).allowed();
             boolean ingress = policies.evaluate(address, pod, 80, Protocol.TCP).allowed();
             if (egress != expected || ingress != expected) {
@@ -121,7 +152,11 @@ class NestedExternalsTest {
         Set<String> names = new LinkedHashSet<>();
         addWithWhatItNames(name, names);
         StringBuilder out = new StringBuilder();
-        names.forEach(n -> out.append("external ").append(n).append(" = ").append(DECLARED.get(n)).append('\n'));
+        names.forEach(n -> out.append("external ")
+                .append(n)
+                .append(" = ")
+                .append(DECLARED.get(n))
+                .append('\n'));
         return out.toString();
     }
 
@@ -137,8 +172,10 @@ class NestedExternalsTest {
     /** Lines of {@code key separator value}, in their order. */
     private static Map<String, String> table(String lines, String separator) {
         Map<String, String> table = new LinkedHashMap<>();
-        lines.lines().forEach(line -> table.put(line.substring(0, line.indexOf(separator)),
-                line.substring(line.indexOf(separator) + separator.length())));
+        lines.lines()
+                .forEach(line -> table.put(
+                        line.substring(0, line.indexOf(separator)),
+                        line.substring(line.indexOf(separator) + separator.length())));
         return table;
     }
 }

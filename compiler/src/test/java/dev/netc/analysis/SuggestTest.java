@@ -18,17 +18,17 @@ class SuggestTest {
 
     @ParameterizedTest
     @CsvSource({
-            "'', '', 0",
-            "abc, abc, 0",
-            "abc, '', 3",
-            "'', abc, 3",
-            "backend, backnd, 1",
-            "backend, bakcend, 1",
-            "backend, backends, 1",
-            "backend, bxckend, 1",
-            "ca, abc, 3", // restricted: a transposed pair is not edited again (true Damerau-Levenshtein says 2)
-            "kitten, sitting, 3",
-            "frontend, backend, 5",
+        "'', '', 0",
+        "abc, abc, 0",
+        "abc, '', 3",
+        "'', abc, 3",
+        "backend, backnd, 1",
+        "backend, bakcend, 1",
+        "backend, backends, 1",
+        "backend, bxckend, 1",
+        "ca, abc, 3", // restricted: a transposed pair is not edited again (true Damerau-Levenshtein says 2)
+        "kitten, sitting, 3",
+        "frontend, backend, 5",
     })
     void measuresEditsWithAdjacentTranspositions(String a, String b, int distance) {
         assertThat(Suggest.distance(a, b)).isEqualTo(distance);
@@ -73,8 +73,11 @@ class SuggestTest {
         Diagnostic suggested = Suggest.didYouMean(missing, "backnd", TIERS).orElseThrow();
 
         assertThat(suggested.help()).contains("did you mean `backend`?");
-        assertThat(suggested.fixes()).containsExactly(new Fix("replace with `backend`", new Span(file, 13, 19), "backend"));
-        assertThat(Suggest.didYouMean(missing, "htps", List.of("https", "http")).orElseThrow().help())
+        assertThat(suggested.fixes())
+                .containsExactly(new Fix("replace with `backend`", new Span(file, 13, 19), "backend"));
+        assertThat(Suggest.didYouMean(missing, "htps", List.of("https", "http"))
+                        .orElseThrow()
+                        .help())
                 .contains("did you mean one of `https`, `http`?");
         assertThat(Suggest.didYouMean(missing, "zzz", TIERS)).isEmpty();
         assertThat(Suggest.didYouMean(missing, "anything", List.of())).isEmpty();
@@ -85,8 +88,11 @@ class SuggestTest {
         SourceFile file = new SourceFile("t.netspec", "import \"std/prots\"");
         Diagnostic missing = Diagnostic.of(Code.NS1003, new Span(file, 7, 18), "std/prots");
 
-        assertThat(Suggest.didYouMean(missing, "std/prots", List.of("std/ports")).orElseThrow().fixes())
-                .extracting(Fix::replacement).containsExactly("\"std/ports\"");
+        assertThat(Suggest.didYouMean(missing, "std/prots", List.of("std/ports"))
+                        .orElseThrow()
+                        .fixes())
+                .extracting(Fix::replacement)
+                .containsExactly("\"std/ports\"");
     }
 
     @Test
@@ -94,7 +100,8 @@ class SuggestTest {
         SourceFile file = new SourceFile("t.netspec", "role Wrker extra");
         Diagnostic wide = Diagnostic.of(Code.NS4005, new Span(file, 0, 16), "Wrker");
 
-        Diagnostic suggested = Suggest.didYouMean(wide, "Wrker", List.of("worker")).orElseThrow();
+        Diagnostic suggested =
+                Suggest.didYouMean(wide, "Wrker", List.of("worker")).orElseThrow();
 
         assertThat(suggested.help()).contains("did you mean `worker`?");
         assertThat(suggested.fixes()).isEmpty();

@@ -46,7 +46,12 @@ class BatchCliTest {
 
     /** {@code netc compile TEMPLATE --sites sites.csv -o fleet} in the test folder; its exit code. */
     private int compileFleet(String template, String sites) throws IOException {
-        return netc("compile", write("shop.netspec", template).toString(), "--sites", write("sites.csv", sites).toString(), "-o",
+        return netc(
+                "compile",
+                write("shop.netspec", template).toString(),
+                "--sites",
+                write("sites.csv", sites).toString(),
+                "-o",
                 dir.resolve("fleet").toString());
     }
 
@@ -57,7 +62,9 @@ class BatchCliTest {
     private static Map<String, String> tree(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".netc-lock")).toList()) {
+            for (Path file : walk.filter(Files::isRegularFile)
+                    .filter(f -> !f.toString().endsWith(".netc-lock"))
+                    .toList()) {
                 files.put(root.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
             }
         }
@@ -74,17 +81,31 @@ class BatchCliTest {
                 store-2,  2,    9
                 """);
         Path fleet = dir.resolve("fleet");
-        assertThat(netc("compile", template.toString(), "--sites", sites.toString(), "-o", fleet.toString())).isZero();
+        assertThat(netc("compile", template.toString(), "--sites", sites.toString(), "-o", fleet.toString()))
+                .isZero();
         assertThat(err.toString()).isEmpty();
         try (Stream<Path> list = Files.list(fleet)) {
-            assertThat(list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted())
+            assertThat(list.filter(Files::isDirectory)
+                            .map(p -> p.getFileName().toString())
+                            .sorted())
                     .containsExactly("store-1", "store-2");
         }
 
         Path single = dir.resolve("single");
-        assertThat(netc("compile", template.toString(), "--set", "site=2", "--set", "backup=9", "-o", single.toString())).isZero();
+        assertThat(netc(
+                        "compile",
+                        template.toString(),
+                        "--set",
+                        "site=2",
+                        "--set",
+                        "backup=9",
+                        "-o",
+                        single.toString()))
+                .isZero();
         assertThat(tree(fleet.resolve("store-2"))).isEqualTo(tree(single)).containsKey("policies/shop.yaml");
-        assertThat(tree(fleet.resolve("store-1")).get("policies/shop.yaml")).contains("10.1.0.0/16").contains("192.168.11.0/24");
+        assertThat(tree(fleet.resolve("store-1")).get("policies/shop.yaml"))
+                .contains("10.1.0.0/16")
+                .contains("192.168.11.0/24");
     }
 
     @Test
@@ -97,8 +118,10 @@ class BatchCliTest {
         Path sites = write("sites.csv", rows.toString());
         Path one = dir.resolve("one");
         Path four = dir.resolve("four");
-        assertThat(netc("compile", template.toString(), "--sites", sites.toString(), "-j", "1", "-o", one.toString())).isZero();
-        assertThat(netc("compile", template.toString(), "--sites", sites.toString(), "-j", "4", "-o", four.toString())).isZero();
+        assertThat(netc("compile", template.toString(), "--sites", sites.toString(), "-j", "1", "-o", one.toString()))
+                .isZero();
+        assertThat(netc("compile", template.toString(), "--sites", sites.toString(), "-j", "4", "-o", four.toString()))
+                .isZero();
         Map<String, String> files = tree(one);
         assertThat(files).hasSize(40 * 2); // a policy file and the manifest per site
         assertThat(tree(four)).isEqualTo(files);
@@ -114,7 +137,8 @@ class BatchCliTest {
 
     @Test
     void aSiteWithErrorsIsNotWrittenAndIsNamedWithItsRowWhileTheOthersAreWritten() throws IOException {
-        assertThat(compileFleet(TEMPLATE, "name,site\nstore-1,1\nstore-2,300\nstore-3,3\n")).isEqualTo(1);
+        assertThat(compileFleet(TEMPLATE, "name,site\nstore-1,1\nstore-2,300\nstore-3,3\n"))
+                .isEqualTo(1);
         Path fleet = dir.resolve("fleet");
         Path sites = dir.resolve("sites.csv");
         assertThat(fleet.resolve("store-1/policies/shop.yaml")).exists();
@@ -125,28 +149,38 @@ class BatchCliTest {
                 .contains("shop.netspec:7:")
                 .contains("= note: in site `store-2` (" + sites + ":3:1)")
                 .contains("error: 1 of 3 sites have errors")
-                .doesNotContain("store-1`").doesNotContain("Exception");
+                .doesNotContain("store-1`")
+                .doesNotContain("Exception");
         try (Stream<Path> list = Files.list(fleet)) { // no staging folder left behind
-            assertThat(list.filter(Files::isDirectory).map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".netc-"));
+            assertThat(list.filter(Files::isDirectory).map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.contains(".netc-"));
         }
     }
 
     @Test
     void aDiagnosticSharedBySitesIsPrintedOnceWithTheSitesThatReportedIt() throws IOException {
-        assertThat(compileFleet(TEMPLATE.replace("param backup: int = 9", "param backup: int"),
-                "name,site\na,1\nb,2\nc,3\nd,4\ne,5\nf,6\ng,7\n")).isEqualTo(1);
+        assertThat(compileFleet(
+                        TEMPLATE.replace("param backup: int = 9", "param backup: int"),
+                        "name,site\na,1\nb,2\nc,3\nd,4\ne,5\nf,6\ng,7\n"))
+                .isEqualTo(1);
         Path sites = dir.resolve("sites.csv");
         assertThat(err.toString().split("error\\[NS1008\\]", -1)).hasSize(2);
-        assertThat(err.toString()).contains("= note: in 7 sites: `a` (" + sites + ":2:1), `b` (")
-                .contains("and 2 more").contains("error: 7 of 7 sites have errors");
+        assertThat(err.toString())
+                .contains("= note: in 7 sites: `a` (" + sites + ":2:1), `b` (")
+                .contains("and 2 more")
+                .contains("error: 7 of 7 sites have errors");
     }
 
     @Test
     void aBrokenSitesFileCompilesNoSite() throws IOException {
-        assertThat(compileFleet(TEMPLATE, "name,site\nstore-1,1\nstore-2,2,2\n")).isEqualTo(1);
+        assertThat(compileFleet(TEMPLATE, "name,site\nstore-1,1\nstore-2,2,2\n"))
+                .isEqualTo(1);
         assertThat(dir.resolve("fleet")).doesNotExist();
         Path sites = dir.resolve("sites.csv");
-        assertThat(err.toString()).contains("error[NS1030]").contains(sites + ":3:1").contains("no site was compiled");
+        assertThat(err.toString())
+                .contains("error[NS1030]")
+                .contains(sites + ":3:1")
+                .contains("no site was compiled");
     }
 
     @Test
@@ -160,17 +194,30 @@ class BatchCliTest {
                 """);
         write("sites/south.netspec", "namespace south { isolate ingress; tier web { pods app=web } }\n");
         Path out = dir.resolve("out");
-        assertThat(netc("compile", "--batch", sites.toString(), "-o", out.toString())).as(err.toString()).isZero();
+        assertThat(netc("compile", "--batch", sites.toString(), "-o", out.toString()))
+                .as(err.toString())
+                .isZero();
         Map<String, String> files = tree(out);
-        assertThat(files.keySet()).containsExactly("north/.netc-manifest", "north/policies/north.yaml",
-                "south/.netc-manifest", "south/policies/south.yaml");
+        assertThat(files.keySet())
+                .containsExactly(
+                        "north/.netc-manifest",
+                        "north/policies/north.yaml",
+                        "south/.netc-manifest",
+                        "south/policies/south.yaml");
         assertThat(files.get("north/policies/north.yaml")).contains("port: 80");
     }
 
     @Test
     void sitesAndBatchTogetherAreAUsageError() throws IOException {
         Path template = write("shop.netspec", TEMPLATE);
-        assertThat(netc("compile", template.toString(), "--sites", "x.csv", "--batch", "-o", dir.resolve("o").toString()))
+        assertThat(netc(
+                        "compile",
+                        template.toString(),
+                        "--sites",
+                        "x.csv",
+                        "--batch",
+                        "-o",
+                        dir.resolve("o").toString()))
                 .isEqualTo(Netc.USAGE);
         assertThat(err.toString()).contains("cannot be used together");
     }

@@ -10,15 +10,17 @@ import org.junit.jupiter.api.Test;
 class BugReportTest {
     @Test
     void printsTypesAndFramesButNoMessages() {
-        IllegalStateException bug = new IllegalStateException("failed on token K10-very-secret",
-                new IllegalArgumentException("K10-very-secret again"));
+        IllegalStateException bug = new IllegalStateException(
+                "failed on token K10-very-secret", new IllegalArgumentException("K10-very-secret again"));
         StringWriter err = new StringWriter();
 
         BugReport.print(bug, new PrintWriter(err));
 
         assertThat(err.toString())
                 .startsWith("error[NS9001]: internal compiler error: java.lang.IllegalStateException\n")
-                .contains("please report it", "caused by: java.lang.IllegalArgumentException",
+                .contains(
+                        "please report it",
+                        "caused by: java.lang.IllegalArgumentException",
                         "at dev.netc.cli.BugReportTest.printsTypesAndFramesButNoMessages")
                 .doesNotContain("K10-very-secret");
     }

@@ -21,7 +21,8 @@ class CliTest extends CommandLineFixture {
     @Test
     void compileWritesTheOutputAndExitsZero() throws IOException {
         Path output = dir.resolve("out");
-        assertThat(netc("compile", spec("a.netspec", POLICY_ONLY).toString(), "-o", output.toString())).isEqualTo(0);
+        assertThat(netc("compile", spec("a.netspec", POLICY_ONLY).toString(), "-o", output.toString()))
+                .isEqualTo(0);
         assertThat(output.resolve("policies/app.yaml")).exists();
         assertThat(Files.readString(output.resolve(OutputWriter.MANIFEST))).isEqualTo("policies/app.yaml\n");
     }
@@ -31,10 +32,14 @@ class CliTest extends CommandLineFixture {
         Path output = dir.resolve("out");
         netc("compile", spec("a.netspec", POLICY_ONLY).toString(), "-o", output.toString());
         String before = Files.readString(output.resolve("policies/app.yaml"));
-        Path broken = spec("a.netspec", POLICY_ONLY.replace("tier web", "tier web2").replace("port http", "port htp"));
+        Path broken =
+                spec("a.netspec", POLICY_ONLY.replace("tier web", "tier web2").replace("port http", "port htp"));
         assertThat(netc("compile", broken.toString(), "-o", output.toString())).isEqualTo(1);
         assertThat(Files.readString(output.resolve("policies/app.yaml"))).isEqualTo(before);
-        assertThat(err.toString()).contains("error[NS1001]").contains("a.netspec:").doesNotContain("Exception");
+        assertThat(err.toString())
+                .contains("error[NS1001]")
+                .contains("a.netspec:")
+                .doesNotContain("Exception");
         try (var listing = Files.list(dir)) {
             assertThat(listing.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".netc-staging-"));
         }
@@ -43,9 +48,13 @@ class CliTest extends CommandLineFixture {
     @Test
     void anOutputFolderThatCannotBeWrittenIsADiagnosticNotAStackTrace() throws IOException {
         Path notAFolder = Files.writeString(dir.resolve("out"), "a file");
-        assertThat(netc("compile", spec("a.netspec", POLICY_ONLY).toString(), "-o", notAFolder.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("error[NS0012]: cannot write the output folder").contains("already exists")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(netc("compile", spec("a.netspec", POLICY_ONLY).toString(), "-o", notAFolder.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString())
+                .contains("error[NS0012]: cannot write the output folder")
+                .contains("already exists")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         assertThat(notAFolder).hasContent("a file");
     }
 

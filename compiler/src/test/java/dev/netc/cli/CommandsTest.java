@@ -22,9 +22,13 @@ class CommandsTest {
             for (Option option : command.allOptions()) {
                 names.addAll(option.names());
             }
-            assertThat(names).as(command.name()).doesNotHaveDuplicates()
+            assertThat(names)
+                    .as(command.name())
+                    .doesNotHaveDuplicates()
                     .allMatch(name -> name.matches("-[a-zA-Z]|--[a-z][a-z-]*"));
-            assertThat(command.positionals().stream().map(Positional::label)).as(command.name()).doesNotHaveDuplicates();
+            assertThat(command.positionals().stream().map(Positional::label))
+                    .as(command.name())
+                    .doesNotHaveDuplicates();
         }
     }
 

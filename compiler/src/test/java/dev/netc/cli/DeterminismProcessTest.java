@@ -28,14 +28,18 @@ class DeterminismProcessTest {
     @TempDir
     Path dir;
 
-    private record Setting(String name, Map<String, String> environment, List<String> jvmOptions) {
-    }
+    private record Setting(String name, Map<String, String> environment, List<String> jvmOptions) {}
 
     private static final List<Setting> SETTINGS = List.of(
             new Setting("en_US, UTC", Map.of("LANG", "en_US.UTF-8", "LC_ALL", "en_US.UTF-8", "TZ", "UTC"), List.of()),
-            new Setting("tr_TR, Pacific/Chatham", Map.of("LANG", "tr_TR.UTF-8", "LC_ALL", "tr_TR.UTF-8", "TZ", "Pacific/Chatham"),
+            new Setting(
+                    "tr_TR, Pacific/Chatham",
+                    Map.of("LANG", "tr_TR.UTF-8", "LC_ALL", "tr_TR.UTF-8", "TZ", "Pacific/Chatham"),
                     List.of("-Duser.language=tr", "-Duser.country=TR", "-Duser.timezone=Pacific/Chatham")),
-            new Setting("POSIX, America/St_Johns", Map.of("LANG", "C", "LC_ALL", "C", "TZ", "America/St_Johns"), List.of()));
+            new Setting(
+                    "POSIX, America/St_Johns",
+                    Map.of("LANG", "C", "LC_ALL", "C", "TZ", "America/St_Johns"),
+                    List.of()));
 
     @Test
     void outputIsByteIdenticalAcrossLocalesZonesFoldersAndPaths() throws IOException {
@@ -43,14 +47,20 @@ class DeterminismProcessTest {
         for (int i = 0; i < SETTINGS.size(); i++) {
             Setting setting = SETTINGS.get(i);
             // each setting gets its own copy of the project at a different depth, so absolute paths differ
-            Path project = Files.createDirectories(dir.resolve("p" + i).resolve("deeper/".repeat(i)).resolve("project"));
+            Path project = Files.createDirectories(
+                    dir.resolve("p" + i).resolve("deeper/".repeat(i)).resolve("project"));
             Path specs = copySpecs(project.resolve("specs"));
             Map<String, String> environment = new HashMap<>(setting.environment());
             environment.put("CLUSTER_TOKEN", Examples.TOKEN);
             Path workingDirectory = i % 2 == 0 ? project : dir;
             String specsArgument = workingDirectory.equals(project) ? "specs" : specs.toString();
-            NetcProcess.Result run = NetcProcess.run(CompileEach.class, workingDirectory, environment, setting.jvmOptions(),
-                    specsArgument, project.resolve("out").toString());
+            NetcProcess.Result run = NetcProcess.run(
+                    CompileEach.class,
+                    workingDirectory,
+                    environment,
+                    setting.jvmOptions(),
+                    specsArgument,
+                    project.resolve("out").toString());
             assertThat(run.exit()).as("%s: %s", setting.name(), run.err()).isZero();
             Map<String, String> output = OutputTree.snapshot(project.resolve("out"));
             assertThat(output.keySet()).as(setting.name()).anyMatch(name -> name.endsWith("nodes/cp-1.yaml"));
@@ -75,7 +85,11 @@ class DeterminismProcessTest {
                   rke2 { node-label = [%s] }
                 }
                 namespace info { labels title="TITLE"; isolate }
-                """.formatted(String.join(", ", SpecGenerator.AWKWARD_STRINGS.stream().map(SpecGenerator::quoted).toList())));
+                """.formatted(String.join(
+                ", ",
+                SpecGenerator.AWKWARD_STRINGS.stream()
+                        .map(SpecGenerator::quoted)
+                        .toList())));
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files.count()).isGreaterThan(10);
         }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** {@code netc diff} between examples/three-tier and edited copies of it. */
 class DiffCommandTest extends CommandLineFixture {
-    private static final Path THREE_TIER = Path.of("..", "examples", "three-tier.netspec").toAbsolutePath().normalize();
+    private static final Path THREE_TIER =
+            Path.of("..", "examples", "three-tier.netspec").toAbsolutePath().normalize();
 
     /** three-tier with some of its text replaced, in a folder of its own. */
     private Path edited(String name, String... replacements) throws IOException {
@@ -27,17 +28,25 @@ class DiffCommandTest extends CommandLineFixture {
 
     @Test
     void theSameSpecHasTheSameConnectivity() throws IOException {
-        assertThat(netc("diff", THREE_TIER.toString(), edited("copy", "// three-tier", "// a comment changes nothing").toString()))
+        assertThat(netc(
+                        "diff",
+                        THREE_TIER.toString(),
+                        edited("copy", "// three-tier", "// a comment changes nothing")
+                                .toString()))
                 .isEqualTo(0);
         assertThat(out.toString()).isEqualTo("no change in connectivity\n");
     }
 
     @Test
     void addedRemovedAndWidenedFlowsInWords() throws IOException {
-        Path changed = edited("changed",
-                "port postgres 5432/tcp", "port postgres 5432/tcp, replica 5433/tcp",
-                "allow backend  -> database:postgres", "allow backend  -> database:{postgres, replica}",
-                "allow internet -> frontend:http", "allow frontend -> internet:443/tcp");
+        Path changed = edited(
+                "changed",
+                "port postgres 5432/tcp",
+                "port postgres 5432/tcp, replica 5433/tcp",
+                "allow backend  -> database:postgres",
+                "allow backend  -> database:{postgres, replica}",
+                "allow internet -> frontend:http",
+                "allow frontend -> internet:443/tcp");
         assertThat(netc("diff", THREE_TIER.toString(), changed.toString())).isEqualTo(1);
         // `anywhere` (std/networks) includes the internet, so its stand-in address changes with it
         assertThat(out.toString()).isEqualTo("""
@@ -54,20 +63,23 @@ class DiffCommandTest extends CommandLineFixture {
     void isolationTurnedOffWidensToEveryPortAndNarrowingShowsWhatIsLost() throws IOException {
         Path open = edited("open", "isolate ingress, egress", "isolate ingress");
         assertThat(netc("diff", THREE_TIER.toString(), open.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("widened   app.backend -> kube-system.kube-dns: 53/tcp, 53/udp, now any "
-                + "(+ 1-52/tcp, 54-65535/tcp, 1-52/udp, 54-65535/udp, 1-65535/sctp)\n")
+        assertThat(out.toString())
+                .contains("widened   app.backend -> kube-system.kube-dns: 53/tcp, 53/udp, now any "
+                        + "(+ 1-52/tcp, 54-65535/tcp, 1-52/udp, 54-65535/udp, 1-65535/sctp)\n")
                 .contains("added     app.frontend -> internet: any\n");
         out.getBuffer().setLength(0);
         assertThat(netc("diff", open.toString(), THREE_TIER.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("narrowed  app.backend -> kube-system.kube-dns: any, now 53/tcp, 53/udp "
-                + "(- 1-52/tcp, 54-65535/tcp, 1-52/udp, 54-65535/udp, 1-65535/sctp)\n")
+        assertThat(out.toString())
+                .contains("narrowed  app.backend -> kube-system.kube-dns: any, now 53/tcp, 53/udp "
+                        + "(- 1-52/tcp, 54-65535/tcp, 1-52/udp, 54-65535/udp, 1-65535/sctp)\n")
                 .contains("removed   app.frontend -> internet: any\n");
     }
 
     @Test
     void aPortMovedIsAChange() throws IOException {
         Path moved = edited("moved", "port api 8080/tcp", "port api 8081/tcp");
-        assertThat(netc("diff", THREE_TIER.toString(), moved.toString(), "--format", "json")).isEqualTo(1);
+        assertThat(netc("diff", THREE_TIER.toString(), moved.toString(), "--format", "json"))
+                .isEqualTo(1);
         JsonObject json = JsonParser.parseString(out.toString()).getAsJsonObject();
         assertThat(json.get("equal").getAsBoolean()).isFalse();
         assertThat(json.getAsJsonObject("summary").get("changed").getAsInt()).isEqualTo(1);
@@ -81,14 +93,23 @@ class DiffCommandTest extends CommandLineFixture {
 
     @Test
     void foldersAreComparedAndANewTierAddsItsConnections() throws IOException {
-        Path withCache = edited("cache",
-                "  tier database", "  tier cache { pods tier=cache; port redis 6379/tcp }\n  tier database",
-                "  allow backend  -> database:postgres", "  allow backend  -> database:postgres\n  allow backend -> cache:redis");
-        assertThat(netc("diff", THREE_TIER.getParent().resolve("three-tier.netspec").toString(),
-                withCache.getParent().toString(), "--format", "json")).isEqualTo(1);
+        Path withCache = edited(
+                "cache",
+                "  tier database",
+                "  tier cache { pods tier=cache; port redis 6379/tcp }\n  tier database",
+                "  allow backend  -> database:postgres",
+                "  allow backend  -> database:postgres\n  allow backend -> cache:redis");
+        assertThat(netc(
+                        "diff",
+                        THREE_TIER.getParent().resolve("three-tier.netspec").toString(),
+                        withCache.getParent().toString(),
+                        "--format",
+                        "json"))
+                .isEqualTo(1);
         JsonObject json = JsonParser.parseString(out.toString()).getAsJsonObject();
         assertThat(json.getAsJsonArray("changes").toString())
-                .contains("{\"kind\":\"added\",\"from\":\"app.backend\",\"to\":\"app.cache\",\"before\":[],\"after\":[\"6379/tcp\"]")
+                .contains(
+                        "{\"kind\":\"added\",\"from\":\"app.backend\",\"to\":\"app.cache\",\"before\":[],\"after\":[\"6379/tcp\"]")
                 .contains("{\"kind\":\"added\",\"from\":\"app.cache\",\"to\":\"kube-system.kube-dns\"");
         assertThat(json.getAsJsonObject("summary").get("removed").getAsInt()).isZero();
     }
@@ -100,6 +121,7 @@ class DiffCommandTest extends CommandLineFixture {
         assertThat(err.toString()).contains("error[NS1001]");
         assertThat(out.toString()).isEmpty();
         assertThat(netc("diff", THREE_TIER.toString())).isEqualTo(2);
-        assertThat(netc("diff", THREE_TIER.toString(), THREE_TIER.toString(), "--format", "yaml")).isEqualTo(2);
+        assertThat(netc("diff", THREE_TIER.toString(), THREE_TIER.toString(), "--format", "yaml"))
+                .isEqualTo(2);
     }
 }

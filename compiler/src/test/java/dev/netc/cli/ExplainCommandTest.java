@@ -78,7 +78,8 @@ class ExplainCommandTest extends CommandLineFixture {
         assertThat(lines).hasSize(Code.values().length);
         for (int i = 0; i < lines.length; i++) {
             Code code = Code.values()[i];
-            assertThat(lines[i]).matches(code + "  " + code.defaultSeverity().label() + " *  \\S.*")
+            assertThat(lines[i])
+                    .matches(code + "  " + code.defaultSeverity().label() + " *  \\S.*")
                     .endsWith(Explanation.of(code).title());
         }
         assertThat(out.toString()).contains("NS2015  warning  cluster token written in the source\n");

@@ -33,11 +33,15 @@ class FmtCommandTest extends CommandLineFixture {
         Files.setLastModifiedTime(tidy, java.nio.file.attribute.FileTime.fromMillis(0));
         assertThat(netc("fmt", "-w", dir.toString())).isEqualTo(0);
         assertThat(Files.readString(messy)).isEqualTo(TIDY);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(messy))).isEqualTo("rw-r-----");
-        assertThat(Files.getLastModifiedTime(tidy).toMillis()).as("an unchanged file is not rewritten").isZero();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(messy)))
+                .isEqualTo("rw-r-----");
+        assertThat(Files.getLastModifiedTime(tidy).toMillis())
+                .as("an unchanged file is not rewritten")
+                .isZero();
         assertThat(out.toString()).isEmpty();
         try (var listing = Files.list(dir)) {
-            assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("a.netspec", "b.netspec");
+            assertThat(listing.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("a.netspec", "b.netspec");
         }
     }
 
@@ -71,8 +75,13 @@ class FmtCommandTest extends CommandLineFixture {
         Path messy = spec("messy.netspec", MESSY);
         assertThat(netc("fmt", "-w", broken.toString(), messy.toString())).isEqualTo(Netc.INPUT_ERRORS);
         assertThat(Files.readString(broken)).isEqualTo(BROKEN);
-        assertThat(Files.readString(messy)).as("other files are still formatted").isEqualTo(TIDY);
-        assertThat(err.toString()).contains("error[NS0007]").contains("broken.netspec:2:1").doesNotContain("Exception");
+        assertThat(Files.readString(messy))
+                .as("other files are still formatted")
+                .isEqualTo(TIDY);
+        assertThat(err.toString())
+                .contains("error[NS0007]")
+                .contains("broken.netspec:2:1")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -86,7 +95,8 @@ class FmtCommandTest extends CommandLineFixture {
     @Test
     void usageErrors() throws IOException {
         assertThat(fmtStdin(MESSY, "fmt", "-w", "-")).isEqualTo(Netc.USAGE);
-        assertThat(netc("fmt", "-w", "--check", spec("a.netspec", MESSY).toString())).isEqualTo(Netc.USAGE);
+        assertThat(netc("fmt", "-w", "--check", spec("a.netspec", MESSY).toString()))
+                .isEqualTo(Netc.USAGE);
         assertThat(netc("fmt")).isEqualTo(Netc.USAGE);
     }
 

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /** {@code netc graph} in its three formats. */
 class GraphCommandTest extends CommandLineFixture {
-    private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
-    private static final String THREE_TIER = EXAMPLES.resolve("three-tier.netspec").toString();
+    private static final Path EXAMPLES =
+            Path.of("..", "examples").toAbsolutePath().normalize();
+    private static final String THREE_TIER =
+            EXAMPLES.resolve("three-tier.netspec").toString();
 
     /**
      * The Mermaid of examples/three-tier, checked by eye (it renders in GitHub Markdown): the
@@ -36,7 +38,8 @@ class GraphCommandTest extends CommandLineFixture {
     @Test
     void dotHasAClusterPerNamespaceAndLabelledEdges() {
         assertThat(netc("graph", THREE_TIER, "--format", "dot")).isEqualTo(0);
-        assertThat(out.toString()).startsWith("digraph netc {\n")
+        assertThat(out.toString())
+                .startsWith("digraph netc {\n")
                 .contains("  subgraph \"cluster_app\" {\n    label=\"app\";\n    t_app_frontend [label=\"frontend\"];")
                 .contains("  x_internet [label=\"internet\", shape=ellipse];")
                 .contains("  t_app_backend -> t_app_database [label=\"5432/tcp\"];")
@@ -50,14 +53,19 @@ class GraphCommandTest extends CommandLineFixture {
         List<String> edges = new ArrayList<>();
         for (JsonElement edge : json.getAsJsonArray("edges")) {
             JsonObject e = edge.getAsJsonObject();
-            edges.add(e.get("from").getAsString() + " -> " + e.get("to").getAsString() + " " + e.getAsJsonArray("ports"));
+            edges.add(
+                    e.get("from").getAsString() + " -> " + e.get("to").getAsString() + " " + e.getAsJsonArray("ports"));
         }
-        assertThat(edges).contains("x_internet -> t_app_frontend [\"80/tcp\"]", "t_app_frontend -> t_app_backend [\"8080/tcp\"]",
-                "t_app_backend -> t_kube_system_kube_dns [\"53/tcp\",\"53/udp\"]")
+        assertThat(edges)
+                .contains(
+                        "x_internet -> t_app_frontend [\"80/tcp\"]",
+                        "t_app_frontend -> t_app_backend [\"8080/tcp\"]",
+                        "t_app_backend -> t_kube_system_kube_dns [\"53/tcp\",\"53/udp\"]")
                 .noneMatch(e -> e.startsWith("t_app_frontend -> t_app_database"));
         JsonArray nodes = json.getAsJsonArray("nodes");
         assertThat(nodes.get(0).toString())
-                .isEqualTo("{\"id\":\"t_app_frontend\",\"name\":\"app.frontend\",\"kind\":\"tier\",\"namespace\":\"app\",\"label\":\"frontend\"}");
+                .isEqualTo(
+                        "{\"id\":\"t_app_frontend\",\"name\":\"app.frontend\",\"kind\":\"tier\",\"namespace\":\"app\",\"label\":\"frontend\"}");
     }
 
     @Test
@@ -72,19 +80,27 @@ class GraphCommandTest extends CommandLineFixture {
                 }
                 """);
         assertThat(netc("graph", spec.toString())).isEqualTo(0);
-        Matcher edge = Pattern.compile("(?m)^  (\\S+) -->\\|\"[^\"]*\"\\| (\\S+)$").matcher(out.toString());
+        Matcher edge =
+                Pattern.compile("(?m)^  (\\S+) -->\\|\"[^\"]*\"\\| (\\S+)$").matcher(out.toString());
         List<String> ids = new ArrayList<>();
         while (edge.find()) {
             ids.add(edge.group(1));
             ids.add(edge.group(2));
         }
-        assertThat(ids).contains("t_end_end", "t_end_graph").allMatch(id -> id.matches("[a-z][a-z0-9_]*") && !id.equals("end"));
+        assertThat(ids)
+                .contains("t_end_end", "t_end_graph")
+                .allMatch(id -> id.matches("[a-z][a-z0-9_]*") && !id.equals("end"));
     }
 
     @Test
     void aNamespaceWithoutTiersIsOneNode() {
-        assertThat(netc("graph", EXAMPLES.resolve("allow-from-monitoring.netspec").toString())).isEqualTo(0);
-        assertThat(out.toString()).contains("ns_app_namespace[\"all pods\"]").contains("ns_monitoring[\"all pods\"]")
+        assertThat(netc(
+                        "graph",
+                        EXAMPLES.resolve("allow-from-monitoring.netspec").toString()))
+                .isEqualTo(0);
+        assertThat(out.toString())
+                .contains("ns_app_namespace[\"all pods\"]")
+                .contains("ns_monitoring[\"all pods\"]")
                 .contains("ns_monitoring -->|\"9090/tcp\"| ns_app_namespace");
     }
 

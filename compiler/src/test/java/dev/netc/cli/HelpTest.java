@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** The help pages and usage errors of the command line, as a user sees them. */
 class HelpTest extends CommandLineFixture {
-    private static final List<String> COMMANDS = List.of("compile", "check", "query", "diff", "graph", "fmt", "lsp",
-            "explain", "help");
+    private static final List<String> COMMANDS =
+            List.of("compile", "check", "query", "diff", "graph", "fmt", "lsp", "explain", "help");
 
     /**
      * Pins the whole page of a real command, reviewed by eye: the synopsis with the required
@@ -45,8 +45,12 @@ class HelpTest extends CommandLineFixture {
             out.getBuffer().setLength(0);
             assertThat(netc(command, "--help")).isEqualTo(Netc.OK);
             String page = out.toString();
-            assertThat(page).as(command).startsWith("Usage: netc " + command + " [OPTIONS]")
-                    .contains("\nExit codes:\n").contains("  2    ").contains("  70   internal error");
+            assertThat(page)
+                    .as(command)
+                    .startsWith("Usage: netc " + command + " [OPTIONS]")
+                    .contains("\nExit codes:\n")
+                    .contains("  2    ")
+                    .contains("  70   internal error");
             assertThat(page.lines()).as(command).allMatch(line -> line.length() <= 80);
         }
     }
@@ -72,7 +76,8 @@ class HelpTest extends CommandLineFixture {
     @Test
     void aMisspeltCommandOrOptionIsAUsageErrorWithASuggestion() {
         assertThat(netc("compil", "a.netspec")).isEqualTo(Netc.USAGE);
-        assertThat(err.toString()).startsWith("error: unknown command `compil`\n  = help: did you mean `compile`?\n")
+        assertThat(err.toString())
+                .startsWith("error: unknown command `compil`\n  = help: did you mean `compile`?\n")
                 .contains("Try `netc --help`");
         err.getBuffer().setLength(0);
         assertThat(netc("check", "a.netspec", "--max-erors", "3")).isEqualTo(Netc.USAGE);
@@ -91,7 +96,8 @@ class HelpTest extends CommandLineFixture {
     @Test
     void noCommandIsAUsageErrorNamingThem() {
         assertThat(netc()).isEqualTo(Netc.USAGE);
-        assertThat(err.toString()).startsWith("error: missing COMMAND\n  = help: the commands are compile, check, query,");
+        assertThat(err.toString())
+                .startsWith("error: missing COMMAND\n  = help: the commands are compile, check, query,");
     }
 
     @Test

@@ -37,13 +37,16 @@ class HostileInputTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Stream<Arguments> brokenFiles() throws IOException {
         try (Stream<Path> files = Files.list(CORPUS)) {
-            return files.filter(p -> !p.getFileName().toString().startsWith("ok-")).sorted()
-                    .map(p -> Arguments.of(p.getFileName().toString())).toList().stream();
+            return files
+                    .filter(p -> !p.getFileName().toString().startsWith("ok-"))
+                    .sorted()
+                    .map(p -> Arguments.of(p.getFileName().toString()))
+                    .toList()
+                    .stream();
         }
     }
 
@@ -55,15 +58,20 @@ class HostileInputTest {
 
     @Test
     void tenThousandNestedBracketsAreRefusedAtTheLimit() throws IOException {
-        Run run = expectRejected(("namespace app { tier web { pods app in " + "(".repeat(10_000) + "\n").getBytes(StandardCharsets.UTF_8));
+        Run run = expectRejected(("namespace app { tier web { pods app in " + "(".repeat(10_000) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
         assertThat(run.err()).contains("error[NS0008]").contains("nesting deeper than 64 levels");
     }
 
     @Test
     void aOneMegabyteLineIsReportedNotEchoed() throws IOException {
         String value = "x".repeat(1 << 20);
-        Run run = expectRejected(("namespace app { labels team=\"" + value + "\" }\n").getBytes(StandardCharsets.UTF_8));
-        assertThat(run.err()).contains("error[NS2007]").contains("(1048576 characters)").hasSizeLessThan(2000);
+        Run run =
+                expectRejected(("namespace app { labels team=\"" + value + "\" }\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(run.err())
+                .contains("error[NS2007]")
+                .contains("(1048576 characters)")
+                .hasSizeLessThan(2000);
     }
 
     @Test
@@ -91,17 +99,22 @@ class HostileInputTest {
         }
         Run run = expectRejected(spec.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(run.err().split("error\\[NS2003\\]", -1)).hasSize(1001);
-        assertThat(run.err()).contains("note[NS0011]: too many errors: stopped after the first 1000")
+        assertThat(run.err())
+                .contains("note[NS0011]: too many errors: stopped after the first 1000")
                 .contains("4000 more errors and warnings were left out");
     }
 
     @Test
     void fmtReadsFilesAsTheCompilerDoes() throws IOException {
-        Path file = Files.write(dir.resolve("latin1.netspec"), Files.readAllBytes(CORPUS.resolve("invalid-utf8.netspec")));
+        Path file =
+                Files.write(dir.resolve("latin1.netspec"), Files.readAllBytes(CORPUS.resolve("invalid-utf8.netspec")));
         byte[] before = Files.readAllBytes(file);
         Run run = netc("fmt", "-w", file.toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("error[NS0010]").containsPattern("latin1.netspec:2:\\d+").doesNotContain("NS1003");
+        assertThat(run.err())
+                .contains("error[NS0010]")
+                .containsPattern("latin1.netspec:2:\\d+")
+                .doesNotContain("NS1003");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
     }
 
@@ -109,7 +122,10 @@ class HostileInputTest {
     void bomsCrlfAndTabsCompile() throws IOException {
         for (String name : List.of("ok-bom-crlf.netspec", "ok-tabs.netspec", "ok-bom-inside.netspec")) {
             Path out = dir.resolve(name + ".out");
-            assertThat(netc("compile", CORPUS.resolve(name).toString(), "-o", out.toString()).exit()).as(name).isZero();
+            assertThat(netc("compile", CORPUS.resolve(name).toString(), "-o", out.toString())
+                            .exit())
+                    .as(name)
+                    .isZero();
             assertThat(out.resolve("policies/app.yaml")).as(name).content().contains("name: app");
         }
     }
@@ -118,15 +134,21 @@ class HostileInputTest {
     @SuppressWarnings("unchecked")
     void yamlKeywordsAsNamesAndLabelsComeBackAsTheSameStrings() throws IOException {
         Path out = dir.resolve("out");
-        assertThat(netc("compile", CORPUS.resolve("ok-yaml-keywords.netspec").toString(), "-o", out.toString()).exit()).isZero();
+        assertThat(netc("compile", CORPUS.resolve("ok-yaml-keywords.netspec").toString(), "-o", out.toString())
+                        .exit())
+                .isZero();
         String yaml = Files.readString(out.resolve("policies/yes.yaml"));
         YamlOutput.check(new dev.netc.emit.OutputFile("policies/yes.yaml", yaml, false));
         List<Object> documents = (List<Object>) (List<?>) iterable(yaml);
         Map<String, Object> namespace = (Map<String, Object>) documents.get(0);
         Map<String, Object> metadata = (Map<String, Object>) namespace.get("metadata");
         assertThat(metadata.get("name")).isEqualTo("yes");
-        assertThat((Map<String, Object>) metadata.get("labels")).containsEntry("on", "off").containsEntry("null", "null")
-                .containsEntry("y", "0777").containsEntry("n", "1_000").containsEntry("true", "12.30")
+        assertThat((Map<String, Object>) metadata.get("labels"))
+                .containsEntry("on", "off")
+                .containsEntry("null", "null")
+                .containsEntry("y", "0777")
+                .containsEntry("n", "1_000")
+                .containsEntry("true", "12.30")
                 .containsEntry("no", "2001-01-01");
         assertThat(yaml).contains("name: \"yes\"").contains("\"on\": \"off\"").contains("\"y\": \"0777\"");
     }
@@ -142,13 +164,16 @@ class HostileInputTest {
                   node cp-1 { role init; interface eth0 10.0.1.10 on lan }
                   rke2 { node-label = [%s] }
                 }
-                """.formatted(String.join(", ", values.stream().map(SpecGenerator::quoted).toList())));
+                """.formatted(String.join(
+                ", ", values.stream().map(SpecGenerator::quoted).toList())));
         Path out = dir.resolve("out");
-        assertThat(netc("compile", spec.toString(), "-o", out.toString()).exit()).isZero();
+        assertThat(netc("compile", spec.toString(), "-o", out.toString()).exit())
+                .isZero();
         String node = Files.readString(out.resolve("nodes/cp-1.yaml"));
         YamlOutput.check(new dev.netc.emit.OutputFile("nodes/cp-1.yaml", node, true));
         Load load = new Load(LoadSettings.builder().build());
-        Map<String, Object> cluster = (Map<String, Object>) ((Map<String, Object>) load.loadFromString(node)).get("cluster");
+        Map<String, Object> cluster =
+                (Map<String, Object>) ((Map<String, Object>) load.loadFromString(node)).get("cluster");
         Map<String, Object> config = (Map<String, Object>) load.loadFromString((String) cluster.get("config"));
         assertThat(config.get("node-label")).isEqualTo(values);
     }
@@ -167,18 +192,23 @@ class HostileInputTest {
     private Run expectRejected(Path spec) throws IOException {
         Path out = dir.resolve("out");
         Path previous = Files.writeString(dir.resolve("previous.netspec"), PREVIOUS_SPEC);
-        assertThat(netc("compile", previous.toString(), "-o", out.toString()).exit()).isZero();
+        assertThat(netc("compile", previous.toString(), "-o", out.toString()).exit())
+                .isZero();
         Map<String, String> before = OutputTree.snapshot(dir);
 
         Run run = netc("compile", spec.toString(), "-o", out.toString());
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
-        assertThat(run.err()).containsPattern("--> [^\\s]+:\\d+:\\d+").doesNotContain("\tat ").doesNotContain("Exception")
+        assertThat(run.err())
+                .containsPattern("--> [^\\s]+:\\d+:\\d+")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception")
                 .doesNotContain("NS9001");
         assertThat(run.out()).isEmpty();
         assertThat(OutputTree.snapshot(dir)).isEqualTo(before);
 
         Path fresh = dir.resolve("never-created");
-        assertThat(netc("compile", spec.toString(), "-o", fresh.toString()).exit()).isEqualTo(1);
+        assertThat(netc("compile", spec.toString(), "-o", fresh.toString()).exit())
+                .isEqualTo(1);
         assertThat(fresh).doesNotExist();
         return run;
     }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KilledWriteTest {
     /** Runs are killed until this many kills have interrupted a write (or {@link #MAX_RUNS} runs have been made). */
     private static final int INTERRUPTED_WRITES = 2;
+
     private static final int MAX_RUNS = 12;
 
     @TempDir
@@ -47,7 +48,8 @@ class KilledWriteTest {
         for (; kill < MAX_RUNS && interruptedWrites < INTERRUPTED_WRITES; kill++) {
             Path spec = specs[(kill + 1) % 2];
             Map<String, String> next = spec == specs[0] ? expectedA : expectedB;
-            Process netc = NetcProcess.start(dir, Map.of(), List.of(), "compile", spec.toString(), "-o", out.toString());
+            Process netc =
+                    NetcProcess.start(dir, Map.of(), List.of(), "compile", spec.toString(), "-o", out.toString());
             netc.getInputStream().close();
             netc.getErrorStream().close();
             if (awaitStaging(netc)) {
@@ -93,22 +95,37 @@ class KilledWriteTest {
 
     private static void compileInProcess(Path spec, Path out) {
         StringWriter err = new StringWriter();
-        int exit = Netc.run(new String[] {"compile", spec.toString(), "-o", out.toString()}, new PrintWriter(new StringWriter()),
+        int exit = Netc.run(
+                new String[] {"compile", spec.toString(), "-o", out.toString()},
+                new PrintWriter(new StringWriter()),
                 new PrintWriter(err));
         assertThat(exit).as(err.toString()).isZero();
     }
 
     /** Many namespaces (a policy file each) and nodes (a node file each): a write that takes a while. */
     private Path spec(String name, int count) throws IOException {
-        StringBuilder text = new StringBuilder("network lan { cidr 10.1.0.0/16 }\ncluster c {\n  token file(\"token.txt\")\n");
+        StringBuilder text =
+                new StringBuilder("network lan { cidr 10.1.0.0/16 }\ncluster c {\n  token file(\"token.txt\")\n");
         for (int i = 0; i < count; i++) {
-            text.append("  node n").append(i).append(" { role ").append(i == 0 ? "init" : "worker")
-                    .append("; interface eth0 10.1.").append(i / 200).append('.').append(i % 200 + 10).append(" on lan }\n");
+            text.append("  node n")
+                    .append(i)
+                    .append(" { role ")
+                    .append(i == 0 ? "init" : "worker")
+                    .append("; interface eth0 10.1.")
+                    .append(i / 200)
+                    .append('.')
+                    .append(i % 200 + 10)
+                    .append(" on lan }\n");
         }
         text.append("}\n");
         for (int i = 0; i < count; i++) {
-            text.append("namespace ns").append(i).append(" { isolate\n  tier web { pods app=web; port http ")
-                    .append(8000 + count).append("/tcp }\n  allow ns").append((i + 1) % count).append(".web -> web:http\n}\n");
+            text.append("namespace ns")
+                    .append(i)
+                    .append(" { isolate\n  tier web { pods app=web; port http ")
+                    .append(8000 + count)
+                    .append("/tcp }\n  allow ns")
+                    .append((i + 1) % count)
+                    .append(".web -> web:http\n}\n");
         }
         Files.writeString(dir.resolve("token.txt"), "K10-kill-test-token");
         return Files.writeString(dir.resolve(name), text);

@@ -17,21 +17,24 @@ import java.util.concurrent.TimeUnit;
  */
 final class NetcProcess {
     /** What a finished run printed and returned. */
-    record Result(int exit, String out, String err) {
-    }
+    record Result(int exit, String out, String err) {}
 
-    private NetcProcess() {
-    }
+    private NetcProcess() {}
 
     /**
      * @param environment variables to set; a null value removes the variable
      */
-    static Process start(Path workingDirectory, Map<String, String> environment, List<String> jvmOptions, String... args) {
+    static Process start(
+            Path workingDirectory, Map<String, String> environment, List<String> jvmOptions, String... args) {
         return start(Netc.class, workingDirectory, environment, jvmOptions, args);
     }
 
     /** Runs {@code main} of another class with netc on the class path. */
-    static Process start(Class<?> main, Path workingDirectory, Map<String, String> environment, List<String> jvmOptions,
+    static Process start(
+            Class<?> main,
+            Path workingDirectory,
+            Map<String, String> environment,
+            List<String> jvmOptions,
             String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -60,7 +63,11 @@ final class NetcProcess {
         return run(Netc.class, workingDirectory, environment, jvmOptions, args);
     }
 
-    static Result run(Class<?> main, Path workingDirectory, Map<String, String> environment, List<String> jvmOptions,
+    static Result run(
+            Class<?> main,
+            Path workingDirectory,
+            Map<String, String> environment,
+            List<String> jvmOptions,
             String... args) {
         Path out;
         Path err;
@@ -77,7 +84,9 @@ final class NetcProcess {
                 throw new IllegalStateException("netc " + String.join(" ", args) + " did not finish in two minutes");
             }
             errReader.join();
-            Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            Result result = new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
             Files.delete(out);
             Files.delete(err);

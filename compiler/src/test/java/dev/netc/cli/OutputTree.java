@@ -13,8 +13,7 @@ import java.util.stream.Stream;
 
 /** Everything under a folder, for comparing it before and after: each file's bytes and mode, and each folder. */
 final class OutputTree {
-    private OutputTree() {
-    }
+    private OutputTree() {}
 
     /** Path (folders end in `/`) to content and mode; the lock file beside output folders is left out. */
     static Map<String, String> snapshot(Path root) {
@@ -25,7 +24,8 @@ final class OutputTree {
                 if (name.endsWith(".netc-lock")) {
                     continue;
                 }
-                String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
+                String mode =
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
                 if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                     tree.put(name + "/", mode);
                 } else {

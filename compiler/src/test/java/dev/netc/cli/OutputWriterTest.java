@@ -47,6 +47,7 @@ class OutputWriterTest {
 
     @TempDir
     Path dir;
+
     private Path out;
     private Path fresh;
 
@@ -66,12 +67,14 @@ class OutputWriterTest {
     void aWriteReplacesChangedFilesRemovesStaleOnesAndKeepsForeignOnes() throws IOException {
         OutputWriter.write(out, NEXT);
         Map<String, String> tree = OutputTree.snapshot(dir);
-        assertThat(tree).containsEntry("out/policies/app.yaml", "rw-r--r-- kind: NetworkPolicy # next\n")
+        assertThat(tree)
+                .containsEntry("out/policies/app.yaml", "rw-r--r-- kind: NetworkPolicy # next\n")
                 .containsEntry("out/nodes/cp-2.yaml", "rw------- #cloud-config\ncluster_token: next-secret\n")
                 .containsEntry("out/README.md", "rw-r--r-- written by a person")
                 .doesNotContainKey("out/policies/old.yaml");
         assertThat(Files.readString(out.resolve(OutputWriter.MANIFEST)))
-                .isEqualTo("policies/app.yaml\nnodes/cp-1.yaml\nnodes/cp-2.yaml\nmanifests/rke2-canal-config.yaml\nnodes/cp-9.yaml\n");
+                .isEqualTo(
+                        "policies/app.yaml\nnodes/cp-1.yaml\nnodes/cp-2.yaml\nmanifests/rke2-canal-config.yaml\nnodes/cp-9.yaml\n");
         assertThat(OutputTree.staging(dir)).isEmpty();
     }
 
@@ -102,11 +105,13 @@ class OutputWriterTest {
                 failed++;
             }
             // the failed run itself has put the folder back (or committed): no recovery needed to see that
-            assertThat(withoutStaging(OutputTree.snapshot(dir))).as("after operation %d of %d failed", failing, operations)
+            assertThat(withoutStaging(OutputTree.snapshot(dir)))
+                    .as("after operation %d of %d failed", failing, operations)
                     .isIn(previous, next);
             // a staging folder may be left only when removing it failed after the commit; the next run removes it
             OutputWriter.recover(folder);
-            assertThat(OutputTree.snapshot(dir)).as("after operation %d of %d failed", failing, operations)
+            assertThat(OutputTree.snapshot(dir))
+                    .as("after operation %d of %d failed", failing, operations)
                     .isIn(previous, next);
         }
         assertThat(failed).as("failures that reached the caller").isGreaterThan(operations / 2);
@@ -127,10 +132,13 @@ class OutputWriterTest {
             reset(outcomes.previous());
             killInstall(folder, killed);
             OutputWriter.recover(folder);
-            assertThat(OutputTree.snapshot(dir)).as("after a kill at operation %d of %d", killed, outcomes.operations())
+            assertThat(OutputTree.snapshot(dir))
+                    .as("after a kill at operation %d of %d", killed, outcomes.operations())
                     .isIn(outcomes.previous(), outcomes.next());
             OutputWriter.write(folder, NEXT);
-            assertThat(OutputTree.snapshot(dir)).as("a full run after the kill at %d", killed).isEqualTo(outcomes.next());
+            assertThat(OutputTree.snapshot(dir))
+                    .as("a full run after the kill at %d", killed)
+                    .isEqualTo(outcomes.next());
         }
     }
 
@@ -152,11 +160,14 @@ class OutputWriterTest {
                     interruptedRecoveries++;
                 }
                 OutputWriter.recover(folder);
-                assertThat(OutputTree.snapshot(dir)).as("install killed at %d, its recovery at %d", killed, recoveryKilled)
+                assertThat(OutputTree.snapshot(dir))
+                        .as("install killed at %d, its recovery at %d", killed, recoveryKilled)
                         .isIn(outcomes.previous(), outcomes.next());
             }
         }
-        assertThat(interruptedRecoveries).as("recoveries that were themselves killed").isPositive();
+        assertThat(interruptedRecoveries)
+                .as("recoveries that were themselves killed")
+                .isPositive();
     }
 
     private static void killInstall(Path folder, int operation) throws IOException {
@@ -175,7 +186,8 @@ class OutputWriterTest {
             folders.write("b", PREVIOUS);
         }
         try (var entries = Files.list(sites)) {
-            assertThat(entries.map(p -> p.getFileName().toString())).as("no lock file per site")
+            assertThat(entries.map(p -> p.getFileName().toString()))
+                    .as("no lock file per site")
                     .containsExactlyInAnyOrder("a", "b");
         }
         assertThat(dir.resolve(".sites.netc-lock")).exists();
@@ -185,15 +197,18 @@ class OutputWriterTest {
         killInstall(sites.resolve("a"), 17);
         killInstall(sites.resolve("c"), 11);
         try (var entries = Files.list(sites)) {
-            List<Path> staging = entries.filter(p -> p.getFileName().toString().contains(".netc-staging-")).toList();
+            List<Path> staging = entries.filter(p -> p.getFileName().toString().contains(".netc-staging-"))
+                    .toList();
             assertThat(staging).hasSize(2);
             for (Path folder : staging) {
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                        .isEqualTo("rwx------");
             }
         }
         assertThat(OutputTree.snapshot(dir)).isNotEqualTo(before);
         try (OutputWriter.SiteFolders folders = OutputWriter.openSites(sites)) {
-            assertThat(OutputTree.snapshot(dir)).as("undone when the batch starts, before any site is written")
+            assertThat(OutputTree.snapshot(dir))
+                    .as("undone when the batch starts, before any site is written")
                     .isEqualTo(before);
             folders.write("b", NEXT);
         }
@@ -203,10 +218,13 @@ class OutputWriterTest {
     @Test
     void aBatchRefusesASiteNameThatLeavesItsFolder() throws IOException {
         try (OutputWriter.SiteFolders folders = OutputWriter.openSites(dir.resolve("sites"))) {
-            assertThatThrownBy(() -> folders.write("../out", NEXT)).isInstanceOf(OutputWriter.OutputException.class)
+            assertThatThrownBy(() -> folders.write("../out", NEXT))
+                    .isInstanceOf(OutputWriter.OutputException.class)
                     .hasMessageContaining("not a plain folder name");
         }
-        assertThat(dir.resolve("sites")).as("a batch that writes no site leaves no folder").doesNotExist();
+        assertThat(dir.resolve("sites"))
+                .as("a batch that writes no site leaves no folder")
+                .doesNotExist();
     }
 
     /** {@code files} written by a single compile into a new folder. */
@@ -219,16 +237,20 @@ class OutputWriterTest {
     void aFileNetcDidNotWriteIsNeverOverwritten() throws IOException {
         Files.writeString(out.resolve("nodes/cp-2.yaml"), "mine");
         Map<String, String> before = OutputTree.snapshot(dir);
-        assertThatThrownBy(() -> OutputWriter.write(out, NEXT)).isInstanceOf(OutputWriter.OutputException.class)
-                .hasMessageContaining("nodes/cp-2.yaml").hasMessageContaining("did not write");
+        assertThatThrownBy(() -> OutputWriter.write(out, NEXT))
+                .isInstanceOf(OutputWriter.OutputException.class)
+                .hasMessageContaining("nodes/cp-2.yaml")
+                .hasMessageContaining("did not write");
         assertThat(OutputTree.snapshot(dir)).isEqualTo(before);
     }
 
     @Test
     void manifestLinesThatLeadOutOfTheFolderAreIgnored() throws IOException {
         Path victim = Files.writeString(dir.resolve("victim.txt"), "keep me");
-        Files.writeString(out.resolve(OutputWriter.MANIFEST), "policies/app.yaml\npolicies/old.yaml\nnodes/cp-1.yaml\nnodes/cp-9.yaml\n"
-                + "../victim.txt\n" + victim + "\npolicies/../../victim.txt\n");
+        Files.writeString(
+                out.resolve(OutputWriter.MANIFEST),
+                "policies/app.yaml\npolicies/old.yaml\nnodes/cp-1.yaml\nnodes/cp-9.yaml\n" + "../victim.txt\n" + victim
+                        + "\npolicies/../../victim.txt\n");
         OutputWriter.write(out, NEXT);
         assertThat(victim).hasContent("keep me");
     }
@@ -239,7 +261,8 @@ class OutputWriterTest {
         Path fresh = dir.resolve("fresh");
         Files.createDirectory(fresh);
         Files.createSymbolicLink(fresh.resolve("nodes"), elsewhere);
-        assertThatThrownBy(() -> OutputWriter.write(fresh, NEXT)).isInstanceOf(OutputWriter.OutputException.class)
+        assertThatThrownBy(() -> OutputWriter.write(fresh, NEXT))
+                .isInstanceOf(OutputWriter.OutputException.class)
                 .hasMessageContaining("symbolic link");
         assertThat(elsewhere).isEmptyDirectory();
     }
@@ -249,11 +272,17 @@ class OutputWriterTest {
         Map<String, Object> before = identities(out);
         OutputWriter.write(out, NEXT);
         Map<String, Object> after = identities(out);
-        assertThat(after.get("nodes/cp-9.yaml")).as("unchanged: the same file").isEqualTo(before.get("nodes/cp-9.yaml"));
-        assertThat(after.get("policies/app.yaml")).as("changed: a new file").isNotEqualTo(before.get("policies/app.yaml"));
+        assertThat(after.get("nodes/cp-9.yaml"))
+                .as("unchanged: the same file")
+                .isEqualTo(before.get("nodes/cp-9.yaml"));
+        assertThat(after.get("policies/app.yaml"))
+                .as("changed: a new file")
+                .isNotEqualTo(before.get("policies/app.yaml"));
 
         OutputWriter.write(out, NEXT);
-        assertThat(identities(out)).as("the same output again changes nothing, the manifest included").isEqualTo(after);
+        assertThat(identities(out))
+                .as("the same output again changes nothing, the manifest included")
+                .isEqualTo(after);
         assertThat(OutputTree.staging(dir)).isEmpty();
     }
 
@@ -262,7 +291,8 @@ class OutputWriterTest {
         Files.setPosixFilePermissions(out.resolve("nodes/cp-9.yaml"), PosixFilePermissions.fromString("rw-r--r--"));
         OutputWriter.write(out, NEXT);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("nodes/cp-9.yaml"))))
-                .as("a secret is never left readable by others").isEqualTo("rw-------");
+                .as("a secret is never left readable by others")
+                .isEqualTo("rw-------");
     }
 
     /** Each regular file's inode and modification time, by path. */
@@ -271,7 +301,9 @@ class OutputWriterTest {
         try (var walk = Files.walk(folder)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                identities.put(folder.relativize(file).toString(), List.of(attributes.fileKey(), attributes.lastModifiedTime()));
+                identities.put(
+                        folder.relativize(file).toString(),
+                        List.of(attributes.fileKey(), attributes.lastModifiedTime()));
             }
         }
         return identities;
@@ -301,8 +333,7 @@ class OutputWriterTest {
      * The two states the folder may be in after a write of {@link #NEXT} over {@link #PREVIOUS},
      * and how many disk operations a successful write takes.
      */
-    private record Outcomes(Map<String, String> previous, Map<String, String> next, int operations) {
-    }
+    private record Outcomes(Map<String, String> previous, Map<String, String> next, int operations) {}
 
     private Outcomes outcomes(Path folder) throws IOException {
         Map<String, String> previous = OutputTree.snapshot(dir);

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
  * and rules with the line of the {@code .netspec} they came from, and the exit codes.
  */
 class QueryCommandTest extends CommandLineFixture {
-    private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
-    private static final String THREE_TIER = EXAMPLES.resolve("three-tier.netspec").toString();
+    private static final Path EXAMPLES =
+            Path.of("..", "examples").toAbsolutePath().normalize();
+    private static final String THREE_TIER =
+            EXAMPLES.resolve("three-tier.netspec").toString();
 
     private static String cite(String example, int line, String statement) {
         return "examples/" + example + ".netspec:" + line + ": " + statement;
@@ -25,75 +27,91 @@ class QueryCommandTest extends CommandLineFixture {
         String[] lines = out.toString().split("\n");
         assertThat(lines[0]).isEqualTo("allowed");
         assertThat(lines[1]).isEqualTo("  query: app.frontend -> app.backend:8080/tcp");
-        assertThat(out.toString()).containsSubsequence(
-                "egress of app.frontend: allowed",
-                "isolated by app/default-deny-egress, app/allow-dns-egress, app/tier-frontend",
-                cite("three-tier", 9, "isolate ingress, egress"),
-                "allowed by app/tier-frontend egress[0]",
-                cite("three-tier", 16, "allow frontend -> backend:api"),
-                "ingress of app.backend: allowed",
-                "isolated by app/default-deny-ingress, app/tier-backend",
-                "allowed by app/tier-backend ingress[0]",
-                cite("three-tier", 16, "allow frontend -> backend:api"));
+        assertThat(out.toString())
+                .containsSubsequence(
+                        "egress of app.frontend: allowed",
+                        "isolated by app/default-deny-egress, app/allow-dns-egress, app/tier-frontend",
+                        cite("three-tier", 9, "isolate ingress, egress"),
+                        "allowed by app/tier-frontend egress[0]",
+                        cite("three-tier", 16, "allow frontend -> backend:api"),
+                        "ingress of app.backend: allowed",
+                        "isolated by app/default-deny-ingress, app/tier-backend",
+                        "allowed by app/tier-backend ingress[0]",
+                        cite("three-tier", 16, "allow frontend -> backend:api"));
         assertThat(err.toString()).isEmpty();
     }
 
     @Test
     void anUndeclaredConnectionIsDeniedWithTheIsolationThatDeniesItOnEachSide() {
-        assertThat(netc("query", THREE_TIER, "app.frontend -> app.database:5432/tcp")).isEqualTo(1);
-        assertThat(out.toString()).startsWith("denied\n").containsSubsequence(
-                "egress of app.frontend: denied",
-                cite("three-tier", 9, "isolate ingress, egress"),
-                "no rule of these policies admits to app.database on 5432/tcp",
-                "ingress of app.database: denied",
-                "isolated by app/default-deny-ingress, app/tier-database",
-                "no rule of these policies admits from app.frontend on 5432/tcp");
+        assertThat(netc("query", THREE_TIER, "app.frontend -> app.database:5432/tcp"))
+                .isEqualTo(1);
+        assertThat(out.toString())
+                .startsWith("denied\n")
+                .containsSubsequence(
+                        "egress of app.frontend: denied",
+                        cite("three-tier", 9, "isolate ingress, egress"),
+                        "no rule of these policies admits to app.database on 5432/tcp",
+                        "ingress of app.database: denied",
+                        "isolated by app/default-deny-ingress, app/tier-database",
+                        "no rule of these policies admits from app.frontend on 5432/tcp");
         assertThat(out.toString()).doesNotContain("allowed by");
     }
 
     @Test
     void theRightPortOnTheWrongProtocolIsDenied() {
-        assertThat(netc("query", THREE_TIER, "app.frontend -> app.backend:8080/udp")).isEqualTo(1);
+        assertThat(netc("query", THREE_TIER, "app.frontend -> app.backend:8080/udp"))
+                .isEqualTo(1);
         assertThat(out.toString()).startsWith("denied\n");
     }
 
     @Test
     void anExternalSourceHasNoPoliciesAndTheDestinationDecides() {
         assertThat(netc("query", THREE_TIER, "internet -> app.frontend:80")).isEqualTo(0);
-        assertThat(out.toString()).startsWith("allowed\n").containsSubsequence(
-                "egress of internet: no policy applies to an address outside the cluster",
-                "allowed by app/tier-frontend ingress[0]",
-                cite("three-tier", 15, "allow internet -> frontend:http"));
-        assertThat(netc("query", THREE_TIER, "\"192.168.1.7\" -> app.frontend:80")).isEqualTo(1);
+        assertThat(out.toString())
+                .startsWith("allowed\n")
+                .containsSubsequence(
+                        "egress of internet: no policy applies to an address outside the cluster",
+                        "allowed by app/tier-frontend ingress[0]",
+                        cite("three-tier", 15, "allow internet -> frontend:http"));
+        assertThat(netc("query", THREE_TIER, "\"192.168.1.7\" -> app.frontend:80"))
+                .isEqualTo(1);
     }
 
     @Test
     void dnsIsAllowedByTheRuleThatEgressIsolationBringsAlong() {
-        assertThat(netc("query", THREE_TIER, "app.database -> kube-system.kube-dns:53/udp")).isEqualTo(0);
-        assertThat(out.toString()).containsSubsequence(
-                "allowed by app/allow-dns-egress egress[0]",
-                cite("three-tier", 9, "isolate ingress, egress"),
-                "ingress of kube-system.kube-dns: allowed, no policy isolates it");
+        assertThat(netc("query", THREE_TIER, "app.database -> kube-system.kube-dns:53/udp"))
+                .isEqualTo(0);
+        assertThat(out.toString())
+                .containsSubsequence(
+                        "allowed by app/allow-dns-egress egress[0]",
+                        cite("three-tier", 9, "isolate ingress, egress"),
+                        "ingress of kube-system.kube-dns: allowed, no policy isolates it");
     }
 
     @Test
     void aWholeNamespaceFlowAndANamespaceEnd() {
         String spec = EXAMPLES.resolve("allow-from-monitoring.netspec").toString();
         assertThat(netc("query", spec, "monitoring -> app-namespace:9090/tcp")).isEqualTo(0);
-        assertThat(out.toString()).containsSubsequence("egress of monitoring: allowed, no policy isolates it",
-                "allowed by app-namespace/all-pods ingress[0]",
-                cite("allow-from-monitoring", 12, "allow monitoring -> app-namespace.*:9090/tcp"));
+        assertThat(out.toString())
+                .containsSubsequence(
+                        "egress of monitoring: allowed, no policy isolates it",
+                        "allowed by app-namespace/all-pods ingress[0]",
+                        cite("allow-from-monitoring", 12, "allow monitoring -> app-namespace.*:9090/tcp"));
         assertThat(netc("query", spec, "monitoring -> app-namespace.*:9091")).isEqualTo(1);
-        assertThat(netc("query", spec, "(other namespace) -> app-namespace:9090")).isEqualTo(2);
+        assertThat(netc("query", spec, "(other namespace) -> app-namespace:9090"))
+                .isEqualTo(2);
     }
 
     @Test
     void aTierIsolatedOnItsOwnCitesItsOwnIsolateStatement() {
         String spec = EXAMPLES.resolve("internet-only.netspec").toString();
-        assertThat(netc("query", spec, "default.internet-access -> 10.1.2.3:443")).isEqualTo(1);
-        assertThat(out.toString()).containsSubsequence("isolated by default/tier-internet-access",
-                cite("internet-only", 9, "isolate egress"));
-        assertThat(netc("query", spec, "default.internet-access -> 203.0.113.9:443")).isEqualTo(0);
+        assertThat(netc("query", spec, "default.internet-access -> 10.1.2.3:443"))
+                .isEqualTo(1);
+        assertThat(out.toString())
+                .containsSubsequence(
+                        "isolated by default/tier-internet-access", cite("internet-only", 9, "isolate egress"));
+        assertThat(netc("query", spec, "default.internet-access -> 203.0.113.9:443"))
+                .isEqualTo(0);
         assertThat(out.toString()).contains(cite("internet-only", 11, "allow internet-access -> internet"));
     }
 
@@ -128,7 +146,8 @@ class QueryCommandTest extends CommandLineFixture {
 
     @Test
     void aQueryErrorIsColouredAsOtherDiagnosticsAre() {
-        assertThat(netc("query", "--color", "always", THREE_TIER, "app.frontend -> backnd:80")).isEqualTo(2);
+        assertThat(netc("query", "--color", "always", THREE_TIER, "app.frontend -> backnd:80"))
+                .isEqualTo(2);
         assertThat(err.toString()).startsWith("\u001b[31;1merror[NS1040]\u001b[0m");
     }
 
@@ -136,7 +155,8 @@ class QueryCommandTest extends CommandLineFixture {
     void queriesThatCannotBeReadAreUsageErrors() {
         assertThat(netc("query", THREE_TIER, "app.frontend -> app.backend")).isEqualTo(2);
         assertThat(err.toString()).contains("which port?");
-        assertThat(netc("query", THREE_TIER, "app.frontend -> app.backend:8000-8100/tcp")).isEqualTo(2);
+        assertThat(netc("query", THREE_TIER, "app.frontend -> app.backend:8000-8100/tcp"))
+                .isEqualTo(2);
         assertThat(netc("query", THREE_TIER, "app.frontend -> app.backend:htp")).isEqualTo(2);
         assertThat(err.toString()).contains("its ports are api 8080/tcp");
         assertThat(netc("query", THREE_TIER, "app/frontend -> app.backend:80")).isEqualTo(2);
@@ -161,6 +181,10 @@ class QueryCommandTest extends CommandLineFixture {
     @Test
     void helpListsTheExitCodes() {
         assertThat(netc("query", "--help")).isEqualTo(0);
-        assertThat(out.toString()).contains("PATH... QUERY").containsPattern("0 +allowed").containsPattern("1 +denied").containsPattern("2 +no answer");
+        assertThat(out.toString())
+                .contains("PATH... QUERY")
+                .containsPattern("0 +allowed")
+                .containsPattern("1 +denied")
+                .containsPattern("2 +no answer");
     }
 }

@@ -23,12 +23,26 @@ class RecordLinkageTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"three-tier.netspec", "basic.netspec", "custom-cidrs.netspec", "internet-only.netspec",
-        "multi-interface.netspec", "allow-nginx-ingress.netspec", "deny-all-egress.netspec", "mtu.netspec"})
+    @ValueSource(
+            strings = {
+                "three-tier.netspec",
+                "basic.netspec",
+                "custom-cidrs.netspec",
+                "internet-only.netspec",
+                "multi-interface.netspec",
+                "allow-nginx-ingress.netspec",
+                "deny-all-egress.netspec",
+                "mtu.netspec"
+            })
     void aCompileLinksNoRecordMethods(String example) throws IOException {
-        NetcProcess.Result result = NetcProcess.run(Path.of("..", "examples"), Map.of("CLUSTER_TOKEN", "token"),
+        NetcProcess.Result result = NetcProcess.run(
+                Path.of("..", "examples"),
+                Map.of("CLUSTER_TOKEN", "token"),
                 List.of("-Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true"),
-                "compile", example, "-o", dir.resolve("out").toString());
+                "compile",
+                example,
+                "-o",
+                dir.resolve("out").toString());
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.err()).as("no diagnostics").isEmpty();
         assertRecordMethodsNotLinked(result);
@@ -36,9 +50,14 @@ class RecordLinkageTest {
 
     @Test
     void aCompileThatReportsWarningsLinksNoRecordMethods() throws IOException {
-        NetcProcess.Result result = NetcProcess.run(Path.of("..", "examples"), Map.of("CLUSTER_TOKEN", "token"),
+        NetcProcess.Result result = NetcProcess.run(
+                Path.of("..", "examples"),
+                Map.of("CLUSTER_TOKEN", "token"),
                 List.of("-Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true"),
-                "compile", "edge-site.netspec", "-o", dir.resolve("out").toString());
+                "compile",
+                "edge-site.netspec",
+                "-o",
+                dir.resolve("out").toString());
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.err()).as("the example's deliberate warnings").contains("warning[");
         assertRecordMethodsNotLinked(result);
@@ -47,8 +66,12 @@ class RecordLinkageTest {
     @ParameterizedTest
     @ValueSource(strings = {"duplicates.netspec", "unresolved-flow-ends.netspec"}) // labels; fixes
     void aCheckThatReportsErrorsWithLabelsAndFixesLinksNoRecordMethods(String spec) throws IOException {
-        NetcProcess.Result result = NetcProcess.run(Path.of("src", "test", "resources", "diagnostics", "names"), Map.of(),
-                List.of("-Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true"), "check", spec);
+        NetcProcess.Result result = NetcProcess.run(
+                Path.of("src", "test", "resources", "diagnostics", "names"),
+                Map.of(),
+                List.of("-Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true"),
+                "check",
+                spec);
         assertThat(result.exit()).as(result.err()).isEqualTo(1);
         assertThat(result.err()).as("the cases' errors").contains("error[");
         assertRecordMethodsNotLinked(result);
@@ -57,6 +80,7 @@ class RecordLinkageTest {
     private static void assertRecordMethodsNotLinked(NetcProcess.Result result) {
         assertThat(result.out()).as("the linkage trace is on").contains("linkCallSite");
         assertThat(result.out().lines().filter(line -> line.contains("ObjectMethods.bootstrap")))
-                .as("records whose equals or hashCode were linked through invokedynamic").isEmpty();
+                .as("records whose equals or hashCode were linked through invokedynamic")
+                .isEmpty();
     }
 }

@@ -54,10 +54,8 @@ class SecretsTest {
      * `netc fmt` prints the file itself, token and all, when it can format it: only a file that
      * it reports (a syntax error, bytes that are not text) may not show the token. Exit 1.
      */
-    private static final List<List<String>> FORMATTING = List.of(
-            List.of("fmt", "SPEC"),
-            List.of("fmt", "--check", "SPEC"),
-            List.of("fmt", "-w", "SPEC"));
+    private static final List<List<String>> FORMATTING =
+            List.of(List.of("fmt", "SPEC"), List.of("fmt", "--check", "SPEC"), List.of("fmt", "-w", "SPEC"));
 
     /**
      * Every way of compiling many sites, in every `--format` (which batches do not apply yet:
@@ -101,8 +99,10 @@ class SecretsTest {
     @TestFactory
     Stream<DynamicTest> aTokenIsNotShownWhenTheRunFails() {
         return perExample("with an error", example -> {
-            Path spec = copy(example, text -> text.replace("env(\"CLUSTER_TOKEN\")", "file(\"token.txt\")")
-                    + "\nnamespace Not_A_Name { isolate }\n");
+            Path spec = copy(
+                    example,
+                    text -> text.replace("env(\"CLUSTER_TOKEN\")", "file(\"token.txt\")")
+                            + "\nnamespace Not_A_Name { isolate }\n");
             Files.writeString(spec.resolveSibling("token.txt"), TOKEN);
             for (List<String> command : SHOWING) {
                 Run run = assertNoLeak(spec, command, 1);
@@ -114,9 +114,11 @@ class SecretsTest {
     /** A spec with a syntax error is not analysed, so the token is found for masking in the parsed text. */
     @Test
     void aTokenOnALineWithASyntaxErrorIsMasked() throws IOException {
-        Path spec = copy(Examples.DIR.resolve("edge-site.netspec"),
+        Path spec = copy(
+                Examples.DIR.resolve("edge-site.netspec"),
                 text -> text.replace("env(\"CLUSTER_TOKEN\")", "\"" + TOKEN + "\" @"));
-        for (List<String> command : Stream.concat(SHOWING.stream(), FORMATTING.stream()).toList()) {
+        for (List<String> command :
+                Stream.concat(SHOWING.stream(), FORMATTING.stream()).toList()) {
             Run run = assertNoLeak(spec, command, 1);
             assertThat(run.out() + run.err()).as("%s", command).contains("NS0005");
         }
@@ -133,11 +135,16 @@ class SecretsTest {
     @Test
     void aLiteralTokenInAFileWithASyntaxErrorIsMaskedWhereverTheErrorIs() throws IOException {
         for (String token : List.of("token \"" + TOKEN + "\" @", "token\n    \"" + TOKEN + "\"", "token \"" + TOKEN)) {
-            Path spec = Files.writeString(Files.createDirectories(dir.resolve("project")).resolve("broken.netspec"),
+            Path spec = Files.writeString(
+                    Files.createDirectories(dir.resolve("project")).resolve("broken.netspec"),
                     "cluster {\n  " + token + "\n}\n");
-            for (List<String> command : Stream.concat(SHOWING.stream(), FORMATTING.stream()).toList()) {
+            for (List<String> command :
+                    Stream.concat(SHOWING.stream(), FORMATTING.stream()).toList()) {
                 Run run = assertNoLeak(spec, command, 1);
-                assertThat(run.out() + run.err()).as("%s: %s", token, command).contains("error").doesNotContain(TOKEN.substring(0, 12));
+                assertThat(run.out() + run.err())
+                        .as("%s: %s", token, command)
+                        .contains("error")
+                        .doesNotContain(TOKEN.substring(0, 12));
             }
         }
     }
@@ -155,7 +162,9 @@ class SecretsTest {
             text[line.length + 1] = '\n';
             text[line.length + 2] = '}';
             Map<String, Path> paths = batch(text);
-            for (List<String> command : Stream.of(SHOWING, FORMATTING, BATCHES).flatMap(List::stream).toList()) {
+            for (List<String> command : Stream.of(SHOWING, FORMATTING, BATCHES)
+                    .flatMap(List::stream)
+                    .toList()) {
                 Run run = assertNoLeak(paths, command, 1);
                 String shown = run.out() + run.err();
                 assertThat(shown).as("%s", command).contains("NS0010").doesNotContain(TOKEN.substring(0, 12));
@@ -169,7 +178,8 @@ class SecretsTest {
     /** The carets under a line with a masked token stay under what they point at. */
     @Test
     void aMaskedTokenKeepsTheCaretsOfItsLineAligned() throws IOException {
-        Path spec = Files.writeString(Files.createDirectories(dir.resolve("project")).resolve("broken.netspec"),
+        Path spec = Files.writeString(
+                Files.createDirectories(dir.resolve("project")).resolve("broken.netspec"),
                 "cluster {\n  token \"" + TOKEN + "\" @\n}\n");
         assertThat(assertNoLeak(spec, List.of("check", "SPEC"), 1).err()).contains("""
                   |
@@ -195,7 +205,8 @@ class SecretsTest {
                   allow frontend -> backnd:api
                 }
                 """;
-        Path spec = Files.writeString(Files.createDirectories(dir.resolve("project")).resolve("word.netspec"), text.replace("TOKEN", token));
+        Path spec = Files.writeString(
+                Files.createDirectories(dir.resolve("project")).resolve("word.netspec"), text.replace("TOKEN", token));
         String err = assertNoLeak(spec, List.of("check", "SPEC"), 1).err();
         assertThat(err).contains("""
                   |
@@ -210,9 +221,14 @@ class SecretsTest {
                   |
                   = help: did you mean `backend`?
                 """);
-        for (List<String> command : List.of(List.of("check", "--format", "json", "SPEC"), List.of("check", "--format", "sarif", "SPEC"),
+        for (List<String> command : List.of(
+                List.of("check", "--format", "json", "SPEC"),
+                List.of("check", "--format", "sarif", "SPEC"),
                 List.of("check", "--format", "github", "SPEC"))) {
-            assertThat(assertNoLeak(spec, command, 1).out()).as("%s", command).contains("`backnd`").doesNotContain("********");
+            assertThat(assertNoLeak(spec, command, 1).out())
+                    .as("%s", command)
+                    .contains("`backnd`")
+                    .doesNotContain("********");
         }
     }
 
@@ -224,12 +240,19 @@ class SecretsTest {
     @Test
     void aTokenFromTheEnvironmentShowsOnlyInTheNodeFiles() throws IOException {
         Path spec = copy(Examples.DIR.resolve("edge-site.netspec"), text -> text);
-        NetcProcess.Result run = NetcProcess.run(dir, Map.of("CLUSTER_TOKEN", TOKEN), List.of(),
-                "compile", spec.toString(), "-o", dir.resolve("out").toString());
+        NetcProcess.Result run = NetcProcess.run(
+                dir,
+                Map.of("CLUSTER_TOKEN", TOKEN),
+                List.of(),
+                "compile",
+                spec.toString(),
+                "-o",
+                dir.resolve("out").toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(dir.resolve("out/nodes/cp-1.yaml")).content().contains(TOKEN);
         assertNoLeak(new Run(run.exit(), run.out(), run.err()), dir.resolve("out"));
-        NetcProcess.Result missing = NetcProcess.run(dir, Map.of("CLUSTER_TOKEN", ""), List.of(), "check", spec.toString());
+        NetcProcess.Result missing =
+                NetcProcess.run(dir, Map.of("CLUSTER_TOKEN", ""), List.of(), "check", spec.toString());
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("error[NS2014]").contains("`CLUSTER_TOKEN`");
     }
@@ -240,7 +263,8 @@ class SecretsTest {
      */
     @Test
     void queryCitesTheStatementsBehindItsAnswerWithoutTheirComments() throws IOException {
-        Path spec = Files.writeString(Files.createDirectories(dir.resolve("project")).resolve("query.netspec"), """
+        Path spec = Files.writeString(
+                Files.createDirectories(dir.resolve("project")).resolve("query.netspec"), """
                 cluster {
                   token "TOKEN"
                   server 10.0.1.10
@@ -255,9 +279,12 @@ class SecretsTest {
                          frontend} -> frontend:http
                 }
                 """.replace("TOKEN", TOKEN));
-        assertThat(assertNoLeak(spec, List.of("query", "SPEC", "app.frontend -> app.backend:api"), 0).out())
-                .contains("query.netspec:7: isolate ingress\n").contains("query.netspec:10: allow frontend ->  backend:api\n");
-        assertThat(assertNoLeak(spec, List.of("query", "SPEC", "app.backend -> app.frontend:http"), 0).out())
+        assertThat(assertNoLeak(spec, List.of("query", "SPEC", "app.frontend -> app.backend:api"), 0)
+                        .out())
+                .contains("query.netspec:7: isolate ingress\n")
+                .contains("query.netspec:10: allow frontend ->  backend:api\n");
+        assertThat(assertNoLeak(spec, List.of("query", "SPEC", "app.backend -> app.frontend:http"), 0)
+                        .out())
                 .contains("query.netspec:11: allow {backend, ...\n");
     }
 
@@ -274,7 +301,10 @@ class SecretsTest {
             Map<String, Path> paths = batch(spec);
             for (List<String> command : BATCHES) {
                 String err = assertNoLeak(paths, command, failing ? 1 : 0).err();
-                assertThat(err).as("%s", command).contains("warning[NS2015]").contains("\"********\" // ********")
+                assertThat(err)
+                        .as("%s", command)
+                        .contains("warning[NS2015]")
+                        .contains("\"********\" // ********")
                         .doesNotContain(TOKEN.substring(0, 12));
                 if (failing) {
                     assertThat(err).as("%s", command).contains("namespace Not_A_Name { isolate } // ********");
@@ -289,7 +319,10 @@ class SecretsTest {
         Map<String, Path> paths = batch(edgeSite().replace("env(\"CLUSTER_TOKEN\")", "\"" + TOKEN + "\" @"));
         for (List<String> command : BATCHES) {
             String err = assertNoLeak(paths, command, 1).err();
-            assertThat(err).as("%s", command).contains("error[NS0005]").contains("\"********\" @")
+            assertThat(err)
+                    .as("%s", command)
+                    .contains("error[NS0005]")
+                    .contains("\"********\" @")
                     .doesNotContain(TOKEN.substring(0, 12));
         }
     }
@@ -302,14 +335,24 @@ class SecretsTest {
     void aTokenFromTheEnvironmentIsMaskedInTheDiagnosticsOfEverySiteOfABatch() throws IOException {
         Map<String, Path> paths = batch(edgeSite().replace("// deprecated from Kubernetes 1.35", "// " + TOKEN));
         for (List<String> command : BATCHES) {
-            NetcProcess.Result run = NetcProcess.run(dir, Map.of("CLUSTER_TOKEN", TOKEN), List.of(),
+            NetcProcess.Result run = NetcProcess.run(
+                    dir,
+                    Map.of("CLUSTER_TOKEN", TOKEN),
+                    List.of(),
                     arguments(paths, command).toArray(String[]::new));
             assertThat(run.exit()).as("%s: %s", command, run.err()).isZero();
-            assertThat(run.err()).as("%s", command).contains("warning[NS4017]").contains("// ******** // warning: NS4017")
+            assertThat(run.err())
+                    .as("%s", command)
+                    .contains("warning[NS4017]")
+                    .contains("// ******** // warning: NS4017")
                     .doesNotContain(TOKEN.substring(0, 12));
             assertNoLeak(new Run(run.exit(), run.out(), run.err()), dir.resolve("out"));
-            assertThat(dir.resolve(command.contains("--batch") ? "out/store-3/nodes/cp-1.yaml" : "out/store-1/nodes/cp-1.yaml"))
-                    .content().contains(TOKEN);
+            assertThat(dir.resolve(
+                            command.contains("--batch")
+                                    ? "out/store-3/nodes/cp-1.yaml"
+                                    : "out/store-1/nodes/cp-1.yaml"))
+                    .content()
+                    .contains(TOKEN);
         }
     }
 
@@ -335,15 +378,16 @@ class SecretsTest {
         return Map.of("SPEC", template, "SITES", sites, "FOLDER", folder.getParent());
     }
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     /** A test of one kind per example that has a cluster, and so a token. */
     private Stream<DynamicTest> perExample(String kind, ThrowingConsumer test) {
-        return Examples.all().stream().filter(SecretsTest::hasCluster).map(example -> DynamicTest.dynamicTest(kind + ": " + name(example), () -> {
-            clear();
-            test.accept(example);
-        }));
+        return Examples.all().stream()
+                .filter(SecretsTest::hasCluster)
+                .map(example -> DynamicTest.dynamicTest(kind + ": " + name(example), () -> {
+                    clear();
+                    test.accept(example);
+                }));
     }
 
     private interface ThrowingConsumer {
@@ -389,8 +433,10 @@ class SecretsTest {
                     continue; // the input, which the test wrote
                 }
                 String content = Files.readString(file, StandardCharsets.UTF_8);
-                if (file.startsWith(out) && file.getParent().getFileName().toString().equals("nodes")) { // a site's, in a batch
-                    assertThat(Files.getPosixFilePermissions(file)).as("%s", file)
+                if (file.startsWith(out)
+                        && file.getParent().getFileName().toString().equals("nodes")) { // a site's, in a batch
+                    assertThat(Files.getPosixFilePermissions(file))
+                            .as("%s", file)
                             .isEqualTo(PosixFilePermissions.fromString("rw-------"));
                 } else {
                     assertThat(content).as("%s", file).doesNotContain(TOKEN);
@@ -403,7 +449,9 @@ class SecretsTest {
     private List<String> arguments(Map<String, Path> paths, List<String> command) {
         Map<String, Path> all = new HashMap<>(paths);
         all.put("OUT", dir.resolve("out"));
-        return command.stream().map(arg -> all.containsKey(arg) ? all.get(arg).toString() : arg).toList();
+        return command.stream()
+                .map(arg -> all.containsKey(arg) ? all.get(arg).toString() : arg)
+                .toList();
     }
 
     private static boolean hasCluster(Path example) {

@@ -22,17 +22,22 @@ final class Accepted {
             "kube-proxy.mode-ignored", Set.of(Code.NS4023),
             "kube-proxy.conntrack-min-ignored", Set.of(Code.NS4023));
 
-    private Accepted() {
-    }
+    private Accepted() {}
 
     static void assertBoots(String name, Compiler.Result result, List<Harness.Finding> findings) {
         assertThat(result.hasErrors()).as("%s is accepted", name).isFalse();
-        assertThat(findings).as("what the consumers refuse or misread in %s", name)
-                .filteredOn(Harness.Finding::isError).isEmpty();
-        List<Code> warnings = result.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING)
-                .map(Diagnostic::code).toList();
-        assertThat(findings).as("what the consumers ignore in %s without a warning from netc", name)
-                .filteredOn(f -> WARNED_BY.getOrDefault(f.rule(), Set.of()).stream().noneMatch(warnings::contains))
+        assertThat(findings)
+                .as("what the consumers refuse or misread in %s", name)
+                .filteredOn(Harness.Finding::isError)
+                .isEmpty();
+        List<Code> warnings = result.diagnostics().stream()
+                .filter(d -> d.severity() == Severity.WARNING)
+                .map(Diagnostic::code)
+                .toList();
+        assertThat(findings)
+                .as("what the consumers ignore in %s without a warning from netc", name)
+                .filteredOn(
+                        f -> WARNED_BY.getOrDefault(f.rule(), Set.of()).stream().noneMatch(warnings::contains))
                 .isEmpty();
     }
 }

@@ -21,8 +21,7 @@ import java.util.Map;
  * MTU of the network they are on), which checks such as flannel's MTU need.
  */
 final class Cases {
-    private Cases() {
-    }
+    private Cases() {}
 
     static Path write(Path dir, Compiler.Result result) {
         try {
@@ -42,10 +41,15 @@ final class Cases {
     private static String environment(Compiler.Result result) {
         Map<String, Object> nodes = new LinkedHashMap<>();
         for (Node node : result.model().cluster().map(Cluster::nodes).orElse(List.of())) {
-            List<Map<String, Object>> interfaces = node.interfaces().stream().map(i -> Map.<String, Object>of(
-                    "name", i.name(),
-                    "addresses", i.addresses().stream().map(IpAddress::toString).toList(),
-                    "mtu", i.network().mtu().orElse(0))).toList();
+            List<Map<String, Object>> interfaces = node.interfaces().stream()
+                    .map(i -> Map.<String, Object>of(
+                            "name", i.name(),
+                            "addresses",
+                                    i.addresses().stream()
+                                            .map(IpAddress::toString)
+                                            .toList(),
+                            "mtu", i.network().mtu().orElse(0)))
+                    .toList();
             nodes.put(node.name(), Map.of("interfaces", interfaces));
         }
         return new GsonBuilder().setPrettyPrinting().create().toJson(Map.of("nodes", nodes));

@@ -14,20 +14,47 @@ import java.util.Random;
 final class ClusterSpecGenerator {
     /** RKE2 options that decide whether a node boots, as netspec `key = value` text. */
     private static final List<String> OPTIONS = List.of(
-            "protect-kernel-defaults = true", "protect-kernel-defaults = false", "profile = \"cis\"",
-            "write-kubeconfig-mode = \"0640\"", "data-dir = \"/var/lib/rancher/rke2\"", "data-dir = \"/data/rke2/\"",
-            "data-dir = \"rke2-data\"", "data-dir = \"\"", "disable-kube-proxy = true", "disable-kube-proxy = false",
-            "egress-selector-mode = \"pod\"", "egress-selector-mode = \"agent\"", "node-label = [\"zone=a\"]",
-            "node-taint = [\"dedicated=edge:NoSchedule\"]", "kube-proxy-arg = [\"metrics-bind-address=0.0.0.0:10249\"]",
-            "kube-proxy-arg = [\"nftables-sync-period=30s\"]", "kube-proxy-arg = [\"bogus-flag=1\"]",
-            "disable = [\"rke2-ingress-nginx\"]", "disable = [\"rke2-canal\"]", "debug = true",
-            "kubelet-arg = [\"max-pods=200\"]", "etcd-expose-metrics = true", "selinux = true",
-            "cluster-domain = \"edge.local\"", "service-node-port-range = \"30000-32767\"",
-            "etcd-snapshot-retention = 10", "etcd-s3-timeout = 5m", "node-name = \"edge\"");
-    private static final List<String> SERVERS = List.of("10.0.1.10", "api.site.example", "API.Site.Example",
-            "10.0.1.010", "cp_1.local", "127.0.0.1", "0.0.0.0", "site-12.example.com.", "10.0.1.20");
-    private static final List<String> CNIS = List.of("canal", "canal", "canal", "canal", "calico", "cilium",
-            "flannel", "multus, canal", "none");
+            "protect-kernel-defaults = true",
+            "protect-kernel-defaults = false",
+            "profile = \"cis\"",
+            "write-kubeconfig-mode = \"0640\"",
+            "data-dir = \"/var/lib/rancher/rke2\"",
+            "data-dir = \"/data/rke2/\"",
+            "data-dir = \"rke2-data\"",
+            "data-dir = \"\"",
+            "disable-kube-proxy = true",
+            "disable-kube-proxy = false",
+            "egress-selector-mode = \"pod\"",
+            "egress-selector-mode = \"agent\"",
+            "node-label = [\"zone=a\"]",
+            "node-taint = [\"dedicated=edge:NoSchedule\"]",
+            "kube-proxy-arg = [\"metrics-bind-address=0.0.0.0:10249\"]",
+            "kube-proxy-arg = [\"nftables-sync-period=30s\"]",
+            "kube-proxy-arg = [\"bogus-flag=1\"]",
+            "disable = [\"rke2-ingress-nginx\"]",
+            "disable = [\"rke2-canal\"]",
+            "debug = true",
+            "kubelet-arg = [\"max-pods=200\"]",
+            "etcd-expose-metrics = true",
+            "selinux = true",
+            "cluster-domain = \"edge.local\"",
+            "service-node-port-range = \"30000-32767\"",
+            "etcd-snapshot-retention = 10",
+            "etcd-s3-timeout = 5m",
+            "node-name = \"edge\"");
+
+    private static final List<String> SERVERS = List.of(
+            "10.0.1.10",
+            "api.site.example",
+            "API.Site.Example",
+            "10.0.1.010",
+            "cp_1.local",
+            "127.0.0.1",
+            "0.0.0.0",
+            "site-12.example.com.",
+            "10.0.1.20");
+    private static final List<String> CNIS =
+            List.of("canal", "canal", "canal", "canal", "calico", "cilium", "flannel", "multus, canal", "none");
     private static final List<String> DURATIONS = List.of("0s", "1s", "5s", "30s", "1m", "5m", "10m", "1h");
 
     private final Random random;
@@ -41,9 +68,13 @@ final class ClusterSpecGenerator {
     String generate() {
         boolean dualStack = chance(4);
         StringBuilder out = new StringBuilder();
-        out.append("network mgmt { cidr 10.0.1.0/24").append(pick("", "; mtu 1500", "; mtu 9000")).append(" }\n");
-        out.append("network data { cidr 192.168.1.0/24").append(dualStack ? ", fd00:1::/64" : "")
-                .append(pick("", "; mtu 1280", "; mtu 1500", "; mtu 1500", "; mtu 9000", "; mtu 1400")).append(" }\n");
+        out.append("network mgmt { cidr 10.0.1.0/24")
+                .append(pick("", "; mtu 1500", "; mtu 9000"))
+                .append(" }\n");
+        out.append("network data { cidr 192.168.1.0/24")
+                .append(dualStack ? ", fd00:1::/64" : "")
+                .append(pick("", "; mtu 1280", "; mtu 1500", "; mtu 1500", "; mtu 9000", "; mtu 1400"))
+                .append(" }\n");
         out.append("cluster edge {\n  token env(\"CLUSTER_TOKEN\")\n");
         if (chance(3)) {
             out.append("  server \"").append(pick(SERVERS)).append("\"\n");
@@ -55,7 +86,9 @@ final class ClusterSpecGenerator {
             out.append("  cni ").append(pick(CNIS)).append('\n');
         }
         if (chance(2)) {
-            out.append("  canal { on ").append(pick("data", "mgmt")).append("; backend ")
+            out.append("  canal { on ")
+                    .append(pick("data", "mgmt"))
+                    .append("; backend ")
                     .append(pick("vxlan", "vxlan", "wireguard", "host-gw"));
             if (chance(4)) {
                 out.append("; mtu ").append(pick("1200", "1400", "1420", "1440", "1450", "8950", "8980"));
@@ -64,7 +97,8 @@ final class ClusterSpecGenerator {
                 out.append("; port ").append(pick("8472", "4789", "51820", "9000", "40000"));
             }
             if (chance(4)) {
-                out.append("; vni ").append(pick("1", "4096", "9999", "10000", "999999", "1000000", "9999999", "16777215"));
+                out.append("; vni ")
+                        .append(pick("1", "4096", "9999", "10000", "999999", "1000000", "9999999", "16777215"));
             }
             out.append(" }\n");
         }
@@ -123,10 +157,16 @@ final class ClusterSpecGenerator {
         String data = "192.168.1." + (10 + i);
         StringBuilder node = new StringBuilder("  node n-" + i + " {\n    role " + role + "\n");
         node.append("    interface eth0 ").append(mgmt).append(" on mgmt\n");
-        node.append("    interface ").append(pick("eth1", "eth1", "enp3s0")).append(' ').append(data)
-                .append(dualStack ? " fd00:1::" + (10 + i) : "").append(" on data\n");
+        node.append("    interface ")
+                .append(pick("eth1", "eth1", "enp3s0"))
+                .append(' ')
+                .append(data)
+                .append(dualStack ? " fd00:1::" + (10 + i) : "")
+                .append(" on data\n");
         if (chance(4)) {
-            node.append("    bind-address ").append(pick(mgmt, data, "0.0.0.0", "10.0.1.99")).append('\n');
+            node.append("    bind-address ")
+                    .append(pick(mgmt, data, "0.0.0.0", "10.0.1.99"))
+                    .append('\n');
         }
         if (chance(5)) {
             node.append("    external-ip 203.0.113.").append(10 + i).append('\n');

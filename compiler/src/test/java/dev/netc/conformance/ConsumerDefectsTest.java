@@ -57,7 +57,11 @@ class ConsumerDefectsTest {
     }
 
     static String file(Compiler.Result result, String path) {
-        return result.files().stream().filter(f -> f.path().equals(path)).map(OutputFile::content).findFirst().orElseThrow();
+        return result.files().stream()
+                .filter(f -> f.path().equals(path))
+                .map(OutputFile::content)
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -69,7 +73,8 @@ class ConsumerDefectsTest {
     void nftablesModeWritesTheIptablesSyncFlags() {
         Compiler.Result result = boots(cluster("kube-proxy nftables { sync-period 30s; min-sync-period 5s }", "", ""));
 
-        assertThat(file(result, "nodes/w-1.yaml")).contains("- iptables-sync-period=30s", "- iptables-min-sync-period=5s")
+        assertThat(file(result, "nodes/w-1.yaml"))
+                .contains("- iptables-sync-period=30s", "- iptables-min-sync-period=5s")
                 .doesNotContain("nftables-sync-period");
     }
 
@@ -91,8 +96,12 @@ class ConsumerDefectsTest {
     void protectKernelDefaultsAndProfilesGetTheirSysctlsAndTheEtcdUser() {
         Compiler.Result result = boots(cluster("rke2 { profile = \"cis\" }", "", ""));
 
-        assertThat(file(result, "nodes/w-1.yaml")).contains("  initramfs:\n    - name: netc-host\n      sysctl:\n",
-                "vm.overcommit_memory: \"1\"", "kernel.keys.root_maxbytes: \"25000000\"").doesNotContain("etcd");
+        assertThat(file(result, "nodes/w-1.yaml"))
+                .contains(
+                        "  initramfs:\n    - name: netc-host\n      sysctl:\n",
+                        "vm.overcommit_memory: \"1\"",
+                        "kernel.keys.root_maxbytes: \"25000000\"")
+                .doesNotContain("etcd");
         assertThat(file(result, "nodes/cp-2.yaml")).contains("      users:\n        etcd:\n          name: etcd\n");
         boots(cluster("rke2 { protect-kernel-defaults = true }", "", ""));
     }
@@ -104,7 +113,8 @@ class ConsumerDefectsTest {
      */
     @Test
     void vniLimitsFollowHelmsNumbersAndFlannelsDeviceNames() {
-        assertThat(codes(compile(cluster("canal { on data; vni 1000000 }", "", "")))).contains(Code.NS4024);
+        assertThat(codes(compile(cluster("canal { on data; vni 1000000 }", "", ""))))
+                .contains(Code.NS4024);
         boots(cluster("canal { on data; vni 999999 }", "", ""));
     }
 
@@ -114,13 +124,15 @@ class ConsumerDefectsTest {
         Compiler.Result result = boots(cluster("canal { on data; backend wireguard }", "", ""));
 
         assertThat(file(result, "manifests/rke2-canal-config.yaml")).contains("vethuMTU: 1420");
-        assertThat(codes(compile(cluster("canal { on data; backend wireguard; mtu 1440 }", "", "")))).contains(Code.NS4014);
+        assertThat(codes(compile(cluster("canal { on data; backend wireguard; mtu 1440 }", "", ""))))
+                .contains(Code.NS4014);
     }
 
     /** Defect 5. k3s-io/k3s@2a1e2e8 pkg/daemons/config/types.go CriticalControlArgs: a server with another value is refused. */
     @Test
     void serverIdenticalKeysCannotBeSetPerServer() {
-        assertThat(codes(compile(cluster("", "rke2 { egress-selector-mode = \"pod\" }", "")))).contains(Code.NS4028);
+        assertThat(codes(compile(cluster("", "rke2 { egress-selector-mode = \"pod\" }", ""))))
+                .contains(Code.NS4028);
         boots(cluster("rke2 { egress-selector-mode = \"pod\" }", "", "rke2 { node-label = [\"zone=a\"] }"));
     }
 
@@ -138,8 +150,8 @@ class ConsumerDefectsTest {
     @Test
     void nftablesConfiguresEveryBundledCni() {
         Compiler.Result calico = boots(cluster("cni calico\n  kube-proxy nftables", "", ""));
-        assertThat(file(calico, "manifests/rke2-calico-config.yaml")).contains("name: rke2-calico",
-                "calicoNetwork:", "linuxDataplane: \"Nftables\"");
+        assertThat(file(calico, "manifests/rke2-calico-config.yaml"))
+                .contains("name: rke2-calico", "calicoNetwork:", "linuxDataplane: \"Nftables\"");
         Compiler.Result flannel = boots(cluster("cni flannel\n  kube-proxy nftables", "", ""));
         assertThat(file(flannel, "manifests/rke2-flannel-config.yaml")).contains("enableNFTables: true");
     }
@@ -147,7 +159,8 @@ class ConsumerDefectsTest {
     /** Defect 8. helm-controller applies HelmChartConfig rke2-canal only to the HelmChart of that name. */
     @Test
     void aCanalBlockNeedsCanal() {
-        assertThat(codes(compile(cluster("cni calico\n  canal { on data }", "", "")))).contains(Code.NS4026);
+        assertThat(codes(compile(cluster("cni calico\n  canal { on data }", "", ""))))
+                .contains(Code.NS4026);
     }
 
     /** Defect 9. CoreDNS and the bundled charts' jobs run in kube-system. */
@@ -175,14 +188,17 @@ class ConsumerDefectsTest {
 
         assertThat(file(result, "policies/shop.yaml")).contains("objectset.rio.cattle.io/prune: \"false\"");
         assertThat(file(result, "nodes/cp-1.yaml")).contains("name: netc-retire-policies");
-        assertThat(codes(compile(cluster("rke2 { disable = [\"netc-policies-shop\"] }", "", "")))).contains(Code.NS4030);
+        assertThat(codes(compile(cluster("rke2 { disable = [\"netc-policies-shop\"] }", "", ""))))
+                .contains(Code.NS4030);
     }
 
     /** Defect 12. Go's net.ParseIP refuses leading zeros and its resolver all-numeric names (server-address.tsv). */
     @Test
     void serverIsAnAddressOrHostNameNodesCanJoin() {
         for (String server : List.of("10.0.1.010", "cp_1.local", "10.0.1.20", "127.0.0.1", "api.site.example.")) {
-            assertThat(codes(compile(cluster("server \"" + server + "\"", "", "")))).as(server).contains(Code.NS4018);
+            assertThat(codes(compile(cluster("server \"" + server + "\"", "", ""))))
+                    .as(server)
+                    .contains(Code.NS4018);
         }
         boots(cluster("server \"API.site-12.example\"", "", ""));
     }

@@ -28,8 +28,15 @@ class ExamplesConformanceTest {
             cases.add(Cases.write(dir.resolve(name), result));
         }
         List<Harness.Finding> findings = Harness.run(cases);
-        return results.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> Accepted.assertBoots(
-                e.getKey(), e.getValue(),
-                findings.stream().filter(f -> f.kase().equals(dir.resolve(e.getKey()).toString())).toList())));
+        return results.entrySet().stream()
+                .map(e -> DynamicTest.dynamicTest(
+                        e.getKey(),
+                        () -> Accepted.assertBoots(
+                                e.getKey(),
+                                e.getValue(),
+                                findings.stream()
+                                        .filter(f -> f.kase()
+                                                .equals(dir.resolve(e.getKey()).toString()))
+                                        .toList())));
     }
 }

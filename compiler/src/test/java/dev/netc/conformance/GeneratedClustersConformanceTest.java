@@ -47,8 +47,15 @@ class GeneratedClustersConformanceTest {
         // rejected specs would leave the property with nothing to say.
         assertThat(accepted.size()).as("accepted specs of %d", SPECS).isGreaterThan(SPECS / 5);
         List<Harness.Finding> findings = Harness.run(cases);
-        return accepted.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> Accepted.assertBoots(
-                e.getKey() + ":\n" + texts.get(e.getKey()), e.getValue(),
-                findings.stream().filter(f -> f.kase().equals(dir.resolve(e.getKey()).toString())).toList())));
+        return accepted.entrySet().stream()
+                .map(e -> DynamicTest.dynamicTest(
+                        e.getKey(),
+                        () -> Accepted.assertBoots(
+                                e.getKey() + ":\n" + texts.get(e.getKey()),
+                                e.getValue(),
+                                findings.stream()
+                                        .filter(f -> f.kase()
+                                                .equals(dir.resolve(e.getKey()).toString()))
+                                        .toList())));
     }
 }

@@ -17,13 +17,15 @@ import java.util.concurrent.TimeUnit;
  * module's build compiles it into {@code target/conformance} before the tests run.
  */
 public final class Harness {
-    static final Path BINARY = Path.of("target", "conformance", "netc-conformance").toAbsolutePath();
+    static final Path BINARY =
+            Path.of("target", "conformance", "netc-conformance").toAbsolutePath();
     static final Path TABLES = Path.of("src", "main", "catalogue").toAbsolutePath();
-    static final Path TESTDATA = Path.of("..", "conformance", "testdata").toAbsolutePath().normalize();
+    static final Path TESTDATA =
+            Path.of("..", "conformance", "testdata").toAbsolutePath().normalize();
 
     /** What a consumer does differently from what a file says; see conformance/harness/findings.go. */
-    public record Finding(String kase, String file, String path, String severity, String rule, String message,
-            String source) {
+    public record Finding(
+            String kase, String file, String path, String severity, String rule, String message, String source) {
         public boolean isError() {
             return severity.equals("error");
         }
@@ -39,8 +41,7 @@ public final class Harness {
         }
     }
 
-    private Harness() {
-    }
+    private Harness() {}
 
     /** Runs the harness on case folders (each with {@code out/} and an optional {@code env.json}). */
     public static List<Finding> run(List<Path> cases) {
@@ -49,8 +50,10 @@ public final class Harness {
         try {
             Path stdout = Files.createTempFile("netc-conformance", ".jsonl");
             try {
-                Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                Process process = new ProcessBuilder(command)
+                        .redirectOutput(stdout.toFile())
+                        .redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start();
                 if (!process.waitFor(5, TimeUnit.MINUTES)) {
                     process.destroyForcibly();
                     throw new IllegalStateException("the conformance harness did not finish in 5 minutes");
@@ -74,8 +77,14 @@ public final class Harness {
         List<Finding> findings = new ArrayList<>();
         for (String line : lines) {
             JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-            findings.add(new Finding(text(o, "case"), text(o, "file"), text(o, "path"), text(o, "severity"),
-                    text(o, "rule"), text(o, "message"), text(o, "source")));
+            findings.add(new Finding(
+                    text(o, "case"),
+                    text(o, "file"),
+                    text(o, "path"),
+                    text(o, "severity"),
+                    text(o, "rule"),
+                    text(o, "message"),
+                    text(o, "source")));
         }
         return findings;
     }

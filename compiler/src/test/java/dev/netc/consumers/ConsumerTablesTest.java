@@ -14,10 +14,15 @@ class ConsumerTablesTest {
      */
     @Test
     void everyGroupPrerequisiteComesWithAUserOfItsName() {
-        ConsumerTables.HOST_PREREQUISITES.stream().filter(p -> p.kind().equals("group")).forEach(group ->
-                assertThat(ConsumerTables.HOST_PREREQUISITES).as("user for group %s", group).anyMatch(user ->
-                        user.kind().equals("user") && user.name().equals(group.name()) && user.option().equals(group.option())
-                                && user.value().equals(group.value()) && user.roles().equals(group.roles())));
+        ConsumerTables.HOST_PREREQUISITES.stream()
+                .filter(p -> p.kind().equals("group"))
+                .forEach(group -> assertThat(ConsumerTables.HOST_PREREQUISITES)
+                        .as("user for group %s", group)
+                        .anyMatch(user -> user.kind().equals("user")
+                                && user.name().equals(group.name())
+                                && user.option().equals(group.option())
+                                && user.value().equals(group.value())
+                                && user.roles().equals(group.roles())));
     }
 
     /** The pod MTU netc derives never exceeds flannel's device (flannel-backends.tsv). */
@@ -25,9 +30,11 @@ class ConsumerTablesTest {
     void netcsOverheadsCoverFlannelsDevices() {
         for (FlannelBackend row : ConsumerTables.FLANNEL_BACKENDS) {
             Canal.Backend backend = Canal.Backend.byChartValue(row.backend()).orElseThrow();
-            assertThat(backend.overhead(row.family().equals("ipv6"))).as("%s over %s", row.backend(), row.family())
+            assertThat(backend.overhead(row.family().equals("ipv6")))
+                    .as("%s over %s", row.backend(), row.family())
                     .isGreaterThanOrEqualTo(row.overheadBytes());
-            assertThat(backend.overhead(true)).as("%s with IPv6 pods also carries IPv4", row.backend())
+            assertThat(backend.overhead(true))
+                    .as("%s with IPv6 pods also carries IPv4", row.backend())
                     .isGreaterThanOrEqualTo(backend.overhead(false));
         }
     }
@@ -35,17 +42,24 @@ class ConsumerTablesTest {
     /** Every backend netc offers is one flannel has, and the other way round. */
     @Test
     void theBackendsAreFlannels() {
-        assertThat(ConsumerTables.FLANNEL_BACKENDS.stream().map(FlannelBackend::backend).distinct())
-                .containsExactlyInAnyOrder(java.util.Arrays.stream(Canal.Backend.values()).map(Canal.Backend::chartValue)
+        assertThat(ConsumerTables.FLANNEL_BACKENDS.stream()
+                        .map(FlannelBackend::backend)
+                        .distinct())
+                .containsExactlyInAnyOrder(java.util.Arrays.stream(Canal.Backend.values())
+                        .map(Canal.Backend::chartValue)
                         .toArray(String[]::new));
     }
 
     /** The stage netc puts host prerequisites in has run before RKE2 starts, on every boot. */
     @Test
     void initramfsRunsBeforeRke2OnEveryBoot() {
-        assertThat(ConsumerTables.KAIROS_STAGES).filteredOn(s -> s.stage().equals("initramfs"))
-                .singleElement().matches(KairosStage::alwaysBeforeRke2);
-        assertThat(ConsumerTables.KAIROS_STAGES).filteredOn(s -> s.stage().equals("boot.before"))
-                .singleElement().matches(s -> s.beforeRke2FirstBoot().equals("yes"));
+        assertThat(ConsumerTables.KAIROS_STAGES)
+                .filteredOn(s -> s.stage().equals("initramfs"))
+                .singleElement()
+                .matches(KairosStage::alwaysBeforeRke2);
+        assertThat(ConsumerTables.KAIROS_STAGES)
+                .filteredOn(s -> s.stage().equals("boot.before"))
+                .singleElement()
+                .matches(s -> s.beforeRke2FirstBoot().equals("yes"));
     }
 }

@@ -23,8 +23,12 @@ import org.junit.jupiter.api.Test;
 class ChecksCatalogueTest {
     private static final Path CATALOGUE = Path.of("..", "docs", "checks.md");
     /** Where check ids are cited (tests run in the compiler module's folder). */
-    private static final List<Path> CITING = List.of(Path.of("src"), Path.of("..", "docs"), Path.of("..", "README.md"),
-            Path.of("..", "examples"), Path.of("..", "stdlib"));
+    private static final List<Path> CITING = List.of(
+            Path.of("src"),
+            Path.of("..", "docs"),
+            Path.of("..", "README.md"),
+            Path.of("..", "examples"),
+            Path.of("..", "stdlib"));
 
     private static final Pattern ROW = Pattern.compile("^\\| K(\\d+) \\|(.*)\\|\\s*$", Pattern.MULTILINE);
     /** A range of checks, {@code K3-K7} or {@code K14–K18}. */
@@ -34,6 +38,7 @@ class ChecksCatalogueTest {
      * use as recognisable fake secrets ({@code K10<hash>::...} is RKE2's own token format).
      */
     private static final Pattern ID = Pattern.compile("\\bK(\\d+)\\b(?!-[a-z])");
+
     private static final Pattern CODE = Pattern.compile("\\bNS\\d{4}\\b");
 
     @Test
@@ -58,13 +63,19 @@ class ChecksCatalogueTest {
         Matcher row = ROW.matcher(Files.readString(CATALOGUE, StandardCharsets.UTF_8));
         int expected = 1;
         while (row.find()) {
-            assertThat(Integer.parseInt(row.group(1))).as("the check after K%d", expected - 1).isEqualTo(expected);
+            assertThat(Integer.parseInt(row.group(1)))
+                    .as("the check after K%d", expected - 1)
+                    .isEqualTo(expected);
             String[] columns = row.group(2).split(" \\| ");
-            assertThat(columns).as("columns of K%d: check, severity, source, in netc", expected).hasSize(4);
+            assertThat(columns)
+                    .as("columns of K%d: check, severity, source, in netc", expected)
+                    .hasSize(4);
             assertThat(columns[3].strip()).as("how netc meets K%d", expected).isNotEmpty();
             Matcher code = CODE.matcher(columns[3]);
             while (code.find()) {
-                assertThat(Code.parse(code.group())).as("%s, named for K%d", code.group(), expected).isNotNull();
+                assertThat(Code.parse(code.group()))
+                        .as("%s, named for K%d", code.group(), expected)
+                        .isNotNull();
             }
             expected++;
         }
@@ -75,7 +86,8 @@ class ChecksCatalogueTest {
     void citationsAreReadAsChecks() {
         assertThat(cited("MetalLB needs strict ARP (K29); K3-K5, K14–K16 and K20/K21"))
                 .containsExactly(3, 4, 5, 14, 15, 16, 20, 21, 29);
-        assertThat(cited("token \"K10-test-token\", K10example, K10abc::server:x")).isEmpty();
+        assertThat(cited("token \"K10-test-token\", K10example, K10abc::server:x"))
+                .isEmpty();
     }
 
     private static Set<Integer> catalogued() throws IOException {

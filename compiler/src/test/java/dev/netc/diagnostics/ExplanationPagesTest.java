@@ -51,14 +51,25 @@ class ExplanationPagesTest {
      * folder (NS0012), a symbolic link (NS1020).
      * Their Wrong session must show the code, their Right session must not.
      */
-    private static final Set<Code> CONSOLE_EXAMPLES = EnumSet.of(Code.NS0010, Code.NS0011, Code.NS0012, Code.NS1009,
-            Code.NS1010, Code.NS1020, Code.NS1030, Code.NS1031, Code.NS1040, Code.NS2014, Code.NS4008);
+    private static final Set<Code> CONSOLE_EXAMPLES = EnumSet.of(
+            Code.NS0010,
+            Code.NS0011,
+            Code.NS0012,
+            Code.NS1009,
+            Code.NS1010,
+            Code.NS1020,
+            Code.NS1030,
+            Code.NS1031,
+            Code.NS1040,
+            Code.NS2014,
+            Code.NS4008);
 
     /** Codes no input can provoke: the page shows what the diagnostic looks like, without Wrong and Right. */
     private static final Set<Code> NO_EXAMPLES = EnumSet.of(Code.NS9001);
 
     private static final Map<String, String> ENVIRONMENT = Map.of("CLUSTER_TOKEN", "K10-explain-example-token");
-    private static final Pattern FENCED = Pattern.compile("^```(\\w*)\\n(.*?)^```$", Pattern.MULTILINE | Pattern.DOTALL);
+    private static final Pattern FENCED =
+            Pattern.compile("^```(\\w*)\\n(.*?)^```$", Pattern.MULTILINE | Pattern.DOTALL);
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     private static final Pattern PAGE_NAME = Pattern.compile("NS\\d{4}\\.md");
 
@@ -66,20 +77,22 @@ class ExplanationPagesTest {
     Path projectRoot;
 
     /** A fenced block: its language ({@code netspec}, {@code console}) and its text. */
-    record Block(String language, String text) {
-    }
+    record Block(String language, String text) {}
 
     @Test
     void everyCodeHasAMessageAndAPageWithTitleAndSeverityThatTheJarShipsUnchanged() throws IOException {
         for (Code code : Code.values()) {
-            assertThat(Messages.has(code)).as("message of %s in messages.properties", code).isTrue();
+            assertThat(Messages.has(code))
+                    .as("message of %s in messages.properties", code)
+                    .isTrue();
             Path page = page(code);
             assertThat(page).as("explanation page of %s", code).isRegularFile();
             String markdown = Files.readString(page, StandardCharsets.UTF_8);
             Explanation shipped = Explanation.of(code);
             assertThat(shipped.markdown()).as("%s as the jar ships it", code).isEqualTo(markdown);
             assertThat(shipped.title()).as("title of %s", code).isNotBlank();
-            assertThat(markdown.lines()).as("severity line of %s", code)
+            assertThat(markdown.lines())
+                    .as("severity line of %s", code)
                     .contains("Severity: " + code.defaultSeverity().label());
         }
     }
@@ -90,7 +103,9 @@ class ExplanationPagesTest {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
                 assertThat(name).as("file in %s", PAGES).matches(PAGE_NAME);
-                assertThat(Code.parse(name.substring(0, name.length() - 3))).as("the code of %s", name).isNotNull();
+                assertThat(Code.parse(name.substring(0, name.length() - 3)))
+                        .as("the code of %s", name)
+                        .isNotNull();
             }
         }
     }
@@ -99,7 +114,8 @@ class ExplanationPagesTest {
     void theCatalogueLinksEveryPage() throws IOException {
         String catalogue = Files.readString(CATALOGUE, StandardCharsets.UTF_8);
         for (Code code : Code.values()) {
-            assertThat(catalogue).as("link to the page of %s in %s", code, CATALOGUE)
+            assertThat(catalogue)
+                    .as("link to the page of %s in %s", code, CATALOGUE)
                     .contains("[" + code + "](diagnostics/" + code + ".md)");
         }
     }
@@ -118,7 +134,8 @@ class ExplanationPagesTest {
                 Path file = PAGES.resolve(fileAndAnchor[0]).normalize();
                 assertThat(file).as("link `%s` in the page of %s", target, code).isRegularFile();
                 if (fileAndAnchor.length == 2) {
-                    assertThat(headingAnchors(file)).as("anchor of link `%s` in the page of %s", target, code)
+                    assertThat(headingAnchors(file))
+                            .as("anchor of link `%s` in the page of %s", target, code)
                             .contains(fileAndAnchor[1]);
                 }
             }
@@ -127,22 +144,29 @@ class ExplanationPagesTest {
 
     @TestFactory
     Stream<DynamicTest> examples() {
-        return Stream.of(Code.values()).map(code -> DynamicTest.dynamicTest(code.name(), page(code).toUri(),
-                () -> checkExamples(code)));
+        return Stream.of(Code.values())
+                .map(code -> DynamicTest.dynamicTest(code.name(), page(code).toUri(), () -> checkExamples(code)));
     }
 
     private void checkExamples(Code code) throws IOException {
         String markdown = Files.readString(page(code), StandardCharsets.UTF_8);
         if (NO_EXAMPLES.contains(code)) {
-            assertThat(section(markdown, "Wrong")).as("Wrong section of %s", code).isEmpty();
-            assertThat(section(markdown, "Right")).as("Right section of %s", code).isEmpty();
-            assertThat(blocks(markdown)).as("what %s looks like", code).anyMatch(b -> b.language().equals("console"));
+            assertThat(section(markdown, "Wrong"))
+                    .as("Wrong section of %s", code)
+                    .isEmpty();
+            assertThat(section(markdown, "Right"))
+                    .as("Right section of %s", code)
+                    .isEmpty();
+            assertThat(blocks(markdown))
+                    .as("what %s looks like", code)
+                    .anyMatch(b -> b.language().equals("console"));
             return;
         }
         Block wrong = example(markdown, "Wrong", code);
         Block right = example(markdown, "Right", code);
         String language = CONSOLE_EXAMPLES.contains(code) ? "console" : "netspec";
-        assertThat(List.of(wrong.language(), right.language())).as("languages of the examples of %s", code)
+        assertThat(List.of(wrong.language(), right.language()))
+                .as("languages of the examples of %s", code)
                 .containsOnly(language);
         if (language.equals("console")) {
             assertThat(wrong.text()).as("Wrong session of %s", code).contains("[" + code + "]");
@@ -150,17 +174,25 @@ class ExplanationPagesTest {
             return;
         }
         List<Diagnostic> wrongDiagnostics = compile(code + "-wrong.netspec", wrong.text());
-        assertThat(wrongDiagnostics).as("diagnostics of the Wrong example of %s:%n%s", code, describe(wrongDiagnostics))
+        assertThat(wrongDiagnostics)
+                .as("diagnostics of the Wrong example of %s:%n%s", code, describe(wrongDiagnostics))
                 .anyMatch(d -> d.code() == code);
         List<Diagnostic> rightDiagnostics = compile(code + "-right.netspec", right.text());
-        assertThat(rightDiagnostics).as("diagnostics of the Right example of %s:%n%s", code, describe(rightDiagnostics))
+        assertThat(rightDiagnostics)
+                .as("diagnostics of the Right example of %s:%n%s", code, describe(rightDiagnostics))
                 .noneMatch(d -> d.code() == code)
                 .noneMatch(Diagnostic::isError);
     }
 
     private List<Diagnostic> compile(String name, String text) {
-        Compiler.Request request = new Compiler.Request(List.of(), List.of(new SourceFile(name, text)), projectRoot,
-                projectRoot, Map.of(), SecretSource.of(ENVIRONMENT), Emitter.Options.DEFAULT);
+        Compiler.Request request = new Compiler.Request(
+                List.of(),
+                List.of(new SourceFile(name, text)),
+                projectRoot,
+                projectRoot,
+                Map.of(),
+                SecretSource.of(ENVIRONMENT),
+                Emitter.Options.DEFAULT);
         return Compiler.compile(request).diagnostics();
     }
 
@@ -171,15 +203,20 @@ class ExplanationPagesTest {
     /** The first fenced block of the section, which must exist. */
     private static Block example(String markdown, String heading, Code code) {
         Optional<String> section = section(markdown, heading);
-        assertThat(section).as("`## %s` section of the page of %s", heading, code).isPresent();
+        assertThat(section)
+                .as("`## %s` section of the page of %s", heading, code)
+                .isPresent();
         List<Block> blocks = blocks(section.get());
-        assertThat(blocks).as("fenced example in `## %s` of the page of %s", heading, code).isNotEmpty();
+        assertThat(blocks)
+                .as("fenced example in `## %s` of the page of %s", heading, code)
+                .isNotEmpty();
         return blocks.get(0);
     }
 
     /** The text under {@code ## heading}, up to the next {@code ## }. */
     static Optional<String> section(String markdown, String heading) {
-        Matcher m = Pattern.compile("^## " + Pattern.quote(heading) + "\\s*$(.*?)(?=^## |\\z)", Pattern.MULTILINE | Pattern.DOTALL)
+        Matcher m = Pattern.compile(
+                        "^## " + Pattern.quote(heading) + "\\s*$(.*?)(?=^## |\\z)", Pattern.MULTILINE | Pattern.DOTALL)
                 .matcher(markdown);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
@@ -197,13 +234,16 @@ class ExplanationPagesTest {
     private static Set<String> headingAnchors(Path markdown) throws IOException {
         return Files.readAllLines(markdown, StandardCharsets.UTF_8).stream()
                 .filter(line -> line.startsWith("#"))
-                .map(line -> line.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT)
-                        .replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'))
+                .map(line -> line.replaceFirst("^#+\\s*", "")
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9 _-]", "")
+                        .replace(' ', '-'))
                 .collect(Collectors.toSet());
     }
 
     private static String describe(List<Diagnostic> diagnostics) {
-        return diagnostics.stream().map(d -> "  " + d.severity().label() + "[" + d.code() + "]: " + d.message())
+        return diagnostics.stream()
+                .map(d -> "  " + d.severity().label() + "[" + d.code() + "]: " + d.message())
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -37,14 +37,17 @@ class SourceMaskTest {
         String shown = line.text();
         for (String word : List.of("token", "x", "y")) {
             int column = source.indexOf(" " + word) + 1;
-            assertThat(shown.substring(line.column(column, false), line.column(column + word.length(), true))).isEqualTo(word);
+            assertThat(shown.substring(line.column(column, false), line.column(column + word.length(), true)))
+                    .isEqualTo(word);
         }
         // a span over a quoted part covers its mask and quotes; one inside a part covers the mask
         int quoted = source.indexOf("\"a-much");
-        assertThat(shown.substring(line.column(quoted, false), line.column(quoted + "\"a-much-longer-part\"".length(), true)))
+        assertThat(shown.substring(
+                        line.column(quoted, false), line.column(quoted + "\"a-much-longer-part\"".length(), true)))
                 .isEqualTo("\"********\"");
         int inside = source.indexOf("much");
-        assertThat(shown.substring(line.column(inside, false), line.column(inside + 4, true))).isEqualTo("********");
+        assertThat(shown.substring(line.column(inside, false), line.column(inside + 4, true)))
+                .isEqualTo("********");
     }
 
     @Test
@@ -58,7 +61,9 @@ class SourceMaskTest {
     void aUnionMasksWhatAnyOfItsMasksMasks() {
         SourceMask first = SourceMask.of(List.of(part("ab")));
         SourceMask second = SourceMask.of(List.of(part("a-much-longer-part")));
-        assertThat(SourceMask.union(List.of(first, second, SourceMask.NONE)).line(FILE, 2).text())
+        assertThat(SourceMask.union(List.of(first, second, SourceMask.NONE))
+                        .line(FILE, 2)
+                        .text())
                 .isEqualTo(mask.line(FILE, 2).text());
         assertThat(SourceMask.union(List.of(first, first, SourceMask.NONE))).isSameAs(first);
         assertThat(SourceMask.union(List.of())).isSameAs(SourceMask.NONE);

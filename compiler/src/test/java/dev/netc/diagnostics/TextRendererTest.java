@@ -33,8 +33,13 @@ class TextRendererTest {
      */
     @Test
     void secondaryLabelsAreDrawnInLineOrder() {
-        Diagnostic diagnostic = Diagnostic.of(Code.NS2020, word(SPEC, 4, "10.0.0.0/16"),
-                        "the pod range", "10.0.0.0/16", "network `lan`", "10.0.1.0/24")
+        Diagnostic diagnostic = Diagnostic.of(
+                        Code.NS2020,
+                        word(SPEC, 4, "10.0.0.0/16"),
+                        "the pod range",
+                        "10.0.0.0/16",
+                        "network `lan`",
+                        "10.0.1.0/24")
                 .withSecondary(word(MODULE, 1, "10.0.1.128/25"), "network `dmz` is here")
                 .withSecondary(word(SPEC, 2, "10.0.1.0/25"), "network `wan` is here")
                 .withSecondary(word(SPEC, 1, "10.0.1.0/24"), "network `lan` is here");

@@ -38,7 +38,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 class EditorKeywordsTest {
     // Maven runs the tests of a module with the module folder as working directory
     private static final Path EDITOR_SUPPORT = Path.of("..", "editor-support");
-    private static final Path TEXTMATE = EDITOR_SUPPORT.resolve(Path.of("vscode", "syntaxes", "netspec.tmLanguage.json"));
+    private static final Path TEXTMATE =
+            EDITOR_SUPPORT.resolve(Path.of("vscode", "syntaxes", "netspec.tmLanguage.json"));
     private static final Path VIM_SYNTAX = EDITOR_SUPPORT.resolve(Path.of("vim", "syntax", "netspec.vim"));
 
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
@@ -111,15 +112,23 @@ class EditorKeywordsTest {
     void propertyNamesAreTheSameInBothEditorsAndNeverKeywords() {
         Set<String> textMateProperties = captureWords(repositoryRule("property-name"), 1);
         Set<String> vimProperties = vimMatchWords("netspecProperty");
-        assertThat(textMateProperties).as("property names in %s", TEXTMATE).isNotEmpty().doesNotContainAnyElementsOf(keywords);
-        assertThat(vimProperties).as("property names in %s", VIM_SYNTAX).containsExactlyInAnyOrderElementsOf(textMateProperties);
+        assertThat(textMateProperties)
+                .as("property names in %s", TEXTMATE)
+                .isNotEmpty()
+                .doesNotContainAnyElementsOf(keywords);
+        assertThat(vimProperties)
+                .as("property names in %s", VIM_SYNTAX)
+                .containsExactlyInAnyOrderElementsOf(textMateProperties);
     }
 
     @Test
     void blockKindsAreTheSameInBothEditorsAndNeverKeywords() {
         Set<String> textMateBlocks = captureWords(repositoryRule("block-kind"), 1);
         Set<String> vimBlocks = vimMatchWords("netspecBlockKind");
-        assertThat(textMateBlocks).as("block kinds in %s", TEXTMATE).contains("canal", "kube-proxy").doesNotContainAnyElementsOf(keywords);
+        assertThat(textMateBlocks)
+                .as("block kinds in %s", TEXTMATE)
+                .contains("canal", "kube-proxy")
+                .doesNotContainAnyElementsOf(keywords);
         assertThat(vimBlocks).as("block kinds in %s", VIM_SYNTAX).containsExactlyInAnyOrderElementsOf(textMateBlocks);
     }
 
@@ -129,8 +138,13 @@ class EditorKeywordsTest {
         walkRules(repositoryRule("constant"), r -> textMateWords.addAll(wordsScoped(r, scope -> true)));
         Set<String> vimWords = new TreeSet<>(vimMatchWords("netspecConstant"));
         vimWords.addAll(vimMatchWords("netspecBoolean"));
-        assertThat(textMateWords).as("well-known words in %s", TEXTMATE).contains("ingress", "on", "true").doesNotContainAnyElementsOf(keywords);
-        assertThat(vimWords).as("well-known words in %s", VIM_SYNTAX).containsExactlyInAnyOrderElementsOf(textMateWords);
+        assertThat(textMateWords)
+                .as("well-known words in %s", TEXTMATE)
+                .contains("ingress", "on", "true")
+                .doesNotContainAnyElementsOf(keywords);
+        assertThat(vimWords)
+                .as("well-known words in %s", VIM_SYNTAX)
+                .containsExactlyInAnyOrderElementsOf(textMateWords);
     }
 
     // ---- the lexer ----------------------------------------------------------------------------
@@ -190,9 +204,11 @@ class EditorKeywordsTest {
                 words.addAll(group.words());
             }
         }
-        for (String[] keys : new String[][] {{"match", "captures"}, {"begin", "beginCaptures"}, {"end", "endCaptures"}}) {
+        for (String[] keys :
+                new String[][] {{"match", "captures"}, {"begin", "beginCaptures"}, {"end", "endCaptures"}}) {
             if (rule.get(keys[0]) instanceof String regex && rule.get(keys[1]) instanceof Map<?, ?> captures) {
-                List<Group> capturing = groups(regex).stream().filter(Group::capturing).toList();
+                List<Group> capturing =
+                        groups(regex).stream().filter(Group::capturing).toList();
                 for (Map.Entry<?, ?> capture : captures.entrySet()) {
                     int number = Integer.parseInt(String.valueOf(capture.getKey()));
                     if (map(capture.getValue()).get("name") instanceof String name && wanted.test(name) && number > 0) {
@@ -209,7 +225,9 @@ class EditorKeywordsTest {
 
     private static Set<String> captureWords(Map<String, Object> rule, int number) {
         assertThat(rule.get("match")).as("match of %s", rule).isInstanceOf(String.class);
-        List<Group> capturing = groups((String) rule.get("match")).stream().filter(Group::capturing).toList();
+        List<Group> capturing = groups((String) rule.get("match")).stream()
+                .filter(Group::capturing)
+                .toList();
         return new TreeSet<>(capturing.get(number - 1).words());
     }
 
@@ -251,8 +269,10 @@ class EditorKeywordsTest {
                 int[] open = stack.pop();
                 String inside = regex.substring(open[1], i);
                 boolean capturing = !inside.startsWith("?");
-                boolean lookaround = inside.startsWith("?=") || inside.startsWith("?!")
-                        || inside.startsWith("?<=") || inside.startsWith("?<!");
+                boolean lookaround = inside.startsWith("?=")
+                        || inside.startsWith("?!")
+                        || inside.startsWith("?<=")
+                        || inside.startsWith("?<!");
                 String content = inside.startsWith("?:") ? inside.substring(2) : inside;
                 byStart.put(open[0], new Group(capturing, lookaround, content));
             }
@@ -278,8 +298,20 @@ class EditorKeywordsTest {
 
     private static boolean isSynOption(String token) {
         return token.contains("=")
-                || Set.of("contained", "skipwhite", "skipnl", "skipempty", "transparent", "display", "conceal",
-                        "extend", "fold", "oneline", "keepend", "excludenl").contains(token);
+                || Set.of(
+                                "contained",
+                                "skipwhite",
+                                "skipnl",
+                                "skipempty",
+                                "transparent",
+                                "display",
+                                "conceal",
+                                "extend",
+                                "fold",
+                                "oneline",
+                                "keepend",
+                                "excludenl")
+                        .contains(token);
     }
 
     /** A vim pattern up to its closing delimiter, which may appear unescaped inside {@code [...]}. */
@@ -313,7 +345,8 @@ class EditorKeywordsTest {
     /** The words of the alternations {@code \%(a\|b\)} in the pattern of {@code syn match group}. */
     private static Set<String> vimMatchWords(String group) {
         Pattern synMatch = Pattern.compile("^\\s*syn(?:tax)?\\s+match\\s+" + Pattern.quote(group) + "\\s+(.)(.*)$");
-        Pattern alternation = Pattern.compile("\\\\%\\(([A-Za-z][A-Za-z0-9_-]*(?:\\\\\\|[A-Za-z][A-Za-z0-9_-]*)+)\\\\\\)");
+        Pattern alternation =
+                Pattern.compile("\\\\%\\(([A-Za-z][A-Za-z0-9_-]*(?:\\\\\\|[A-Za-z][A-Za-z0-9_-]*)+)\\\\\\)");
         Set<String> words = new TreeSet<>();
         int lines = 0;
         for (String line : vimLines) {

@@ -27,7 +27,8 @@ class CanalEmitterTest {
 
     @Test
     void nftablesSettingsJoinTheCanalBlock() {
-        Map<String, Object> values = values("kube-proxy nftables; canal { backend wireguard; mtu 1400 }").orElseThrow();
+        Map<String, Object> values = values("kube-proxy nftables; canal { backend wireguard; mtu 1400 }")
+                .orElseThrow();
 
         assertThat(values.get("flannel")).isEqualTo(Map.of("backend", "wireguard", "enableNFTables", true));
         assertThat(values.get("calico")).isEqualTo(Map.of("vethuMTU", 1400, "felixIptablesBackend", "nft"));
@@ -42,10 +43,18 @@ class CanalEmitterTest {
     @SuppressWarnings("unchecked")
     private static Optional<Map<String, Object>> values(String clusterBody) {
         String spec = "cluster { token env(\"T\"); " + clusterBody + " }\n";
-        Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(), List.of(new SourceFile("t.netspec", spec)),
-                Path.of("."), Path.of("."), Map.of(), SecretSource.of(Map.of("T", "token")), Emitter.Options.DEFAULT));
+        Compiler.Result result = Compiler.compile(new Compiler.Request(
+                List.of(),
+                List.of(new SourceFile("t.netspec", spec)),
+                Path.of("."),
+                Path.of("."),
+                Map.of(),
+                SecretSource.of(Map.of("T", "token")),
+                Emitter.Options.DEFAULT));
         assertThat(result.diagnostics()).noneMatch(d -> d.isError());
-        return result.files().stream().filter(f -> f.path().equals("manifests/" + ChartConfigEmitter.manifestFile("rke2-canal"))).findFirst()
+        return result.files().stream()
+                .filter(f -> f.path().equals("manifests/" + ChartConfigEmitter.manifestFile("rke2-canal")))
+                .findFirst()
                 .map(file -> {
                     Map<String, Object> config = (Map<String, Object>) YAML.loadFromString(file.content());
                     String valuesContent = (String) ((Map<String, Object>) config.get("spec")).get("valuesContent");

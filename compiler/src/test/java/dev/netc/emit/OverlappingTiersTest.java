@@ -31,19 +31,34 @@ class OverlappingTiersTest {
                   allow web -> db:sql
                 }
                 """);
-        NetworkPolicy overlap = policies.manifests().policies().stream().filter(p -> p.name().equals("tier-web-in-all"))
-                .findFirst().orElseThrow();
+        NetworkPolicy overlap = policies.manifests().policies().stream()
+                .filter(p -> p.name().equals("tier-web-in-all"))
+                .findFirst()
+                .orElseThrow();
         assertThat(overlap.egress()).hasSize(1);
         Endpoints endpoints = policies.endpoints();
-        assertThat(policies.evaluate(endpoints.named("shop.web").orElseThrow(), endpoints.named("shop.db").orElseThrow(),
-                5432, Protocol.TCP).allowed()).isTrue();
+        assertThat(policies.evaluate(
+                                endpoints.named("shop.web").orElseThrow(),
+                                endpoints.named("shop.db").orElseThrow(),
+                                5432,
+                                Protocol.TCP)
+                        .allowed())
+                .isTrue();
         // the pods of `all` that are not `web` gain nothing
-        assertThat(policies.evaluate(endpoints.named("shop").orElseThrow(), endpoints.named("shop.db").orElseThrow(),
-                5432, Protocol.TCP).allowed()).isFalse();
+        assertThat(policies.evaluate(
+                                endpoints.named("shop").orElseThrow(),
+                                endpoints.named("shop.db").orElseThrow(),
+                                5432,
+                                Protocol.TCP)
+                        .allowed())
+                .isFalse();
         assertThat(policies.provenance().rule("shop", "tier-web-in-all", Provenance.Direction.EGRESS, 0))
-                .extracting(span -> span.line()).containsExactly(5);
-        assertThat(policies.provenance().isolation("shop", "tier-web-in-all", Provenance.Direction.EGRESS)
-                .map(span -> span.text())).hasValue("isolate egress");
+                .extracting(span -> span.line())
+                .containsExactly(5);
+        assertThat(policies.provenance()
+                        .isolation("shop", "tier-web-in-all", Provenance.Direction.EGRESS)
+                        .map(span -> span.text()))
+                .hasValue("isolate egress");
     }
 
     @Test
@@ -57,6 +72,8 @@ class OverlappingTiersTest {
                   allow api -> db
                 }
                 """);
-        assertThat(policies.manifests().policies()).extracting(NetworkPolicy::name).containsExactly("tier-api");
+        assertThat(policies.manifests().policies())
+                .extracting(NetworkPolicy::name)
+                .containsExactly("tier-api");
     }
 }

@@ -49,34 +49,52 @@ class ProvenanceTest {
     void aRuleTwoFlowsShareCitesBoth() {
         Provenance provenance = compile(SPEC).provenance();
         // `allow web -> db:sql` and `allow shop.web -> db:5432/tcp` lower to the same rule
-        assertThat(lines(provenance.rule("shop", "tier-db", Direction.INGRESS, 0))).containsExactly(5, 6);
-        assertThat(lines(provenance.rule("shop", "tier-web", Direction.EGRESS, 0))).containsExactly(5, 6);
-        assertThat(lines(provenance.rule("shop", "tier-db", Direction.INGRESS, 1))).containsExactly(10);
-        assertThat(lines(provenance.rule("shop", "all-pods", Direction.INGRESS, 0))).containsExactly(12);
+        assertThat(lines(provenance.rule("shop", "tier-db", Direction.INGRESS, 0)))
+                .containsExactly(5, 6);
+        assertThat(lines(provenance.rule("shop", "tier-web", Direction.EGRESS, 0)))
+                .containsExactly(5, 6);
+        assertThat(lines(provenance.rule("shop", "tier-db", Direction.INGRESS, 1)))
+                .containsExactly(10);
+        assertThat(lines(provenance.rule("shop", "all-pods", Direction.INGRESS, 0)))
+                .containsExactly(12);
         assertThat(provenance.rule("shop", "tier-db", Direction.INGRESS, 2)).isEmpty();
     }
 
     @Test
     void isolationAndDnsTraceToTheIsolateStatement() {
         Provenance provenance = compile(SPEC).provenance();
-        assertThat(provenance.isolation("shop", "default-deny-ingress", Direction.INGRESS).map(Span::line)).hasValue(2);
-        assertThat(provenance.isolation("shop", "tier-db", Direction.INGRESS).map(Span::text)).hasValue("isolate ingress, egress");
-        assertThat(lines(provenance.rule("shop", "allow-dns-egress", Direction.EGRESS, 0))).containsExactly(2);
+        assertThat(provenance
+                        .isolation("shop", "default-deny-ingress", Direction.INGRESS)
+                        .map(Span::line))
+                .hasValue(2);
+        assertThat(provenance.isolation("shop", "tier-db", Direction.INGRESS).map(Span::text))
+                .hasValue("isolate ingress, egress");
+        assertThat(lines(provenance.rule("shop", "allow-dns-egress", Direction.EGRESS, 0)))
+                .containsExactly(2);
         // a tier isolated on its own: its own statement, for the isolation and its DNS rule
-        assertThat(provenance.isolation("batch", "tier-job", Direction.EGRESS).map(Span::text)).hasValue("isolate egress");
-        assertThat(lines(provenance.rule("batch", "tier-job", Direction.EGRESS, 0))).containsExactly(10);
-        assertThat(lines(provenance.rule("batch", "tier-job", Direction.EGRESS, 2))).containsExactly(9);
+        assertThat(provenance.isolation("batch", "tier-job", Direction.EGRESS).map(Span::text))
+                .hasValue("isolate egress");
+        assertThat(lines(provenance.rule("batch", "tier-job", Direction.EGRESS, 0)))
+                .containsExactly(10);
+        assertThat(lines(provenance.rule("batch", "tier-job", Direction.EGRESS, 2)))
+                .containsExactly(9);
         assertThat(provenance.isolation("batch", "tier-job", Direction.INGRESS)).isEmpty();
     }
 
     @Test
     void theTraceIsRecordedOnlyWhenAskedForAndChangesNoOutput() {
         Path root = Path.of("").toAbsolutePath();
-        Compiler.Request traced = new Compiler.Request(List.of(), List.of(new SourceFile("spec.netspec", SPEC)), root, root,
-                Map.of(), SecretSource.of(Map.of()), Emitter.Options.builder().traceRules(true).build());
+        Compiler.Request traced = new Compiler.Request(
+                List.of(),
+                List.of(new SourceFile("spec.netspec", SPEC)),
+                root,
+                root,
+                Map.of(),
+                SecretSource.of(Map.of()),
+                Emitter.Options.builder().traceRules(true).build());
         Compiler.Result withTrace = Compiler.compile(traced);
-        Compiler.Result without = Compiler.compile(new Compiler.Request(traced.inputs(), traced.sources(), root, root,
-                Map.of(), traced.secrets(), Emitter.Options.DEFAULT));
+        Compiler.Result without = Compiler.compile(new Compiler.Request(
+                traced.inputs(), traced.sources(), root, root, Map.of(), traced.secrets(), Emitter.Options.DEFAULT));
         assertThat(without.files()).isEqualTo(withTrace.files());
         assertThat(withTrace.provenance().rules()).isNotEmpty();
         assertThat(without.provenance()).isEqualTo(Provenance.EMPTY);
@@ -85,9 +103,15 @@ class ProvenanceTest {
     @Test
     void everyRuleOfEveryExampleHasASource() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("..", "examples"))) {
-            for (Path example : files.filter(p -> p.toString().endsWith(".netspec")).toList()) {
-                Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(example), List.of(), example.getParent(),
-                        Path.of("").toAbsolutePath(), Map.of(), SecretSource.of(Map.of("CLUSTER_TOKEN", "a-token")),
+            for (Path example :
+                    files.filter(p -> p.toString().endsWith(".netspec")).toList()) {
+                Compiler.Result result = Compiler.compile(new Compiler.Request(
+                        List.of(example),
+                        List.of(),
+                        example.getParent(),
+                        Path.of("").toAbsolutePath(),
+                        Map.of(),
+                        SecretSource.of(Map.of("CLUSTER_TOKEN", "a-token")),
                         Emitter.Options.builder().traceRules(true).build()));
                 assertThat(result.hasErrors()).as("%s", example).isFalse();
                 Manifests manifests = EmittedPolicies.read(result.files());
@@ -96,11 +120,13 @@ class ProvenanceTest {
                         List<?> rules = direction == Direction.INGRESS ? policy.ingress() : policy.egress();
                         for (int i = 0; i < rules.size(); i++) {
                             assertThat(result.provenance().rule(policy.namespace(), policy.name(), direction, i))
-                                    .as("%s %s %s[%d]", example.getFileName(), policy.ref(), direction, i).isNotEmpty();
+                                    .as("%s %s %s[%d]", example.getFileName(), policy.ref(), direction, i)
+                                    .isNotEmpty();
                         }
                         if (policy.policyTypes().contains(dev.netc.evaluator.Direction.valueOf(direction.name()))) {
                             assertThat(result.provenance().isolation(policy.namespace(), policy.name(), direction))
-                                    .as("%s %s %s", example.getFileName(), policy.ref(), direction).isPresent();
+                                    .as("%s %s %s", example.getFileName(), policy.ref(), direction)
+                                    .isPresent();
                         }
                     }
                 }

@@ -22,9 +22,11 @@ class CloudConfigRulesTest {
 
     @TestFactory
     Stream<DynamicTest> everyNodeCloudConfigFollowsTheKairosRules() {
-        return Examples.all().stream().flatMap(example -> Examples.compile(example).files().stream()
-                .filter(f -> f.path().startsWith("nodes/"))
-                .map(file -> DynamicTest.dynamicTest(Examples.name(example) + "/" + file.path(), () -> check(file))));
+        return Examples.all().stream()
+                .flatMap(example -> Examples.compile(example).files().stream()
+                        .filter(f -> f.path().startsWith("nodes/"))
+                        .map(file -> DynamicTest.dynamicTest(
+                                Examples.name(example) + "/" + file.path(), () -> check(file))));
     }
 
     @SuppressWarnings("unchecked")
@@ -36,7 +38,9 @@ class CloudConfigRulesTest {
         Map<String, Object> cluster = (Map<String, Object>) root.get("cluster");
         assertThat(cluster).containsKeys("cluster_token", "control_plane_host", "role", "config");
         assertThat(cluster.get("cluster_token")).isEqualTo(Examples.TOKEN);
-        assertThat((String) cluster.get("control_plane_host")).doesNotContain("://").doesNotContain(":9345");
+        assertThat((String) cluster.get("control_plane_host"))
+                .doesNotContain("://")
+                .doesNotContain(":9345");
         assertThat(cluster.get("role")).isIn("init", "controlplane", "worker");
         assertThat(cluster.get("config")).isInstanceOf(String.class);
         Map<String, Object> config = (Map<String, Object>) YAML.loadFromString((String) cluster.get("config"));
@@ -51,7 +55,8 @@ class CloudConfigRulesTest {
         }
         // stage files: yip decodes permissions into a uint32, so an unquoted octal literal
         assertThat(text).doesNotContainPattern("permissions: \"").doesNotContainPattern("permissions: '");
-        text.lines().filter(l -> l.trim().startsWith("permissions:"))
+        text.lines()
+                .filter(l -> l.trim().startsWith("permissions:"))
                 .forEach(l -> assertThat(l.trim()).matches("permissions: 0[0-7]{3}"));
         assertThat(text).doesNotContain("/etc/rancher/rke2/config.d/").doesNotContain("write_files:");
         if (cluster.get("role").equals("worker")) {

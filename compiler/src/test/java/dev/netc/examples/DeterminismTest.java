@@ -43,15 +43,19 @@ class DeterminismTest {
     void outputDoesNotDependOnTheOrderOfInputFiles(@TempDir Path dir) throws IOException {
         Path first = dir.resolve("a.netspec");
         Path second = dir.resolve("b.netspec");
-        Files.writeString(first, "namespace shop { isolate ingress; tier web { pods app=web } }\nallow ops.* -> shop.web:443/tcp\n");
-        Files.writeString(second, "namespace ops { tier bastion { pods app=bastion } }\nallow ops.bastion -> shop.web:22/tcp\n");
-        assertThat(contents(compile(dir, List.of(second, first)))).isEqualTo(contents(compile(dir, List.of(first, second))))
+        Files.writeString(
+                first,
+                "namespace shop { isolate ingress; tier web { pods app=web } }\nallow ops.* -> shop.web:443/tcp\n");
+        Files.writeString(
+                second, "namespace ops { tier bastion { pods app=bastion } }\nallow ops.bastion -> shop.web:22/tcp\n");
+        assertThat(contents(compile(dir, List.of(second, first))))
+                .isEqualTo(contents(compile(dir, List.of(first, second))))
                 .isNotEmpty();
     }
 
     private static List<OutputFile> compile(Path dir, List<Path> inputs) {
-        Compiler.Result result = Compiler.compile(new Compiler.Request(inputs, List.of(), dir, dir, Map.of(),
-                SecretSource.of(Map.of()), Emitter.Options.DEFAULT));
+        Compiler.Result result = Compiler.compile(new Compiler.Request(
+                inputs, List.of(), dir, dir, Map.of(), SecretSource.of(Map.of()), Emitter.Options.DEFAULT));
         assertThat(result.diagnostics()).isEmpty();
         return result.files();
     }

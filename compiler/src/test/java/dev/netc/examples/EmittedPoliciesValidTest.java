@@ -20,9 +20,11 @@ class EmittedPoliciesValidTest {
 
     @TestFactory
     Stream<DynamicTest> everyEmittedPolicyIsValid() {
-        return Examples.all().stream().flatMap(example -> Examples.compile(example).files().stream()
-                .filter(f -> f.path().startsWith("policies/"))
-                .map(file -> DynamicTest.dynamicTest(Examples.name(example) + "/" + file.path(), () -> check(file))));
+        return Examples.all().stream()
+                .flatMap(example -> Examples.compile(example).files().stream()
+                        .filter(f -> f.path().startsWith("policies/"))
+                        .map(file -> DynamicTest.dynamicTest(
+                                Examples.name(example) + "/" + file.path(), () -> check(file))));
     }
 
     private static void check(OutputFile file) {
@@ -30,9 +32,15 @@ class EmittedPoliciesValidTest {
             if (!"NetworkPolicy".equals(document.get("kind"))) {
                 continue;
             }
-            assertThat(SchemaValidator.validate(document)).as("schema: %s", document.get("metadata")).isEmpty();
-            assertThat(ApiServerValidator.validate(document)).as("API server: %s", document.get("metadata")).isEmpty();
-            assertThat(ApiServerValidator.warnings(document)).as("API warnings: %s", document.get("metadata")).isEmpty();
+            assertThat(SchemaValidator.validate(document))
+                    .as("schema: %s", document.get("metadata"))
+                    .isEmpty();
+            assertThat(ApiServerValidator.validate(document))
+                    .as("API server: %s", document.get("metadata"))
+                    .isEmpty();
+            assertThat(ApiServerValidator.warnings(document))
+                    .as("API warnings: %s", document.get("metadata"))
+                    .isEmpty();
             @SuppressWarnings("unchecked")
             Map<String, Object> spec = (Map<String, Object>) document.get("spec");
             assertThat(spec).containsKeys("podSelector", "policyTypes");

@@ -23,8 +23,7 @@ public final class Examples {
     /** The token the examples read with {@code env("CLUSTER_TOKEN")}: a fake, easy to spot in output. */
     public static final String TOKEN = "K10example-token-not-a-secret";
 
-    private Examples() {
-    }
+    private Examples() {}
 
     public static List<Path> all() {
         try (Stream<Path> files = Files.list(DIR)) {
@@ -44,12 +43,25 @@ public final class Examples {
      * errors; a warning it shows on purpose is announced on its line, e.g. `// warning: NS4017`.
      */
     public static Compiler.Result compile(Path example) {
-        Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(example), List.of(), DIR, DIR.getParent(),
-                Map.of(), SecretSource.of(Map.of("CLUSTER_TOKEN", TOKEN)), Emitter.Options.DEFAULT));
-        DiagnosticCasesTest.Unmatched unmatched = DiagnosticCasesTest.match(announced(example), result.diagnostics(),
-                d -> new Expected(name(example), d.primary() == null ? 0 : d.primary().line(), d.severity(), d.code()));
-        assertThat(unmatched.missing()).as("diagnostics %s announces but does not report", example.getFileName()).isEmpty();
-        assertThat(unmatched.unexpected()).as("diagnostics of %s that it does not announce", example.getFileName()).isEmpty();
+        Compiler.Result result = Compiler.compile(new Compiler.Request(
+                List.of(example),
+                List.of(),
+                DIR,
+                DIR.getParent(),
+                Map.of(),
+                SecretSource.of(Map.of("CLUSTER_TOKEN", TOKEN)),
+                Emitter.Options.DEFAULT));
+        DiagnosticCasesTest.Unmatched unmatched = DiagnosticCasesTest.match(
+                announced(example),
+                result.diagnostics(),
+                d -> new Expected(
+                        name(example), d.primary() == null ? 0 : d.primary().line(), d.severity(), d.code()));
+        assertThat(unmatched.missing())
+                .as("diagnostics %s announces but does not report", example.getFileName())
+                .isEmpty();
+        assertThat(unmatched.unexpected())
+                .as("diagnostics of %s that it does not announce", example.getFileName())
+                .isEmpty();
         return result;
     }
 

@@ -26,28 +26,34 @@ class ExamplesGoldenTest {
 
     @TestFactory
     Stream<DynamicTest> everyExampleMatchesItsGoldenOutput() {
-        return Examples.all().stream().map(example -> DynamicTest.dynamicTest(Examples.name(example), () -> {
-            Compiler.Result result = Examples.compile(example);
-            Path expectedDir = Examples.EXPECTED.resolve(Examples.name(example));
-            if (UPDATE) {
-                rewrite(expectedDir, result.files());
-            }
-            Set<String> produced = new TreeSet<>();
-            for (OutputFile file : result.files()) {
-                produced.add(file.path());
-                Path golden = expectedDir.resolve(file.path());
-                assertThat(golden).as("golden file for %s", file.path()).exists();
-                assertThat(file.content()).as(file.path()).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
-            }
-            assertThat(produced).as("files of %s", example.getFileName()).isEqualTo(goldenFiles(expectedDir));
-        }));
+        return Examples.all().stream()
+                .map(example -> DynamicTest.dynamicTest(Examples.name(example), () -> {
+                    Compiler.Result result = Examples.compile(example);
+                    Path expectedDir = Examples.EXPECTED.resolve(Examples.name(example));
+                    if (UPDATE) {
+                        rewrite(expectedDir, result.files());
+                    }
+                    Set<String> produced = new TreeSet<>();
+                    for (OutputFile file : result.files()) {
+                        produced.add(file.path());
+                        Path golden = expectedDir.resolve(file.path());
+                        assertThat(golden).as("golden file for %s", file.path()).exists();
+                        assertThat(file.content())
+                                .as(file.path())
+                                .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+                    }
+                    assertThat(produced)
+                            .as("files of %s", example.getFileName())
+                            .isEqualTo(goldenFiles(expectedDir));
+                }));
     }
 
     private static Set<String> goldenFiles(Path dir) throws IOException {
         Set<String> files = new TreeSet<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
-                walk.filter(Files::isRegularFile).forEach(p -> files.add(dir.relativize(p).toString().replace('\\', '/')));
+                walk.filter(Files::isRegularFile)
+                        .forEach(p -> files.add(dir.relativize(p).toString().replace('\\', '/')));
             }
         }
         return files;
@@ -56,7 +62,8 @@ class ExamplesGoldenTest {
     private static void rewrite(Path dir, List<OutputFile> files) throws IOException {
         if (Files.isDirectory(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path path :
+                        walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }

@@ -18,10 +18,11 @@ class ExamplesReachabilityTest {
 
     @TestFactory
     Stream<DynamicTest> emittedPoliciesAllowExactlyTheDeclaredFlowsPlusDns() {
-        return Examples.all().stream().map(example -> DynamicTest.dynamicTest(Examples.name(example), () -> {
-            Compiler.Result result = Examples.compile(example);
-            int probes = new ReachabilityProof(result.model(), EmittedPolicies.of(result)).run();
-            assertThat(probes).isPositive();
-        }));
+        return Examples.all().stream()
+                .map(example -> DynamicTest.dynamicTest(Examples.name(example), () -> {
+                    Compiler.Result result = Examples.compile(example);
+                    int probes = new ReachabilityProof(result.model(), EmittedPolicies.of(result)).run();
+                    assertThat(probes).isPositive();
+                }));
     }
 }

@@ -21,8 +21,11 @@ import org.junit.jupiter.api.TestFactory;
 /** The canonical layout: golden cases, idempotence and unchanged meaning over every spec in the repository. */
 class FormatterTest {
     private static final Path GOLDEN = Path.of("src", "test", "resources", "format");
-    private static final List<Path> CORPUS = List.of(Path.of("..", "examples"), Path.of("..", "stdlib"),
-            Path.of("src", "test", "resources", "diagnostics"), Path.of("src", "test", "resources", "diagnostics-rendered"),
+    private static final List<Path> CORPUS = List.of(
+            Path.of("..", "examples"),
+            Path.of("..", "stdlib"),
+            Path.of("src", "test", "resources", "diagnostics"),
+            Path.of("src", "test", "resources", "diagnostics-rendered"),
             GOLDEN);
 
     /**
@@ -36,43 +39,54 @@ class FormatterTest {
     @TestFactory
     Stream<DynamicTest> goldenCases() throws IOException {
         try (Stream<Path> files = Files.list(GOLDEN)) {
-            List<Path> inputs = files.filter(p -> p.toString().endsWith(".input.netspec")).sorted().toList();
+            List<Path> inputs = files.filter(p -> p.toString().endsWith(".input.netspec"))
+                    .sorted()
+                    .toList();
             assertThat(inputs).hasSizeGreaterThanOrEqualTo(2);
-            return inputs.stream().map(input -> DynamicTest.dynamicTest(input.getFileName().toString(), () -> {
-                Path expected = input.resolveSibling(input.getFileName().toString().replace(".input.", ".expected."));
-                assertThat(format(Files.readString(input))).isEqualTo(Files.readString(expected));
-            }));
+            return inputs.stream()
+                    .map(input -> DynamicTest.dynamicTest(input.getFileName().toString(), () -> {
+                        Path expected = input.resolveSibling(
+                                input.getFileName().toString().replace(".input.", ".expected."));
+                        assertThat(format(Files.readString(input))).isEqualTo(Files.readString(expected));
+                    }));
         }
     }
 
     /** fmt(fmt(x)) == fmt(x), and fmt(x) parses to the same AST as x, for every spec that parses. */
     @TestFactory
     Stream<DynamicTest> idempotentAndMeaningPreserving() {
-        List<Path> specs = CORPUS.stream().flatMap(FormatterTest::specs).filter(FormatterTest::parsesCleanly).toList();
+        List<Path> specs = CORPUS.stream()
+                .flatMap(FormatterTest::specs)
+                .filter(FormatterTest::parsesCleanly)
+                .toList();
         assertThat(specs).hasSizeGreaterThan(60);
-        return specs.stream().map(spec -> DynamicTest.dynamicTest(spec.toString(), () -> {
-            String original = Files.readString(spec, StandardCharsets.UTF_8);
-            String once = format(original);
-            assertThat(format(once)).as("formatting twice").isEqualTo(once);
-            assertThat(ast(once)).as("the AST after formatting").isEqualTo(ast(original));
-        }));
+        return specs.stream()
+                .map(spec -> DynamicTest.dynamicTest(spec.toString(), () -> {
+                    String original = Files.readString(spec, StandardCharsets.UTF_8);
+                    String once = format(original);
+                    assertThat(format(once)).as("formatting twice").isEqualTo(once);
+                    assertThat(ast(once)).as("the AST after formatting").isEqualTo(ast(original));
+                }));
     }
 
     @Test
     void examplesAndStdlibAreAlreadyFormatted() {
-        Stream.of(Path.of("..", "examples"), Path.of("..", "stdlib")).flatMap(FormatterTest::specs).forEach(spec -> {
-            try {
-                String text = Files.readString(spec, StandardCharsets.UTF_8);
-                assertThat(format(text)).as(spec.toString()).isEqualTo(text);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        Stream.of(Path.of("..", "examples"), Path.of("..", "stdlib"))
+                .flatMap(FormatterTest::specs)
+                .forEach(spec -> {
+                    try {
+                        String text = Files.readString(spec, StandardCharsets.UTF_8);
+                        assertThat(format(text)).as(spec.toString()).isEqualTo(text);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 
     @Test
     void aFileWithSyntaxErrorsIsNotFormattedAndItsErrorsAreReported() {
-        Formatter.Result result = Formatter.format(new SourceFile("broken.netspec", "network lan {  cidr 10.0.0.0/8\n"));
+        Formatter.Result result =
+                Formatter.format(new SourceFile("broken.netspec", "network lan {  cidr 10.0.0.0/8\n"));
         assertThat(result.text()).isEmpty();
         assertThat(result.diagnostics()).extracting(Diagnostic::code).containsExactly(Code.NS0007);
     }
@@ -135,7 +149,8 @@ class FormatterTest {
     private static boolean parsesCleanly(Path spec) {
         try {
             return Formatter.format(new SourceFile(spec.toString(), Files.readString(spec, StandardCharsets.UTF_8)))
-                    .text().isPresent();
+                    .text()
+                    .isPresent();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

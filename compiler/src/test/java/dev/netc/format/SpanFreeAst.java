@@ -12,8 +12,7 @@ import java.util.List;
  * same. Generic over the AST records, so a new record component is compared without a change here.
  */
 final class SpanFreeAst {
-    private SpanFreeAst() {
-    }
+    private SpanFreeAst() {}
 
     static String print(SpecFile file) {
         StringBuilder out = new StringBuilder();

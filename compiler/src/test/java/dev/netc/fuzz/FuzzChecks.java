@@ -45,12 +45,11 @@ final class FuzzChecks {
         }
     };
 
-    private FuzzChecks() {
-    }
+    private FuzzChecks() {}
 
     static Compiler.Result compile(SourceFile source) {
-        return Compiler.compile(new Compiler.Request(List.of(), List.of(source), ROOT, ROOT, Map.of(), SECRETS,
-                Emitter.Options.DEFAULT));
+        return Compiler.compile(new Compiler.Request(
+                List.of(), List.of(source), ROOT, ROOT, Map.of(), SECRETS, Emitter.Options.DEFAULT));
     }
 
     /**
@@ -68,8 +67,12 @@ final class FuzzChecks {
         for (Diagnostic diagnostic : result.diagnostics()) {
             assertThat(diagnostic.message()).isNotBlank();
             // every `{n}` of the template is filled in: one left in the message must come from the input
-            PLACEHOLDER.matcher(diagnostic.message()).results()
-                    .forEach(m -> assertThat(input).as("unfilled %s in: %s", m.group(), diagnostic.message()).contains(m.group()));
+            PLACEHOLDER
+                    .matcher(diagnostic.message())
+                    .results()
+                    .forEach(m -> assertThat(input)
+                            .as("unfilled %s in: %s", m.group(), diagnostic.message())
+                            .contains(m.group()));
             if (diagnostic.primary() != null) {
                 checkSpan(diagnostic.primary());
             }
@@ -88,7 +91,9 @@ final class FuzzChecks {
     }
 
     private static void checkSpan(Span span) {
-        assertThat(span.end()).as("span %s within its file", span).isLessThanOrEqualTo(span.file().text().length());
+        assertThat(span.end())
+                .as("span %s within its file", span)
+                .isLessThanOrEqualTo(span.file().text().length());
     }
 
     private static Path emptyFolder() {

@@ -45,7 +45,9 @@ class GeneratedSpecFuzzTest {
             if (file.path().startsWith("policies/")) {
                 checkPolicies(file);
             } else if (file.path().startsWith("nodes/")) {
-                assertThat(nodeLabels(file)).as("node-label strings in %s", file.path()).isEqualTo(spec.rke2Strings());
+                assertThat(nodeLabels(file))
+                        .as("node-label strings in %s", file.path())
+                        .isEqualTo(spec.rke2Strings());
             }
         }
         try {
@@ -58,8 +60,12 @@ class GeneratedSpecFuzzTest {
     private static void checkPolicies(OutputFile file) {
         for (Map<String, Object> document : KubeYaml.loadAll(file.content())) {
             if ("NetworkPolicy".equals(document.get("kind"))) {
-                assertThat(SchemaValidator.validate(document)).as("schema: %s", document).isEmpty();
-                assertThat(ApiServerValidator.validate(document)).as("API server: %s", document).isEmpty();
+                assertThat(SchemaValidator.validate(document))
+                        .as("schema: %s", document)
+                        .isEmpty();
+                assertThat(ApiServerValidator.validate(document))
+                        .as("API server: %s", document)
+                        .isEmpty();
             }
         }
     }

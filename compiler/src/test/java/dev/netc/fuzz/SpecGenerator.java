@@ -16,25 +16,50 @@ import java.util.Random;
  */
 public final class SpecGenerator {
     /** DNS-1123 labels that a YAML 1.1 reader would take for booleans, nulls or numbers if written plain. */
-    private static final List<String> YAML_WORDS = List.of("yes", "no", "on", "off", "null", "true", "false", "y", "n",
-            "nan", "inf");
+    private static final List<String> YAML_WORDS =
+            List.of("yes", "no", "on", "off", "null", "true", "false", "y", "n", "nan", "inf");
     /**
      * RKE2 option strings: YAML indicators, comment and mapping look-alikes, quotes, escapes,
      * non-ASCII. Written into the source with netspec escapes; they must come back unchanged.
      */
-    public static final List<String> AWKWARD_STRINGS = List.of("a: b", "x # y", "yes", "no", "~", "0777", "1_000", "12:30",
-            "- item", "*star", "&anchor", "!tag", "%pct", "@at", "`tick", "'single'", "\"double\"", "line\nbreak",
-            "tab\there", "trailing:", "[x]", "{y}", "#hash", "key=value", "café", "日本", " padded ", "back\\slash", "");
+    public static final List<String> AWKWARD_STRINGS = List.of(
+            "a: b",
+            "x # y",
+            "yes",
+            "no",
+            "~",
+            "0777",
+            "1_000",
+            "12:30",
+            "- item",
+            "*star",
+            "&anchor",
+            "!tag",
+            "%pct",
+            "@at",
+            "`tick",
+            "'single'",
+            "\"double\"",
+            "line\nbreak",
+            "tab\there",
+            "trailing:",
+            "[x]",
+            "{y}",
+            "#hash",
+            "key=value",
+            "café",
+            "日本",
+            " padded ",
+            "back\\slash",
+            "");
 
     /**
      * The spec, the node-label strings it gives RKE2, which the output must carry unchanged, and
      * what its externals hold by their declarations.
      */
-    record Spec(String text, List<String> rke2Strings, DeclaredExternals externals) {
-    }
+    record Spec(String text, List<String> rke2Strings, DeclaredExternals externals) {}
 
-    private SpecGenerator() {
-    }
+    private SpecGenerator() {}
 
     static Spec generate(FuzzedDataProvider data) {
         RandomSpec spec = RandomSpec.generate(new FuzzedRandom(data));
@@ -64,21 +89,32 @@ public final class SpecGenerator {
         }
         List<String> nodeNames = new ArrayList<>(YAML_WORDS);
         for (int i = 0, workers = data.consumeInt(0, 2); i <= workers; i++) {
-            out.append("  node ").append(nodeNames.remove(data.consumeInt(0, nodeNames.size() - 1)))
-                    .append(i == 0 ? " { role init" : " { role worker").append("; interface eth0 10.0.1.").append(10 + i)
+            out.append("  node ")
+                    .append(nodeNames.remove(data.consumeInt(0, nodeNames.size() - 1)))
+                    .append(i == 0 ? " { role init" : " { role worker")
+                    .append("; interface eth0 10.0.1.")
+                    .append(10 + i)
                     .append(" on lan }\n");
         }
         for (int i = data.consumeInt(1, 3); i > 0; i--) {
             rke2Strings.add(AWKWARD_STRINGS.get(data.consumeInt(0, AWKWARD_STRINGS.size() - 1)));
         }
-        return out.append("  rke2 { node-label = [").append(String.join(", ", rke2Strings.stream().map(SpecGenerator::quoted).toList()))
-                .append("] }\n}\n").toString();
+        return out.append("  rke2 { node-label = [")
+                .append(String.join(
+                        ", ", rke2Strings.stream().map(SpecGenerator::quoted).toList()))
+                .append("] }\n}\n")
+                .toString();
     }
 
     /** A netspec string literal: quotes, backslashes, newlines, tabs and `$` escaped. */
     public static String quoted(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t")
-                .replace("$", "\\$") + "\"";
+        return "\""
+                + text.replace("\\", "\\\\")
+                        .replace("\"", "\\\"")
+                        .replace("\n", "\\n")
+                        .replace("\t", "\\t")
+                        .replace("$", "\\$")
+                + "\"";
     }
 
     /** The fuzzer's bytes as the random numbers of a {@link Random}. */

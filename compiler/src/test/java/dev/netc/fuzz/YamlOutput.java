@@ -16,8 +16,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Checks on emitted YAML that do not trust the compiler's own YAML code: every file parses,
@@ -30,13 +30,12 @@ public final class YamlOutput {
             "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL|");
     private static final Pattern YAML11_INT = Pattern.compile(
             "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+");
-    private static final Pattern YAML11_FLOAT = Pattern.compile(
-            "[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*"
+    private static final Pattern YAML11_FLOAT =
+            Pattern.compile("[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\\.[0-9_]*"
                     + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
     private static final Pattern YAML11_TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \\t].*)?");
 
-    private YamlOutput() {
-    }
+    private YamlOutput() {}
 
     /** Parses every document of the file and checks its strings; a node file's embedded RKE2 config too. */
     public static void check(OutputFile file) {
@@ -56,7 +55,8 @@ public final class YamlOutput {
 
     private static Iterable<Node> compose(String text) {
         // the core schema types `0600` as a number, as Kairos means it; only what it calls a string is checked
-        LoadSettings settings = LoadSettings.builder().setSchema(new CoreSchema()).build();
+        LoadSettings settings =
+                LoadSettings.builder().setSchema(new CoreSchema()).build();
         return () -> new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
     }
 
@@ -64,7 +64,8 @@ public final class YamlOutput {
         if (node instanceof ScalarNode scalar) {
             if (scalar.getTag().equals(Tag.STR) && scalar.getScalarStyle() == ScalarStyle.PLAIN) {
                 assertThat(isYaml11NonString(scalar.getValue()))
-                        .as("%s: plain `%s` is not a string to a YAML 1.1 reader", where, scalar.getValue()).isFalse();
+                        .as("%s: plain `%s` is not a string to a YAML 1.1 reader", where, scalar.getValue())
+                        .isFalse();
             }
         } else if (node instanceof SequenceNode sequence) {
             sequence.getValue().forEach(item -> checkStrings(where, item));
@@ -77,7 +78,9 @@ public final class YamlOutput {
     }
 
     static boolean isYaml11NonString(String plain) {
-        return YAML11_BOOL_OR_NULL.matcher(plain).matches() || YAML11_INT.matcher(plain).matches()
-                || YAML11_FLOAT.matcher(plain).matches() || YAML11_TIMESTAMP.matcher(plain).matches();
+        return YAML11_BOOL_OR_NULL.matcher(plain).matches()
+                || YAML11_INT.matcher(plain).matches()
+                || YAML11_FLOAT.matcher(plain).matches()
+                || YAML11_TIMESTAMP.matcher(plain).matches();
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportConfinementTest {
     @TempDir
     Path dir;
+
     private Path project;
     private Path outside;
 
@@ -37,7 +38,8 @@ class ImportConfinementTest {
 
     @Test
     void anAbsolutePathIsOutsideTheRoot() throws IOException {
-        assertThat(codes(entry("import \"" + outside.resolve("secret.netspec") + "\"\n"))).containsExactly(Code.NS1010);
+        assertThat(codes(entry("import \"" + outside.resolve("secret.netspec") + "\"\n")))
+                .containsExactly(Code.NS1010);
     }
 
     @Test
@@ -83,7 +85,8 @@ class ImportConfinementTest {
 
     @Test
     void theStandardLibraryIsAlwaysAvailable() throws IOException {
-        assertThat(codes(entry("import \"std/ports\"\nimport \"std/networks\"\n"))).isEmpty();
+        assertThat(codes(entry("import \"std/ports\"\nimport \"std/networks\"\n")))
+                .isEmpty();
     }
 
     @Test
@@ -93,8 +96,11 @@ class ImportConfinementTest {
         Path a = Files.writeString(project.resolve("a.netspec"), "import \"b\"\n");
         List<Diagnostic> diagnostics = compile(a, project).diagnostics();
         assertThat(diagnostics).extracting(Diagnostic::code).containsExactly(Code.NS1004);
-        assertThat(diagnostics.get(0).message()).contains("a.netspec -> ").contains("b.netspec -> ")
-                .contains("c.netspec -> ").endsWith("a.netspec");
+        assertThat(diagnostics.get(0).message())
+                .contains("a.netspec -> ")
+                .contains("b.netspec -> ")
+                .contains("c.netspec -> ")
+                .endsWith("a.netspec");
     }
 
     @Test
@@ -114,8 +120,8 @@ class ImportConfinementTest {
     }
 
     private Compiler.Result compile(Path input, Path root) {
-        return Compiler.compile(new Compiler.Request(List.of(input), List.of(), root, dir, Map.of(),
-                SecretSource.of(Map.of()), Emitter.Options.DEFAULT));
+        return Compiler.compile(new Compiler.Request(
+                List.of(input), List.of(), root, dir, Map.of(), SecretSource.of(Map.of()), Emitter.Options.DEFAULT));
     }
 
     private List<Code> codes(Path entry) {

@@ -3,7 +3,6 @@ package dev.netc.lsp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +37,9 @@ import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PrepareRenameParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.PrepareRenameParams;
 import org.eclipse.lsp4j.ReferenceContext;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
@@ -95,10 +94,12 @@ class LanguageServerTest {
               allow backend -> office
             }
             """;
+
     private static final String FIXED = SITE.replace("backnd", "backend");
 
     @TempDir
     Path project;
+
     @TempDir
     Path cache;
 
@@ -124,7 +125,8 @@ class LanguageServerTest {
         Launcher<LanguageClient> serverSide = LSPLauncher.createServerLauncher(server, serverIn, serverOut);
         server.connect(serverSide.getRemoteProxy());
         serverSide.startListening();
-        Launcher<LanguageServer> clientSide = LSPLauncher.createClientLauncher(new RecordingClient(), clientIn, clientOut);
+        Launcher<LanguageServer> clientSide =
+                LSPLauncher.createClientLauncher(new RecordingClient(), clientIn, clientOut);
         clientSide.startListening();
         remote = clientSide.getRemoteProxy();
 
@@ -133,10 +135,12 @@ class LanguageServerTest {
         params.setWorkspaceFolders(List.of(new WorkspaceFolder(project.toUri().toString(), "project")));
         InitializeResult result = get(remote.initialize(params));
         assertThat(result.getCapabilities().getHoverProvider().getLeft()).isTrue();
-        assertThat(result.getCapabilities().getDocumentFormattingProvider().getLeft()).isTrue();
+        assertThat(result.getCapabilities().getDocumentFormattingProvider().getLeft())
+                .isTrue();
         assertThat(result.getServerInfo().getName()).isEqualTo("netc");
         remote.initialized(new org.eclipse.lsp4j.InitializedParams());
-        remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(siteUri, "netspec", 1, SITE)));
+        remote.getTextDocumentService()
+                .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(siteUri, "netspec", 1, SITE)));
     }
 
     @AfterEach
@@ -165,7 +169,8 @@ class LanguageServerTest {
     @Test
     void aDiagnosticThatQuotesALiteralTokenShowsItMasked() throws Exception {
         String token = "K10-recognisable-token-4f8a2c-must-not-leak";
-        List<Diagnostic> diagnostics = change(SITE.replace("token env(\"CLUSTER_TOKEN\")", "token\n    \"" + token + "\""), 2)
+        List<Diagnostic> diagnostics = change(
+                        SITE.replace("token env(\"CLUSTER_TOKEN\")", "token\n    \"" + token + "\""), 2)
                 .getDiagnostics();
         assertThat(diagnostics).extracting(d -> d.getCode().getLeft()).contains("NS0001");
         assertThat(diagnostics.toString()).contains("unexpected `\"********`").doesNotContain(token.substring(0, 12));
@@ -184,8 +189,11 @@ class LanguageServerTest {
     @Test
     void quickFixReplacesTheMisspeltName() throws Exception {
         Diagnostic diagnostic = nextDiagnostics().getDiagnostics().get(0);
-        var actions = get(remote.getTextDocumentService().codeAction(new CodeActionParams(new TextDocumentIdentifier(siteUri),
-                diagnostic.getRange(), new CodeActionContext(List.of(diagnostic)))));
+        var actions = get(remote.getTextDocumentService()
+                .codeAction(new CodeActionParams(
+                        new TextDocumentIdentifier(siteUri),
+                        diagnostic.getRange(),
+                        new CodeActionContext(List.of(diagnostic)))));
         assertThat(actions).hasSize(1);
         CodeAction action = actions.get(0).getRight();
         assertThat(action.getKind()).isEqualTo("quickfix");
@@ -199,15 +207,24 @@ class LanguageServerTest {
     void hoverShowsWhatATierSelectsAPortsNumberAnExternalsRangesAndANodesSettings() throws Exception {
         change(FIXED, 2);
         assertThat(hover(at(FIXED, "allow frontend", "frontend")))
-                .contains("**tier** `app.frontend`").contains("selects pods `tier=frontend, env in (prod)` in namespace `app`")
-                .contains("`http` 80/tcp").contains("isolated for ingress and egress");
-        assertThat(hover(at(FIXED, "backend:api", "api"))).contains("TCP port 8080").contains("of tier `app.backend`");
+                .contains("**tier** `app.frontend`")
+                .contains("selects pods `tier=frontend, env in (prod)` in namespace `app`")
+                .contains("`http` 80/tcp")
+                .contains("isolated for ingress and egress");
+        assertThat(hover(at(FIXED, "backend:api", "api")))
+                .contains("TCP port 8080")
+                .contains("of tier `app.backend`");
         assertThat(hover(at(FIXED, "-> office", "office")))
-                .contains("`192.0.2.0/24` except `192.0.2.128/25`").contains("`198.51.100.0/24`");
-        assertThat(hover(at(FIXED, "node cp-1", "cp-1"))).contains("role `init` (server)").contains("node-ip: `10.0.1.10`")
-                .contains("interface `eth0` `10.0.1.10` on `lan`").contains("Canal (flannel) uses `eth0`");
+                .contains("`192.0.2.0/24` except `192.0.2.128/25`")
+                .contains("`198.51.100.0/24`");
+        assertThat(hover(at(FIXED, "node cp-1", "cp-1")))
+                .contains("role `init` (server)")
+                .contains("node-ip: `10.0.1.10`")
+                .contains("interface `eth0` `10.0.1.10` on `lan`")
+                .contains("Canal (flannel) uses `eth0`");
         assertThat(hover(at(FIXED, "on lan;", "lan"))).contains("Canal runs on this network (vxlan): pod MTU 1450");
-        assertThat(hover(at(FIXED, "write-kubeconfig-mode", "kubeconfig"))).contains("**rke2** `write-kubeconfig-mode`")
+        assertThat(hover(at(FIXED, "write-kubeconfig-mode", "kubeconfig")))
+                .contains("**rke2** `write-kubeconfig-mode`")
                 .contains("string");
     }
 
@@ -227,7 +244,8 @@ class LanguageServerTest {
         assertThat(stdlibCopy).startsWith(cache).hasFileName("networks.netspec");
         String stdlibText = Files.readString(stdlibCopy);
         assertThat(internet.getRange()).isEqualTo(rangeOf(stdlibText, "internet"));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stdlibCopy))).as("the copy is read-only")
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stdlibCopy)))
+                .as("the copy is read-only")
                 .isEqualTo("r--r--r--");
 
         Location tier = definition(at(FIXED, "allow backend", "backend"));
@@ -238,13 +256,23 @@ class LanguageServerTest {
     @Test
     void referencesFindEveryUseOfATierAndOfAnImportedNetwork() throws Exception {
         change(FIXED, 2);
-        List<? extends Location> tier = get(remote.getTextDocumentService().references(new ReferenceParams(
-                new TextDocumentIdentifier(siteUri), at(FIXED, "tier backend", "backend"), new ReferenceContext(true))));
-        assertThat(tier).extracting(Location::getRange).containsExactly(rangeOf(FIXED, "tier backend", "backend"),
-                rangeOf(FIXED, "-> backend:api", "backend"), rangeOf(FIXED, "allow backend ->", "backend"));
+        List<? extends Location> tier = get(remote.getTextDocumentService()
+                .references(new ReferenceParams(
+                        new TextDocumentIdentifier(siteUri),
+                        at(FIXED, "tier backend", "backend"),
+                        new ReferenceContext(true))));
+        assertThat(tier)
+                .extracting(Location::getRange)
+                .containsExactly(
+                        rangeOf(FIXED, "tier backend", "backend"),
+                        rangeOf(FIXED, "-> backend:api", "backend"),
+                        rangeOf(FIXED, "allow backend ->", "backend"));
 
-        List<? extends Location> network = get(remote.getTextDocumentService().references(new ReferenceParams(
-                new TextDocumentIdentifier(siteUri), at(FIXED, "on lan;", "lan"), new ReferenceContext(false))));
+        List<? extends Location> network = get(remote.getTextDocumentService()
+                .references(new ReferenceParams(
+                        new TextDocumentIdentifier(siteUri),
+                        at(FIXED, "on lan;", "lan"),
+                        new ReferenceContext(false))));
         assertThat(network).hasSize(2).allMatch(l -> l.getUri().equals(siteUri));
     }
 
@@ -256,47 +284,57 @@ class LanguageServerTest {
     void renameEditsTheDeclarationAndEveryUseTheCompilerResolved() throws Exception {
         change(FIXED, 2);
         TextDocumentIdentifier site = new TextDocumentIdentifier(siteUri);
-        var prepared = get(remote.getTextDocumentService().prepareRename(
-                new PrepareRenameParams(site, at(FIXED, "allow backend ->", "backend"))));
+        var prepared = get(remote.getTextDocumentService()
+                .prepareRename(new PrepareRenameParams(site, at(FIXED, "allow backend ->", "backend"))));
         assertThat(prepared.getSecond().getPlaceholder()).isEqualTo("backend");
         assertThat(prepared.getSecond().getRange()).isEqualTo(rangeOf(FIXED, "allow backend ->", "backend"));
 
-        WorkspaceEdit tier = get(remote.getTextDocumentService().rename(
-                new RenameParams(site, at(FIXED, "tier backend", "backend"), "api-server")));
+        WorkspaceEdit tier = get(remote.getTextDocumentService()
+                .rename(new RenameParams(site, at(FIXED, "tier backend", "backend"), "api-server")));
         assertThat(tier.getChanges()).containsOnlyKeys(siteUri);
         String renamed = applyAll(FIXED, tier.getChanges().get(siteUri));
-        assertThat(renamed).contains("tier api-server  {", "allow frontend -> api-server:api", "allow api-server -> office",
-                "pods tier=backend;").doesNotContain("tier backend", "-> backend", "allow backend");
+        assertThat(renamed)
+                .contains(
+                        "tier api-server  {",
+                        "allow frontend -> api-server:api",
+                        "allow api-server -> office",
+                        "pods tier=backend;")
+                .doesNotContain("tier backend", "-> backend", "allow backend");
         assertThat(change(renamed, 3).getDiagnostics()).isEmpty();
 
-        WorkspaceEdit network = get(remote.getTextDocumentService().rename(
-                new RenameParams(site, at(renamed, "on lan;", "lan"), "site-lan")));
+        WorkspaceEdit network = get(remote.getTextDocumentService()
+                .rename(new RenameParams(site, at(renamed, "on lan;", "lan"), "site-lan")));
         assertThat(network.getChanges()).containsOnlyKeys(siteUri, commonUri);
         assertThat(applyAll(COMMON, network.getChanges().get(commonUri))).startsWith("network site-lan {");
-        assertThat(applyAll(renamed, network.getChanges().get(siteUri))).contains("on site-lan;", "10.0.1.10 on site-lan }");
+        assertThat(applyAll(renamed, network.getChanges().get(siteUri)))
+                .contains("on site-lan;", "10.0.1.10 on site-lan }");
     }
 
     @Test
     void renameRefusesNamesTheLanguageRefusesAndTheStandardLibrary() throws Exception {
         change(FIXED, 2);
         TextDocumentIdentifier site = new TextDocumentIdentifier(siteUri);
-        assertThatThrownBy(() -> get(remote.getTextDocumentService().rename(
-                new RenameParams(site, at(FIXED, "tier backend", "backend"), "Back_End"))))
+        assertThatThrownBy(() -> get(remote.getTextDocumentService()
+                        .rename(new RenameParams(site, at(FIXED, "tier backend", "backend"), "Back_End"))))
                 .hasMessageContaining("lowercase");
-        assertThatThrownBy(() -> get(remote.getTextDocumentService().rename(
-                new RenameParams(site, at(FIXED, "tier backend", "backend"), "frontend"))))
+        assertThatThrownBy(() -> get(remote.getTextDocumentService()
+                        .rename(new RenameParams(site, at(FIXED, "tier backend", "backend"), "frontend"))))
                 .hasMessageContaining("exists already");
-        assertThat(get(remote.getTextDocumentService().prepareRename(
-                new PrepareRenameParams(site, at(FIXED, "allow internet", "internet"))))).isNull();
+        assertThat(get(remote.getTextDocumentService()
+                        .prepareRename(new PrepareRenameParams(site, at(FIXED, "allow internet", "internet")))))
+                .isNull();
     }
 
     @Test
     void completionOffersWhatFitsTheContext() throws Exception {
         change(FIXED, 2);
-        assertThat(complete(FIXED, "allow backend -> ")).contains("frontend", "app.frontend", "app", "office", "internet", "*")
+        assertThat(complete(FIXED, "allow backend -> "))
+                .contains("frontend", "app.frontend", "app", "office", "internet", "*")
                 .doesNotContain("isolate");
         assertThat(complete(FIXED, "-> backend:")).containsExactly("api", "metrics");
-        assertThat(complete(FIXED, "egress\n  ")).contains("tier", "isolate", "labels", "allow").doesNotContain("node");
+        assertThat(complete(FIXED, "egress\n  "))
+                .contains("tier", "isolate", "labels", "allow")
+                .doesNotContain("node");
         assertThat(complete(FIXED, "rke2 { ")).contains("write-kubeconfig-mode", "node-label");
         assertThat(complete(FIXED, "role ")).containsExactly("init", "controlplane", "worker");
         assertThat(complete(FIXED, "eth0 10.0.1.10 on ")).containsExactly("lan");
@@ -309,28 +347,40 @@ class LanguageServerTest {
 
     @Test
     void documentSymbolsAreTheOutline() throws Exception {
-        var symbols = get(remote.getTextDocumentService().documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(siteUri))));
+        var symbols = get(remote.getTextDocumentService()
+                .documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(siteUri))));
         List<DocumentSymbol> outline = symbols.stream().map(s -> s.getRight()).toList();
-        assertThat(outline).extracting(DocumentSymbol::getName).containsExactly("\"common\"", "\"std/networks\"", "edge", "app");
+        assertThat(outline)
+                .extracting(DocumentSymbol::getName)
+                .containsExactly("\"common\"", "\"std/networks\"", "edge", "app");
         DocumentSymbol app = outline.get(3);
-        assertThat(app.getChildren()).extracting(DocumentSymbol::getName)
-                .containsExactly("frontend", "backend", "internet -> frontend", "frontend -> backnd", "backend -> office");
-        assertThat(app.getChildren().get(0).getChildren()).extracting(DocumentSymbol::getName).containsExactly("http");
-        assertThat(outline.get(2).getChildren()).extracting(DocumentSymbol::getName).contains("cp-1");
+        assertThat(app.getChildren())
+                .extracting(DocumentSymbol::getName)
+                .containsExactly(
+                        "frontend", "backend", "internet -> frontend", "frontend -> backnd", "backend -> office");
+        assertThat(app.getChildren().get(0).getChildren())
+                .extracting(DocumentSymbol::getName)
+                .containsExactly("http");
+        assertThat(outline.get(2).getChildren())
+                .extracting(DocumentSymbol::getName)
+                .contains("cp-1");
     }
 
     @Test
     void formattingGivesTheLayoutOfNetcFmt() throws Exception {
         String messy = "namespace app{\n      tier web{pods app = web}\n}\n";
         change(messy, 2);
-        List<? extends TextEdit> edits = get(remote.getTextDocumentService().formatting(
-                new DocumentFormattingParams(new TextDocumentIdentifier(siteUri), new FormattingOptions(2, true))));
+        List<? extends TextEdit> edits = get(remote.getTextDocumentService()
+                .formatting(new DocumentFormattingParams(
+                        new TextDocumentIdentifier(siteUri), new FormattingOptions(2, true))));
         assertThat(apply(messy, edits)).isEqualTo("namespace app {\n  tier web { pods app=web }\n}\n");
 
         change("namespace app {\n", 3);
-        assertThat(get(remote.getTextDocumentService().formatting(
-                new DocumentFormattingParams(new TextDocumentIdentifier(siteUri), new FormattingOptions(2, true)))))
-                .as("no edit for a document with syntax errors").isEmpty();
+        assertThat(get(remote.getTextDocumentService()
+                        .formatting(new DocumentFormattingParams(
+                                new TextDocumentIdentifier(siteUri), new FormattingOptions(2, true)))))
+                .as("no edit for a document with syntax errors")
+                .isEmpty();
     }
 
     // ---- helpers ---------------------------------------------------------------------------
@@ -338,8 +388,10 @@ class LanguageServerTest {
     /** Sends the new text and returns the diagnostics published for that version. */
     private PublishDiagnosticsParams change(String text, int version) throws InterruptedException {
         published.clear();
-        remote.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
-                new VersionedTextDocumentIdentifier(siteUri, version), List.of(new TextDocumentContentChangeEvent(text))));
+        remote.getTextDocumentService()
+                .didChange(new DidChangeTextDocumentParams(
+                        new VersionedTextDocumentIdentifier(siteUri, version),
+                        List.of(new TextDocumentContentChangeEvent(text))));
         PublishDiagnosticsParams params;
         do {
             params = nextDiagnostics();
@@ -354,12 +406,16 @@ class LanguageServerTest {
     }
 
     private String hover(Position position) throws Exception {
-        return get(remote.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(siteUri), position)))
-                .getContents().getRight().getValue();
+        return get(remote.getTextDocumentService()
+                        .hover(new HoverParams(new TextDocumentIdentifier(siteUri), position)))
+                .getContents()
+                .getRight()
+                .getValue();
     }
 
     private Location definition(Position position) throws Exception {
-        var locations = get(remote.getTextDocumentService().definition(new DefinitionParams(new TextDocumentIdentifier(siteUri), position)))
+        var locations = get(remote.getTextDocumentService()
+                        .definition(new DefinitionParams(new TextDocumentIdentifier(siteUri), position)))
                 .getLeft();
         assertThat(locations).hasSize(1);
         return locations.get(0);
@@ -368,8 +424,9 @@ class LanguageServerTest {
     /** Labels offered with the cursor right after {@code before}. */
     private List<String> complete(String text, String before) throws Exception {
         int index = text.indexOf(before) + before.length();
-        var items = get(remote.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(siteUri),
-                position(text, index)))).getLeft();
+        var items = get(remote.getTextDocumentService()
+                        .completion(new CompletionParams(new TextDocumentIdentifier(siteUri), position(text, index))))
+                .getLeft();
         return items.stream().map(CompletionItem::getLabel).toList();
     }
 
@@ -390,13 +447,15 @@ class LanguageServerTest {
     /** Line and UTF-16 column of a Java string index, which counts UTF-16 units too. */
     private static Position position(String text, int index) {
         int lineStart = text.lastIndexOf('\n', index - 1) + 1;
-        return new Position((int) text.substring(0, index).chars().filter(c -> c == '\n').count(), index - lineStart);
+        return new Position(
+                (int) text.substring(0, index).chars().filter(c -> c == '\n').count(), index - lineStart);
     }
 
     private static String apply(String text, List<? extends TextEdit> edits) {
         assertThat(edits).hasSize(1);
         TextEdit edit = edits.get(0);
-        return text.substring(0, index(text, edit.getRange().getStart())) + edit.getNewText()
+        return text.substring(0, index(text, edit.getRange().getStart()))
+                + edit.getNewText()
                 + text.substring(index(text, edit.getRange().getEnd()));
     }
 
@@ -404,9 +463,12 @@ class LanguageServerTest {
     private static String applyAll(String text, List<? extends TextEdit> edits) {
         String result = text;
         List<TextEdit> ordered = new ArrayList<>(edits);
-        ordered.sort(Comparator.comparingInt((TextEdit e) -> index(text, e.getRange().getStart())).reversed());
+        ordered.sort(
+                Comparator.comparingInt((TextEdit e) -> index(text, e.getRange().getStart()))
+                        .reversed());
         for (TextEdit edit : ordered) {
-            result = result.substring(0, index(result, edit.getRange().getStart())) + edit.getNewText()
+            result = result.substring(0, index(result, edit.getRange().getStart()))
+                    + edit.getNewText()
                     + result.substring(index(result, edit.getRange().getEnd()));
         }
         return result;
@@ -432,12 +494,10 @@ class LanguageServerTest {
         }
 
         @Override
-        public void telemetryEvent(Object object) {
-        }
+        public void telemetryEvent(Object object) {}
 
         @Override
-        public void showMessage(MessageParams messageParams) {
-        }
+        public void showMessage(MessageParams messageParams) {}
 
         @Override
         public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
@@ -445,7 +505,6 @@ class LanguageServerTest {
         }
 
         @Override
-        public void logMessage(MessageParams message) {
-        }
+        public void logMessage(MessageParams message) {}
     }
 }

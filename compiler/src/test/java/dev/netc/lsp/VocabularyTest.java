@@ -26,8 +26,11 @@ class VocabularyTest {
             boolean top = block.kind().equals(VocabularyData.TOP);
             expected.put(top ? Vocabulary.TOP_LEVEL : block.kind(), data.completions(block.kind()));
         }
-        assertThat(Vocabulary.STATEMENTS).isEqualTo(expected).containsEntry(Vocabulary.TOP_LEVEL,
-                List.of("import", "param", "network", "cluster", "namespace", "external", "port", "allow"));
+        assertThat(Vocabulary.STATEMENTS)
+                .isEqualTo(expected)
+                .containsEntry(
+                        Vocabulary.TOP_LEVEL,
+                        List.of("import", "param", "network", "cluster", "namespace", "external", "port", "allow"));
     }
 
     @Test
@@ -39,6 +42,8 @@ class VocabularyTest {
                 expected.put(member.block() + " " + member.word(), data.words(member));
             }
         }
-        assertThat(Vocabulary.VALUES).isEqualTo(expected).containsEntry("node role", List.of("init", "controlplane", "worker"));
+        assertThat(Vocabulary.VALUES)
+                .isEqualTo(expected)
+                .containsEntry("node role", List.of("init", "controlplane", "worker"));
     }
 }

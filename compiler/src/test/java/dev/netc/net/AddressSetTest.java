@@ -31,25 +31,40 @@ class AddressSetTest {
 
     private static Map<String, List<String>> blocks(AddressSet set) {
         Map<String, List<String>> blocks = new LinkedHashMap<>();
-        set.blocks().forEach((cidr, except) -> blocks.put(cidr.toString(), except.stream().map(Cidr::toString).toList()));
+        set.blocks()
+                .forEach((cidr, except) -> blocks.put(
+                        cidr.toString(), except.stream().map(Cidr::toString).toList()));
         return blocks;
     }
 
     @Test
     void coveredDuplicateAndNestedRangesAreDropped() {
-        assertThat(set("10.1.2.0/24", "192.168.0.0/16", "10.0.0.0/8", "10.1.0.0/16", "192.168.0.0/16", "172.16.0.0/12",
-                "fd00::/8", "fd00:1::/32", "2001:db8::/32").blocks().keySet())
-                .containsExactlyElementsOf(cidrs("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "2001:db8::/32", "fd00::/8"));
+        assertThat(set(
+                                "10.1.2.0/24",
+                                "192.168.0.0/16",
+                                "10.0.0.0/8",
+                                "10.1.0.0/16",
+                                "192.168.0.0/16",
+                                "172.16.0.0/12",
+                                "fd00::/8",
+                                "fd00:1::/32",
+                                "2001:db8::/32")
+                        .blocks()
+                        .keySet())
+                .containsExactlyElementsOf(
+                        cidrs("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "2001:db8::/32", "fd00::/8"));
     }
 
     @Test
     void aFlatExternalIsOneBlockPerIncludedRangeWithTheExceptionsInsideIt() {
         // std/networks' internet, with the default pod and service ranges inside 10.0.0.0/8
         AddressSet internet = set("0.0.0.0/0", "::/0")
-                .minus(set("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7", "10.42.0.0/16", "10.43.0.0/16"));
-        assertThat(blocks(internet)).isEqualTo(Map.of(
-                "0.0.0.0/0", List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"),
-                "::/0", List.of("fc00::/7")));
+                .minus(set(
+                        "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7", "10.42.0.0/16", "10.43.0.0/16"));
+        assertThat(blocks(internet))
+                .isEqualTo(Map.of(
+                        "0.0.0.0/0", List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"),
+                        "::/0", List.of("fc00::/7")));
         assertThat(internet.blocks().keySet()).containsExactly(cidr("0.0.0.0/0"), cidr("::/0"));
     }
 
@@ -57,9 +72,8 @@ class AddressSetTest {
     void aRangeExceptedFromAnExceptionIsABlockOfItsOwn() {
         AddressSet office = set("10.1.0.0/16").minus(set("10.1.7.0/24"));
         AddressSet lan = set("10.0.0.0/8").minus(office);
-        assertThat(blocks(lan)).containsExactly(
-                Map.entry("10.0.0.0/8", List.of("10.1.0.0/16")),
-                Map.entry("10.1.7.0/24", List.of()));
+        assertThat(blocks(lan))
+                .containsExactly(Map.entry("10.0.0.0/8", List.of("10.1.0.0/16")), Map.entry("10.1.7.0/24", List.of()));
     }
 
     @Test
@@ -155,7 +169,9 @@ class AddressSetTest {
                     expected.add(candidate);
                 }
             }
-            assertThat(AddressSet.of(input).blocks().keySet()).as("round %d: %s", round, input).containsExactlyElementsOf(expected);
+            assertThat(AddressSet.of(input).blocks().keySet())
+                    .as("round %d: %s", round, input)
+                    .containsExactlyElementsOf(expected);
         }
     }
 

@@ -14,10 +14,10 @@ class IpAddressTest {
 
     @ParameterizedTest
     @CsvSource({
-            "0.0.0.0, 0",
-            "10.0.1.10, 167772426",
-            "192.168.1.255, 3232236031",
-            "255.255.255.255, 4294967295",
+        "0.0.0.0, 0",
+        "10.0.1.10, 167772426",
+        "192.168.1.255, 3232236031",
+        "255.255.255.255, 4294967295",
     })
     void parsesDottedDecimal(String text, long value) {
         IpAddress ip = IpAddress.parse(text).orElseThrow();
@@ -28,32 +28,51 @@ class IpAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "", "10", "10.0.1", "10.0.1.10.5", "10..1.10", ".10.0.1", "10.0.1.", "256.0.0.1", "10.0.1.300",
-            "010.0.1.10", "10.0.1.01", "10.0.0.00", "1000.0.0.1", "+10.0.1.10", "10.0.1.-1", "10.0.1.1a", " 10.0.1.10",
-            "10.0.1.10 ", "10.0.1.10/24", "0x0a.0.1.10"})
+    @ValueSource(
+            strings = {
+                "",
+                "10",
+                "10.0.1",
+                "10.0.1.10.5",
+                "10..1.10",
+                ".10.0.1",
+                "10.0.1.",
+                "256.0.0.1",
+                "10.0.1.300",
+                "010.0.1.10",
+                "10.0.1.01",
+                "10.0.0.00",
+                "1000.0.0.1",
+                "+10.0.1.10",
+                "10.0.1.-1",
+                "10.0.1.1a",
+                " 10.0.1.10",
+                "10.0.1.10 ",
+                "10.0.1.10/24",
+                "0x0a.0.1.10"
+            })
     void rejectsMalformedIpv4(String text) {
         assertThat(IpAddress.parse(text)).as(text).isEmpty();
     }
 
     @ParameterizedTest
     @CsvSource({
-            // input, canonical RFC 5952 text
-            "::, ::",
-            "::1, ::1",
-            "1::, 1::",
-            "2001:db8::1, 2001:db8::1",
-            "2001:0db8:0000:0000:0000:0000:0000:0001, 2001:db8::1",
-            "2001:DB8::A, 2001:db8::a",
-            "FD00:42::, fd00:42::",
-            "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
-            "1:0:0:2:0:0:0:3, 1:0:0:2::3",
-            "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1",
-            "0:0:1:0:0:0:0:0, 0:0:1::",
-            "1:2:3:4:5:6:7::, 1:2:3:4:5:6:7:0",
-            "::2:3:4:5:6:7:8, 0:2:3:4:5:6:7:8",
-            "0:0:0:0:0:0:0:0, ::",
-            "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff, ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+        // input, canonical RFC 5952 text
+        "::, ::",
+        "::1, ::1",
+        "1::, 1::",
+        "2001:db8::1, 2001:db8::1",
+        "2001:0db8:0000:0000:0000:0000:0000:0001, 2001:db8::1",
+        "2001:DB8::A, 2001:db8::a",
+        "FD00:42::, fd00:42::",
+        "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
+        "1:0:0:2:0:0:0:3, 1:0:0:2::3",
+        "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1",
+        "0:0:1:0:0:0:0:0, 0:0:1::",
+        "1:2:3:4:5:6:7::, 1:2:3:4:5:6:7:0",
+        "::2:3:4:5:6:7:8, 0:2:3:4:5:6:7:8",
+        "0:0:0:0:0:0:0:0, ::",
+        "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff, ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
     })
     void parsesIpv6AndFormatsItCanonically(String text, String canonical) {
         IpAddress ip = IpAddress.parse(text).orElseThrow();
@@ -64,10 +83,13 @@ class IpAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            ":", ":::", "1:::2", "::1::", "2001:db8::1::2", "1:2:3:4:5:6:7", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7:8::",
-            "12345::", "g::1", ":1::", "1::2:", "::ffff:10.0.0.1", "::10.0.0.1", "2001:db8::1/64", "fe80::1%eth0",
-            "1:2:3:4:5:6:7:", ":2:3:4:5:6:7:8"})
+    @ValueSource(
+            strings = {
+                ":", ":::", "1:::2", "::1::", "2001:db8::1::2", "1:2:3:4:5:6:7", "1:2:3:4:5:6:7:8:9",
+                        "1:2:3:4:5:6:7:8::",
+                "12345::", "g::1", ":1::", "1::2:", "::ffff:10.0.0.1", "::10.0.0.1", "2001:db8::1/64", "fe80::1%eth0",
+                "1:2:3:4:5:6:7:", ":2:3:4:5:6:7:8"
+            })
     void rejectsMalformedIpv6(String text) {
         assertThat(IpAddress.parse(text)).as(text).isEmpty();
     }
@@ -87,6 +109,7 @@ class IpAddressTest {
 
         assertThat(low).isLessThan(high);
         assertThat(high).isLessThan(v6);
-        assertThat(IpAddress.parse("::ffff:0:0").orElseThrow()).isNotEqualTo(IpAddress.parse("0.0.0.0").orElseThrow());
+        assertThat(IpAddress.parse("::ffff:0:0").orElseThrow())
+                .isNotEqualTo(IpAddress.parse("0.0.0.0").orElseThrow());
     }
 }

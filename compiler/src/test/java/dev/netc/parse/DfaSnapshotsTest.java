@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.netc.codegen.DfaSnapshotGenerator;
-import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.codegen.DfaSnapshotWriter;
 import dev.netc.codegen.StdlibGenerator;
+import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.grammar.NetSpecLexer;
 import dev.netc.grammar.NetSpecParser;
 import dev.netc.source.SourceFile;
@@ -72,11 +72,14 @@ class DfaSnapshotsTest {
     @Test
     void aLexerPastANonGreedyLoopReadsBackAsWritten(@TempDir Path dir) throws IOException {
         // a block comment takes the lexer through a non-greedy loop, which no example does
-        Files.writeString(dir.resolve("comment.netspec"), "/* a block\n comment */ namespace shop { isolate ingress }\n");
+        Files.writeString(
+                dir.resolve("comment.netspec"), "/* a block\n comment */ namespace shop { isolate ingress }\n");
         DFA[] lexer = DfaSnapshotGenerator.train(StdlibGenerator.specsIn(dir)).lexer();
-        assertThat(lexer[0].getStates()).as("lexer states past a non-greedy loop")
+        assertThat(lexer[0].getStates())
+                .as("lexer states past a non-greedy loop")
                 .anySatisfy(state -> assertThat(state.configs.elements())
-                        .anySatisfy(config -> assertThat(((LexerATNConfig) config).hasPassedThroughNonGreedyDecision()).isTrue()));
+                        .anySatisfy(config -> assertThat(((LexerATNConfig) config).hasPassedThroughNonGreedyDecision())
+                                .isTrue()));
 
         assertReadBack(DfaSnapshotWriter.write(lexer, LEXER), LEXER, lexer);
     }
@@ -86,7 +89,8 @@ class DfaSnapshotsTest {
         DFA[] trained = trained().parser();
 
         assertThatThrownBy(() -> DfaSnapshotReader.read(DfaSnapshots.parser(), PARSER, trained))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already has DFA states");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already has DFA states");
     }
 
     static Stream<Path> corpus() throws IOException {
@@ -101,7 +105,9 @@ class DfaSnapshotsTest {
     @MethodSource("corpus")
     void withTheSnapshotsTokensTreesAndErrorsAreWhatTheyAreWithout(Path spec) throws IOException {
         String text = new String(Files.readAllBytes(spec), StandardCharsets.UTF_8);
-        SpecParser.parse(new SourceFile(spec.toString(), text, spec), new DiagnosticSink()); // the first parse reads the snapshots
+        SpecParser.parse(
+                new SourceFile(spec.toString(), text, spec),
+                new DiagnosticSink()); // the first parse reads the snapshots
 
         assertThat(read(text, NetSpecLexer.sharedDfa(), NetSpecParser.sharedDfa()))
                 .isEqualTo(read(text, DfaSnapshotGenerator.emptyDfa(LEXER), DfaSnapshotGenerator.emptyDfa(PARSER)));
@@ -133,7 +139,12 @@ class DfaSnapshotsTest {
             parser.setErrorHandler(new DefaultErrorStrategy());
             parser.addErrorListener(new BaseErrorListener() {
                 @Override
-                public void syntaxError(Recognizer<?, ?> recognizer, Object symbol, int line, int column, String message,
+                public void syntaxError(
+                        Recognizer<?, ?> recognizer,
+                        Object symbol,
+                        int line,
+                        int column,
+                        String message,
                         RecognitionException cause) {
                     result.add(line + ":" + column + " " + message);
                 }
@@ -177,7 +188,9 @@ class DfaSnapshotsTest {
         assertThat(actual.configs.hasSemanticContext).as(where).isEqualTo(expected.configs.hasSemanticContext);
         assertThat(actual.configs.dipsIntoOuterContext).as(where).isEqualTo(expected.configs.dipsIntoOuterContext);
         assertThat(actual.configs.isReadonly()).as(where).isTrue();
-        assertThat(actual.configs.toString()).as(where + ", with the conflicting alternatives").isEqualTo(expected.configs.toString());
+        assertThat(actual.configs.toString())
+                .as(where + ", with the conflicting alternatives")
+                .isEqualTo(expected.configs.toString());
         assertThat(actual.isAcceptState).as(where).isEqualTo(expected.isAcceptState);
         assertThat(actual.prediction).as(where).isEqualTo(expected.prediction);
         assertThat(actual.lexerActionExecutor).as(where).isEqualTo(expected.lexerActionExecutor);

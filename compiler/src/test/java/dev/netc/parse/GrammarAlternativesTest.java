@@ -31,7 +31,10 @@ class GrammarAlternativesTest {
         Set<String> built = new TreeSet<>();
         for (Class<?> builder : AstBuilder.class.getDeclaredClasses()) {
             if (AstBuilder.Alternatives.class.isAssignableFrom(builder)) {
-                Arrays.stream(builder.getDeclaredMethods()).map(Method::getName).filter(n -> n.startsWith("visit")).forEach(built::add);
+                Arrays.stream(builder.getDeclaredMethods())
+                        .map(Method::getName)
+                        .filter(n -> n.startsWith("visit"))
+                        .forEach(built::add);
             }
         }
 

@@ -41,14 +41,18 @@ class RenderedDiagnosticsTest {
 
     @TestFactory
     Stream<DynamicTest> goldens() throws IOException {
-        assertThat(ROOT).as("the golden folder (tests run in the compiler module's folder)").isDirectory();
+        assertThat(ROOT)
+                .as("the golden folder (tests run in the compiler module's folder)")
+                .isDirectory();
         List<Path> inputs;
         try (Stream<Path> list = Files.list(ROOT)) {
-            inputs = list.filter(p -> p.toString().endsWith(".netspec")).sorted().toList();
+            inputs =
+                    list.filter(p -> p.toString().endsWith(".netspec")).sorted().toList();
         }
         assertThat(inputs).isNotEmpty();
-        return inputs.stream().map(input -> DynamicTest.dynamicTest(input.getFileName().toString(), input.toUri(),
-                () -> check(input)));
+        return inputs.stream()
+                .map(input ->
+                        DynamicTest.dynamicTest(input.getFileName().toString(), input.toUri(), () -> check(input)));
     }
 
     private static void check(Path input) throws IOException {
@@ -59,9 +63,11 @@ class RenderedDiagnosticsTest {
             return;
         }
         if (!Files.exists(golden)) {
-            fail("no golden file " + golden + "; run the test with NETC_UPDATE_GOLDEN=1 and review it. Rendered:\n" + actual);
+            fail("no golden file " + golden + "; run the test with NETC_UPDATE_GOLDEN=1 and review it. Rendered:\n"
+                    + actual);
         }
-        assertThat(actual).as("rendered diagnostics of %s (NETC_UPDATE_GOLDEN=1 rewrites %s)", input, golden)
+        assertThat(actual)
+                .as("rendered diagnostics of %s (NETC_UPDATE_GOLDEN=1 rewrites %s)", input, golden)
                 .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }
 
@@ -74,8 +80,14 @@ class RenderedDiagnosticsTest {
             }
         }
         Path root = ROOT.toAbsolutePath().normalize();
-        Compiler.Result result = Compiler.compile(new Compiler.Request(List.of(input.toAbsolutePath()), List.of(), root, root,
-                params, SecretSource.of(Map.of()), Emitter.Options.DEFAULT));
+        Compiler.Result result = Compiler.compile(new Compiler.Request(
+                List.of(input.toAbsolutePath()),
+                List.of(),
+                root,
+                root,
+                params,
+                SecretSource.of(Map.of()),
+                Emitter.Options.DEFAULT));
         TextRenderer renderer = new TextRenderer(false);
         StringBuilder out = new StringBuilder();
         for (Diagnostic diagnostic : result.diagnostics()) {

@@ -31,13 +31,16 @@ class StreamingParseTest {
     @MethodSource("specs")
     void statementByStatementIsTheWholeTreeParse(Path spec) throws IOException {
         // a few files of the corpus are deliberately not UTF-8: decoded with replacement characters here
-        SourceFile source = new SourceFile(spec.toString(), new String(Files.readAllBytes(spec), StandardCharsets.UTF_8), spec);
+        SourceFile source =
+                new SourceFile(spec.toString(), new String(Files.readAllBytes(spec), StandardCharsets.UTF_8), spec);
         DiagnosticSink streamed = new DiagnosticSink();
         SpecFile fromStatements = SpecParser.parse(source, streamed);
 
         DiagnosticSink whole = new DiagnosticSink();
         SpecParser.Tree tree = SpecParser.parseTree(source, whole);
-        SpecFile fromTree = tree.root() == null ? new SpecFile(source, List.of()) : new AstBuilder(source, whole).build(tree.root());
+        SpecFile fromTree = tree.root() == null
+                ? new SpecFile(source, List.of())
+                : new AstBuilder(source, whole).build(tree.root());
 
         assertThat(fromStatements).isEqualTo(fromTree);
         assertThat(streamed.sorted()).isEqualTo(whole.sorted());

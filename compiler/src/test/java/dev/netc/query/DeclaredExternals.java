@@ -23,13 +23,17 @@ public final class DeclaredExternals {
     static final Map<String, Declaration> STD_NETWORKS = new LinkedHashMap<>();
 
     static {
-        STD_NETWORKS.put("private", new Declaration(List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"), List.of()));
-        STD_NETWORKS.put("internet", new Declaration(List.of("0.0.0.0/0", "::/0"), List.of("private", "cluster.pods", "cluster.services")));
+        STD_NETWORKS.put(
+                "private",
+                new Declaration(List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"), List.of()));
+        STD_NETWORKS.put(
+                "internet",
+                new Declaration(List.of("0.0.0.0/0", "::/0"), List.of("private", "cluster.pods", "cluster.services")));
         STD_NETWORKS.put("anywhere", new Declaration(List.of("0.0.0.0/0", "::/0"), List.of()));
     }
 
-    private static final Map<String, String> CLUSTER_RANGES = Map.of("cluster.pods", "10.42.0.0/16",
-            "cluster.services", "10.43.0.0/16");
+    private static final Map<String, String> CLUSTER_RANGES =
+            Map.of("cluster.pods", "10.42.0.0/16", "cluster.services", "10.43.0.0/16");
 
     /** The items of one external: ranges, addresses and names. */
     record Declaration(List<String> include, List<String> except) {
@@ -80,7 +84,10 @@ public final class DeclaredExternals {
                 }
                 Cidr range = range(CLUSTER_RANGES.getOrDefault(item, item));
                 BigInteger top = BigInteger.ONE.shiftLeft(range.family().bits());
-                for (BigInteger value : List.of(range.first().subtract(BigInteger.ONE), range.first(), range.last(),
+                for (BigInteger value : List.of(
+                        range.first().subtract(BigInteger.ONE),
+                        range.first(),
+                        range.last(),
                         range.last().add(BigInteger.ONE))) {
                     if (value.signum() >= 0 && value.compareTo(top) < 0) {
                         probes.add(new IpAddress(range.family(), value));

@@ -22,18 +22,27 @@ class EmittedPoliciesTest {
         List<OutputFile> files = List.of(
                 new OutputFile("somewhere/else.yaml", POLICY, false, Optional.of("netc-other.yaml")),
                 new OutputFile("policies/app.yaml", POLICY.replace("deny", "deny-too"), false, Optional.empty()),
-                new OutputFile("manifests/rke2-canal-config.yaml", "apiVersion: helm.cattle.io/v1\nkind: HelmChartConfig\n",
-                        false, Optional.of("rke2-canal-config.yaml")));
+                new OutputFile(
+                        "manifests/rke2-canal-config.yaml",
+                        "apiVersion: helm.cattle.io/v1\nkind: HelmChartConfig\n",
+                        false,
+                        Optional.of("rke2-canal-config.yaml")));
 
-        assertThat(EmittedPolicies.read(files).policies()).extracting(p -> p.name()).containsExactly("deny");
+        assertThat(EmittedPolicies.read(files).policies())
+                .extracting(p -> p.name())
+                .containsExactly("deny");
     }
 
     /** A new output kind that deploys another kind of policy must teach the evaluator first. */
     @Test
     void anObjectOfAnUnknownKindIsRefusedRatherThanLeftOut() {
-        OutputFile cilium = new OutputFile("policies/app.yaml", "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\n",
-                false, Optional.of("netc-policies-app.yaml"));
+        OutputFile cilium = new OutputFile(
+                "policies/app.yaml",
+                "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\n",
+                false,
+                Optional.of("netc-policies-app.yaml"));
 
-        assertThatThrownBy(() -> EmittedPolicies.read(List.of(cilium))).hasMessageContaining("cilium.io/v2 CiliumNetworkPolicy");
+        assertThatThrownBy(() -> EmittedPolicies.read(List.of(cilium)))
+                .hasMessageContaining("cilium.io/v2 CiliumNetworkPolicy");
     }
 }

@@ -80,9 +80,11 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
             List.of("10.0.0.0/8", "10.42.0.0/24", "10.1.0.0/16"),
             List.of("::/0", "fd00::/8", "2001:db8::/32"));
     /** Literal ranges for flows; 10.42.0.0/29 covers some synthetic pods, which ipBlocks match on Calico. */
-    private static final List<String> LITERAL_RANGES = List.of("203.0.113.0/24", "10.42.0.0/29", "198.51.100.7", "\"2001:db8::1\"");
-    private static final List<String> PORT_SPECS = List.of("80/tcp", "443/tcp", "5432/tcp", "53/udp", "9000-9010/udp",
-            "3868/sctp", "8080/tcp");
+    private static final List<String> LITERAL_RANGES =
+            List.of("203.0.113.0/24", "10.42.0.0/29", "198.51.100.7", "\"2001:db8::1\"");
+
+    private static final List<String> PORT_SPECS =
+            List.of("80/tcp", "443/tcp", "5432/tcp", "53/udp", "9000-9010/udp", "3868/sctp", "8080/tcp");
     private static final List<String> STD_EXTERNALS = List.of("internet", "private", "anywhere");
 
     public static RandomSpec generate(Random random) {
@@ -105,11 +107,13 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
         List<FlowLine> topLevel = new ArrayList<>();
         for (int i = 0, n = random.nextInt(8); i < n; i++) {
             int context = random.nextInt(namespaceNames.size() + 1) - 1;
-            (context < 0 ? topLevel : inside.get(context)).add(generator.flow(context < 0 ? null : namespaceNames.get(context)));
+            (context < 0 ? topLevel : inside.get(context))
+                    .add(generator.flow(context < 0 ? null : namespaceNames.get(context)));
         }
         List<Ns> namespaces = new ArrayList<>();
         for (int i = 0; i < namespaceNames.size(); i++) {
-            String isolate = List.of("", "isolate", "isolate ingress", "isolate egress").get(random.nextInt(4));
+            String isolate =
+                    List.of("", "isolate", "isolate ingress", "isolate egress").get(random.nextInt(4));
             namespaces.add(new Ns(namespaceNames.get(i), isolate, random.nextInt(4) == 0, tiers.get(i), inside.get(i)));
         }
         return new RandomSpec(std, externals, namespaces, topLevel);
@@ -121,7 +125,8 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
      * An external whose exceptions would leave it empty (NS3004) keeps only its includes.
      */
     private static List<External> externals(Random random, boolean std) {
-        Map<String, DeclaredExternals.Declaration> declared = new LinkedHashMap<>(std ? DeclaredExternals.STD_NETWORKS : Map.of());
+        Map<String, DeclaredExternals.Declaration> declared =
+                new LinkedHashMap<>(std ? DeclaredExternals.STD_NETWORKS : Map.of());
         List<External> externals = new ArrayList<>();
         for (int i = 0, n = random.nextInt(4); i < n; i++) {
             List<String> names = List.copyOf(declared.keySet());
@@ -158,32 +163,42 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
 
     /** What the externals of this spec hold, by their declarations (for {@link ReachabilityProof}). */
     public DeclaredExternals declared() {
-        Map<String, DeclaredExternals.Declaration> declared = new LinkedHashMap<>(std ? DeclaredExternals.STD_NETWORKS : Map.of());
+        Map<String, DeclaredExternals.Declaration> declared =
+                new LinkedHashMap<>(std ? DeclaredExternals.STD_NETWORKS : Map.of());
         externals.forEach(e -> declared.put(e.name(), new DeclaredExternals.Declaration(e.include(), e.except())));
         return new DeclaredExternals(declared);
     }
 
     private static TierDecl tier(Random random, String namespace, String name) {
         String own = "app=" + namespace + "-" + name;
-        String selector = List.of(own, own + ", env in (prod, dev)", own + ", !legacy", "role=shared", "*",
-                own + ", env notin (test), tier").get(random.nextInt(6));
+        String selector = List.of(
+                        own,
+                        own + ", env in (prod, dev)",
+                        own + ", !legacy",
+                        "role=shared",
+                        "*",
+                        own + ", env notin (test), tier")
+                .get(random.nextInt(6));
         List<String> ports = new ArrayList<>();
         List<String> specs = new ArrayList<>(PORT_SPECS);
         for (int k = 0, n = random.nextInt(3); k < n; k++) {
             ports.add("p" + k + " " + specs.remove(random.nextInt(specs.size())));
         }
-        String isolate = random.nextInt(3) == 0 ? List.of("isolate", "isolate ingress", "isolate egress").get(random.nextInt(3)) : "";
+        String isolate = random.nextInt(3) == 0
+                ? List.of("isolate", "isolate ingress", "isolate egress").get(random.nextInt(3))
+                : "";
         return new TierDecl(name, selector, ports, isolate);
     }
 
     /** Picks flow ends and ports that the compiler accepts. */
-    private record Generator(Random random, boolean std, List<External> externals, List<String> namespaces,
-            List<List<TierDecl>> tiers) {
+    private record Generator(
+            Random random, boolean std, List<External> externals, List<String> namespaces, List<List<TierDecl>> tiers) {
 
         FlowLine flow(String context) {
             List<String> mentions = new ArrayList<>();
             String from = end(context, mentions, true);
-            boolean fromIsPods = from.equals("*") || mentions.stream().anyMatch(m -> namespaces.contains(m) || m.contains("."));
+            boolean fromIsPods =
+                    from.equals("*") || mentions.stream().anyMatch(m -> namespaces.contains(m) || m.contains("."));
             String to = end(context, mentions, !fromIsPods);
             String ports = ports(to, context);
             return new FlowLine("allow " + from + " -> " + to + ports, Set.copyOf(mentions));
@@ -205,7 +220,8 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
             } else if (choice == 3) {
                 return "*";
             } else if (choice == 4 && (!externals.isEmpty() || std)) {
-                List<String> names = new ArrayList<>(externals.stream().map(External::name).toList());
+                List<String> names =
+                        new ArrayList<>(externals.stream().map(External::name).toList());
                 if (std) {
                     names.addAll(STD_EXTERNALS);
                 }
@@ -218,11 +234,13 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
 
         /** Ports a flow to {@code to} may use: a tier that names ports takes only those. */
         private String ports(String to, String context) {
-            List<String> tierPorts = targetTier(to, context).map(TierDecl::ports).orElse(List.of());
+            List<String> tierPorts =
+                    targetTier(to, context).map(TierDecl::ports).orElse(List.of());
             List<String> chosen = new ArrayList<>();
             for (int i = 0, n = random.nextInt(3); i < n; i++) {
                 if (!tierPorts.isEmpty()) {
-                    String[] port = tierPorts.get(random.nextInt(tierPorts.size())).split(" ");
+                    String[] port =
+                            tierPorts.get(random.nextInt(tierPorts.size())).split(" ");
                     chosen.add(random.nextBoolean() ? port[0] : port[1]);
                 } else {
                     chosen.add(PORT_SPECS.get(random.nextInt(PORT_SPECS.size())));
@@ -286,29 +304,50 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
                 smaller.add(without(f -> f.mentions().contains(name), n -> true, t -> t != tier, e -> true));
             }
             if (namespaces.size() > 1) {
-                smaller.add(without(f -> f.mentions().contains(ns.name())
-                        || f.mentions().stream().anyMatch(m -> m.startsWith(ns.name() + ".")), n -> n != ns, t -> true, e -> true));
+                smaller.add(without(
+                        f -> f.mentions().contains(ns.name())
+                                || f.mentions().stream().anyMatch(m -> m.startsWith(ns.name() + ".")),
+                        n -> n != ns,
+                        t -> true,
+                        e -> true));
             }
         }
         for (External external : externals) {
             // with the externals that name it, and theirs
             Set<String> dropped = new HashSet<>(Set.of(external.name()));
             externals.stream().filter(e -> e.names(dropped)).forEach(e -> dropped.add(e.name()));
-            smaller.add(without(f -> f.mentions().stream().anyMatch(dropped::contains), n -> true, t -> true,
+            smaller.add(without(
+                    f -> f.mentions().stream().anyMatch(dropped::contains),
+                    n -> true,
+                    t -> true,
                     e -> !dropped.contains(e.name())));
         }
         return smaller;
     }
 
     private List<FlowLine> allFlows() {
-        return Stream.concat(namespaces.stream().flatMap(n -> n.flows().stream()), topLevel.stream()).toList();
+        return Stream.concat(namespaces.stream().flatMap(n -> n.flows().stream()), topLevel.stream())
+                .toList();
     }
 
-    private RandomSpec without(Predicate<FlowLine> dropFlow, Predicate<Ns> keepNs, Predicate<TierDecl> keepTier,
+    private RandomSpec without(
+            Predicate<FlowLine> dropFlow,
+            Predicate<Ns> keepNs,
+            Predicate<TierDecl> keepTier,
             Predicate<External> keepExternal) {
-        List<Ns> kept = namespaces.stream().filter(keepNs).map(n -> new Ns(n.name(), n.isolate(), n.dnsOff(),
-                n.tiers().stream().filter(keepTier).toList(), n.flows().stream().filter(dropFlow.negate()).toList())).toList();
-        return new RandomSpec(std, externals.stream().filter(keepExternal).collect(Collectors.toList()), kept,
+        List<Ns> kept = namespaces.stream()
+                .filter(keepNs)
+                .map(n -> new Ns(
+                        n.name(),
+                        n.isolate(),
+                        n.dnsOff(),
+                        n.tiers().stream().filter(keepTier).toList(),
+                        n.flows().stream().filter(dropFlow.negate()).toList()))
+                .toList();
+        return new RandomSpec(
+                std,
+                externals.stream().filter(keepExternal).collect(Collectors.toList()),
+                kept,
                 topLevel.stream().filter(dropFlow.negate()).toList());
     }
 }

@@ -38,8 +38,9 @@ class RandomSpecsReachabilityTest {
             Optional<String> failure = failure(spec);
             if (failure.isPresent()) {
                 RandomSpec smallest = shrink(spec);
-                throw new AssertionError("random spec of seed " + specSeed + " fails (rerun: -Dnetc.randomSpecs.seed=" + specSeed
-                        + " -Dnetc.randomSpecs.tries=1); shrunk to:\n" + smallest.text() + "\n" + failure(smallest).orElseThrow());
+                throw new AssertionError("random spec of seed " + specSeed + " fails (rerun: -Dnetc.randomSpecs.seed="
+                        + specSeed + " -Dnetc.randomSpecs.tries=1); shrunk to:\n" + smallest.text() + "\n"
+                        + failure(smallest).orElseThrow());
             }
             probes += probes(spec);
         }
@@ -59,8 +60,11 @@ class RandomSpecsReachabilityTest {
 
     private static int probes(RandomSpec spec) {
         Compiler.Result result = InMemorySpec.compile(spec.text());
-        List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
-        assertThat(errors).as("the generator made an invalid spec:\n%s", spec.text()).isEmpty();
+        List<Diagnostic> errors =
+                result.diagnostics().stream().filter(Diagnostic::isError).toList();
+        assertThat(errors)
+                .as("the generator made an invalid spec:\n%s", spec.text())
+                .isEmpty();
         return new ReachabilityProof(result.model(), EmittedPolicies.of(result), spec.declared()).run();
     }
 
@@ -80,5 +84,4 @@ class RandomSpecsReachabilityTest {
         }
         return smallest;
     }
-
 }

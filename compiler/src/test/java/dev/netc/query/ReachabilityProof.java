@@ -69,11 +69,16 @@ public final class ReachabilityProof {
                     continue;
                 }
                 for (PortRange port : ports) {
-                    Verdict verdict = policies.evaluate(named(source), named(destination), port.first(),
+                    Verdict verdict = policies.evaluate(
+                            named(source),
+                            named(destination),
+                            port.first(),
                             Protocol.valueOf(port.protocol().name()));
                     if (verdict.allowed() != expected(source, destination, port)) {
                         // the explanation is only worth building for a failure: hundreds of thousands of probes pass
-                        assertThat(verdict.allowed()).as("%s", verdict.explain()).isEqualTo(!verdict.allowed());
+                        assertThat(verdict.allowed())
+                                .as("%s", verdict.explain())
+                                .isEqualTo(!verdict.allowed());
                     }
                     count++;
                 }
@@ -83,8 +88,11 @@ public final class ReachabilityProof {
     }
 
     private static NamedEndpoint named(Endpoint endpoint) {
-        return new NamedEndpoint(endpoint.displayName(), endpoint instanceof Pod ? NamedEndpoint.Kind.TIER : NamedEndpoint.Kind.ADDRESS,
-                Optional.empty(), endpoint);
+        return new NamedEndpoint(
+                endpoint.displayName(),
+                endpoint instanceof Pod ? NamedEndpoint.Kind.TIER : NamedEndpoint.Kind.ADDRESS,
+                Optional.empty(),
+                endpoint);
     }
 
     /**
@@ -93,35 +101,49 @@ public final class ReachabilityProof {
      * The other end is matched as the policy's peer is, addresses by IP, pods included.
      */
     private boolean expected(Endpoint source, Endpoint destination, PortRange port) {
-        boolean egress = !(source instanceof Pod pod) || !isolated(pod, false)
-                || dns(pod, destination, port) || declared(source, destination, port, Flow::from);
-        boolean ingress = !(destination instanceof Pod pod) || !isolated(pod, true)
+        boolean egress = !(source instanceof Pod pod)
+                || !isolated(pod, false)
+                || dns(pod, destination, port)
+                || declared(source, destination, port, Flow::from);
+        boolean ingress = !(destination instanceof Pod pod)
+                || !isolated(pod, true)
                 || declared(source, destination, port, Flow::to);
         return egress && ingress;
     }
 
     private Optional<Namespace> namespaceOf(Pod pod) {
-        return model.namespaces().stream().filter(n -> n.name().equals(pod.namespace())).findFirst();
+        return model.namespaces().stream()
+                .filter(n -> n.name().equals(pod.namespace()))
+                .findFirst();
     }
 
     private boolean isolated(Pod pod, boolean ingress) {
-        return namespaceOf(pod).map(namespace -> (ingress ? namespace.isolateIngress() : namespace.isolateEgress())
-                || namespace.tiers().stream().anyMatch(t -> (ingress ? t.isolateIngress() : t.isolateEgress()) && matches(t.pods(), pod)))
+        return namespaceOf(pod)
+                .map(namespace -> (ingress ? namespace.isolateIngress() : namespace.isolateEgress())
+                        || namespace.tiers().stream()
+                                .anyMatch(t ->
+                                        (ingress ? t.isolateIngress() : t.isolateEgress()) && matches(t.pods(), pod)))
                 .orElse(false);
     }
 
     private boolean dns(Pod source, Endpoint destination, PortRange port) {
-        return namespaceOf(source).map(Namespace::dns).orElse(false) && destination instanceof Pod coreDns
-                && coreDns.namespace().equals("kube-system") && "kube-dns".equals(coreDns.labels().get("k8s-app"))
-                && port.first() == 53 && port.protocol() != dev.netc.model.Protocol.SCTP;
+        return namespaceOf(source).map(Namespace::dns).orElse(false)
+                && destination instanceof Pod coreDns
+                && coreDns.namespace().equals("kube-system")
+                && "kube-dns".equals(coreDns.labels().get("k8s-app"))
+                && port.first() == 53
+                && port.protocol() != dev.netc.model.Protocol.SCTP;
     }
 
     /** Whether a flow covers the connection, with {@code ownSide} the end that must name the pod whose side is asked about. */
     private boolean declared(Endpoint source, Endpoint destination, PortRange port, Function<Flow, Peer> ownSide) {
         for (Flow flow : model.flows()) {
-            boolean portMatches = flow.ports().isEmpty() || flow.ports().stream().anyMatch(r -> r.covers(port));
-            if (portMatches && !(ownSide.apply(flow) instanceof Peer.Addresses)
-                    && member(flow.from(), source) && member(flow.to(), destination)) {
+            boolean portMatches =
+                    flow.ports().isEmpty() || flow.ports().stream().anyMatch(r -> r.covers(port));
+            if (portMatches
+                    && !(ownSide.apply(flow) instanceof Peer.Addresses)
+                    && member(flow.from(), source)
+                    && member(flow.to(), destination)) {
                 return true;
             }
         }
@@ -131,11 +153,13 @@ public final class ReachabilityProof {
     private boolean member(Peer peer, Endpoint endpoint) {
         if (peer instanceof Peer.Addresses addresses) {
             // ipBlock matches pod addresses too, as Calico does
-            dev.netc.net.IpAddress ip = dev.netc.net.IpAddress.parse(endpoint.ip().toString()).orElseThrow();
+            dev.netc.net.IpAddress ip =
+                    dev.netc.net.IpAddress.parse(endpoint.ip().toString()).orElseThrow();
             if (declared.names().contains(addresses.name())) {
                 return declared.contains(addresses.name(), ip);
             }
-            return addresses.blocks().stream().anyMatch(b -> b.cidr().contains(ip) && b.except().stream().noneMatch(e -> e.contains(ip)));
+            return addresses.blocks().stream()
+                    .anyMatch(b -> b.cidr().contains(ip) && b.except().stream().noneMatch(e -> e.contains(ip)));
         }
         if (!(endpoint instanceof Pod pod)) {
             return false;
@@ -209,7 +233,11 @@ public final class ReachabilityProof {
             }
         }
         for (Namespace namespace : model.namespaces()) {
-            namespace.tiers().forEach(t -> t.ports().forEach(p -> ports.add(PortRange.single(p.range().protocol(), p.range().first()))));
+            namespace
+                    .tiers()
+                    .forEach(t -> t.ports()
+                            .forEach(p -> ports.add(PortRange.single(
+                                    p.range().protocol(), p.range().first()))));
         }
         ports.add(PortRange.single(dev.netc.model.Protocol.UDP, 53));
         ports.add(PortRange.single(dev.netc.model.Protocol.TCP, 53));

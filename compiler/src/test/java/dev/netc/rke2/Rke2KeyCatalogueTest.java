@@ -23,7 +23,8 @@ class Rke2KeyCatalogueTest {
         assertKey("node-ip", ValueType.STRING_LIST, Scope.BOTH);
         assertKey("write-kubeconfig-mode", ValueType.STRING, Scope.SERVER);
         assertKey("disable-kube-proxy", ValueType.BOOL, Scope.SERVER);
-        assertThat(Rke2KeyCatalogue.find("cluster-cidr").orElseThrow().defaultValue()).startsWith("10.42.0.0/16");
+        assertThat(Rke2KeyCatalogue.find("cluster-cidr").orElseThrow().defaultValue())
+                .startsWith("10.42.0.0/16");
     }
 
     /**
@@ -33,11 +34,20 @@ class Rke2KeyCatalogueTest {
      */
     @Test
     void serverOnlyKeysAreThoseRke2sAgentDoesNotKnow() throws java.io.IOException {
-        List<String> cited = java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/main/catalogue/rke2-key-scope.tsv"))
-                .stream().skip(1).map(line -> line.split("\t")).filter(f -> f[1].equals("server")).map(f -> f[0])
-                .sorted().toList();
+        List<String> cited =
+                java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/main/catalogue/rke2-key-scope.tsv"))
+                        .stream()
+                        .skip(1)
+                        .map(line -> line.split("\t"))
+                        .filter(f -> f[1].equals("server"))
+                        .map(f -> f[0])
+                        .sorted()
+                        .toList();
 
-        assertThat(Rke2KeyCatalogue.all().stream().filter(k -> k.scope() == Scope.SERVER).map(Rke2Key::name).toList())
+        assertThat(Rke2KeyCatalogue.all().stream()
+                        .filter(k -> k.scope() == Scope.SERVER)
+                        .map(Rke2Key::name)
+                        .toList())
                 .containsExactlyElementsOf(cited);
     }
 
@@ -56,10 +66,12 @@ class Rke2KeyCatalogueTest {
     void droppedK3sFlagsAndInventedNamesAreNotKeys() {
         for (String name : List.of("flannel-iface", "cluster-init", "fips", "tls-min-version", "canal-iface")) {
             assertThat(Rke2KeyCatalogue.find(name)).as(name).isEmpty();
-            assertThat(Rke2KeyCatalogue.droppedReason(name)).as(name).hasValueSatisfying(
-                    reason -> assertThat(reason).isNotBlank());
+            assertThat(Rke2KeyCatalogue.droppedReason(name))
+                    .as(name)
+                    .hasValueSatisfying(reason -> assertThat(reason).isNotBlank());
         }
-        assertThat(Rke2KeyCatalogue.droppedReason("flannel-iface").orElseThrow()).contains("dropped by RKE2");
+        assertThat(Rke2KeyCatalogue.droppedReason("flannel-iface").orElseThrow())
+                .contains("dropped by RKE2");
     }
 
     @Test
@@ -75,13 +87,11 @@ class Rke2KeyCatalogueTest {
     }
 
     private static void assertKey(String name, ValueType type, Scope scope) {
-        assertThat(Rke2KeyCatalogue.find(name))
-                .as(name)
-                .hasValueSatisfying(key -> {
-                    assertThat(key.name()).isEqualTo(name);
-                    assertThat(key.type()).isEqualTo(type);
-                    assertThat(key.scope()).isEqualTo(scope);
-                    assertThat(key.description()).isNotBlank();
-                });
+        assertThat(Rke2KeyCatalogue.find(name)).as(name).hasValueSatisfying(key -> {
+            assertThat(key.name()).isEqualTo(name);
+            assertThat(key.type()).isEqualTo(type);
+            assertThat(key.scope()).isEqualTo(scope);
+            assertThat(key.description()).isNotBlank();
+        });
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class GeneratedFilesTest {
     /** Maven runs the tests of a module in the module's folder. */
     static final Path ROOT = Path.of("..");
+
     static final Path VOCABULARY = Path.of("src", "main", "vocabulary");
     private static final boolean UPDATE = "1".equals(System.getenv("NETC_UPDATE_VOCABULARY"));
 

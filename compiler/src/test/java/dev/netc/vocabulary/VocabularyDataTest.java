@@ -70,8 +70,11 @@ class VocabularyDataTest {
 
     @Test
     void theModelsEnumsHaveTheWordsOfTheirSets() {
-        assertThat(Arrays.stream(Role.values()).map(Role::yamlName).toList()).isEqualTo(data.wordSet("role").words());
-        assertThat(Arrays.stream(Canal.Backend.values()).map(Canal.Backend::chartValue).toList())
+        assertThat(Arrays.stream(Role.values()).map(Role::yamlName).toList())
+                .isEqualTo(data.wordSet("role").words());
+        assertThat(Arrays.stream(Canal.Backend.values())
+                        .map(Canal.Backend::chartValue)
+                        .toList())
                 .isEqualTo(data.wordSet("canal-backend").words());
     }
 
@@ -81,7 +84,8 @@ class VocabularyDataTest {
         for (VocabularyData.Kind block : data.blocks()) {
             for (VocabularyData.Member member : data.members(block.kind())) {
                 if (!member.isLabel()) {
-                    softly.assertThat(refusals(block, sample(member, 0))).as("`%s` in %s", sample(member, 0), block.description())
+                    softly.assertThat(refusals(block, sample(member, 0)))
+                            .as("`%s` in %s", sample(member, 0), block.description())
                             .isEmpty();
                 }
             }
@@ -98,7 +102,8 @@ class VocabularyDataTest {
                 if ((other.isBlock() || other.isStatement()) && !held.contains(other.kind())) {
                     String text = other.isBlock() ? blockSample(other, 0) : statementSample(other.kind(), 0);
                     String what = other.isBlock() ? "a `" + other.kind() + "` block" : other.description();
-                    softly.assertThat(onLine(block, text)).as("`%s` in %s", text, block.description())
+                    softly.assertThat(onLine(block, text))
+                            .as("`%s` in %s", text, block.description())
                             .anySatisfy(d -> {
                                 assertThat(d.code()).isEqualTo(Code.NS1007);
                                 assertThat(d.message()).isEqualTo(what + " is not allowed in " + block.description());
@@ -108,15 +113,18 @@ class VocabularyDataTest {
             }
             for (String property : data.propertyNames()) {
                 if (!held.contains(property) && !data.keywords().contains(property)) {
-                    softly.assertThat(onLine(block, property)).as("`%s` in %s", property, block.description())
-                            .anySatisfy(d -> assertThat(d.message()).isEqualTo("`" + property + "` is not a property of "
-                                    + block.description()));
+                    softly.assertThat(onLine(block, property))
+                            .as("`%s` in %s", property, block.description())
+                            .anySatisfy(d -> assertThat(d.message())
+                                    .isEqualTo("`" + property + "` is not a property of " + block.description()));
                 }
             }
             List<String> properties = data.words(block.kind(), "property");
-            String note = properties.isEmpty() ? block.description() + " takes no properties"
+            String note = properties.isEmpty()
+                    ? block.description() + " takes no properties"
                     : "properties of " + block.description() + ": " + String.join(", ", properties);
-            softly.assertThat(onLine(block, "zzzzzzzzzzzz")).as("an unknown property in %s", block.description())
+            softly.assertThat(onLine(block, "zzzzzzzzzzzz"))
+                    .as("an unknown property in %s", block.description())
                     .anySatisfy(d -> assertThat(d.notes()).containsExactly(note));
         }
         softly.assertAll();
@@ -126,15 +134,19 @@ class VocabularyDataTest {
     void requiredMembersAreRequired() {
         SoftAssertions softly = new SoftAssertions();
         for (VocabularyData.Kind block : data.blocks()) {
-            List<VocabularyData.Member> required = data.members(block.kind()).stream().filter(VocabularyData.Member::required).toList();
+            List<VocabularyData.Member> required = data.members(block.kind()).stream()
+                    .filter(VocabularyData.Member::required)
+                    .toList();
             if (required.isEmpty()) {
                 continue;
             }
             VocabularyData.Kind parent = parent(block);
-            softly.assertThat(codes(onLine(parent, oneLine(block, required, null, 0)))).as("%s with %s", block.kind(), required)
+            softly.assertThat(codes(onLine(parent, oneLine(block, required, null, 0))))
+                    .as("%s with %s", block.kind(), required)
                     .doesNotContain(Code.NS2010);
             for (VocabularyData.Member missing : required) {
-                softly.assertThat(codes(onLine(parent, oneLine(block, required, missing, 0)))).as("%s without %s", block.kind(), missing.word())
+                softly.assertThat(codes(onLine(parent, oneLine(block, required, missing, 0))))
+                        .as("%s without %s", block.kind(), missing.word())
                         .contains(Code.NS2010);
             }
         }
@@ -152,10 +164,12 @@ class VocabularyDataTest {
                 String first = sample(member, 0);
                 List<Code> second = codes(onLine(block, first + "\n" + sample(member, 1), 1));
                 if (member.repeatable()) {
-                    softly.assertThat(second).as("`%s` twice in %s", member.word(), block.description())
+                    softly.assertThat(second)
+                            .as("`%s` twice in %s", member.word(), block.description())
                             .doesNotContain(Code.NS1011, Code.NS1002);
                 } else {
-                    softly.assertThat(second).as("`%s` twice in %s", member.word(), block.description())
+                    softly.assertThat(second)
+                            .as("`%s` twice in %s", member.word(), block.description())
                             .containsAnyOf(Code.NS1011, Code.NS1002);
                 }
             }
@@ -174,10 +188,14 @@ class VocabularyDataTest {
             VocabularyData.Kind block = data.kind(member.block()).orElseThrow();
             for (String word : words) {
                 String text = withValue(member, word);
-                softly.assertThat(member.isLabel() ? refusals(parent(block), text) : refusals(block, text)).as("`%s`", text).isEmpty();
+                softly.assertThat(member.isLabel() ? refusals(parent(block), text) : refusals(block, text))
+                        .as("`%s`", text)
+                        .isEmpty();
             }
             String wrong = withValue(member, "zzzz");
-            softly.assertThat(member.isLabel() ? refusals(parent(block), wrong) : refusals(block, wrong)).as("`%s`", wrong).isNotEmpty();
+            softly.assertThat(member.isLabel() ? refusals(parent(block), wrong) : refusals(block, wrong))
+                    .as("`%s`", wrong)
+                    .isNotEmpty();
         }
         softly.assertAll();
     }
@@ -192,12 +210,16 @@ class VocabularyDataTest {
             }
             VocabularyData.Kind block = data.kind(member.block()).orElseThrow();
             for (long n : new long[] {value.min(), value.max()}) {
-                softly.assertThat(refusals(block, member.word() + " " + n)).as("%s %s", member.word(), n).isEmpty();
+                softly.assertThat(refusals(block, member.word() + " " + n))
+                        .as("%s %s", member.word(), n)
+                        .isEmpty();
             }
-            softly.assertThat(codes(onLine(block, member.word() + " " + (value.max() + 1)))).as("%s above %s", member.word(), value.max())
+            softly.assertThat(codes(onLine(block, member.word() + " " + (value.max() + 1))))
+                    .as("%s above %s", member.word(), value.max())
                     .contains(Code.NS2012);
             if (value.min() > 0) {
-                softly.assertThat(codes(onLine(block, member.word() + " " + (value.min() - 1)))).as("%s below %s", member.word(), value.min())
+                softly.assertThat(codes(onLine(block, member.word() + " " + (value.min() - 1))))
+                        .as("%s below %s", member.word(), value.min())
                         .contains(Code.NS2012);
             }
         }
@@ -212,12 +234,16 @@ class VocabularyDataTest {
             if (member.rke2().isEmpty()) {
                 continue;
             }
-            softly.assertThat(Rke2KeyCatalogue.find(member.rke2())).as("RKE2 key %s", member.rke2()).isPresent();
-            softly.assertThat(onLine(cluster, "rke2 { " + member.rke2() + " = \"x\" }")).as("rke2 { %s }", member.rke2())
+            softly.assertThat(Rke2KeyCatalogue.find(member.rke2()))
+                    .as("RKE2 key %s", member.rke2())
+                    .isPresent();
+            softly.assertThat(onLine(cluster, "rke2 { " + member.rke2() + " = \"x\" }"))
+                    .as("rke2 { %s }", member.rke2())
                     .anySatisfy(d -> {
                         assertThat(d.code()).isEqualTo(Code.NS4003);
-                        assertThat(d.help()).hasValueSatisfying(help -> assertThat(help).startsWith(
-                                "use `" + member.word() + "` in the " + member.block() + " block"));
+                        assertThat(d.help())
+                                .hasValueSatisfying(help -> assertThat(help)
+                                        .startsWith("use `" + member.word() + "` in the " + member.block() + " block"));
                     });
         }
         softly.assertAll();
@@ -267,23 +293,33 @@ class VocabularyDataTest {
 
     /** A block as written, with its label and its required members. */
     private static String blockSample(VocabularyData.Kind kind, int i) {
-        List<VocabularyData.Member> required = data.members(kind.kind()).stream().filter(VocabularyData.Member::required).toList();
+        List<VocabularyData.Member> required = data.members(kind.kind()).stream()
+                .filter(VocabularyData.Member::required)
+                .toList();
         return oneLine(kind, required, null, i);
     }
 
     /** {@code kind label { required; ... }} on one line, without {@code missing}, the {@code i}-th time. */
-    private static String oneLine(VocabularyData.Kind kind, List<VocabularyData.Member> required, VocabularyData.Member missing,
-            int i) {
+    private static String oneLine(
+            VocabularyData.Kind kind, List<VocabularyData.Member> required, VocabularyData.Member missing, int i) {
         StringBuilder text = new StringBuilder(kind.kind());
-        data.label(kind.kind()).filter(label -> label != missing)
+        data.label(kind.kind())
+                .filter(label -> label != missing)
                 .ifPresent(label -> text.append(' ').append(valueSample(label, i)));
-        List<String> members = required.stream().filter(m -> !m.isLabel() && m != missing).map(m -> sample(m, 0)).toList();
-        return text.append(" { ").append(String.join("; ", members)).append(members.isEmpty() ? "}" : " }").toString();
+        List<String> members = required.stream()
+                .filter(m -> !m.isLabel() && m != missing)
+                .map(m -> sample(m, 0))
+                .toList();
+        return text.append(" { ")
+                .append(String.join("; ", members))
+                .append(members.isEmpty() ? "}" : " }")
+                .toString();
     }
 
     private static String statementSample(String keyword, int i) {
         return switch (keyword) {
-            case "import" -> "import \"" + List.of("std/ports", "std/monitoring").get(i) + "\"";
+            case "import" ->
+                "import \"" + List.of("std/ports", "std/monitoring").get(i) + "\"";
             case "param" -> "param p" + i + ": int = 1";
             case "external" -> "external e" + i + " = 10." + (100 + i) + ".0.0/16";
             case "port" -> "port p" + i + " = 80/tcp";
@@ -299,8 +335,11 @@ class VocabularyDataTest {
 
     /** The block that holds {@code block} (the first of contents.tsv); empty for the top level. */
     private static VocabularyData.Kind parent(VocabularyData.Kind block) {
-        return data.members().stream().filter(m -> m.isBlock() && m.word().equals(block.kind())).findFirst()
-                .flatMap(m -> data.kind(m.block())).orElseThrow(() -> new AssertionError(block.kind() + " is in no block"));
+        return data.members().stream()
+                .filter(m -> m.isBlock() && m.word().equals(block.kind()))
+                .findFirst()
+                .flatMap(m -> data.kind(m.block()))
+                .orElseThrow(() -> new AssertionError(block.kind() + " is in no block"));
     }
 
     /** A file with {@link #HERE} where a statement of {@code block} goes: inside its parents' blocks, each on lines of its own. */
@@ -309,7 +348,9 @@ class VocabularyDataTest {
             return PREAMBLE + HERE + "\n";
         }
         Optional<VocabularyData.Member> label = data.label(block.kind());
-        String header = block.kind() + label.map(l -> " " + CONTEXT_LABELS.getOrDefault(block.kind(), valueSample(l, 0))).orElse("");
+        String header = block.kind()
+                + label.map(l -> " " + CONTEXT_LABELS.getOrDefault(block.kind(), valueSample(l, 0)))
+                        .orElse("");
         return context(parent(block)).replace(HERE, header + " {\n" + HERE + "\n}");
     }
 
@@ -321,18 +362,37 @@ class VocabularyDataTest {
     /** The diagnostics on the {@code index}-th line of {@code statements} (0 for the first). */
     private static List<Diagnostic> onLine(VocabularyData.Kind block, String statements, int index) {
         String context = context(block);
-        int line = (int) context.substring(0, context.indexOf(HERE)).chars().filter(c -> c == '\n').count() + 1 + index;
+        int line = (int) context.substring(0, context.indexOf(HERE))
+                        .chars()
+                        .filter(c -> c == '\n')
+                        .count()
+                + 1
+                + index;
         String text = context.replace(HERE, statements);
-        return Compiler.compile(new Compiler.Request(List.of(), List.of(new SourceFile(FILE, text)), Path.of(""), Path.of(""),
-                        Map.of(), SecretSource.of(Map.of("T", "secret")), Emitter.Options.DEFAULT)).diagnostics().stream()
-                .filter(d -> d.primary() != null && d.primary().file().displayName().equals(FILE) && d.primary().line() == line)
+        return Compiler.compile(new Compiler.Request(
+                        List.of(),
+                        List.of(new SourceFile(FILE, text)),
+                        Path.of(""),
+                        Path.of(""),
+                        Map.of(),
+                        SecretSource.of(Map.of("T", "secret")),
+                        Emitter.Options.DEFAULT))
+                .diagnostics()
+                .stream()
+                .filter(d -> d.primary() != null
+                        && d.primary().file().displayName().equals(FILE)
+                        && d.primary().line() == line)
                 .toList();
     }
 
     /** What on the statement's line says the compiler does not take it: syntax, names, values, unknown words. */
     private static List<Diagnostic> refusals(VocabularyData.Kind block, String statement) {
-        return onLine(block, statement).stream().filter(d -> UNKNOWN_WORD.contains(d.code()) || d.code().name().startsWith("NS0")
-                || d.code().name().startsWith("NS1") || d.code().name().startsWith("NS2")).toList();
+        return onLine(block, statement).stream()
+                .filter(d -> UNKNOWN_WORD.contains(d.code())
+                        || d.code().name().startsWith("NS0")
+                        || d.code().name().startsWith("NS1")
+                        || d.code().name().startsWith("NS2"))
+                .toList();
     }
 
     private static List<Code> codes(List<Diagnostic> diagnostics) {

@@ -17,15 +17,81 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 class BlockWriterTest {
     /** Scalars that are plain, quoted, ambiguous, escaped, non-ASCII, blank-edged, or YAML syntax. */
-    private static final List<String> TEXTS = List.of("app", "store-12.example.com", "proxy-mode=ipvs", "10.0.0.0/8",
-            "/var/lib/rancher/rke2/server/manifests/x.yaml", "kubernetes.io/metadata.name", "a:b", "a: b", "a #b", "a#b",
-            "x:", "-x", "- x", "?x", "...", "..x", "---", "yes", "no", "on", "~", "null", "", " ", " lead", "trail ", "a  b",
-            "0640", "8080", "1_000", "12:30", "1e3", "0x1F", ".inf", "say \"hi\"", "back\\slash", "tab\there", "line\nbreak", "ünïcode",
-            "emoji \uD83D\uDE00", "comma,list", "[x]", "{y}", "it's", "%pct", "@at", "`tick", "a'b", "k=v,w",
-            "10.0.1.10", "1.2.3", "1.5", "1/2", "1:2", "fd00::1", "2001:db8::/32", "10.0.0.1:6443", "::/0", "0x1F/8", "1e3.4");
-    private static final List<String> LITERALS = List.of("one line\n", "two\nlines\n", "no final break", "blank\n\nline\n",
-            "  indented first\n", "\nstarts with a break\n", "keep\n\n", "trailing space \nx\n", "tab\tin text\n",
-            "unicode ü\n", "\n", "a\n  nested: 1\n  list:\n    - x\n");
+    private static final List<String> TEXTS = List.of(
+            "app",
+            "store-12.example.com",
+            "proxy-mode=ipvs",
+            "10.0.0.0/8",
+            "/var/lib/rancher/rke2/server/manifests/x.yaml",
+            "kubernetes.io/metadata.name",
+            "a:b",
+            "a: b",
+            "a #b",
+            "a#b",
+            "x:",
+            "-x",
+            "- x",
+            "?x",
+            "...",
+            "..x",
+            "---",
+            "yes",
+            "no",
+            "on",
+            "~",
+            "null",
+            "",
+            " ",
+            " lead",
+            "trail ",
+            "a  b",
+            "0640",
+            "8080",
+            "1_000",
+            "12:30",
+            "1e3",
+            "0x1F",
+            ".inf",
+            "say \"hi\"",
+            "back\\slash",
+            "tab\there",
+            "line\nbreak",
+            "ünïcode",
+            "emoji \uD83D\uDE00",
+            "comma,list",
+            "[x]",
+            "{y}",
+            "it's",
+            "%pct",
+            "@at",
+            "`tick",
+            "a'b",
+            "k=v,w",
+            "10.0.1.10",
+            "1.2.3",
+            "1.5",
+            "1/2",
+            "1:2",
+            "fd00::1",
+            "2001:db8::/32",
+            "10.0.0.1:6443",
+            "::/0",
+            "0x1F/8",
+            "1e3.4");
+
+    private static final List<String> LITERALS = List.of(
+            "one line\n",
+            "two\nlines\n",
+            "no final break",
+            "blank\n\nline\n",
+            "  indented first\n",
+            "\nstarts with a break\n",
+            "keep\n\n",
+            "trailing space \nx\n",
+            "tab\tin text\n",
+            "unicode ü\n",
+            "\n",
+            "a\n  nested: 1\n  list:\n    - x\n");
 
     private final Random random = new Random(7);
 
@@ -50,7 +116,10 @@ class BlockWriterTest {
                 List<Node> items = new ArrayList<>();
                 int size = random.nextInt(4);
                 for (int i = 0; i < size; i++) {
-                    items.add(random.nextInt(3) == 0 ? mapping(depth + 1) : random.nextInt(8) == 0 ? node(depth + 1) : scalar());
+                    items.add(
+                            random.nextInt(3) == 0
+                                    ? mapping(depth + 1)
+                                    : random.nextInt(8) == 0 ? node(depth + 1) : scalar());
                 }
                 yield Yaml.seq(items);
             }
@@ -87,18 +156,52 @@ class BlockWriterTest {
 
     @Test
     void netcsUsualShapesTakeTheFastPath() {
-        Node policy = Yaml.map().put("apiVersion", "networking.k8s.io/v1").put("kind", "NetworkPolicy")
-                .put("metadata", Yaml.map().put("name", "web").put("namespace", "shop").build())
-                .put("spec", Yaml.map().put("podSelector", Yaml.map().put("matchLabels", Yaml.map().put("app", "web").build()).build())
-                        .put("policyTypes", Yaml.strings(List.of("Ingress", "Egress")))
-                        .put("ingress", Yaml.seq(List.of(Yaml.map().put("from", Yaml.seq(List.of(Yaml.map()
-                                .put("ipBlock", Yaml.map().put("cidr", "10.0.0.0/8").build()).build())))
-                                .put("ports", Yaml.seq(List.of(Yaml.map().put("protocol", "TCP").put("port", Yaml.number(80)).build())))
+        Node policy = Yaml.map()
+                .put("apiVersion", "networking.k8s.io/v1")
+                .put("kind", "NetworkPolicy")
+                .put(
+                        "metadata",
+                        Yaml.map().put("name", "web").put("namespace", "shop").build())
+                .put(
+                        "spec",
+                        Yaml.map()
+                                .put(
+                                        "podSelector",
+                                        Yaml.map()
+                                                .put(
+                                                        "matchLabels",
+                                                        Yaml.map()
+                                                                .put("app", "web")
+                                                                .build())
+                                                .build())
+                                .put("policyTypes", Yaml.strings(List.of("Ingress", "Egress")))
+                                .put(
+                                        "ingress",
+                                        Yaml.seq(List.of(Yaml.map()
+                                                .put(
+                                                        "from",
+                                                        Yaml.seq(List.of(Yaml.map()
+                                                                .put(
+                                                                        "ipBlock",
+                                                                        Yaml.map()
+                                                                                .put("cidr", "10.0.0.0/8")
+                                                                                .build())
+                                                                .build())))
+                                                .put(
+                                                        "ports",
+                                                        Yaml.seq(List.of(Yaml.map()
+                                                                .put("protocol", "TCP")
+                                                                .put("port", Yaml.number(80))
+                                                                .build())))
+                                                .build())))
+                                .put("egress", Yaml.seq(List.of(Yaml.map().build())))
+                                .build())
+                .put(
+                        "files",
+                        Yaml.seq(List.of(Yaml.map()
+                                .put("permissions", Yaml.octal(0600))
+                                .put("content", Yaml.literal("kind: Namespace\nmetadata:\n  name: shop\n"))
                                 .build())))
-                        .put("egress", Yaml.seq(List.of(Yaml.map().build())))
-                        .build())
-                .put("files", Yaml.seq(List.of(Yaml.map().put("permissions", Yaml.octal(0600))
-                        .put("content", Yaml.literal("kind: Namespace\nmetadata:\n  name: shop\n")).build())))
                 .build();
         assertThat(BlockWriter.write(policy, Yaml::scalarResolver)).contains(Yaml.dump(policy));
     }

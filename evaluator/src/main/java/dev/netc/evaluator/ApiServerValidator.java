@@ -29,8 +29,7 @@ public final class ApiServerValidator {
     /** M7: annotation keys and values together, in bytes. */
     private static final int MAX_ANNOTATIONS_BYTES = 256 * 1024;
 
-    private ApiServerValidator() {
-    }
+    private ApiServerValidator() {}
 
     /** Every error the API server would report for this document, code rules first, then schema (T7). */
     public static List<Violation> validate(Map<String, ?> document) {
@@ -104,9 +103,10 @@ public final class ApiServerValidator {
             if (generateName != null && !generateName.isEmpty()) {
                 // M3: the server appends a random suffix, so a trailing '-' is fine (Go's maskTrailingDash)
                 String masked = generateName.length() > 1 && generateName.endsWith("-")
-                        ? generateName.substring(0, generateName.length() - 2) + "a" : generateName;
-                KubeNames.dns1123Subdomain(masked).forEach(message -> error("metadata.generateName", "M3",
-                        invalid(generateName, message)));
+                        ? generateName.substring(0, generateName.length() - 2) + "a"
+                        : generateName;
+                KubeNames.dns1123Subdomain(masked)
+                        .forEach(message -> error("metadata.generateName", "M3", invalid(generateName, message)));
             }
             String name = asString(fields.get("name"));
             if (name == null || name.isEmpty()) {
@@ -114,14 +114,15 @@ public final class ApiServerValidator {
                     error("metadata.name", "M1", "Required value: name or generateName is required");
                 }
             } else {
-                KubeNames.dns1123Subdomain(name).forEach(message -> error("metadata.name", "M2", invalid(name, message)));
+                KubeNames.dns1123Subdomain(name)
+                        .forEach(message -> error("metadata.name", "M2", invalid(name, message)));
             }
             String namespace = asString(fields.get("namespace"));
             if (namespace == null || namespace.isEmpty()) {
                 error("metadata.namespace", "M4", "Required value");
             } else {
-                KubeNames.dns1123Label(namespace).forEach(message -> error("metadata.namespace", "M4",
-                        invalid(namespace, message)));
+                KubeNames.dns1123Label(namespace)
+                        .forEach(message -> error("metadata.namespace", "M4", invalid(namespace, message)));
             }
             Map<String, ?> labels = asMap(fields.get("labels"));
             if (labels != null) {
@@ -146,7 +147,10 @@ public final class ApiServerValidator {
                 }
             }
             if (size > MAX_ANNOTATIONS_BYTES) {
-                error("metadata.annotations", "M7", "Too long: may not be more than " + MAX_ANNOTATIONS_BYTES + " bytes");
+                error(
+                        "metadata.annotations",
+                        "M7",
+                        "Too long: may not be more than " + MAX_ANNOTATIONS_BYTES + " bytes");
             }
         }
 
@@ -163,12 +167,17 @@ public final class ApiServerValidator {
             }
             if (policyTypes.size() > 2) {
                 // the server stops checking policyTypes here, so T2 is not reported as well
-                error("spec.policyTypes", "T1", "Invalid value: " + policyTypes + ": may not specify more than two policyTypes");
+                error(
+                        "spec.policyTypes",
+                        "T1",
+                        "Invalid value: " + policyTypes + ": may not specify more than two policyTypes");
                 return;
             }
             for (int i = 0; i < policyTypes.size(); i++) {
                 if (policyTypes.get(i) instanceof String type && !type.equals("Ingress") && !type.equals("Egress")) {
-                    error("spec.policyTypes[" + i + "]", "T2",
+                    error(
+                            "spec.policyTypes[" + i + "]",
+                            "T2",
                             "Unsupported value: \"" + type + "\": supported values: \"Ingress\", \"Egress\"");
                 }
             }
@@ -203,20 +212,30 @@ public final class ApiServerValidator {
 
         private void port(String path, Map<String, ?> port) {
             if (port.get("protocol") instanceof String protocol
-                    && !protocol.equals("TCP") && !protocol.equals("UDP") && !protocol.equals("SCTP")) {
-                error(path + ".protocol", "P1",
+                    && !protocol.equals("TCP")
+                    && !protocol.equals("UDP")
+                    && !protocol.equals("SCTP")) {
+                error(
+                        path + ".protocol",
+                        "P1",
                         "Unsupported value: \"" + protocol + "\": supported values: \"SCTP\", \"TCP\", \"UDP\"");
             }
             Object value = port.get("port");
             BigInteger endPort = asInteger(port.get("endPort"));
             if (value == null) {
                 if (endPort != null) {
-                    error(path + ".endPort", "P7", "Invalid value: " + endPort + ": may not be specified when `port` is not specified");
+                    error(
+                            path + ".endPort",
+                            "P7",
+                            "Invalid value: " + endPort + ": may not be specified when `port` is not specified");
                 }
             } else if (value instanceof String name) {
                 KubeNames.portName(name).forEach(message -> error(path + ".port", "P3", invalid(name, message)));
                 if (endPort != null) {
-                    error(path + ".endPort", "P6", "Invalid value: " + endPort + ": may not be specified when `port` is non-numeric");
+                    error(
+                            path + ".endPort",
+                            "P6",
+                            "Invalid value: " + endPort + ": may not be specified when `port` is non-numeric");
                 }
             } else {
                 BigInteger number = asInteger(value);
@@ -226,7 +245,10 @@ public final class ApiServerValidator {
                 portNumber(path + ".port", "P2", number);
                 if (endPort != null) {
                     if (endPort.compareTo(number) < 0) {
-                        error(path + ".endPort", "P4", "Invalid value: " + endPort + ": must be greater than or equal to `port`");
+                        error(
+                                path + ".endPort",
+                                "P4",
+                                "Invalid value: " + endPort + ": must be greater than or equal to `port`");
                     }
                     portNumber(path + ".endPort", "P5", endPort);
                 }
@@ -234,7 +256,8 @@ public final class ApiServerValidator {
         }
 
         private void portNumber(String path, String rule, BigInteger number) {
-            KubeNames.portNumber(number).forEach(message -> error(path, rule, "Invalid value: " + number + ": " + message));
+            KubeNames.portNumber(number)
+                    .forEach(message -> error(path, rule, "Invalid value: " + number + ": " + message));
         }
 
         private void peer(String path, Map<String, ?> peer) {
@@ -311,8 +334,11 @@ public final class ApiServerValidator {
             }
             String canonical = parsed.address() + "/" + parsed.prefixLength();
             if (!strictFailure && parsed.address().family() == IpAddress.Family.IPV6 && !canonical.equals(text)) {
-                warnings.add(new Violation(path, "I7", "IPv6 CIDR value \"" + text
-                        + "\" should be in RFC 5952 canonical format (\"" + canonical + "\")"));
+                warnings.add(new Violation(
+                        path,
+                        "I7",
+                        "IPv6 CIDR value \"" + text + "\" should be in RFC 5952 canonical format (\"" + canonical
+                                + "\")"));
             }
             return parsed;
         }
@@ -340,12 +366,18 @@ public final class ApiServerValidator {
                 switch (operator) {
                     case "In", "NotIn" -> {
                         if (count == 0) {
-                            error(path + ".values", "S5", "Required value: must be specified when `operator` is 'In' or 'NotIn'");
+                            error(
+                                    path + ".values",
+                                    "S5",
+                                    "Required value: must be specified when `operator` is 'In' or 'NotIn'");
                         }
                     }
                     case "Exists", "DoesNotExist" -> {
                         if (count > 0) {
-                            error(path + ".values", "S6", "Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
+                            error(
+                                    path + ".values",
+                                    "S6",
+                                    "Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
                         }
                     }
                     default -> error(path + ".operator", "S4", invalid(operator, "not a valid selector operator"));
@@ -398,7 +430,8 @@ public final class ApiServerValidator {
 
         private static BigInteger asInteger(Object value) {
             return value instanceof Integer || value instanceof Long || value instanceof BigInteger
-                    ? new BigInteger(value.toString()) : null;
+                    ? new BigInteger(value.toString())
+                    : null;
         }
     }
 }

@@ -35,7 +35,8 @@ public record Cidr(IpAddress network, int prefixLength) {
 
     /** Whether {@code address} lies in this network; addresses of the other family never do. */
     public boolean contains(IpAddress address) {
-        return address.family() == network.family() && address.masked(prefixLength).equals(network);
+        return address.family() == network.family()
+                && address.masked(prefixLength).equals(network);
     }
 
     /** Whether {@code other} is a strict subset: inside this network with a longer prefix. */

@@ -2,7 +2,8 @@ package dev.netc.evaluator;
 
 /** A policy type: the direction of traffic a policy governs for the pods it selects. */
 public enum Direction {
-    INGRESS("Ingress"), EGRESS("Egress");
+    INGRESS("Ingress"),
+    EGRESS("Egress");
 
     private final String policyType;
 
@@ -26,6 +27,7 @@ public enum Direction {
                 return direction;
             }
         }
-        throw new IllegalArgumentException("unsupported policy type \"" + text + "\": supported values: Ingress, Egress");
+        throw new IllegalArgumentException(
+                "unsupported policy type \"" + text + "\": supported values: Ingress, Egress");
     }
 }

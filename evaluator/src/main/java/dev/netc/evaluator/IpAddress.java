@@ -16,7 +16,8 @@ public record IpAddress(Family family, long high, long low) {
 
     /** Address family, with its width in bits. */
     public enum Family {
-        IPV4(32), IPV6(128);
+        IPV4(32),
+        IPV6(128);
 
         private final int bits;
 
@@ -84,7 +85,8 @@ public record IpAddress(Family family, long high, long low) {
     @Override
     public String toString() {
         if (family == Family.IPV4) {
-            return ((low >>> 24) & 0xFF) + "." + ((low >>> 16) & 0xFF) + "." + ((low >>> 8) & 0xFF) + "." + (low & 0xFF);
+            return ((low >>> 24) & 0xFF) + "." + ((low >>> 16) & 0xFF) + "." + ((low >>> 8) & 0xFF) + "."
+                    + (low & 0xFF);
         }
         int[] groups = new int[8];
         for (int i = 0; i < 8; i++) {

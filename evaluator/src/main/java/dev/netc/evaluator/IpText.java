@@ -12,12 +12,10 @@ import java.util.Optional;
  */
 final class IpText {
 
-    private IpText() {
-    }
+    private IpText() {}
 
     /** A parsed address and whether any IPv4 octet had a leading zero. */
-    record Parsed(IpAddress address, boolean leadingZeros) {
-    }
+    record Parsed(IpAddress address, boolean leadingZeros) {}
 
     /** A parsed CIDR, unmasked, with the flaws that strict validation rejects. */
     record ParsedCidr(IpAddress address, int prefixLength, boolean leadingZeros) {
@@ -50,8 +48,7 @@ final class IpText {
         if (text.indexOf(':') >= 0) {
             return parseIpv6(text);
         }
-        return parseIpv4(text)
-                .orElseThrow(() -> new IllegalArgumentException("not an IP address: " + text));
+        return parseIpv4(text).orElseThrow(() -> new IllegalArgumentException("not an IP address: " + text));
     }
 
     private static Optional<Parsed> parseIpv4(String text) {
@@ -122,8 +119,8 @@ final class IpText {
                 throw new IllegalArgumentException("too many groups in " + text);
             }
             if (piece.indexOf('.') >= 0 && i == pieces.length - 1 && mayEndWithIpv4 && count <= 6) {
-                Parsed ipv4 = parseIpv4(piece)
-                        .orElseThrow(() -> new IllegalArgumentException("bad IPv4 tail in " + text));
+                Parsed ipv4 =
+                        parseIpv4(piece).orElseThrow(() -> new IllegalArgumentException("bad IPv4 tail in " + text));
                 leadingZeros = ipv4.leadingZeros();
                 values[count++] = (int) (ipv4.address().low() >>> 16);
                 values[count++] = (int) (ipv4.address().low() & 0xFFFF);

@@ -28,8 +28,7 @@ final class KubeNames {
             + " and must start and end with an alphanumeric character (e.g. 'MyName', or 'my.name', or '123-abc',"
             + " regex used for validation is '" + QUALIFIED_NAME + "')";
 
-    private KubeNames() {
-    }
+    private KubeNames() {}
 
     /** DNS-1123 label: at most 63 characters of [-a-z0-9], alphanumeric at both ends (namespaces). */
     static List<String> dns1123Label(String value) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -16,8 +15,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  */
 public final class KubeYaml {
 
-    private KubeYaml() {
-    }
+    private KubeYaml() {}
 
     /**
      * Loads every non-empty document of a YAML stream.

@@ -14,7 +14,10 @@ public record LabelRequirement(String key, Operator operator, Set<String> values
 
     /** Selector operators, named exactly as in the API (S4). */
     public enum Operator {
-        In, NotIn, Exists, DoesNotExist
+        In,
+        NotIn,
+        Exists,
+        DoesNotExist
     }
 
     public LabelRequirement {

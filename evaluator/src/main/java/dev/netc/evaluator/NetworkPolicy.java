@@ -18,8 +18,13 @@ import java.util.Set;
  * @param ingress     ingress rules (meaningful only with {@link Direction#INGRESS} in policyTypes)
  * @param egress      egress rules (meaningful only with {@link Direction#EGRESS} in policyTypes)
  */
-public record NetworkPolicy(String namespace, String name, LabelSelector podSelector, Set<Direction> policyTypes,
-                            List<Rule> ingress, List<Rule> egress) {
+public record NetworkPolicy(
+        String namespace,
+        String name,
+        LabelSelector podSelector,
+        Set<Direction> policyTypes,
+        List<Rule> ingress,
+        List<Rule> egress) {
 
     public NetworkPolicy {
         Objects.requireNonNull(namespace, "namespace");
@@ -45,7 +50,8 @@ public record NetworkPolicy(String namespace, String name, LabelSelector podSele
 
     /** Whether this policy isolates {@code pod} in {@code direction}. */
     public boolean isolates(Pod pod, Direction direction) {
-        return policyTypes.contains(direction) && pod.namespace().equals(namespace)
+        return policyTypes.contains(direction)
+                && pod.namespace().equals(namespace)
                 && podSelector.matches(pod.labels());
     }
 }

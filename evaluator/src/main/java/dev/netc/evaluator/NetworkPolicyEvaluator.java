@@ -34,7 +34,8 @@ public final class NetworkPolicyEvaluator {
             if (!seen.add(policy.ref())) {
                 throw new IllegalArgumentException("policy " + policy.ref() + " given twice");
             }
-            index.computeIfAbsent(policy.namespace(), namespace -> new ArrayList<>()).add(policy);
+            index.computeIfAbsent(policy.namespace(), namespace -> new ArrayList<>())
+                    .add(policy);
         }
         index.replaceAll((namespace, list) -> List.copyOf(list));
         this.policiesByNamespace = Map.copyOf(index);
@@ -58,8 +59,8 @@ public final class NetworkPolicyEvaluator {
         return new Verdict(source, destination, port, protocol, egress, ingress);
     }
 
-    private SideVerdict side(Direction direction, Endpoint subject, Endpoint other, Endpoint destination,
-                             int port, Protocol protocol) {
+    private SideVerdict side(
+            Direction direction, Endpoint subject, Endpoint other, Endpoint destination, int port, Protocol protocol) {
         List<PolicyRef> isolatedBy = new ArrayList<>();
         List<RuleRef> allowedBy = new ArrayList<>();
         if (subject instanceof Pod pod) {

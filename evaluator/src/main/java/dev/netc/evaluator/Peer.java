@@ -40,9 +40,13 @@ public sealed interface Peer permits Peer.SelectorPeer, Peer.IpBlockPeer {
             }
             boolean namespaceMatches = namespaceSelector
                     .map(selector -> selector.matches(universe.namespace(pod.namespace())
-                            .orElseGet(() -> Namespace.named(pod.namespace())).labels()))
+                            .orElseGet(() -> Namespace.named(pod.namespace()))
+                            .labels()))
                     .orElse(pod.namespace().equals(policyNamespace));
-            return namespaceMatches && podSelector.map(selector -> selector.matches(pod.labels())).orElse(true);
+            return namespaceMatches
+                    && podSelector
+                            .map(selector -> selector.matches(pod.labels()))
+                            .orElse(true);
         }
     }
 

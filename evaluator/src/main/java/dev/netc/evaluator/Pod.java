@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param ip         its pod IP, which ipBlock peers test (Calico semantics)
  * @param namedPorts its container port names, which named ports in policies resolve against
  */
-public record Pod(String namespace, String name, Map<String, String> labels, IpAddress ip,
-                  Map<String, NamedPort> namedPorts) implements Endpoint {
+public record Pod(
+        String namespace, String name, Map<String, String> labels, IpAddress ip, Map<String, NamedPort> namedPorts)
+        implements Endpoint {
 
     public Pod {
         Objects.requireNonNull(namespace, "namespace");

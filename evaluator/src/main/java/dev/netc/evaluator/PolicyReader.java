@@ -19,8 +19,7 @@ import java.util.function.Supplier;
  */
 final class PolicyReader {
 
-    private PolicyReader() {
-    }
+    private PolicyReader() {}
 
     static NetworkPolicy networkPolicy(Map<String, ?> document) {
         Map<String, ?> metadata = map(document.get("metadata"), "metadata");
@@ -28,18 +27,18 @@ final class PolicyReader {
         // kubectl would take the namespace from its context; a model must not guess it
         String namespace = requiredString(metadata, "namespace", "metadata");
         Map<String, ?> spec = map(document.get("spec"), "spec");
-        LabelSelector podSelector = selector(spec.get("podSelector"), "spec.podSelector")
-                .orElse(LabelSelector.EVERYTHING);
+        LabelSelector podSelector =
+                selector(spec.get("podSelector"), "spec.podSelector").orElse(LabelSelector.EVERYTHING);
         List<Rule> ingress = rules(spec.get("ingress"), "spec.ingress", "from");
         List<Rule> egress = rules(spec.get("egress"), "spec.egress", "to");
-        return new NetworkPolicy(namespace, name, podSelector, policyTypes(spec.get("policyTypes"), egress),
-                ingress, egress);
+        return new NetworkPolicy(
+                namespace, name, podSelector, policyTypes(spec.get("policyTypes"), egress), ingress, egress);
     }
 
     static Namespace namespace(Map<String, ?> document) {
         Map<String, ?> metadata = map(document.get("metadata"), "metadata");
-        return new Namespace(requiredString(metadata, "name", "metadata"),
-                stringMap(metadata.get("labels"), "metadata.labels"));
+        return new Namespace(
+                requiredString(metadata, "name", "metadata"), stringMap(metadata.get("labels"), "metadata.labels"));
     }
 
     /** T4: an absent or empty list becomes [Ingress], plus Egress when there are egress rules. */
@@ -66,7 +65,8 @@ final class PolicyReader {
         for (int i = 0; i < items.size(); i++) {
             String rulePath = path + "[" + i + "]";
             Map<String, ?> rule = map(items.get(i), rulePath);
-            rules.add(new Rule(peers(rule.get(peersField), rulePath + "." + peersField),
+            rules.add(new Rule(
+                    peers(rule.get(peersField), rulePath + "." + peersField),
                     ports(rule.get("ports"), rulePath + ".ports")));
         }
         return rules;
@@ -79,7 +79,8 @@ final class PolicyReader {
             String peerPath = path + "[" + i + "]";
             Map<String, ?> peer = map(items.get(i), peerPath);
             Optional<LabelSelector> pods = selector(peer.get("podSelector"), peerPath + ".podSelector");
-            Optional<LabelSelector> namespaces = selector(peer.get("namespaceSelector"), peerPath + ".namespaceSelector");
+            Optional<LabelSelector> namespaces =
+                    selector(peer.get("namespaceSelector"), peerPath + ".namespaceSelector");
             Object ipBlock = peer.get("ipBlock");
             if (ipBlock == null) {
                 if (pods.isEmpty() && namespaces.isEmpty()) {
@@ -126,13 +127,15 @@ final class PolicyReader {
         Object endPort = entry.get("endPort");
         if (port == null) {
             if (endPort != null) {
-                throw new PolicyFormatException(path + ".endPort", "may not be specified when `port` is not specified (P7)");
+                throw new PolicyFormatException(
+                        path + ".endPort", "may not be specified when `port` is not specified (P7)");
             }
             return new PolicyPort.AllPorts(protocol);
         }
         if (port instanceof String name) {
             if (endPort != null) {
-                throw new PolicyFormatException(path + ".endPort", "may not be specified when `port` is non-numeric (P6)");
+                throw new PolicyFormatException(
+                        path + ".endPort", "may not be specified when `port` is non-numeric (P6)");
             }
             return new PolicyPort.NamedPortRef(protocol, name);
         }
@@ -161,18 +164,18 @@ final class PolicyReader {
             String expressionPath = path + ".matchExpressions[" + i + "]";
             Map<String, ?> expression = map(expressions.get(i), expressionPath);
             String operatorText = requiredString(expression, "operator", expressionPath);
-            LabelRequirement.Operator operator = parse(() -> LabelRequirement.Operator.valueOf(operatorText),
-                    expressionPath + ".operator");
+            LabelRequirement.Operator operator =
+                    parse(() -> LabelRequirement.Operator.valueOf(operatorText), expressionPath + ".operator");
             List<?> values = list(expression.get("values"), expressionPath + ".values");
             List<String> strings = new ArrayList<>(values.size());
             for (int j = 0; j < values.size(); j++) {
                 strings.add(string(values.get(j), expressionPath + ".values[" + j + "]"));
             }
-            requirements.add(new LabelRequirement(requiredString(expression, "key", expressionPath), operator,
-                    Set.copyOf(strings)));
+            requirements.add(new LabelRequirement(
+                    requiredString(expression, "key", expressionPath), operator, Set.copyOf(strings)));
         }
-        return Optional.of(new LabelSelector(stringMap(selector.get("matchLabels"), path + ".matchLabels"),
-                requirements));
+        return Optional.of(
+                new LabelSelector(stringMap(selector.get("matchLabels"), path + ".matchLabels"), requirements));
     }
 
     private static Map<String, String> stringMap(Object value, String path) {

@@ -2,7 +2,9 @@ package dev.netc.evaluator;
 
 /** The transport protocols a NetworkPolicy can name (P1). */
 public enum Protocol {
-    TCP, UDP, SCTP;
+    TCP,
+    UDP,
+    SCTP;
 
     /**
      * The protocol with exactly this name; the API server is case-sensitive here.

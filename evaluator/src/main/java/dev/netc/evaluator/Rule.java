@@ -24,11 +24,16 @@ public record Rule(List<Peer> peers, List<PolicyPort> ports) {
      * @param destination     the connection's destination, on which named ports resolve
      * @param policyNamespace the namespace of the policy holding this rule
      */
-    boolean admits(Endpoint other, Endpoint destination, int port, Protocol protocol,
-                   String policyNamespace, Universe universe) {
-        boolean peerMatches = peers.isEmpty()
-                || peers.stream().anyMatch(peer -> peer.matches(other, policyNamespace, universe));
-        return peerMatches && (ports.isEmpty()
-                || ports.stream().anyMatch(entry -> entry.matches(port, protocol, destination)));
+    boolean admits(
+            Endpoint other,
+            Endpoint destination,
+            int port,
+            Protocol protocol,
+            String policyNamespace,
+            Universe universe) {
+        boolean peerMatches =
+                peers.isEmpty() || peers.stream().anyMatch(peer -> peer.matches(other, policyNamespace, universe));
+        return peerMatches
+                && (ports.isEmpty() || ports.stream().anyMatch(entry -> entry.matches(port, protocol, destination)));
     }
 }

@@ -1,5 +1,10 @@
 package dev.netc.evaluator;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,13 +13,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.NodePath;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -33,8 +31,7 @@ public final class SchemaValidator {
 
     private static final String SCHEMA_RESOURCE = "networkpolicy-networking-v1.schema.json";
 
-    private SchemaValidator() {
-    }
+    private SchemaValidator() {}
 
     /** Loaded once: parsing the schema costs far more than validating against it. */
     private static final class Holder {
@@ -49,7 +46,8 @@ public final class SchemaValidator {
                 // "$schema" is the unversioned "http://json-schema.org/schema#", which the library
                 // would try to fetch as a dialect; the file follows Draft 4, so say that instead
                 schema.remove("$schema");
-                return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(schema);
+                return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+                        .getSchema(schema);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -63,7 +61,8 @@ public final class SchemaValidator {
             String path = path(error);
             // worded as the API server's strict decoding reports it
             String message = "additionalProperties".equals(error.getKeyword())
-                    ? "strict decoding error: unknown field \"" + path + "\"" : error.getMessage();
+                    ? "strict decoding error: unknown field \"" + path + "\""
+                    : error.getMessage();
             violations.add(new Violation(path, "T7", message));
         }
         return violations;

@@ -66,8 +66,7 @@ public final class Universe {
         private final Map<String, Pod> pods = new LinkedHashMap<>();
         private final Set<String> explicitNamespaces = new HashSet<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds a namespace. A namespace first seen through one of its pods is implied with only

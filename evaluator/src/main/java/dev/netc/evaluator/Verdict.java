@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param egress      what the source's egress policies decided
  * @param ingress     what the destination's ingress policies decided
  */
-public record Verdict(Endpoint source, Endpoint destination, int port, Protocol protocol,
-                      SideVerdict egress, SideVerdict ingress) {
+public record Verdict(
+        Endpoint source, Endpoint destination, int port, Protocol protocol, SideVerdict egress, SideVerdict ingress) {
 
     public Verdict {
         Objects.requireNonNull(source, "source");

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,13 +28,18 @@ class EvaluatorScaleTest {
             builder.namespace(namespace, Map.of("tier", n % 2 == 0 ? "front" : "back"));
             for (int p = 0; p < PODS; p++) {
                 long ip = (10L << 24) | ((long) n << 8) | p;
-                builder.pod(new Pod(namespace, "pod-" + p, Map.of("app", "app-" + p),
-                        new IpAddress(IpAddress.Family.IPV4, 0, ip), Map.of("http", new NamedPort(8080, Protocol.TCP))));
+                builder.pod(new Pod(
+                        namespace,
+                        "pod-" + p,
+                        Map.of("app", "app-" + p),
+                        new IpAddress(IpAddress.Family.IPV4, 0, ip),
+                        Map.of("http", new NamedPort(8080, Protocol.TCP))));
             }
             yaml.append(policies(namespace));
         }
         Universe universe = builder.build();
-        NetworkPolicyEvaluator evaluator = new NetworkPolicyEvaluator(universe, Manifests.parse(yaml.toString()).policies());
+        NetworkPolicyEvaluator evaluator = new NetworkPolicyEvaluator(
+                universe, Manifests.parse(yaml.toString()).policies());
         List<Pod> pods = new ArrayList<>(universe.pods());
 
         int allowed = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {

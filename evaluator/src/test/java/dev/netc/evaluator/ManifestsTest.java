@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
@@ -36,10 +35,11 @@ class ManifestsTest {
         assertThat(policy.policyTypes()).containsExactly(Direction.INGRESS, Direction.EGRESS);
         assertThat(policy.ingress()).isEmpty();
         assertThat(policy.egress().get(0).peers()).isEmpty();
-        assertThat(policy.egress().get(0).ports()).containsExactly(
-                new PolicyPort.PortRange(Protocol.TCP, 53, 53),
-                new PolicyPort.PortRange(Protocol.UDP, 53, 53),
-                new PolicyPort.PortRange(Protocol.TCP, 80, 90));
+        assertThat(policy.egress().get(0).ports())
+                .containsExactly(
+                        new PolicyPort.PortRange(Protocol.TCP, 53, 53),
+                        new PolicyPort.PortRange(Protocol.UDP, 53, 53),
+                        new PolicyPort.PortRange(Protocol.TCP, 80, 90));
     }
 
     @Test
@@ -75,18 +75,24 @@ class ManifestsTest {
                     ports: [{protocol: SCTP}, {port: http}]
                 """);
 
-        assertThat(policy.podSelector()).isEqualTo(new LabelSelector(Map.of("app", "web"), List.of(
-                new LabelRequirement("tier", LabelRequirement.Operator.NotIn, Set.of("a", "b")),
-                new LabelRequirement("t", LabelRequirement.Operator.Exists, Set.of()))));
+        assertThat(policy.podSelector())
+                .isEqualTo(new LabelSelector(
+                        Map.of("app", "web"),
+                        List.of(
+                                new LabelRequirement("tier", LabelRequirement.Operator.NotIn, Set.of("a", "b")),
+                                new LabelRequirement("t", LabelRequirement.Operator.Exists, Set.of()))));
         Rule rule = policy.ingress().get(0);
         LabelSelector app = new LabelSelector(Map.of("app", "db"), List.of());
-        assertThat(rule.peers()).containsExactly(
-                new Peer.SelectorPeer(Optional.of(LabelSelector.EVERYTHING), Optional.empty()),
-                new Peer.SelectorPeer(Optional.empty(), Optional.of(new LabelSelector(Map.of("env", "prod"), List.of()))),
-                new Peer.SelectorPeer(Optional.of(app), Optional.of(LabelSelector.EVERYTHING)),
-                new Peer.IpBlockPeer(Cidr.parse("10.0.0.0/8"), List.of(Cidr.parse("10.1.0.0/16"))));
-        assertThat(rule.ports()).containsExactly(new PolicyPort.AllPorts(Protocol.SCTP),
-                new PolicyPort.NamedPortRef(Protocol.TCP, "http"));
+        assertThat(rule.peers())
+                .containsExactly(
+                        new Peer.SelectorPeer(Optional.of(LabelSelector.EVERYTHING), Optional.empty()),
+                        new Peer.SelectorPeer(
+                                Optional.empty(), Optional.of(new LabelSelector(Map.of("env", "prod"), List.of()))),
+                        new Peer.SelectorPeer(Optional.of(app), Optional.of(LabelSelector.EVERYTHING)),
+                        new Peer.IpBlockPeer(Cidr.parse("10.0.0.0/8"), List.of(Cidr.parse("10.1.0.0/16"))));
+        assertThat(rule.ports())
+                .containsExactly(
+                        new PolicyPort.AllPorts(Protocol.SCTP), new PolicyPort.NamedPortRef(Protocol.TCP, "http"));
     }
 
     @Test
@@ -116,9 +122,11 @@ class ManifestsTest {
                   spec: {podSelector: {}}
                 """);
 
-        assertThat(manifests.namespaces()).containsExactly(
-                new Namespace("prod", Map.of("env", "prod", Namespace.NAME_LABEL, "prod")));
-        assertThat(manifests.policies()).extracting(NetworkPolicy::ref).containsExactly(new PolicyRef("prod", "listed"));
+        assertThat(manifests.namespaces())
+                .containsExactly(new Namespace("prod", Map.of("env", "prod", Namespace.NAME_LABEL, "prod")));
+        assertThat(manifests.policies())
+                .extracting(NetworkPolicy::ref)
+                .containsExactly(new PolicyRef("prod", "listed"));
     }
 
     @Test
@@ -135,8 +143,10 @@ class ManifestsTest {
         assertThatThrownBy(() -> Manifests.parse(head + "spec: {ingress: [{from: [{}]}]}"))
                 .isInstanceOf(PolicyFormatException.class)
                 .hasMessage("spec.ingress[0].from[0]: must specify a peer (R1) (YAML document 0)")
-                .extracting(e -> ((PolicyFormatException) e).path()).isEqualTo("spec.ingress[0].from[0]");
-        assertThatThrownBy(() -> Manifests.parse(head + "spec: {egress: [{to: [{ipBlock: {cidr: 10.0.0.0/8}, podSelector: {}}]}]}"))
+                .extracting(e -> ((PolicyFormatException) e).path())
+                .isEqualTo("spec.ingress[0].from[0]");
+        assertThatThrownBy(() -> Manifests.parse(
+                        head + "spec: {egress: [{to: [{ipBlock: {cidr: 10.0.0.0/8}, podSelector: {}}]}]}"))
                 .isInstanceOf(PolicyFormatException.class)
                 .hasMessageStartingWith("spec.egress[0].to[0]: ");
         assertThatThrownBy(() -> Manifests.parse(head + "spec: {ingress: [{from: [{ipBlock: {cidr: 10.0.0.1}}]}]}"))
@@ -150,7 +160,8 @@ class ManifestsTest {
                 .hasMessageStartingWith("spec.ingress[0].ports[0].endPort: ");
         assertThatThrownBy(() -> Manifests.parse(head + "spec: {podSelector: {matchLabels: {enabled: true}}}"))
                 .isInstanceOf(PolicyFormatException.class)
-                .hasMessage("spec.podSelector.matchLabels.enabled: expected a string, found Boolean true (YAML document 0)");
+                .hasMessage(
+                        "spec.podSelector.matchLabels.enabled: expected a string, found Boolean true (YAML document 0)");
         assertThatThrownBy(() -> Manifests.parse(head.replace(", namespace: x", "") + "spec: {}"))
                 .isInstanceOf(PolicyFormatException.class)
                 .hasMessage("metadata.namespace: required (YAML document 0)");
@@ -167,7 +178,8 @@ class ManifestsTest {
 
     @Test
     void yamlKeysBecomeStringsAndBareWordsStayStrings() {
-        Map<String, Object> document = KubeYaml.loadAll("labels: {80: y, true: no}\n").get(0);
+        Map<String, Object> document =
+                KubeYaml.loadAll("labels: {80: y, true: no}\n").get(0);
 
         assertThat(document.get("labels")).isEqualTo(Map.of("80", "y", "true", "no"));
     }
@@ -182,6 +194,7 @@ class ManifestsTest {
                 """);
 
         assertThat(policy.policyTypes()).isEqualTo(EnumSet.of(Direction.EGRESS));
-        assertThatThrownBy(() -> policy.policyTypes().add(Direction.INGRESS)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> policy.policyTypes().add(Direction.INGRESS))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 }

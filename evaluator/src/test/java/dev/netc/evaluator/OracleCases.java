@@ -21,12 +21,10 @@ import java.util.Set;
 final class OracleCases {
 
     /** One probe: a connection and the verdict the oracle expects. */
-    record Probe(String from, String to, int port, Protocol protocol, boolean allowed) {
-    }
+    record Probe(String from, String to, int port, Protocol protocol, boolean allowed) {}
 
     /** One case: its policies as raw documents, and its probes. */
-    record Case(String name, String source, List<Map<String, Object>> policies, List<Probe> probes) {
-    }
+    record Case(String name, String source, List<Map<String, Object>> policies, List<Probe> probes) {}
 
     /** First address handed to pods whose IP the file does not pin; outside every pinned range. */
     private static final long UNPINNED_IP_BASE = (10L << 24) | (99L << 16);
@@ -66,8 +64,8 @@ final class OracleCases {
         Map<String, Object> namespaces = map(block.get("namespaces"));
         List<String> podNames = strings(block.get("pods"));
         String labelKey = (String) block.get("podLabelKey");
-        Map<String, NamedPort> namedPorts = namedPorts(strings(block.get("protocols")), list(block.get("ports")),
-                (String) block.get("namedPortFormat"));
+        Map<String, NamedPort> namedPorts = namedPorts(
+                strings(block.get("protocols")), list(block.get("ports")), (String) block.get("namedPortFormat"));
         Map<String, Object> pinned = map(block.get("podIPs"));
         Set<IpAddress> taken = new HashSet<>();
         pinned.values().forEach(ip -> taken.add(IpAddress.parse((String) ip)));
@@ -114,8 +112,12 @@ final class OracleCases {
             List<Probe> probes = new ArrayList<>();
             for (Object probeItem : list(entry.get("probes"))) {
                 Map<String, Object> probe = map(probeItem);
-                probes.add(new Probe((String) probe.get("from"), (String) probe.get("to"), (Integer) probe.get("port"),
-                        Protocol.parse((String) probe.get("protocol")), (Boolean) probe.get("allowed")));
+                probes.add(new Probe(
+                        (String) probe.get("from"),
+                        (String) probe.get("to"),
+                        (Integer) probe.get("port"),
+                        Protocol.parse((String) probe.get("protocol")),
+                        (Boolean) probe.get("allowed")));
             }
             cases.add(new Case((String) entry.get("name"), (String) entry.get("source"), policies, probes));
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -13,12 +12,19 @@ class OracleCasesValidationTest {
 
     @TestFactory
     Stream<DynamicTest> everyOraclePolicyIsValid() {
-        return OracleCases.load().cases().stream().flatMap(oracleCase -> oracleCase.policies().stream()
-                .map(policy -> DynamicTest.dynamicTest(oracleCase.name() + ": " + name(policy), () -> {
-                    assertThat(ApiServerValidator.validate(policy)).as("API server rules").isEmpty();
-                    assertThat(SchemaValidator.validate(policy)).as("strict schema").isEmpty();
-                    assertThat(ApiServerValidator.warnings(policy)).as("warnings").isEmpty();
-                })));
+        return OracleCases.load().cases().stream()
+                .flatMap(oracleCase -> oracleCase.policies().stream()
+                        .map(policy -> DynamicTest.dynamicTest(oracleCase.name() + ": " + name(policy), () -> {
+                            assertThat(ApiServerValidator.validate(policy))
+                                    .as("API server rules")
+                                    .isEmpty();
+                            assertThat(SchemaValidator.validate(policy))
+                                    .as("strict schema")
+                                    .isEmpty();
+                            assertThat(ApiServerValidator.warnings(policy))
+                                    .as("warnings")
+                                    .isEmpty();
+                        })));
     }
 
     private static Object name(Map<String, Object> policy) {

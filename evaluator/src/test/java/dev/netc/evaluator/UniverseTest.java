@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class UniverseTest {
@@ -16,7 +15,10 @@ class UniverseTest {
     @Test
     void aPodImpliesItsNamespaceUntilTheNamespaceIsGiven() {
         Universe implied = Universe.builder().pod(pod("x", "a")).build();
-        Universe explicit = Universe.builder().pod(pod("x", "a")).namespace("x", Map.of("ns", "x")).build();
+        Universe explicit = Universe.builder()
+                .pod(pod("x", "a"))
+                .namespace("x", Map.of("ns", "x"))
+                .build();
 
         assertThat(implied.namespace("x")).contains(Namespace.named("x"));
         assertThat(explicit.namespace("x")).contains(new Namespace("x", Map.of("ns", "x")));
@@ -33,6 +35,7 @@ class UniverseTest {
         assertThatThrownBy(() -> Universe.builder().namespace("x", Map.of()).namespace("x", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Universe.builder().build().pod("x/a"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x/a");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("x/a");
     }
 }

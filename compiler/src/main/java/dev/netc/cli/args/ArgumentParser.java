@@ -16,8 +16,7 @@ import java.util.Map;
  * options and parameters are not errors.
  */
 public final class ArgumentParser {
-    private ArgumentParser() {
-    }
+    private ArgumentParser() {}
 
     public static Arguments parse(Command command, List<String> arguments) throws UsageException {
         Map<String, List<String>> options = new LinkedHashMap<>();
@@ -37,7 +36,8 @@ public final class ArgumentParser {
             String name = equals < 0 ? argument : argument.substring(0, equals);
             Option option = command.option(name);
             if (option == null) {
-                throw new UsageException("unknown option `" + name + "`",
+                throw new UsageException(
+                        "unknown option `" + name + "`",
                         Suggest.didYouMeanHelp(name, command.optionNames()).orElse(null));
             }
             String value = null;

@@ -13,7 +13,11 @@ import java.util.List;
  * @param positionals its positional parameters, in order
  * @param exitCodes   every exit code it may return
  */
-public record Command(String name, List<String> description, List<Option> options, List<Positional> positionals,
+public record Command(
+        String name,
+        List<String> description,
+        List<Option> options,
+        List<Positional> positionals,
         List<ExitCode> exitCodes) {
     public static final Option HELP = Option.flag("Show this help message and exit.", "-h", "--help");
     public static final Option VERSION = Option.flag("Print version information and exit.", "-V", "--version");

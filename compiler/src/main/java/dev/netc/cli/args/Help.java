@@ -9,10 +9,10 @@ public final class Help {
     private static final int WIDTH = 80;
     /** Where descriptions start in the lists of parameters and options. */
     private static final int DESCRIPTION_COLUMN = 26;
+
     private static final String PARAGRAPH = "";
 
-    private Help() {
-    }
+    private Help() {}
 
     /**
      * {@code Usage: netc compile [OPTIONS] -o DIR PATH...}: the required options and the positional

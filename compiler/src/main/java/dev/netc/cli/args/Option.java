@@ -16,8 +16,15 @@ import java.util.List;
  * @param defaultValue the value when it is not given; null for none
  * @param choices      the only values allowed (matched ignoring case); empty for any
  */
-public record Option(List<String> names, String label, ValueType type, String description, boolean required,
-        boolean repeatable, String defaultValue, List<String> choices) {
+public record Option(
+        List<String> names,
+        String label,
+        ValueType type,
+        String description,
+        boolean required,
+        boolean repeatable,
+        String defaultValue,
+        List<String> choices) {
     public Option {
         names = List.copyOf(names);
         choices = List.copyOf(choices);

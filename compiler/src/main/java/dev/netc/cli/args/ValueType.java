@@ -27,7 +27,8 @@ public enum ValueType {
     COUNT {
         @Override
         Optional<String> problem(String value) {
-            return parse(value).filter(n -> n >= 0).isPresent() ? Optional.empty()
+            return parse(value).filter(n -> n >= 0).isPresent()
+                    ? Optional.empty()
                     : Optional.of("`" + value + "` is not a count (0 or more)");
         }
     },
@@ -42,8 +43,7 @@ public enum ValueType {
     NAME_VALUE {
         @Override
         Optional<String> problem(String value) {
-            return value.indexOf('=') > 0 ? Optional.empty()
-                    : Optional.of("`" + value + "` is not NAME=VALUE");
+            return value.indexOf('=') > 0 ? Optional.empty() : Optional.of("`" + value + "` is not NAME=VALUE");
         }
     };
 

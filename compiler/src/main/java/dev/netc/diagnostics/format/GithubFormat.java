@@ -20,8 +20,7 @@ import java.util.Map;
 final class GithubFormat {
     static final int ANNOTATIONS_PER_SEVERITY = 10;
 
-    private GithubFormat() {
-    }
+    private GithubFormat() {}
 
     static void write(DiagnosticReport report, PrintWriter out) {
         Map<Severity, Integer> annotated = new EnumMap<>(Severity.class);
@@ -43,15 +42,18 @@ final class GithubFormat {
         if (report.omitted() > 0) {
             out.println(report.omitted() + " more diagnostics not shown (--max-errors " + report.maxErrors() + ")");
         }
-        out.println("netc: " + report.errors() + " errors, " + report.warnings() + " warnings in " + report.files() + " files");
+        out.println("netc: " + report.errors() + " errors, " + report.warnings() + " warnings in " + report.files()
+                + " files");
     }
 
     private static String command(Diagnostic diagnostic) {
-        StringBuilder command = new StringBuilder("::").append(switch (diagnostic.severity()) {
-            case ERROR -> "error";
-            case WARNING -> "warning";
-            case NOTE -> "notice";
-        });
+        StringBuilder command = new StringBuilder("::")
+                .append(
+                        switch (diagnostic.severity()) {
+                            case ERROR -> "error";
+                            case WARNING -> "warning";
+                            case NOTE -> "notice";
+                        });
         List<String> properties = new ArrayList<>();
         if (diagnostic.primary() != null) {
             Region region = Region.of(diagnostic.primary());
@@ -65,12 +67,17 @@ final class GithubFormat {
             }
         }
         properties.add("title=" + property("netc " + diagnostic.code().name()));
-        return command.append(' ').append(String.join(",", properties)).append("::").append(data(body(diagnostic))).toString();
+        return command.append(' ')
+                .append(String.join(",", properties))
+                .append("::")
+                .append(data(body(diagnostic)))
+                .toString();
     }
 
     /** The message with its label, notes and help, one per line. */
     private static String body(Diagnostic diagnostic) {
-        StringBuilder body = new StringBuilder(diagnostic.code().name()).append(": ").append(diagnostic.message());
+        StringBuilder body =
+                new StringBuilder(diagnostic.code().name()).append(": ").append(diagnostic.message());
         if (!diagnostic.primaryLabel().isEmpty()) {
             body.append(" (").append(diagnostic.primaryLabel()).append(')');
         }

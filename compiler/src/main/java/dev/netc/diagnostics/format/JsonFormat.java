@@ -17,8 +17,7 @@ import java.io.PrintWriter;
  * docs/diagnostics.md; fields are only ever added, never renamed.
  */
 final class JsonFormat {
-    private JsonFormat() {
-    }
+    private JsonFormat() {}
 
     static void write(DiagnosticReport report, PrintWriter out) {
         JsonObject root = new JsonObject();
@@ -34,7 +33,11 @@ final class JsonFormat {
         summary.addProperty("files", report.files());
         summary.addProperty("omitted", report.omitted());
         root.add("summary", summary);
-        out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root));
+        out.println(new GsonBuilder()
+                .setPrettyPrinting()
+                .disableHtmlEscaping()
+                .create()
+                .toJson(root));
     }
 
     private static JsonObject diagnostic(Diagnostic diagnostic) {

@@ -8,7 +8,10 @@ import dev.netc.source.Span;
  */
 record Region(int startLine, int startColumn, int endLine, int endColumn) {
     static Region of(Span span) {
-        return new Region(span.line(), span.file().utf16Column(span.start()), span.file().line(span.end()),
+        return new Region(
+                span.line(),
+                span.file().utf16Column(span.start()),
+                span.file().line(span.end()),
                 span.file().utf16Column(span.end()));
     }
 }

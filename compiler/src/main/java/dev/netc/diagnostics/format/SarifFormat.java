@@ -28,11 +28,11 @@ final class SarifFormat {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String SOURCE_ROOT = "SRCROOT";
 
-    private SarifFormat() {
-    }
+    private SarifFormat() {}
 
     static void write(DiagnosticReport report, PrintWriter out) {
-        List<Code> rules = new ArrayList<>(new TreeSet<>(report.shown().stream().map(Diagnostic::code).toList()));
+        List<Code> rules = new ArrayList<>(
+                new TreeSet<>(report.shown().stream().map(Diagnostic::code).toList()));
         JsonObject driver = new JsonObject();
         driver.addProperty("name", "netc");
         driver.addProperty("version", Version.current());
@@ -55,7 +55,11 @@ final class SarifFormat {
         log.addProperty("$schema", SCHEMA);
         log.addProperty("version", "2.1.0");
         log.add("runs", runs);
-        out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(log));
+        out.println(new GsonBuilder()
+                .setPrettyPrinting()
+                .disableHtmlEscaping()
+                .create()
+                .toJson(log));
     }
 
     private static JsonObject rule(Code code) {
@@ -64,8 +68,9 @@ final class SarifFormat {
         // the page behind `netc explain`: its title, and all of it (with the wrong and the right example) as help
         Explanation explanation = Explanation.of(code);
         rule.add("shortDescription", text(explanation.title()));
-        JsonObject help = text(explanation.title() + "\nRun `netc explain " + code.name() + "` for the explanation with a wrong "
-                + "and a right example (docs/diagnostics/" + code.name() + ".md).");
+        JsonObject help =
+                text(explanation.title() + "\nRun `netc explain " + code.name() + "` for the explanation with a wrong "
+                        + "and a right example (docs/diagnostics/" + code.name() + ".md).");
         help.addProperty("markdown", explanation.markdown());
         rule.add("help", help);
         JsonObject configuration = new JsonObject();

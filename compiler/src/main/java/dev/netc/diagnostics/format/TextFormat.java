@@ -6,8 +6,7 @@ import java.io.PrintWriter;
 
 /** Each diagnostic as rustc would show it, then one summary line. */
 final class TextFormat {
-    private TextFormat() {
-    }
+    private TextFormat() {}
 
     static void write(DiagnosticReport report, PrintWriter out, boolean color) {
         TextRenderer renderer = new TextRenderer(color, report.mask());
@@ -16,7 +15,8 @@ final class TextFormat {
             out.println();
         }
         if (report.omitted() > 0) {
-            out.println("note: " + report.omitted() + " more diagnostics not shown (--max-errors " + report.maxErrors() + ")");
+            out.println("note: " + report.omitted() + " more diagnostics not shown (--max-errors " + report.maxErrors()
+                    + ")");
         }
         out.print(renderer.summary(report.diagnostics(), report.files()));
     }

@@ -14,10 +14,13 @@ class ArgumentParserTest {
     private static final Positional QUERY = Positional.one("QUERY", ValueType.TEXT, "the connection");
     private static final Option OUTPUT = Option.value("DIR", ValueType.PATH, "output folder", "-o", "--output")
             .withRequired();
-    private static final Option SET = Option.value("NAME=VALUE", ValueType.NAME_VALUE, "a param", "--set").withRepeats();
+    private static final Option SET =
+            Option.value("NAME=VALUE", ValueType.NAME_VALUE, "a param", "--set").withRepeats();
     private static final Option FORMAT = Option.value("FORMAT", ValueType.TEXT, "how", "--format")
-            .withDefault("text").withChoices("text", "json");
-    private static final Option MAX = Option.value("N", ValueType.COUNT, "at most", "--max-errors").withDefault("0");
+            .withDefault("text")
+            .withChoices("text", "json");
+    private static final Option MAX =
+            Option.value("N", ValueType.COUNT, "at most", "--max-errors").withDefault("0");
     private static final Option BATCH = Option.flag("many", "--batch");
     private static final Command COMPILE = Command.named("compile", "Compile.")
             .withPositionals(PATHS)
@@ -71,13 +74,13 @@ class ArgumentParserTest {
 
     @Test
     void anUnknownOptionSuggestsTheClosestName() {
-        assertThatThrownBy(() -> parse("a", "--outptu", "out"))
-                .isInstanceOfSatisfying(UsageException.class, e -> {
-                    assertThat(e).hasMessage("unknown option `--outptu`");
-                    assertThat(e.help()).contains("did you mean `--output`?");
-                });
+        assertThatThrownBy(() -> parse("a", "--outptu", "out")).isInstanceOfSatisfying(UsageException.class, e -> {
+            assertThat(e).hasMessage("unknown option `--outptu`");
+            assertThat(e.help()).contains("did you mean `--output`?");
+        });
         assertThatThrownBy(() -> parse("a", "-o", "out", "--frobnicate"))
-                .isInstanceOfSatisfying(UsageException.class, e -> assertThat(e.help()).isEmpty());
+                .isInstanceOfSatisfying(
+                        UsageException.class, e -> assertThat(e.help()).isEmpty());
     }
 
     @Test
@@ -122,7 +125,9 @@ class ArgumentParserTest {
         assertThatThrownBy(() -> ArgumentParser.parse(query, List.of("a"))).hasMessage("missing QUERY: the connection");
         Command explain = Command.named("explain", "Explain.")
                 .withPositionals(Positional.optional("CODE", ValueType.TEXT, "a code"));
-        assertThat(ArgumentParser.parse(explain, List.of()).positional(explain.positionals().get(0))).isEmpty();
+        assertThat(ArgumentParser.parse(explain, List.of())
+                        .positional(explain.positionals().get(0)))
+                .isEmpty();
         assertThatThrownBy(() -> ArgumentParser.parse(explain, List.of("NS1001", "NS1002")))
                 .hasMessage("unexpected argument `NS1002`");
     }

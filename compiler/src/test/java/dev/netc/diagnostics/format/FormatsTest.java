@@ -41,8 +41,7 @@ class FormatsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private static Run netc(String... args) {
         StringWriter out = new StringWriter();
@@ -55,15 +54,22 @@ class FormatsTest {
     @ValueSource(strings = {"text", "json", "sarif", "github"})
     void theExitCodeDoesNotDependOnTheFormat(String format) {
         assertThat(netc("check", "--format", format, FIXTURE).exit()).isEqualTo(1);
-        assertThat(netc("check", "--format", format, "--max-errors", "1", FIXTURE).exit()).isEqualTo(1);
+        assertThat(netc("check", "--format", format, "--max-errors", "1", FIXTURE)
+                        .exit())
+                .isEqualTo(1);
     }
 
     @Test
     void textGoesToStandardErrorAndTheMachineFormatsToStandardOutput() {
         Run text = netc("check", FIXTURE);
         assertThat(text.out()).isEmpty();
-        assertThat(text.err()).contains("error[NS1002]", "error[NS1001]", "warning[NS2015]",
-                "--> " + FIXTURE + ":5:8", "error: aborting because of 2 errors, 1 warning in 1 file");
+        assertThat(text.err())
+                .contains(
+                        "error[NS1002]",
+                        "error[NS1001]",
+                        "warning[NS2015]",
+                        "--> " + FIXTURE + ":5:8",
+                        "error: aborting because of 2 errors, 1 warning in 1 file");
         for (String format : List.of("json", "sarif", "github")) {
             Run run = netc("check", "--format", format, FIXTURE);
             assertThat(run.err()).as(format).isEmpty();
@@ -73,7 +79,9 @@ class FormatsTest {
 
     @Test
     void jsonHasEveryDiagnosticWithLocationsFixesAndASummary() {
-        JsonObject root = JsonParser.parseString(netc("check", "--format", "json", FIXTURE).out()).getAsJsonObject();
+        JsonObject root = JsonParser.parseString(
+                        netc("check", "--format", "json", FIXTURE).out())
+                .getAsJsonObject();
 
         assertThat(root.get("tool").getAsString()).isEqualTo("netc");
         JsonArray diagnostics = root.getAsJsonArray("diagnostics");
@@ -93,7 +101,8 @@ class FormatsTest {
         assertThat(fix.get("replacement").getAsString()).isEqualTo("web");
         assertLocation(fix.getAsJsonObject("location"), 6, 17, 6, 21);
 
-        assertThat(diagnostics.get(2).getAsJsonObject().get("severity").getAsString()).isEqualTo("warning");
+        assertThat(diagnostics.get(2).getAsJsonObject().get("severity").getAsString())
+                .isEqualTo("warning");
         JsonObject summary = root.getAsJsonObject("summary");
         assertThat(summary.get("errors").getAsInt()).isEqualTo(2);
         assertThat(summary.get("warnings").getAsInt()).isEqualTo(1);
@@ -106,7 +115,11 @@ class FormatsTest {
         String sarif = netc("check", "--format", "sarif", FIXTURE).out();
 
         assertThat(schemaErrors(sarif)).isEmpty();
-        JsonObject run = JsonParser.parseString(sarif).getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
+        JsonObject run = JsonParser.parseString(sarif)
+                .getAsJsonObject()
+                .getAsJsonArray("runs")
+                .get(0)
+                .getAsJsonObject();
         JsonArray rules = run.getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules");
         assertThat(codes(rules, "id")).containsExactly("NS1001", "NS1002", "NS2015");
         JsonObject rule = rules.get(0).getAsJsonObject();
@@ -118,29 +131,52 @@ class FormatsTest {
         assertThat(codes(results, "ruleId")).containsExactly("NS1002", "NS1001", "NS2015");
         for (JsonElement element : results) {
             JsonObject result = element.getAsJsonObject();
-            assertThat(rules.get(result.get("ruleIndex").getAsInt()).getAsJsonObject().get("id"))
+            assertThat(rules.get(result.get("ruleIndex").getAsInt())
+                            .getAsJsonObject()
+                            .get("id"))
                     .isEqualTo(result.get("ruleId"));
         }
         JsonObject unknown = results.get(1).getAsJsonObject();
-        JsonObject physical = unknown.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation");
+        JsonObject physical =
+                unknown.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation");
         assertThat(physical.getAsJsonObject("artifactLocation").get("uri").getAsString())
                 .isEqualTo("src/test/resources/formats/mixed%20findings.netspec");
-        assertThat(physical.getAsJsonObject("artifactLocation").get("uriBaseId").getAsString()).isEqualTo("SRCROOT");
-        assertThat(physical.getAsJsonObject("region").get("startLine").getAsInt()).isEqualTo(6);
-        assertThat(physical.getAsJsonObject("region").get("startColumn").getAsInt()).isEqualTo(17);
-        assertThat(physical.getAsJsonObject("region").get("endColumn").getAsInt()).isEqualTo(21);
-        assertThat(unknown.getAsJsonArray("fixes").get(0).getAsJsonObject().getAsJsonArray("artifactChanges").get(0)
-                .getAsJsonObject().getAsJsonArray("replacements").get(0).getAsJsonObject()
-                .getAsJsonObject("insertedContent").get("text").getAsString()).isEqualTo("web");
-        assertThat(results.get(0).getAsJsonObject().getAsJsonArray("relatedLocations")).hasSize(1);
+        assertThat(physical.getAsJsonObject("artifactLocation").get("uriBaseId").getAsString())
+                .isEqualTo("SRCROOT");
+        assertThat(physical.getAsJsonObject("region").get("startLine").getAsInt())
+                .isEqualTo(6);
+        assertThat(physical.getAsJsonObject("region").get("startColumn").getAsInt())
+                .isEqualTo(17);
+        assertThat(physical.getAsJsonObject("region").get("endColumn").getAsInt())
+                .isEqualTo(21);
+        assertThat(unknown.getAsJsonArray("fixes")
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonArray("artifactChanges")
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonArray("replacements")
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonObject("insertedContent")
+                        .get("text")
+                        .getAsString())
+                .isEqualTo("web");
+        assertThat(results.get(0).getAsJsonObject().getAsJsonArray("relatedLocations"))
+                .hasSize(1);
     }
 
     @Test
     void githubWritesOneEscapedAnnotationPerDiagnostic() {
-        List<String> lines = netc("check", "--format", "github", FIXTURE).out().lines().toList();
+        List<String> lines =
+                netc("check", "--format", "github", FIXTURE).out().lines().toList();
 
-        assertThat(lines.get(0)).startsWith("::error file=" + FIXTURE + ",line=5,endLine=5,col=8,endColumn=11,title=netc NS1002::NS1002: ");
-        assertThat(lines.get(1)).startsWith("::error file=" + FIXTURE + ",line=6,").contains("%0Ahelp: did you mean `web`?");
+        assertThat(lines.get(0))
+                .startsWith(
+                        "::error file=" + FIXTURE + ",line=5,endLine=5,col=8,endColumn=11,title=netc NS1002::NS1002: ");
+        assertThat(lines.get(1))
+                .startsWith("::error file=" + FIXTURE + ",line=6,")
+                .contains("%0Ahelp: did you mean `web`?");
         assertThat(lines.get(2)).startsWith("::warning file=").contains("title=netc NS2015::");
         assertThat(lines).last().isEqualTo("netc: 2 errors, 1 warnings in 1 files");
         assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain("\r"));
@@ -156,11 +192,15 @@ class FormatsTest {
     void githubMovesDiagnosticsBeyondTheAnnotationLimitToTheLog() throws IOException {
         Path spec = manyErrors(GithubFormat.ANNOTATIONS_PER_SEVERITY + 3);
 
-        List<String> lines = netc("check", "--format", "github", spec.toString()).out().lines().toList();
+        List<String> lines = netc("check", "--format", "github", spec.toString())
+                .out()
+                .lines()
+                .toList();
 
         assertThat(lines.stream().filter(l -> l.startsWith("::error "))).hasSize(GithubFormat.ANNOTATIONS_PER_SEVERITY);
-        assertThat(lines).contains("::warning title=netc%3A more diagnostics in the log::3 more diagnostics are not "
-                + "annotated (GitHub shows 10 per severity); they follow in the log");
+        assertThat(lines)
+                .contains("::warning title=netc%3A more diagnostics in the log::3 more diagnostics are not "
+                        + "annotated (GitHub shows 10 per severity); they follow in the log");
         assertThat(lines.stream().filter(l -> l.contains(": error: NS1001: "))).hasSize(3);
     }
 
@@ -172,13 +212,15 @@ class FormatsTest {
         assertThat(count(text.err(), "error[NS1001]")).isEqualTo(2);
         assertThat(text.err()).contains("note: 3 more diagnostics not shown (--max-errors 2)", "because of 5 errors");
 
-        JsonObject json = JsonParser.parseString(netc("check", "--format", "json", "--max-errors", "2", spec.toString()).out())
+        JsonObject json = JsonParser.parseString(netc("check", "--format", "json", "--max-errors", "2", spec.toString())
+                        .out())
                 .getAsJsonObject();
         assertThat(json.getAsJsonArray("diagnostics")).hasSize(2);
         assertThat(json.getAsJsonObject("summary").get("errors").getAsInt()).isEqualTo(5);
         assertThat(json.getAsJsonObject("summary").get("omitted").getAsInt()).isEqualTo(3);
 
-        assertThat(count(netc("check", "--max-errors", "0", spec.toString()).err(), "error[NS1001]")).isEqualTo(5);
+        assertThat(count(netc("check", "--max-errors", "0", spec.toString()).err(), "error[NS1001]"))
+                .isEqualTo(5);
     }
 
     @Test
@@ -200,16 +242,21 @@ class FormatsTest {
     /** A spec with {@code errors} flows to undeclared tiers, one error each. */
     private Path manyErrors(int errors) throws IOException {
         StringBuilder text = new StringBuilder("namespace a {\n  tier web { pods app=web }\n");
-        IntStream.range(0, errors).forEach(i -> text.append("  allow web -> missing").append(i).append('\n'));
+        IntStream.range(0, errors)
+                .forEach(i -> text.append("  allow web -> missing").append(i).append('\n'));
         Path spec = dir.resolve("many.netspec");
         Files.writeString(spec, text.append("}\n"));
         return spec;
     }
 
-    private static void assertLocation(JsonObject location, int startLine, int startColumn, int endLine, int endColumn) {
+    private static void assertLocation(
+            JsonObject location, int startLine, int startColumn, int endLine, int endColumn) {
         assertThat(location.get("file").getAsString()).isEqualTo(FIXTURE);
-        assertThat(List.of(location.get("startLine").getAsInt(), location.get("startColumn").getAsInt(),
-                location.get("endLine").getAsInt(), location.get("endColumn").getAsInt()))
+        assertThat(List.of(
+                        location.get("startLine").getAsInt(),
+                        location.get("startColumn").getAsInt(),
+                        location.get("endLine").getAsInt(),
+                        location.get("endColumn").getAsInt()))
                 .containsExactly(startLine, startColumn, endLine, endColumn);
     }
 
@@ -237,7 +284,8 @@ class FormatsTest {
             ObjectNode schema = (ObjectNode) JsonMapper.shared().readTree(in);
             schema.remove("$schema");
             List<String> errors = new ArrayList<>();
-            for (Error error : SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(schema)
+            for (Error error : SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+                    .getSchema(schema)
                     .validate(JsonMapper.shared().readTree(sarif))) {
                 errors.add(error.getInstanceLocation() + ": " + error.getMessage());
             }
