@@ -65,6 +65,11 @@ final class CompileOptions {
         return compile(inputs, emitOptions);
     }
 
+    /** A compile's diagnostics, model and bindings, without its files (see {@link Compiler#check}). */
+    Compiler.Result check() {
+        return Compiler.check(request(inputs, Emitter.Options.DEFAULT));
+    }
+
     /** Compiles other inputs with these settings: for commands whose positional arguments are not all specs. */
     Compiler.Result compile(List<Path> specs, Emitter.Options emitOptions) {
         return Compiler.compile(request(specs, emitOptions));

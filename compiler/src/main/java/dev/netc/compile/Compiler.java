@@ -122,6 +122,24 @@ public final class Compiler {
     }
 
     public static Result compile(Loaded loaded, Request request, Limits limits) {
+        return run(loaded, request, limits, true);
+    }
+
+    /**
+     * The diagnostics, model and bindings of a compile, without its files: for {@code netc
+     * check} and the language server, which write nothing. The files are emitted only when their
+     * diagnostics depend on them ({@link Templates}), so the diagnostics are a compile's.
+     */
+    public static Result check(Request request) {
+        return check(load(request), request);
+    }
+
+    /** {@link #check(Request)} of files already loaded. */
+    public static Result check(Loaded loaded, Request request) {
+        return run(loaded, request, Limits.DEFAULT, false);
+    }
+
+    private static Result run(Loaded loaded, Request request, Limits limits, boolean wantFiles) {
         DiagnosticSink sink = new DiagnosticSink(limits.maxErrors());
         loaded.diagnostics().forEach(sink::report);
         if (sink.isFull()) {
@@ -141,16 +159,19 @@ public final class Compiler {
                     .bindings();
             return new Result(sink.sorted(), List.of(), Model.EMPTY, loaded.files(), bindings, Provenance.EMPTY);
         }
+        Templates.Recording secrets = new Templates.Recording(request.secrets());
         Analyzer.Analysis analysis =
-                Analyzer.analyze(loaded.files(), loaded.importTargets(), request.params(), request.secrets(), sink);
+                Analyzer.analyze(loaded.files(), loaded.importTargets(), request.params(), secrets, sink);
         Model model = analysis.model();
         Emitter.Emitted emitted = new Emitter.Emitted(List.of(), Provenance.EMPTY);
         if (!sink.hasErrors()) {
-            emitted = Emitter.emit(model, request.emitOptions());
-            checkNoTemplates(emitted.files(), sink);
+            if (wantFiles || Templates.possible(loaded.files(), analysis.params(), secrets)) {
+                emitted = Emitter.emit(model, request.emitOptions());
+                Templates.check(emitted.files(), sink);
+            }
             Emitter.diagnostics(model, request.emitOptions()).forEach(sink::report);
         }
-        boolean failed = sink.hasErrors();
+        boolean failed = sink.hasErrors() || !wantFiles;
         return new Result(
                 sink.sorted(),
                 failed ? List.of() : emitted.files(),
@@ -208,18 +229,5 @@ public final class Compiler {
             }
         }
         return true;
-    }
-
-    /** Kairos renders file content as Go templates: `{{` anywhere would be evaluated on the node. */
-    private static void checkNoTemplates(List<OutputFile> outputs, DiagnosticSink sink) {
-        // a large spec's outputs are tens of megabytes (every server's cloud-config holds every
-        // manifest): many files are searched on every processor, in order all the same
-        for (OutputFile file : Emitter.streamOf(outputs)
-                .filter(file -> file.content().contains("{{"))
-                .toList()) {
-            sink.report(Diagnostic.of(Code.NS4012, null)
-                    .withNote("in " + file.path()
-                            + (file.secret() ? " (a file with the cluster token: check the token)" : "")));
-        }
     }
 }

@@ -51,7 +51,7 @@ final class DocumentChecker {
                 .orElse(folder);
         // named by its absolute path, as the loader names files it reads, so an import cycle back to it is seen as one
         SourceFile source = new SourceFile(path.map(Path::toString).orElse(uri), text, path.orElse(null));
-        Compiler.Result result = Compiler.compile(new Compiler.Request(
+        Compiler.Result result = Compiler.check(new Compiler.Request(
                 List.of(), List.of(source), root, root, Map.of(), NO_SECRETS, Emitter.Options.DEFAULT));
         return new Snapshot(uri, source, result);
     }
