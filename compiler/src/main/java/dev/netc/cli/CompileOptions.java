@@ -65,6 +65,11 @@ final class CompileOptions {
         return compile(inputs, emitOptions);
     }
 
+    /** A compile for the commands that evaluate the applied objects (see {@link Compiler#forEvaluation}). */
+    Compiler.Result forEvaluation(List<Path> specs, Emitter.Options emitOptions) {
+        return Compiler.forEvaluation(request(specs, emitOptions));
+    }
+
     /** A compile's diagnostics, model and bindings, without its files (see {@link Compiler#check}). */
     Compiler.Result check() {
         return Compiler.check(request(inputs, Emitter.Options.DEFAULT));

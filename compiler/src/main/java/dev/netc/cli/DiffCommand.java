@@ -56,8 +56,8 @@ final class DiffCommand implements Subcommand {
 
     @Override
     public int call() {
-        Compiler.Result before = compile.compile(List.of(compile.inputs.get(0)), Emitter.Options.DEFAULT);
-        Compiler.Result after = compile.compile(List.of(compile.inputs.get(1)), Emitter.Options.DEFAULT);
+        Compiler.Result before = compile.forEvaluation(List.of(compile.inputs.get(0)), Emitter.Options.DEFAULT);
+        Compiler.Result after = compile.forEvaluation(List.of(compile.inputs.get(1)), Emitter.Options.DEFAULT);
         if (before.hasErrors() || after.hasErrors()) {
             for (Compiler.Result failed : List.of(before, after)) {
                 if (failed.hasErrors()) {

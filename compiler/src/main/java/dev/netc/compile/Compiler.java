@@ -122,7 +122,26 @@ public final class Compiler {
     }
 
     public static Result compile(Loaded loaded, Request request, Limits limits) {
-        return run(loaded, request, limits, true);
+        return run(loaded, request, limits, Output.ALL);
+    }
+
+    /** Which files a run emits and returns. */
+    private enum Output {
+        /** Every file ({@code compile}). */
+        ALL,
+        /** Those whose objects the servers apply ({@code query}, {@code diff}, {@code graph}). */
+        APPLIED,
+        /** None ({@code check}, the language server). */
+        NONE
+    }
+
+    /**
+     * A compile for the commands that evaluate the objects the servers apply: the same
+     * diagnostics, and only the files that hold such objects ({@link Emitter#emitApplied}), unless
+     * NS4012 needs every file searched ({@link Templates}), when all are emitted.
+     */
+    public static Result forEvaluation(Request request) {
+        return run(load(request), request, Limits.DEFAULT, Output.APPLIED);
     }
 
     /**
@@ -136,10 +155,10 @@ public final class Compiler {
 
     /** {@link #check(Request)} of files already loaded. */
     public static Result check(Loaded loaded, Request request) {
-        return run(loaded, request, Limits.DEFAULT, false);
+        return run(loaded, request, Limits.DEFAULT, Output.NONE);
     }
 
-    private static Result run(Loaded loaded, Request request, Limits limits, boolean wantFiles) {
+    private static Result run(Loaded loaded, Request request, Limits limits, Output wanted) {
         DiagnosticSink sink = new DiagnosticSink(limits.maxErrors());
         loaded.diagnostics().forEach(sink::report);
         if (sink.isFull()) {
@@ -165,13 +184,15 @@ public final class Compiler {
         Model model = analysis.model();
         Emitter.Emitted emitted = new Emitter.Emitted(List.of(), Provenance.EMPTY);
         if (!sink.hasErrors()) {
-            if (wantFiles || Templates.possible(loaded.files(), analysis.params(), secrets)) {
+            if (wanted == Output.ALL || Templates.possible(loaded.files(), analysis.params(), secrets)) {
                 emitted = Emitter.emit(model, request.emitOptions());
                 Templates.check(emitted.files(), sink);
+            } else if (wanted == Output.APPLIED) {
+                emitted = Emitter.emitApplied(model, request.emitOptions());
             }
             Emitter.diagnostics(model, request.emitOptions()).forEach(sink::report);
         }
-        boolean failed = sink.hasErrors() || !wantFiles;
+        boolean failed = sink.hasErrors() || wanted == Output.NONE;
         return new Result(
                 sink.sorted(),
                 failed ? List.of() : emitted.files(),
