@@ -65,20 +65,21 @@ public final class CloudConfigEmitter {
                 .put("config", Yaml.literal(Yaml.write(rke2Config(node))));
         // Line 1 must be the header: Kairos reads a file as cloud-config only then. The keys of the
         // top-level mapping are written one after the other, as one mapping would be.
-        String stages = "";
         Optional<org.snakeyaml.engine.v2.nodes.Node> host = hostStage(node);
         String serverStages =
                 node.role().isServer() ? serverStagesYaml.computeIfAbsent(manifestsDir(node), this::serverStages) : "";
+        // one copy of the servers' part per server (tens of megabytes for a large spec), not one per `+`
+        StringBuilder out = new StringBuilder(serverStages.length() + 4096)
+                .append("#cloud-config\n")
+                .append(Yaml.write(
+                        Yaml.map().put("cluster", clusterBlock.build()).build()));
         if (host.isPresent() || !serverStages.isEmpty()) {
-            stages = "stages:\n"
-                    + host.map(stage -> indent(Yaml.write(Yaml.map()
-                                    .put("initramfs", Yaml.seq(List.of(stage)))
-                                    .build())))
-                            .orElse("")
-                    + serverStages;
+            out.append("stages:\n");
+            host.ifPresent(stage -> out.append(indent(Yaml.write(
+                    Yaml.map().put("initramfs", Yaml.seq(List.of(stage))).build()))));
+            out.append(serverStages);
         }
-        return "#cloud-config\n"
-                + Yaml.write(Yaml.map().put("cluster", clusterBlock.build()).build()) + stages;
+        return out.toString();
     }
 
     /**
@@ -258,10 +259,22 @@ public final class CloudConfigEmitter {
 
     /** A mapping written on its own, as entries of an enclosing one. */
     private static String indent(String yaml) {
-        StringBuilder out = new StringBuilder();
-        yaml.lines()
-                .forEach(line ->
-                        out.append(line.isEmpty() ? "" : "  ").append(line).append('\n'));
+        // line by line as String.lines() splits them (\n, \r\n or \r), without a String per line:
+        // the servers' part holds every manifest, 18 MB and half a million lines for a thousand namespaces
+        StringBuilder out = new StringBuilder(yaml.length() + yaml.length() / 4);
+        int start = 0;
+        while (start < yaml.length()) {
+            int end = start;
+            while (end < yaml.length() && yaml.charAt(end) != '\n' && yaml.charAt(end) != '\r') {
+                end++;
+            }
+            if (end > start) {
+                out.append("  ").append(yaml, start, end);
+            }
+            out.append('\n');
+            boolean crlf = end + 1 < yaml.length() && yaml.charAt(end) == '\r' && yaml.charAt(end + 1) == '\n';
+            start = end + (crlf ? 2 : 1);
+        }
         return out.toString();
     }
 
