@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A failure names the seed; the spec is in the message.
  */
 class GeneratedClustersConformanceTest {
-    private static final int SPECS = 400;
+    private static final int SPECS = 1000;
 
     @TempDir
     Path dir;
