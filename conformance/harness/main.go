@@ -111,8 +111,10 @@ func check(out string, facts *Facts, env NodeEnv, r *Report) {
 		flags[node] = nodeFlags
 		stages := readStages(node, facts, r)
 		checkNodeAddresses(node, nodeFlags, r)
+		checkProxy(node, nodeFlags, env, r)
 		dir := dataDir(node, nodeFlags, r)
 		kp := kubeProxy(node, nodeFlags, facts, r)
+		checkAirgap(node, dir, nodeFlags, stages, facts, r)
 		checkHostPrerequisites(node, nodeFlags, stages, facts, r)
 		if node.Command == "server" {
 			manifests := serverManifests(node, dir, stages, r)

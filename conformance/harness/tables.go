@@ -80,6 +80,7 @@ type Facts struct {
 	FlannelBackends     []Row          // flannel-backends.tsv: backend, family, overhead, device
 	BundledCNICharts    []Row          // bundled-cni-charts.tsv: cni, chart, values-for-nftables
 	KubeProxyValidation map[string]Row // kube-proxy-validation.tsv: field, flag, rule
+	AirgapArchives      []Row          // airgap-archives.tsv: needs, archives
 }
 
 func loadFacts(dir string) (*Facts, error) {
@@ -100,6 +101,7 @@ func loadFacts(dir string) (*Facts, error) {
 		{"flannel-backends.tsv", []string{"backend", "family", "overhead", "device", "source"}, func(t Table) { f.FlannelBackends = t.Rows }},
 		{"bundled-cni-charts.tsv", []string{"cni", "chart", "values-for-nftables", "source"}, func(t Table) { f.BundledCNICharts = t.Rows }},
 		{"kube-proxy-validation.tsv", []string{"flag", "rule", "source"}, func(t Table) { f.KubeProxyValidation = t.by("flag") }},
+		{"airgap-archives.tsv", []string{"needs", "archives", "source"}, func(t Table) { f.AirgapArchives = t.Rows }},
 	}
 	for _, s := range specs {
 		t, err := readTable(dir, s.name, s.header...)

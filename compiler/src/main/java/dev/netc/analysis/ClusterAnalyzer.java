@@ -11,6 +11,7 @@ import dev.netc.model.Cluster;
 import dev.netc.model.KubeProxy;
 import dev.netc.model.Network;
 import dev.netc.model.Node;
+import dev.netc.model.Proxy;
 import dev.netc.model.Rke2Option;
 import dev.netc.model.Secret;
 import dev.netc.net.Cidr;
@@ -25,6 +26,9 @@ import java.util.OptionalInt;
 /** The cluster block: addresses, token, Canal, kube-proxy, raw RKE2 options and the nodes. */
 final class ClusterAnalyzer {
     static final List<Cidr> DEFAULT_PODS = List.of(cidr("10.42.0.0/16"));
+    /** RKE2's cluster domain unless `domain` says otherwise. */
+    static final String DEFAULT_DOMAIN = "cluster.local";
+
     static final List<Cidr> DEFAULT_SERVICES = List.of(cidr("10.43.0.0/16"));
     /** The CNIs RKE2 runs on their own; Multus, a meta-plugin, only in front of one of them. */
     private static final List<String> CNIS = withoutMultus(NetspecVocabulary.CNI_WORDS);
@@ -103,6 +107,11 @@ final class ClusterAnalyzer {
         new AddressPlan(sink).check(podRanges, serviceRanges, dnsAddresses, networkRanges(), nodes);
         checkExternalIpsWithCloudProvider(nodes, rke2);
         String controlPlaneHost = controlPlaneHost(block, reader, nodes);
+        Optional<Proxy> proxy = new ProxyAnalyzer(values, sink)
+                .analyze(
+                        reader.blocks("proxy"),
+                        new ProxyAnalyzer.Inside(
+                                pods, services, networks.values(), controlPlaneHost, domain.orElse(DEFAULT_DOMAIN)));
         return new Cluster(
                 name,
                 token,
@@ -116,7 +125,9 @@ final class ClusterAnalyzer {
                 canal,
                 kubeProxy,
                 nodes,
-                rke2);
+                rke2,
+                proxy,
+                new AirgapAnalyzer(values, sink).analyze(reader.blocks("airgap"), cni));
     }
 
     /**
@@ -125,10 +136,19 @@ final class ClusterAnalyzer {
      * cannot be an IPv6 literal, which would need brackets (K2).
      */
     private String controlPlaneHost(Statement.Block block, BlockReader reader, List<Node> nodes) {
-        Optional<Value> server = reader.property("server").flatMap(p -> Properties.single(p, sink));
+        Optional<Statement.Property> property = reader.property("server");
+        // `server vip ADDRESS`: an address that floats between the servers (kube-vip, keepalived)
+        boolean floating = property.map(p -> p.groups().size() == 1
+                        && p.groups().get(0).size() == 2
+                        && p.groups().get(0).get(0) instanceof Value.Word word
+                        && word.text().equals("vip"))
+                .orElse(false);
+        Optional<Value> server = floating
+                ? Optional.of(property.get().groups().get(0).get(1))
+                : property.flatMap(p -> Properties.single(p, sink));
         if (server.isPresent()) {
             String host = values.text(server.get()).orElse("");
-            ServerHost.problem(host, nodes)
+            (floating ? ServerHost.floatingProblem(host, nodes) : ServerHost.problem(host, nodes))
                     .ifPresent(p -> sink.report(Diagnostic.of(
                                     Code.NS4018, server.get().span(), host, p)
                             .withNote("every server and agent that joins dials https://" + host

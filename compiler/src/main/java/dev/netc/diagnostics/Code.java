@@ -116,6 +116,7 @@ public enum Code {
     NS4028(Severity.ERROR), // a key every server must share, set on one server
     NS4029(Severity.ERROR), // data-dir is not an absolute path
     NS4030(Severity.ERROR), // `disable` names a manifest netc writes
+    NS4031(Severity.ERROR), // the air-gap archives lack images the cluster needs, or RKE2 cannot read one
 
     // internal
     NS9001(Severity.ERROR); // internal compiler error

@@ -13,6 +13,8 @@ import java.util.Optional;
  *
  * @param controlPlaneHost what provider-rke2 calls {@code control_plane_host}: a bare host or IP
  * @param rke2 raw RKE2 options that apply to every node (server-only keys reach servers only)
+ * @param proxy the proxy the nodes reach the outside through, if any
+ * @param airgap where the nodes find RKE2's images when the site is air-gapped
  */
 public record Cluster(
         String name,
@@ -27,7 +29,9 @@ public record Cluster(
         Optional<Canal> canal,
         Optional<KubeProxy> kubeProxy,
         List<Node> nodes,
-        List<Rke2Option> rke2) {
+        List<Rke2Option> rke2,
+        Optional<Proxy> proxy,
+        Optional<Airgap> airgap) {
 
     public Cluster {
         podCidrs = List.copyOf(podCidrs);
