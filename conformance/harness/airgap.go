@@ -3,7 +3,7 @@ package main
 // An air-gapped node: RKE2 imports the image archives of <data-dir>/agent/images at every start,
 // by extension (rke2-airgap.tsv), and a node without its CNI's images gets no pod network. This
 // runs the node's stage commands with sh, as yip does, on a folder seeded with the archives the
-// node file names, and checks that the images folder then holds RKE2's core images and every
+// node file names (one of each kind when it copies by pattern), and checks that the images folder then holds RKE2's core images and every
 // CNI's (airgap-archives.tsv).
 
 import (
@@ -35,8 +35,16 @@ func checkAirgap(node *Node, dir string, flags Flags, stages map[string][]Stage,
 		for _, stage := range stages[name] {
 			for _, c := range stage.Commands {
 				if strings.Contains(c, target) {
-					// the archives the commands name are on the install medium
-					for _, archive := range archiveNames.FindAllString(c, -1) {
+					// the archives the commands name are on the install medium; a command that
+					// copies by pattern copies whatever the user put there, so the medium is
+					// seeded with one archive of every kind RKE2 publishes
+					named := archiveNames.FindAllString(c, -1)
+					if len(named) == 0 && strings.Contains(c, "*") {
+						for _, row := range facts.AirgapArchives {
+							named = append(named, strings.Fields(row["archives"])[0]+".linux-amd64.tar.zst")
+						}
+					}
+					for _, archive := range named {
 						_ = os.WriteFile(filepath.Join(source, archive), []byte("archive"), 0o644)
 					}
 					commands = append(commands, strings.ReplaceAll(strings.ReplaceAll(c, target, placed), images, source))

@@ -81,6 +81,7 @@ type Facts struct {
 	BundledCNICharts    []Row          // bundled-cni-charts.tsv: cni, chart, values-for-nftables
 	KubeProxyValidation map[string]Row // kube-proxy-validation.tsv: field, flag, rule
 	AirgapArchives      []Row          // airgap-archives.tsv: needs, archives
+	CniChartValues      []Row          // cni-chart-values.tsv: chart, value
 }
 
 func loadFacts(dir string) (*Facts, error) {
@@ -102,6 +103,7 @@ func loadFacts(dir string) (*Facts, error) {
 		{"bundled-cni-charts.tsv", []string{"cni", "chart", "values-for-nftables", "source"}, func(t Table) { f.BundledCNICharts = t.Rows }},
 		{"kube-proxy-validation.tsv", []string{"flag", "rule", "source"}, func(t Table) { f.KubeProxyValidation = t.by("flag") }},
 		{"airgap-archives.tsv", []string{"needs", "archives", "source"}, func(t Table) { f.AirgapArchives = t.Rows }},
+		{"cni-chart-values.tsv", []string{"chart", "value", "source"}, func(t Table) { f.CniChartValues = t.Rows }},
 	}
 	for _, s := range specs {
 		t, err := readTable(dir, s.name, s.header...)

@@ -8,6 +8,7 @@ import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.model.Canal;
 import dev.netc.model.Cluster;
+import dev.netc.model.CniSettings;
 import dev.netc.model.KubeProxy;
 import dev.netc.model.Network;
 import dev.netc.model.Node;
@@ -16,6 +17,7 @@ import dev.netc.model.Rke2Option;
 import dev.netc.model.Secret;
 import dev.netc.net.Cidr;
 import dev.netc.net.IpAddress;
+import dev.netc.source.Span;
 import dev.netc.vocabulary.NetspecVocabulary;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,15 +96,19 @@ final class ClusterAnalyzer {
         boolean ipv6 = pods.stream().anyMatch(c -> c.family() == IpAddress.Family.V6);
         Optional<Canal> canal = canal(reader.blocks("canal"), ipv6);
         canal.ifPresent(c -> checkCanalDeployed(reader.blocks("canal").get(0), cni));
+        Optional<CniSettings> cniSettings = new CniSettingsAnalyzer(values, this::network, sink).analyze(reader, cni);
         Optional<KubeProxy> kubeProxy = new KubeProxyAnalyzer(values, metallb, sink)
                 .analyze(reader.property("kube-proxy"), reader.blocks("kube-proxy"));
         // RKE2 starts kube-proxy in iptables mode unless told otherwise
         String proxyMode = kubeProxy.map(KubeProxy::mode).orElse("iptables");
         Rke2Options rke2Options = new Rke2Options(values, new KubeProxyArgs(proxyMode, sink), sink);
         List<Rke2Option> rke2 = rke2Options.read(reader.statements(Statement.Rke2.class));
+        kubeProxy.filter(k -> k.mode().equals("none")).ifPresent(k -> checkKubeProxyReplaced(reader, cni));
 
         NodeAnalyzer nodeAnalyzer = new NodeAnalyzer(values, networks, rke2Options, bindings, sink);
-        List<Node> nodes = nodeAnalyzer.analyze(reader.blocks("node"), canal.flatMap(Canal::network));
+        List<Node> nodes = nodeAnalyzer.analyze(
+                reader.blocks("node"),
+                canal.flatMap(Canal::network).or(() -> cniSettings.flatMap(CniSettings::network)));
         checkSingleInit(block, nodes);
         new AddressPlan(sink).check(podRanges, serviceRanges, dnsAddresses, networkRanges(), nodes);
         checkExternalIpsWithCloudProvider(nodes, rke2);
@@ -127,7 +133,8 @@ final class ClusterAnalyzer {
                 nodes,
                 rke2,
                 proxy,
-                new AirgapAnalyzer(values, sink).analyze(reader.blocks("airgap"), cni));
+                new AirgapAnalyzer(values, sink).analyze(reader.blocks("airgap"), cni),
+                cniSettings);
     }
 
     /**
@@ -172,6 +179,21 @@ final class ClusterAnalyzer {
                     .withHelp("set `server` to a DNS name that resolves to the init node"));
         }
         return address.map(IpAddress::toString).orElse("");
+    }
+
+    /**
+     * {@code kube-proxy none}: RKE2 runs no kube-proxy (disable-kube-proxy), so the CNI must implement
+     * Services; of RKE2's CNIs only Cilium does, as its kube-proxy replacement (cni-chart-values.tsv).
+     */
+    private void checkKubeProxyReplaced(BlockReader reader, List<String> cni) {
+        Span mode = reader.property("kube-proxy")
+                .map(Statement.Property::span)
+                .orElseGet(() -> reader.blocks("kube-proxy").get(0).kind().span());
+        if (!cni.contains("cilium")) {
+            sink.report(Diagnostic.of(Code.NS4032, mode, String.join(", ", cni))
+                    .withNote("of RKE2's CNIs only Cilium implements Services without kube-proxy")
+                    .withHelp("write `cni cilium`, or keep kube-proxy (`kube-proxy nftables`)"));
+        }
     }
 
     /** RKE2 refuses `node-external-ip` together with a cloud provider (K37). */
@@ -362,7 +384,7 @@ final class ClusterAnalyzer {
         boolean deployed = ConsumerTables.BUNDLED_CHARTS.stream()
                 .anyMatch(chart -> chart.chart().equals("rke2-canal") && cni.contains(chart.cni()));
         if (!deployed && !cni.isEmpty()) {
-            sink.report(Diagnostic.of(Code.NS4026, block.kind().span(), String.join(", ", cni))
+            sink.report(Diagnostic.of(Code.NS4026, block.kind().span(), "canal", String.join(", ", cni))
                     .withNote(
                             "helm-controller reads HelmChartConfig rke2-canal only for the HelmChart rke2-canal, which "
                                     + "RKE2 deploys only with `cni canal`: the interface, MTU and backend would be lost")

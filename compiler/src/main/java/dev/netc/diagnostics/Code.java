@@ -111,12 +111,13 @@ public enum Code {
     NS4023(Severity.WARNING), // kube-proxy ignores a flag
     NS4024(Severity.ERROR), // a Canal value the chart or flannel cannot use
     NS4025(Severity.WARNING), // a Canal value the chart ignores with the backend
-    NS4026(Severity.ERROR), // a `canal` block while RKE2 does not deploy Canal
+    NS4026(Severity.ERROR), // a CNI block (canal, calico, cilium, flannel) while RKE2 does not deploy its chart
     NS4027(Severity.ERROR), // bind-address is not an address the node registers with
     NS4028(Severity.ERROR), // a key every server must share, set on one server
     NS4029(Severity.ERROR), // data-dir is not an absolute path
     NS4030(Severity.ERROR), // `disable` names a manifest netc writes
     NS4031(Severity.ERROR), // the air-gap archives lack images the cluster needs, or RKE2 cannot read one
+    NS4032(Severity.ERROR), // kube-proxy none without a CNI that implements Services
 
     // internal
     NS9001(Severity.ERROR); // internal compiler error

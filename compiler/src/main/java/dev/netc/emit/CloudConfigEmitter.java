@@ -131,6 +131,11 @@ public final class CloudConfigEmitter {
         if (server && !cluster.tlsSans().isEmpty()) {
             config.put("tls-san", Yaml.strings(cluster.tlsSans()));
         }
+        if (server
+                && CniChartValues.replacesKubeProxy(cluster)
+                && !cluster.effectiveRke2(node).containsKey("disable-kube-proxy")) {
+            config.put("disable-kube-proxy", Yaml.bool(true)); // the CNI implements Services
+        }
         List<String> kubeProxyArgs = cluster.kubeProxyArgs(node);
         if (!kubeProxyArgs.isEmpty()) {
             config.put("kube-proxy-arg", Yaml.strings(kubeProxyArgs));

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param rke2 raw RKE2 options that apply to every node (server-only keys reach servers only)
  * @param proxy the proxy the nodes reach the outside through, if any
  * @param airgap where the nodes find RKE2's images when the site is air-gapped
+ * @param cniSettings what a calico, cilium or flannel block says of the CNI's chart
  */
 public record Cluster(
         String name,
@@ -31,7 +32,8 @@ public record Cluster(
         List<Node> nodes,
         List<Rke2Option> rke2,
         Optional<Proxy> proxy,
-        Optional<Airgap> airgap) {
+        Optional<Airgap> airgap,
+        Optional<CniSettings> cniSettings) {
 
     public Cluster {
         podCidrs = List.copyOf(podCidrs);
