@@ -19,7 +19,7 @@ import java.util.Optional;
  * they are written out here because compiling a regular expression cost about a millisecond
  * of every start. {@code HandWrittenPatternsTest} holds each test to its expression.
  */
-final class Labels {
+public final class Labels {
     private final DiagnosticSink sink;
 
     Labels(DiagnosticSink sink) {
@@ -90,7 +90,7 @@ final class Labels {
         return problem.isEmpty();
     }
 
-    static Optional<String> keyProblem(String key) {
+    public static Optional<String> keyProblem(String key) {
         String[] parts = key.split("/", -1);
         if (parts.length > 2) {
             return Optional.of("a key has at most one `/`, between a DNS prefix and a name");
@@ -125,7 +125,7 @@ final class Labels {
     }
 
     /** Problem with a name that must be a DNS-1123 label (namespaces, tiers, nodes), if any. */
-    static Optional<String> dnsLabelProblem(String name) {
+    public static Optional<String> dnsLabelProblem(String name) {
         if (name.length() > 63) {
             return Optional.of("at most 63 characters");
         }

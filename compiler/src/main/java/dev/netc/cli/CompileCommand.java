@@ -59,6 +59,7 @@ final class CompileCommand implements Subcommand {
 
     @Override
     public int call() throws UsageException {
+        batch.checkGitOps();
         if (batch.requested()) {
             try {
                 return batch.compile(
@@ -66,6 +67,7 @@ final class CompileCommand implements Subcommand {
                         output,
                         Emitter.Options.builder()
                                 .legacyCanalConfigMap(canalConfigMap)
+                                .policiesByGitOps(batch.gitOps())
                                 .build(),
                         err);
             } catch (IOException e) {

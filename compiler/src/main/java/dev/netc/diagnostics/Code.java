@@ -39,6 +39,7 @@ public enum Code {
     NS1020(Severity.ERROR), // a file found in an input folder links outside it
     NS1030(Severity.ERROR), // malformed sites file (batch compilation)
     NS1031(Severity.ERROR), // sites file column that is not a parameter
+    NS1032(Severity.ERROR), // a site name that cannot name its folder in a GitOps tree
     NS1040(Severity.ERROR), // a `netc query` that cannot be answered as written
 
     // values and networks

@@ -48,15 +48,18 @@ public final class CloudConfigEmitter {
     private final Cluster cluster;
     /** Server manifests: file name in the manifests folder → content. */
     private final Map<String, String> serverManifests;
+    /** Policy manifests a GitOps engine now delivers: removed from the servers, their objects left to it. */
+    private final List<String> handedOver;
     /**
      * The {@code boot.before} part of a node by its role and data folder: written once for all
      * nodes alike, since a server's holds every manifest and is most of the output's size.
      */
     private final Map<String, String> bootBeforeYaml = new HashMap<>();
 
-    public CloudConfigEmitter(Cluster cluster, Map<String, String> serverManifests) {
+    public CloudConfigEmitter(Cluster cluster, Map<String, String> serverManifests, List<String> handedOver) {
         this.cluster = cluster;
         this.serverManifests = serverManifests;
+        this.handedOver = List.copyOf(handedOver);
     }
 
     public String cloudConfig(Node node) {
@@ -294,16 +297,26 @@ public final class CloudConfigEmitter {
      * fewer objects makes it delete the others (notes/rke2-and-k3s.md). The tombstone keeps only the
      * Namespace, labelled never to be pruned, so the policies go and the workloads stay; a file
      * without a Namespace (one netc does not create) becomes a comment.
+     *
+     * <p>The manifest of a namespace whose policies a GitOps engine now delivers is removed instead:
+     * its objects stay in force until the engine adopts them. A tombstone would delete them first,
+     * and the namespace would be open until the engine put them back.
      */
     private String retireScript(String manifestsDir) {
         StringBuilder keep = new StringBuilder(" ");
         serverManifests.keySet().stream()
                 .filter(name -> name.startsWith(POLICIES_PREFIX))
                 .forEach(name -> keep.append(name).append(' '));
+        StringBuilder handOver = new StringBuilder(" ");
+        handedOver.forEach(name -> handOver.append(name).append(' '));
         return "keep='" + keep + "'\n"
+                + (handedOver.isEmpty() ? "" : "handover='" + handOver + "'\n")
                 + "for f in " + shellQuoted(manifestsDir) + POLICIES_PREFIX + "*.yaml; do\n"
                 + "  [ -f \"$f\" ] || continue\n"
                 + "  case \"$keep\" in *\" ${f##*/} \"*) continue ;; esac\n"
+                + (handedOver.isEmpty()
+                        ? ""
+                        : "  case \"$handover\" in *\" ${f##*/} \"*) rm -f \"$f\"; continue ;; esac\n")
                 + "  ns=${f##*/" + POLICIES_PREFIX + "}; ns=${ns%.yaml}\n"
                 + "  if grep -q '^kind: Namespace$' \"$f\"; then\n"
                 + "    printf 'apiVersion: v1\\nkind: Namespace\\nmetadata:\\n  name: %s\\n  labels:\\n    "

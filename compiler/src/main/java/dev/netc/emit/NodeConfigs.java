@@ -15,7 +15,8 @@ final class NodeConfigs implements OutputKind {
             return;
         }
         Cluster cluster = model.cluster().get();
-        CloudConfigEmitter cloudConfig = new CloudConfigEmitter(cluster, emission.serverManifests());
+        CloudConfigEmitter cloudConfig =
+                new CloudConfigEmitter(cluster, emission.serverManifests(), emission.handedOver());
         for (Node node : cluster.nodes()) {
             emission.add(new OutputFile(
                     "nodes/" + node.name() + ".yaml",

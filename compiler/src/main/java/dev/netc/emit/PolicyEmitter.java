@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -44,22 +45,27 @@ public final class PolicyEmitter {
     private final Model model;
     private final FlowIndex flows;
     private final boolean traceRules;
+    private final boolean gitOps;
     private final Provenance.Builder provenance = new Provenance.Builder();
 
-    private PolicyEmitter(Model model, boolean traceRules) {
+    private PolicyEmitter(Model model, boolean traceRules, boolean gitOps) {
         this.model = model;
         this.flows = new FlowIndex(model.flows());
         this.traceRules = traceRules;
+        this.gitOps = gitOps;
     }
 
-    /** @param traceRules whether the result's provenance is recorded (else it is empty) */
-    public static Policies emit(Model model, boolean traceRules) {
-        PolicyEmitter emitter = new PolicyEmitter(model, traceRules);
+    /**
+     * @param traceRules whether the result's provenance is recorded (else it is empty)
+     * @param gitOps whether a GitOps engine delivers the objects: they then say what it must not delete
+     */
+    public static Policies emit(Model model, boolean traceRules, boolean gitOps) {
+        PolicyEmitter emitter = new PolicyEmitter(model, traceRules, gitOps);
         Map<String, List<Node>> documents = new LinkedHashMap<>();
         for (Namespace namespace : model.namespaces()) {
             List<Node> namespaceDocuments = new ArrayList<>();
             if (namespace.managed()) {
-                namespaceDocuments.add(namespaceObject(namespace));
+                namespaceDocuments.add(emitter.namespaceObject(namespace));
             }
             namespaceDocuments.addAll(emitter.policies(namespace));
             if (!namespaceDocuments.isEmpty()) {
@@ -74,12 +80,16 @@ public final class PolicyEmitter {
      * leaves the spec, the servers turn its manifest into a tombstone (see
      * {@link CloudConfigEmitter}), and the controller prunes what the file no longer holds — which
      * must be the policies, never the Namespace with every workload in it (wrangler's
-     * {@code objectset.rio.cattle.io/prune: "false"}, notes/rke2-and-k3s.md).
+     * {@code objectset.rio.cattle.io/prune: "false"}, notes/rke2-and-k3s.md). Delivered by a GitOps
+     * engine, it says the same to the engine ({@link GitOpsAnnotations}).
      */
-    private static Node namespaceObject(Namespace namespace) {
+    private Node namespaceObject(Namespace namespace) {
         Map<String, String> labels = new LinkedHashMap<>(namespace.labels());
         labels.put(NEVER_PRUNE_LABEL, "false");
         Yaml.MapBuilder metadata = Yaml.map().put("name", namespace.name()).put("labels", Selectors.labels(labels));
+        if (gitOps) {
+            metadata.put("annotations", Selectors.labels(new TreeMap<>(GitOpsAnnotations.NAMESPACE)));
+        }
         return Yaml.map()
                 .put("apiVersion", "v1")
                 .put("kind", "Namespace")
@@ -282,11 +292,17 @@ public final class PolicyEmitter {
         return Yaml.map()
                 .put("apiVersion", "networking.k8s.io/v1")
                 .put("kind", "NetworkPolicy")
-                .put(
-                        "metadata",
-                        Yaml.map().put("name", name).put("namespace", namespace).build())
+                .put("metadata", policyMetadata(namespace, name))
                 .put("spec", spec.build())
                 .build();
+    }
+
+    private Node policyMetadata(String namespace, String name) {
+        Yaml.MapBuilder metadata = Yaml.map().put("name", name).put("namespace", namespace);
+        if (gitOps) {
+            metadata.put("annotations", Selectors.labels(new TreeMap<>(GitOpsAnnotations.POLICY)));
+        }
+        return metadata.build();
     }
 
     /** Where each rule of the policy came from, and the statement behind each direction it isolates. */

@@ -56,6 +56,7 @@ class ExplanationPagesTest {
             Code.NS0011,
             Code.NS0012,
             Code.NS1009,
+            Code.NS1032,
             Code.NS1010,
             Code.NS1020,
             Code.NS1030,
