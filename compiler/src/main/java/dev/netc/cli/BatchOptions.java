@@ -72,7 +72,7 @@ final class BatchOptions {
         if (jobs != null && jobs < 1) {
             throw new UsageException("`--jobs` needs a number of at least 1, found " + jobs);
         }
-        Compiler.Request base = options.request(options.inputs, emitOptions);
+        Compiler.Request base = options.requestForOutput(emitOptions);
         DiagnosticSink sink = new DiagnosticSink();
         Compiler.Loaded template = sitesFile != null ? Compiler.load(base) : null;
         List<Batch.Site> sites =

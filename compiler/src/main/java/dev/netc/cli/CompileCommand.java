@@ -78,7 +78,7 @@ final class CompileCommand implements Subcommand {
         } catch (IOException e) {
             return cannotWrite(e);
         }
-        Compiler.Result result = options.compile(
+        Compiler.Result result = options.compileForOutput(
                 Emitter.Options.builder().legacyCanalConfigMap(canalConfigMap).build());
         options.report(result, out, err, diagnostics);
         if (result.hasErrors()) {

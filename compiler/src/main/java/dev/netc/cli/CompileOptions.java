@@ -61,22 +61,34 @@ final class CompileOptions {
         return new CompileOptions(inputs, arguments);
     }
 
+    /**
+     * Compiles the inputs for a command that writes no node file: the cluster token is checked
+     * as a reference and not needed ({@link SecretSource#ifPresent}).
+     */
     Compiler.Result compile(Emitter.Options emitOptions) {
         return compile(inputs, emitOptions);
     }
 
     /** Compiles other inputs with these settings: for commands whose positional arguments are not all specs. */
     Compiler.Result compile(List<Path> specs, Emitter.Options emitOptions) {
-        return Compiler.compile(request(specs, emitOptions));
+        return Compiler.compile(request(specs, emitOptions, SecretSource.ifPresent(System.getenv())));
     }
 
-    /** What these options ask to compile, for {@code specs}. */
-    Compiler.Request request(List<Path> specs, Emitter.Options emitOptions) {
+    /** Compiles the inputs to write them: the node files need the cluster token, and its absence is an error. */
+    Compiler.Result compileForOutput(Emitter.Options emitOptions) {
+        return Compiler.compile(requestForOutput(emitOptions));
+    }
+
+    /** What these options ask to compile and write (the token is needed). */
+    Compiler.Request requestForOutput(Emitter.Options emitOptions) {
+        return request(inputs, emitOptions, SecretSource.of(System.getenv()));
+    }
+
+    private Compiler.Request request(List<Path> specs, Emitter.Options emitOptions, SecretSource secrets) {
         Path workingDirectory = Path.of("").toAbsolutePath();
         Path first = specs.get(0).toAbsolutePath().normalize();
         Path projectRoot = root != null ? root : Files.isDirectory(first) ? first : first.getParent();
-        return new Compiler.Request(
-                specs, List.of(), projectRoot, workingDirectory, params, SecretSource.of(System.getenv()), emitOptions);
+        return new Compiler.Request(specs, List.of(), projectRoot, workingDirectory, params, secrets, emitOptions);
     }
 
     /**
