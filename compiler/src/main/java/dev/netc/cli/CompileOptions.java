@@ -1,14 +1,18 @@
 package dev.netc.cli;
 
 import dev.netc.analysis.SecretSource;
+import dev.netc.ast.SpecFile;
 import dev.netc.cli.args.Arguments;
 import dev.netc.cli.args.Option;
 import dev.netc.cli.args.Positional;
 import dev.netc.cli.args.ValueType;
 import dev.netc.compile.Compiler;
 import dev.netc.compile.Redactor;
+import dev.netc.diagnostics.Severity;
 import dev.netc.diagnostics.format.DiagnosticReport;
+import dev.netc.diagnostics.format.Locations;
 import dev.netc.emit.Emitter;
+import dev.netc.source.SourceFile;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +39,8 @@ final class CompileOptions {
                     ValueType.TEXT,
                     "colour diagnostics: auto (default; off when NO_COLOR is set or output is not a terminal), always, never",
                     "--color")
-            .withDefault("auto");
+            .withDefault("auto")
+            .withChoices("auto", "always", "never");
 
     static final List<Option> OPTIONS = List.of(SET, ROOT, COLOR);
 
@@ -94,12 +99,39 @@ final class CompileOptions {
     /**
      * Reports the diagnostics as {@code how} says: text to {@code err}, the machine formats to
      * {@code out}; in every format with the cluster token masked (see {@link Redactor}).
+     *
+     * @return whether the run failed: an error, or a warning with {@code --deny-warnings}
      */
-    void report(Compiler.Result result, PrintWriter out, PrintWriter err, DiagnosticOptions how) {
+    boolean report(Compiler.Result result, PrintWriter out, PrintWriter err, DiagnosticOptions how) {
         PrintWriter target = how.format().toStandardOutput() ? out : err;
+        List<SourceFile> read = result.parsed().stream()
+                .map(SpecFile::source)
+                .filter(source -> source.path().isPresent())
+                .toList();
+        DiagnosticReport report = new DiagnosticReport(result.diagnostics(), read.size(), how.maxErrors())
+                .withLocations(new Locations(how.pathPrefix(), anchor(read)))
+                .denyingWarnings(how.denyWarnings());
         // a clean compile shows no diagnostic, so no token is looked for (Redactor.of)
-        DiagnosticReport report = new DiagnosticReport(result.diagnostics(), inputs.size(), how.maxErrors());
         how.format().write(Redactor.of(result).apply(report), target, useColor(color));
+        return report.failed();
+    }
+
+    /** Whether the result fails the run as {@code how} reports it: an error, or a warning with {@code --deny-warnings}. */
+    boolean fails(Compiler.Result result, DiagnosticOptions how) {
+        return result.hasErrors()
+                || how.denyWarnings() && result.diagnostics().stream().anyMatch(d -> d.severity() == Severity.WARNING);
+    }
+
+    /** The first file read, as shown; else the first input as given (it could not be read). */
+    private String anchor(List<SourceFile> read) {
+        if (!read.isEmpty()) {
+            return read.get(0).displayName();
+        }
+        Path first = inputs.get(0).toAbsolutePath().normalize();
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        return (first.startsWith(workingDirectory) ? workingDirectory.relativize(first) : first)
+                .toString()
+                .replace('\\', '/');
     }
 
     /** Whether to colour text diagnostics for a `--color` value. */
