@@ -128,17 +128,20 @@ final class FmtCommand implements Subcommand {
             Path path = Path.of(argument);
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(p -> p.toString().endsWith(".netspec") && Files.isRegularFile(p))
+                    List<Path> specs = walk.filter(p -> p.toString().endsWith(".netspec") && Files.isRegularFile(p))
                             .sorted()
-                            .forEach(p -> inputs.add(new Input(p.toString(), p)));
+                            .toList();
+                    if (specs.isEmpty()) {
+                        problems.add(Diagnostic.of(Code.NS0020, null, argument, "the folder holds no .netspec file"));
+                    }
+                    specs.forEach(p -> inputs.add(new Input(p.toString(), p)));
                 } catch (IOException | UncheckedIOException e) {
-                    problems.add(
-                            Diagnostic.of(Code.NS1003, null, argument).withNote("cannot list it: " + e.getMessage()));
+                    problems.add(Diagnostic.of(Code.NS0020, null, argument, "cannot list it: " + e.getMessage()));
                 }
             } else if (Files.isRegularFile(path)) {
                 inputs.add(new Input(argument, path));
             } else {
-                problems.add(Diagnostic.of(Code.NS1003, null, argument).withLabel("no such file or folder"));
+                problems.add(Compiler.noSuchInput(argument));
             }
         }
         return inputs;
@@ -153,7 +156,7 @@ final class FmtCommand implements Subcommand {
             problems.addAll(sink.sorted());
             return source;
         } catch (IOException e) {
-            problems.add(Diagnostic.of(Code.NS1003, null, input.name()).withNote("cannot read it: " + e.getMessage()));
+            problems.add(Diagnostic.of(Code.NS0020, null, input.name(), "cannot read it: " + e.getMessage()));
             return Optional.empty();
         }
     }
@@ -179,7 +182,7 @@ final class FmtCommand implements Subcommand {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            problems.add(Diagnostic.of(Code.NS1003, null, file).withNote("cannot rewrite it: " + e.getMessage()));
+            problems.add(Diagnostic.of(Code.NS0020, null, file, "cannot rewrite it: " + e.getMessage()));
         }
     }
 

@@ -72,10 +72,10 @@ public class DiagnosticCasesTest {
      * Codes that no case file can provoke: an internal error is a bug, reported by the command
      * line; the others need what a text file in this folder cannot be or have, and are tested
      * where they can be made: bytes that are not UTF-8 (HostileInputTest), an output folder that
-     * cannot be written (OutputWriterTest, CliTest), a link in an input folder (ImportConfinementTest),
+     * cannot be written (OutputWriterTest, CliTest), an input that is not there (InputsTest), a link in an input folder (ImportConfinementTest),
      * a query of {@code netc query} (QueryCommandTest).
      */
-    public static final Set<String> NOT_PROVOKABLE = Set.of("NS9001", "NS0010", "NS0012", "NS1020", "NS1040");
+    public static final Set<String> NOT_PROVOKABLE = Set.of("NS9001", "NS0010", "NS0012", "NS0020", "NS1020", "NS1040");
 
     private static final Pattern CODE_REFERENCE = Pattern.compile("\\bCode\\.(NS\\d{4})\\b");
 

@@ -103,7 +103,8 @@ class FmtCommandTest extends CommandLineFixture {
     @Test
     void aMissingPathIsAnInputError() {
         assertThat(netc("fmt", dir.resolve("nothing.netspec").toString())).isEqualTo(Netc.INPUT_ERRORS);
-        assertThat(err.toString()).contains("error[NS1003]");
+        assertThat(err.toString())
+                .contains("error[NS0020]: `" + dir.resolve("nothing.netspec") + "`: no such file or folder");
     }
 
     private int fmtStdin(String input, String... args) {
