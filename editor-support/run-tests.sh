@@ -3,9 +3,10 @@
 # every examples/ and stdlib/ file highlighted without an `invalid` token, the language client
 # against stand-ins for VS Code, the real `netc lsp` from compiler/target/netc.jar through the
 # client's protocol library, and the .vsix built with @vscode/vsce) and the vim runtime files
-# (headless vim). Run it after `mvn verify`, which builds the jar. Needs Node.js (18 or later)
-# with npm, and vim. In CI (CI=true, as root) a missing vim is installed from Debian's packages;
-# elsewhere it is reported.
+# (headless vim), and vim/lsp.lua in headless Neovim (the minimum version it states, and the
+# client it starts). Run it after `mvn verify`, which builds the jar. Needs Node.js (18 or
+# later) with npm, vim and Neovim. In CI (CI=true, as root) a missing vim or Neovim is installed
+# from Debian's packages; elsewhere it is reported.
 #
 # Ends with the line `editor: N passed, M failed` (N counts grammar test files, manifest, client
 # and server checks, checked .netspec files and snippets, the .vsix, and vim assertions) and
@@ -81,25 +82,43 @@ else
         failed=$((failed + 1))
       fi
 
-      # the installable extension: the .vsix must hold the client, its runtime dependency and the grammar
-      if npx --no-install vsce package --skip-license --allow-missing-repository --out "$logs/netspec.vsix" \
-          >"$logs/vsce.log" 2>&1; then
+      # the installable extension, built as its readme says (`npm run package`, which runs `npm ci`
+      # first): the .vsix must hold the client, its runtime dependency, the grammar and a readme
+      # that documents the language server and links to nothing outside the package
+      if npm run --silent package -- --out "$logs/netspec.vsix" >"$logs/vsce.log" 2>&1; then
         listing="$(unzip -l "$logs/netspec.vsix" 2>/dev/null || python3 -m zipfile -l "$logs/netspec.vsix")"
         missing=""
         for entry in extension/package.json extension/extension.js extension/syntaxes/netspec.tmLanguage.json \
-            extension/language-configuration.json extension/node_modules/vscode-languageclient/package.json; do
-          grep -q "$entry" <<<"$listing" || missing="$missing $entry"
+            extension/language-configuration.json extension/node_modules/vscode-languageclient/package.json \
+            extension/readme.md; do
+          grep -qi "$entry" <<<"$listing" || missing="$missing $entry"
         done
         if [ -z "$missing" ]; then
-          echo "ok   vsce packaged netspec.vsix with the client, vscode-languageclient and the grammar"
+          echo "ok   npm run package built netspec.vsix with the client, vscode-languageclient, the grammar and the readme"
           passed=$((passed + 1))
         else
           echo "FAIL netspec.vsix lacks:$missing" >&2
           failed=$((failed + 1))
         fi
+        readme="$(unzip -p "$logs/netspec.vsix" extension/readme.md 2>/dev/null || true)"
+        problems=""
+        grep -q 'netspec.server.path' <<<"$readme" || problems="$problems no-netspec.server.path"
+        grep -q 'netc lsp' <<<"$readme" || problems="$problems no-language-server"
+        # relative links must name files inside the package
+        while read -r target; do
+          [ -z "$target" ] && continue
+          grep -qi "extension/${target#./}\$" <<<"$listing" || problems="$problems link:$target"
+        done < <(grep -oE '\]\([^)#:]+\)' <<<"$readme" | sed -E 's/^\]\(([^)]*)\)$/\1/')
+        if [ -z "$problems" ]; then
+          echo "ok   the packaged readme documents the language server and links only inside the package"
+          passed=$((passed + 1))
+        else
+          echo "FAIL the packaged readme:$problems" >&2
+          failed=$((failed + 1))
+        fi
       else
         cat "$logs/vsce.log"
-        echo "FAIL vsce package" >&2
+        echo "FAIL npm run package" >&2
         failed=$((failed + 1))
       fi
     fi
@@ -131,6 +150,34 @@ if command -v vim >/dev/null 2>&1; then
   fi
 else
   echo "FAIL vim is not installed" >&2
+  failed=$((failed + 1))
+fi
+
+# ---- Neovim: lsp.lua -------------------------------------------------------------------------
+echo "== editor-support/vim/lsp.lua (Neovim)"
+if ! command -v nvim >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && [ "${CI:-}" = true ] && command -v apt-get >/dev/null 2>&1; then
+    echo "nvim is missing: installing Debian's neovim for the CI run"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -q --no-install-recommends neovim >"$logs/apt-nvim.log" 2>&1 \
+      || { apt-get update -q >>"$logs/apt-nvim.log" 2>&1 \
+        && apt-get install -y -q --no-install-recommends neovim >>"$logs/apt-nvim.log" 2>&1; } \
+      || cat "$logs/apt-nvim.log"
+  else
+    echo "nvim is missing: install it (Debian: apt-get install -y neovim). This script installs it" \
+      "itself only when run as root with CI=true." >&2
+  fi
+fi
+if command -v nvim >/dev/null 2>&1; then
+  "$here/vim/test/run-nvim.sh" >"$logs/nvim.log" 2>&1
+  grep -v '^ok ' "$logs/nvim.log" || true
+  if ! add_summary nvim "$logs/nvim.log"; then
+    cat "$logs/nvim.log"
+    echo "FAIL the Neovim test printed no summary" >&2
+    failed=$((failed + 1))
+  fi
+else
+  echo "FAIL nvim is not installed" >&2
   failed=$((failed + 1))
 fi
 
