@@ -33,6 +33,19 @@ add_summary() {
   failed=$((failed + f))
 }
 
+# install_for_ci TOOL PACKAGE: a missing TOOL is installed from Debian's PACKAGE in CI (CI=true,
+# as root); elsewhere what to install is said, and the tests that need it fail
+install_for_ci() {
+  local tool="$1" package="$2"
+  command -v "$tool" >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && [ "${CI:-}" = true ]; then
+    "$here/../tools/apt-install.sh" "editor tests" "$package" || true
+  else
+    echo "$tool is missing: install it (Debian: apt-get install -y $package). This script installs it" \
+      "itself only when run as root with CI=true." >&2
+  fi
+}
+
 # ---- VS Code extension ---------------------------------------------------------------------
 echo "== editor-support/vscode"
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
@@ -125,61 +138,32 @@ else
   fi
 fi
 
-# ---- vim -----------------------------------------------------------------------------------
-echo "== editor-support/vim"
-if ! command -v vim >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && [ "${CI:-}" = true ] && command -v apt-get >/dev/null 2>&1; then
-    echo "vim is missing: installing Debian's vim for the CI run"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y -q vim >"$logs/apt.log" 2>&1 \
-      || { apt-get update -q >>"$logs/apt.log" 2>&1 && apt-get install -y -q vim >>"$logs/apt.log" 2>&1; } \
-      || cat "$logs/apt.log"
-  else
-    echo "vim is missing: install it (Debian: apt-get install -y vim). This script installs it" \
-      "itself only when run as root with CI=true." >&2
+# run_suite NAME TOOL PACKAGE SCRIPT: runs a test script that needs TOOL (installed from PACKAGE
+# in CI) and ends with "NAME: P passed, F failed", and adds its counts
+run_suite() {
+  local name="$1" tool="$2" package="$3" script="$4" status=0
+  install_for_ci "$tool" "$package"
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "FAIL $tool is not installed" >&2
+    failed=$((failed + 1))
+    return
   fi
-fi
-if command -v vim >/dev/null 2>&1; then
-  "$here/vim/test/run.sh" >"$logs/vim.log" 2>&1
-  vim_status=$?
-  grep -v '^ok ' "$logs/vim.log" || true
-  if ! add_summary vim "$logs/vim.log" || { [ "$vim_status" -ne 0 ] && ! grep -q '^FAIL' "$logs/vim.log"; }; then
-    cat "$logs/vim.log"
-    echo "FAIL the vim test exited with status $vim_status" >&2
+  "$script" >"$logs/$name.log" 2>&1 || status=$?
+  grep -v '^ok ' "$logs/$name.log" || true
+  if ! add_summary "$name" "$logs/$name.log" || { [ "$status" -ne 0 ] && ! grep -q '^FAIL' "$logs/$name.log"; }; then
+    cat "$logs/$name.log"
+    echo "FAIL the $name test exited with status $status" >&2
     failed=$((failed + 1))
   fi
-else
-  echo "FAIL vim is not installed" >&2
-  failed=$((failed + 1))
-fi
+}
+
+# ---- vim -----------------------------------------------------------------------------------
+echo "== editor-support/vim"
+run_suite vim vim vim "$here/vim/test/run.sh"
 
 # ---- Neovim: lsp.lua -------------------------------------------------------------------------
 echo "== editor-support/vim/lsp.lua (Neovim)"
-if ! command -v nvim >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && [ "${CI:-}" = true ] && command -v apt-get >/dev/null 2>&1; then
-    echo "nvim is missing: installing Debian's neovim for the CI run"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y -q --no-install-recommends neovim >"$logs/apt-nvim.log" 2>&1 \
-      || { apt-get update -q >>"$logs/apt-nvim.log" 2>&1 \
-        && apt-get install -y -q --no-install-recommends neovim >>"$logs/apt-nvim.log" 2>&1; } \
-      || cat "$logs/apt-nvim.log"
-  else
-    echo "nvim is missing: install it (Debian: apt-get install -y neovim). This script installs it" \
-      "itself only when run as root with CI=true." >&2
-  fi
-fi
-if command -v nvim >/dev/null 2>&1; then
-  "$here/vim/test/run-nvim.sh" >"$logs/nvim.log" 2>&1
-  grep -v '^ok ' "$logs/nvim.log" || true
-  if ! add_summary nvim "$logs/nvim.log"; then
-    cat "$logs/nvim.log"
-    echo "FAIL the Neovim test printed no summary" >&2
-    failed=$((failed + 1))
-  fi
-else
-  echo "FAIL nvim is not installed" >&2
-  failed=$((failed + 1))
-fi
+run_suite nvim nvim neovim "$here/vim/test/run-nvim.sh"
 
 echo "editor: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -75,7 +75,7 @@ public final class UnifiedDiff {
     }
 
     /** The lines with their line breaks (the last may have none). */
-    private static List<String> lines(String text) {
+    static List<String> lines(String text) {
         List<String> lines = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < text.length(); i++) {

@@ -54,10 +54,7 @@ class LintWithoutSecretsTest extends CommandLineFixture {
     /** A token file that is not there (it lives on the build machine) is not needed either. */
     @Test
     void aMissingTokenFileIsNotNeededToCheck() throws IOException {
-        Path spec = spec(
-                "site.netspec",
-                Files.readString(Examples.DIR.resolve("edge-site.netspec"))
-                        .replace("env(\"CLUSTER_TOKEN\")", "file(\"/run/secrets/not-here\")"));
+        Path spec = edgeSiteWithToken("file(\"/run/secrets/not-here\")");
         assertThat(netc("check", spec.toString())).as(err.toString()).isZero();
         assertThat(netc("compile", spec.toString(), "-o", dir.resolve("out").toString()))
                 .isEqualTo(1);
@@ -67,12 +64,17 @@ class LintWithoutSecretsTest extends CommandLineFixture {
     /** The reference is still checked: a token that is not `env(...)` or `file(...)` is an error. */
     @Test
     void aMalformedReferenceIsStillAnError() throws IOException {
-        Path spec = spec(
-                "site.netspec",
-                Files.readString(Examples.DIR.resolve("edge-site.netspec"))
-                        .replace("env(\"CLUSTER_TOKEN\")", "vault(\"CLUSTER_TOKEN\")"));
+        Path spec = edgeSiteWithToken("vault(\"CLUSTER_TOKEN\")");
         assertThat(netc("check", spec.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("error[NS1001]: no function named `vault`");
+    }
+
+    /** The edge-site example with another token reference. */
+    private Path edgeSiteWithToken(String reference) throws IOException {
+        return spec(
+                "site.netspec",
+                Files.readString(Examples.DIR.resolve("edge-site.netspec"))
+                        .replace("env(\"CLUSTER_TOKEN\")", reference));
     }
 
     private NetcProcess.Result eachExample(String... command) {

@@ -71,9 +71,9 @@ class UnifiedDiffTest {
         if (diff.isEmpty()) {
             return before;
         }
-        List<String> old = lines(before);
+        List<String> old = UnifiedDiff.lines(before);
         List<String> result = new ArrayList<>();
-        List<String> diffLines = lines(diff);
+        List<String> diffLines = UnifiedDiff.lines(diff);
         int next = 0; // the next old line not yet copied
         for (int i = 2; i < diffLines.size(); ) {
             Matcher hunk = HUNK.matcher(diffLines.get(i));
@@ -112,20 +112,5 @@ class UnifiedDiffTest {
             result.add(old.get(next++));
         }
         return String.join("", result);
-    }
-
-    private static List<String> lines(String text) {
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                lines.add(text.substring(start, i + 1));
-                start = i + 1;
-            }
-        }
-        if (start < text.length()) {
-            lines.add(text.substring(start));
-        }
-        return lines;
     }
 }
