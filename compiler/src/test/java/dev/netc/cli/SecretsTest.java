@@ -43,6 +43,8 @@ class SecretsTest {
             List.of("check", "--format", "json", "SPEC"),
             List.of("check", "--format", "sarif", "SPEC"),
             List.of("check", "--format", "github", "SPEC"),
+            List.of("check", "--format", "junit", "SPEC"),
+            List.of("check", "--format", "gitlab", "SPEC"),
             List.of("compile", "SPEC", "-o", "OUT"),
             List.of("compile", "--canal-configmap", "--format", "json", "SPEC", "-o", "OUT"),
             List.of("query", "SPEC", "* -> *:443/tcp"),
@@ -62,7 +64,7 @@ class SecretsTest {
      * they report text on standard error whatever it says, and must hide the token in each):
      * `SPEC` is a template, `SITES` its sites file, `FOLDER` a folder of sites.
      */
-    private static final List<List<String>> BATCHES = Stream.of("text", "json", "sarif", "github")
+    private static final List<List<String>> BATCHES = Stream.of("text", "json", "sarif", "github", "junit", "gitlab")
             .flatMap(format -> Stream.of(
                     List.of("compile", "SPEC", "--sites", "SITES", "-o", "OUT", "--format", format),
                     List.of("compile", "--batch", "FOLDER", "-o", "OUT", "--format", format)))
@@ -143,7 +145,7 @@ class SecretsTest {
                 Run run = assertNoLeak(spec, command, 1);
                 assertThat(run.out() + run.err())
                         .as("%s: %s", token, command)
-                        .contains("error")
+                        .containsAnyOf("error", "\"severity\": \"major\"") // GitLab's word for it
                         .doesNotContain(TOKEN.substring(0, 12));
             }
         }
