@@ -14,7 +14,7 @@ import java.io.PrintWriter;
  * One JSON document: {@code {"tool", "version", "diagnostics": [...], "summary": {...}}}. Each
  * diagnostic has its code, severity, message, location (absent for problems of the invocation
  * itself), label, related locations, notes, help and fixes. The layout is described in
- * docs/diagnostics.md; fields are only ever added, never renamed.
+ * docs/ci.md; fields are only ever added, never renamed.
  */
 final class JsonFormat {
     private JsonFormat() {}
