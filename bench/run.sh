@@ -43,7 +43,7 @@ fi
 jar="$root/compiler/target/netc.jar"
 benchmarks="$root/bench/target/benchmarks.jar"
 
-# the launcher's flags for a single compile (see ./netc), for the hello-world baseline and for
+# the launcher's flags for a single compile (see distribution/src/bin/netc, which ./netc runs), for the hello-world baseline and for
 # netc without its AppCDS archive
 flags=(-XX:+UseParallelGC -Xshare:auto -Xlog:cds=off,cds+dynamic=off -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1)
 

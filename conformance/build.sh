@@ -33,19 +33,7 @@ missing() {
 }
 
 if missing; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "conformance: installing ${packages[*]} from Debian's packages"
-    export DEBIAN_FRONTEND=noninteractive
-    log="$(mktemp)"
-    trap 'rm -f "$log"' EXIT
-    apt-get install -y -q --no-install-recommends "${packages[@]}" >"$log" 2>&1 \
-      || { apt-get update -q >>"$log" 2>&1 && apt-get install -y -q --no-install-recommends "${packages[@]}" >>"$log" 2>&1; } \
-      || { cat "$log" >&2; echo "conformance: could not install ${packages[*]}" >&2; exit 1; }
-  else
-    echo "conformance: the harness needs Go, Go libraries and jq; install them (Debian, as root):" >&2
-    echo "  apt-get install -y ${packages[*]}" >&2
-    exit 1
-  fi
+  "$here/../tools/apt-install.sh" conformance "${packages[@]}"
 fi
 
 mkdir -p "$(dirname "$out")"

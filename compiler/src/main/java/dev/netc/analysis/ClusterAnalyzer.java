@@ -249,7 +249,7 @@ final class ClusterAnalyzer {
         switch (call.function().text()) {
             case "env": {
                 Optional<String> secret = secrets.env(argument.get()).filter(s -> !s.isEmpty());
-                if (secret.isEmpty()) {
+                if (secret.isEmpty() && secrets.required()) {
                     sink.report(Diagnostic.of(
                                     Code.NS2014,
                                     call.span(),
@@ -268,7 +268,7 @@ final class ClusterAnalyzer {
                 Optional<String> secret = secrets.file(
                                 base.resolve(argument.get()).normalize(), problem)
                         .filter(s -> !s.isEmpty());
-                if (secret.isEmpty()) {
+                if (secret.isEmpty() && secrets.required()) {
                     sink.report(Diagnostic.of(
                             Code.NS2014,
                             call.span(),

@@ -149,7 +149,7 @@ final class BatchOptions {
             throw new UsageException("`--jobs` needs a number of at least 1, found " + jobs);
         }
         checkSeparateFolders(output);
-        Compiler.Request base = options.request(options.inputs, emitOptions);
+        Compiler.Request base = options.requestForOutput(emitOptions);
         DiagnosticSink sink = new DiagnosticSink();
         Compiler.Loaded template = sitesFile != null ? Compiler.load(base) : null;
         List<Batch.Site> sites =

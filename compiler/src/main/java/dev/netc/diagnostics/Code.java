@@ -23,6 +23,8 @@ public enum Code {
     NS0010(Severity.ERROR), // not UTF-8 text
     NS0011(Severity.NOTE), // too many errors: the rest are left out
     NS0012(Severity.ERROR), // the output folder cannot be written
+    NS0020(Severity.ERROR), // an input cannot be read: no such file, a folder without specs
+    NS0021(Severity.WARNING), // a `// netc:allow` comment that allows nothing
 
     // names and imports
     NS1001(Severity.ERROR), // unresolved name
