@@ -5,8 +5,10 @@ import dev.netc.ast.Value;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.model.Canal;
 import dev.netc.model.CniSettings;
 import dev.netc.model.Network;
+import dev.netc.source.Span;
 import dev.netc.vocabulary.BlockKind;
 import dev.netc.vocabulary.NetspecVocabulary;
 import java.util.List;
@@ -41,12 +43,13 @@ final class CniSettingsAnalyzer {
         this.sink = sink;
     }
 
-    Optional<CniSettings> analyze(BlockReader cluster, List<String> cni) {
+    /** @param ipv6 whether the pods have IPv6 addresses: the tunnel's outer header is then larger */
+    Optional<CniSettings> analyze(BlockReader cluster, List<String> cni, boolean ipv6) {
         Optional<CniSettings> settings = Optional.empty();
         boolean seen = false;
         for (String name : List.of("calico", "cilium", "flannel")) {
             for (Statement.Block block : cluster.blocks(name)) {
-                CniSettings read = settings(name, block); // its contents are checked whatever becomes of it
+                CniSettings read = settings(name, block, ipv6); // its contents are checked whatever becomes of it
                 boolean second = seen;
                 seen = true;
                 if (second) {
@@ -65,7 +68,7 @@ final class CniSettingsAnalyzer {
         return settings;
     }
 
-    private CniSettings settings(String cni, Statement.Block block) {
+    private CniSettings settings(String cni, Statement.Block block, boolean ipv6) {
         BlockKind kind = BLOCKS.get(cni);
         BlockReader reader = new BlockReader(block.body(), kind, sink);
         Optional<Network> on =
@@ -74,7 +77,34 @@ final class CniSettingsAnalyzer {
                 .flatMap(p -> Properties.single(p, sink))
                 .flatMap(v -> word(v, kind.words().getOrDefault("backend", List.of()), cni));
         OptionalInt mtu = Properties.integer(reader.property("mtu"), values, sink, "an MTU", 68, 65535);
-        return new CniSettings(cni, on, backend, mtu);
+        CniSettings settings = new CniSettings(cni, on, backend, mtu);
+        reader.property("mtu").ifPresent(written -> checkCalicoMtu(settings, ipv6, written.span()));
+        return settings;
+    }
+
+    /**
+     * Calico sets its veth and VXLAN devices to {@code mtu} (cni-chart-values.tsv), and both its
+     * backends encapsulate in VXLAN: the packets it sends are {@code mtu} plus VXLAN's header.
+     */
+    private void checkCalicoMtu(CniSettings calico, boolean ipv6, Span written) {
+        if (!calico.cni().equals("calico") || calico.mtu().isEmpty()) {
+            return;
+        }
+        int overhead = Canal.Backend.VXLAN.overhead(ipv6);
+        calico.network()
+                .filter(n ->
+                        n.mtu().isPresent() && calico.mtu().getAsInt() > n.mtu().getAsInt() - overhead)
+                .ifPresent(network -> sink.report(Diagnostic.of(
+                                Code.NS4014,
+                                written,
+                                calico.mtu().getAsInt(),
+                                "network `" + network.name() + "` carries "
+                                        + network.mtu().getAsInt() + " bytes and Calico's VXLAN adds " + overhead)
+                        .withSecondary(network.span(), "the underlay network")
+                        .withNote("larger packets are dropped or fragmented inside the tunnel: connections hang "
+                                + "after the handshake")
+                        .withHelp("use `mtu " + (network.mtu().getAsInt() - overhead)
+                                + "` or leave `mtu` out: netc derives it")));
     }
 
     private Optional<String> word(Value value, List<String> words, String cni) {

@@ -1,5 +1,6 @@
 package dev.netc.emit;
 
+import dev.netc.model.Canal;
 import dev.netc.model.Cluster;
 import dev.netc.model.CniSettings;
 import dev.netc.model.Network;
@@ -15,10 +16,6 @@ import java.util.Set;
  * cluster's CNI block and its kube-proxy mode (cni-chart-values.tsv). Canal's are {@link CanalEmitter}'s.
  */
 final class CniChartValues {
-    /** VXLAN's headers over IPv4 and over IPv6 (Calico's generated pools encapsulate with VXLAN). */
-    private static final int VXLAN_OVERHEAD_V4 = 50;
-
-    private static final int VXLAN_OVERHEAD_V6 = 70;
 
     private CniChartValues() {}
 
@@ -68,7 +65,7 @@ final class CniChartValues {
         } else if (mtu.isPresent()) {
             values.put(
                     "installation.calicoNetwork.mtu",
-                    Yaml.number(mtu.getAsInt() - (ipv6 ? VXLAN_OVERHEAD_V6 : VXLAN_OVERHEAD_V4)));
+                    Yaml.number(mtu.getAsInt() - Canal.Backend.VXLAN.overhead(ipv6))); // Calico's pools are VXLAN
         }
     }
 
