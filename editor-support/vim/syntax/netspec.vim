@@ -27,7 +27,7 @@ syn keyword netspecKeyword param network cluster node namespace tier external po
 syn keyword netspecKeyword import rke2
 syn keyword netspecKeyword pods labels nextgroup=netspecSelectors skipwhite
 syn keyword netspecKeyword allow nextgroup=netspecFlow skipwhite
-syn keyword netspecKeywordOperator except in notin
+syn keyword netspecKeywordOperator except in notin namespaces everyone
 " END generated: keywords
 
 " Vim prefers, among the items that start at one place, the one defined last: names in

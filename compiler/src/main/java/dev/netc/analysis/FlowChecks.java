@@ -8,6 +8,7 @@ import dev.netc.model.Flow;
 import dev.netc.model.Namespace;
 import dev.netc.model.Peer;
 import dev.netc.model.SelectorOverlap;
+import dev.netc.model.Sides;
 import dev.netc.model.Tier;
 import dev.netc.net.Cidr;
 import java.util.ArrayList;
@@ -57,21 +58,65 @@ final class FlowChecks {
                                 .withHelp(
                                         "name the namespaces that need access, e.g. `allow {ingress-nginx.*, monitoring.*} -> ...`"));
             }
-            if (!isolated(flow.from(), false) && !isolated(flow.to(), true)) {
-                report(
-                        reported,
-                        flow,
-                        Diagnostic.of(Code.NS3011, flow.span(), describe(flow.from()), describe(flow.to()))
-                                .withNote(
-                                        "flows only open holes in isolation: without `isolate egress` on the source or "
-                                                + "`isolate ingress` on the target, this traffic is allowed anyway")
-                                .withHelp(
-                                        "add `isolate ingress` to the target's namespace (or tier), or remove the flow"));
+            if (!checkSides(flow, reported)
+                    && !(flow.sides().egress() && isolated(flow.from(), false))
+                    && !(flow.sides().ingress() && isolated(flow.to(), true))) {
+                report(reported, flow, noEffect(flow));
             }
             checkCoversCluster(flow.from(), flow, reported);
             checkCoversCluster(flow.to(), flow, reported);
         }
         namespaces.values().forEach(this::checkTierOverlaps);
+    }
+
+    /** NS3011: a flow whose sides are not isolated, as much as it writes on. */
+    private static Diagnostic noEffect(Flow flow) {
+        if (flow.sides() == Sides.BOTH) {
+            return Diagnostic.of(
+                            Code.NS3011,
+                            flow.span(),
+                            "neither " + describe(flow.from()) + " nor " + describe(flow.to()) + " is isolated")
+                    .withNote("flows only open holes in isolation: without `isolate egress` on the source or "
+                            + "`isolate ingress` on the target, this traffic is allowed anyway")
+                    .withHelp("add `isolate ingress` to the target's namespace (or tier), or remove the flow");
+        }
+        String side = flow.sides() == Sides.INGRESS ? "ingress" : "egress";
+        Peer own = flow.sides() == Sides.INGRESS ? flow.to() : flow.from();
+        return Diagnostic.of(Code.NS3011, flow.span(), describe(own) + " is not isolated for " + side)
+                .withNote("`allow " + side + "` opens a hole only in " + describe(own) + "'s " + side
+                        + " isolation: without it, this traffic is allowed anyway")
+                .withHelp("add `isolate " + side + "` to its namespace (or tier), or remove the flow");
+    }
+
+    /**
+     * NS3016: a one-sided flow whose one side has no policies netc writes (an address end): it
+     * would write nothing. Returns whether it was reported.
+     */
+    private boolean checkSides(Flow flow, Set<Finding> reported) {
+        if (flow.sides() == Sides.BOTH) {
+            return false;
+        }
+        boolean ingress = flow.sides() == Sides.INGRESS;
+        Peer own = ingress ? flow.to() : flow.from();
+        if (!hasOwnSide(own)) {
+            String side = ingress ? "ingress" : "egress";
+            report(
+                    reported,
+                    flow,
+                    Diagnostic.of(Code.NS3016, flow.span(), side, describe(own))
+                            .withNote("`allow " + side + "` writes rules only on the "
+                                    + (ingress ? "destination" : "source")
+                                    + "'s side, and an address range has no policies of its own")
+                            .withHelp("write `allow` (both sides), or `allow " + (ingress ? "egress" : "ingress")
+                                    + "` for the other side"));
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether netc writes policies for the peer's pods: addresses have none. */
+    private static boolean hasOwnSide(Peer peer) {
+        return !(peer instanceof Peer.Addresses);
     }
 
     private void report(Set<Finding> reported, Flow flow, Diagnostic diagnostic) {
@@ -96,24 +141,37 @@ final class FlowChecks {
 
             @Override
             public Boolean namespace(Peer.NamespacePeer namespacePeer) {
-                Namespace namespace = namespaces.get(namespacePeer.namespace());
-                return ingress
-                        ? namespace.isolateIngress()
-                                || namespace.tiers().stream().anyMatch(Tier::isolateIngress)
-                        : namespace.isolateEgress()
-                                || namespace.tiers().stream().anyMatch(Tier::isolateEgress);
+                return anyPodIsolated(namespaces.get(namespacePeer.namespace()), ingress);
             }
 
             @Override
             public Boolean allNamespaces(Peer.AllNamespaces all) {
-                return namespaces.values().stream().anyMatch(n -> ingress ? n.isolateIngress() : n.isolateEgress());
+                return namespaces.values().stream().anyMatch(n -> anyPodIsolated(n, ingress));
             }
 
             @Override
             public Boolean addresses(Peer.Addresses addresses) {
                 return false; // addresses outside the cluster: no policy of ours applies to them
             }
+
+            @Override
+            public Boolean selectedNamespaces(Peer.SelectedNamespaces selected) {
+                return namespaces.values().stream()
+                        .anyMatch(n -> selected.chooses(n.labelsOnCluster()) && anyPodIsolated(n, ingress));
+            }
+
+            @Override
+            public Boolean everyone(Peer.Everyone everyone) {
+                return allNamespaces(new Peer.AllNamespaces());
+            }
         });
+    }
+
+    /** Whether the namespace or one of its tiers isolates the direction. */
+    private static boolean anyPodIsolated(Namespace namespace, boolean ingress) {
+        return ingress
+                ? namespace.isolateIngress() || namespace.tiers().stream().anyMatch(Tier::isolateIngress)
+                : namespace.isolateEgress() || namespace.tiers().stream().anyMatch(Tier::isolateEgress);
     }
 
     /**
@@ -200,6 +258,16 @@ final class FlowChecks {
         @Override
         public String addresses(Peer.Addresses addresses) {
             return "`" + addresses.name() + "`";
+        }
+
+        @Override
+        public String selectedNamespaces(Peer.SelectedNamespaces selected) {
+            return "`" + selected.text() + "`";
+        }
+
+        @Override
+        public String everyone(Peer.Everyone everyone) {
+            return "everyone";
         }
     }
 }

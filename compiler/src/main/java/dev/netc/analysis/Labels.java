@@ -140,6 +140,19 @@ final class Labels {
      * NetworkPolicy ports: at most 15 characters of `a-z`, `0-9` and `-`, at least one letter, no
      * `-` at either end or twice in a row.
      */
+    /**
+     * Why a tier's port or a port constant may not have this name: as a port in a flow {@code tcp},
+     * {@code udp} and {@code sctp} mean every port of the protocol, so a port of that name could
+     * never be named there.
+     */
+    static Optional<String> declaredPortNameProblem(String name) {
+        if (dev.netc.model.Protocol.parse(name).isPresent()) {
+            return Optional.of("in a flow `" + name + "` means every " + name.toUpperCase(java.util.Locale.ROOT)
+                    + " port; give the port another name");
+        }
+        return portNameProblem(name);
+    }
+
     static Optional<String> portNameProblem(String name) {
         if (name.length() > 15) {
             return Optional.of("at most 15 characters");

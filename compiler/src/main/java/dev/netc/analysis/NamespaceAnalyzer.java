@@ -151,7 +151,7 @@ final class NamespaceAnalyzer {
                     Diagnostic.of(Code.NS2009, span, "a named port such as `http 80/tcp`", "`" + span.text() + "`"));
             return Optional.empty();
         }
-        Optional<String> problem = Labels.portNameProblem(portName.text());
+        Optional<String> problem = Labels.declaredPortNameProblem(portName.text());
         if (problem.isPresent()) {
             sink.report(Diagnostic.of(Code.NS2028, portName.span(), portName.text(), problem.get())
                     .withNote("a tier's port names the pods' container port, and Kubernetes names ports this way"));

@@ -84,6 +84,8 @@ public enum Code {
     NS3012(Severity.ERROR), // flow between two address ends
     NS3013(Severity.WARNING), // the CNI does not enforce NetworkPolicies
     NS3014(Severity.WARNING), // kube-system isolated
+    NS3015(Severity.ERROR), // a container port name towards addresses
+    NS3016(Severity.ERROR), // a one-sided flow with nothing on its side
 
     // RKE2 / Kairos / Canal
     NS4001(Severity.ERROR), // unknown RKE2 key

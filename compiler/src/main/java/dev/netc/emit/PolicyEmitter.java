@@ -48,7 +48,7 @@ public final class PolicyEmitter {
 
     private PolicyEmitter(Model model, boolean traceRules) {
         this.model = model;
-        this.flows = new FlowIndex(model.flows());
+        this.flows = new FlowIndex(model.flows(), model.namespaces());
         this.traceRules = traceRules;
     }
 
@@ -88,7 +88,7 @@ public final class PolicyEmitter {
     }
 
     /** The label wrangler, behind RKE2's deploy controller, reads before it deletes an object it applied. */
-    public static final String NEVER_PRUNE_LABEL = "objectset.rio.cattle.io/prune";
+    public static final String NEVER_PRUNE_LABEL = Namespace.NEVER_PRUNE_LABEL;
 
     private List<Node> policies(Namespace namespace) {
         List<Node> policies = new ArrayList<>();
@@ -125,6 +125,13 @@ public final class PolicyEmitter {
                 .ifPresent(policies::add);
         for (Tier tier : namespace.tiers()) {
             tierPolicy(namespace, tier).ifPresent(policies::add);
+        }
+        PolicyNames names = new PolicyNames();
+        for (LabelSelector pods : flows.selections(namespace.name())) {
+            selectionPolicy(namespace, pods, names.of(pods)).ifPresent(policies::add);
+            for (Tier isolating : namespace.tiers()) {
+                selectionInTierPolicy(namespace, pods, names, isolating).ifPresent(policies::add);
+            }
         }
         for (Tier isolating : namespace.tiers()) {
             for (Tier other : namespace.tiers()) {
@@ -182,6 +189,47 @@ public final class PolicyEmitter {
             flows.tier(End.FROM, other, false).forEach(f -> rules.egress.add(f, f.to(), here));
         }
         return policyWithRules(here, TIER_PREFIX + other.name() + "-in-" + isolating.name(), both.get(), rules);
+    }
+
+    /**
+     * The flows of pods a flow end chooses by labels in this namespace without naming a tier
+     * ({@code namespaces team=a pods app=x}), on the sides the namespace isolates:
+     * {@code pods-<selector>}, selecting those pods.
+     */
+    private Optional<Node> selectionPolicy(Namespace namespace, LabelSelector pods, String name) {
+        Rules rules = new Rules(false, false, namespace.isolation(), namespace.isolation());
+        String here = namespace.name();
+        if (namespace.isolateIngress()) {
+            flows.selection(End.TO, here, pods).forEach(f -> rules.ingress.add(f, f.from(), here));
+        }
+        if (namespace.isolateEgress()) {
+            flows.selection(End.FROM, here, pods).forEach(f -> rules.egress.add(f, f.to(), here));
+        }
+        return policyWithRules(here, name, pods, rules);
+    }
+
+    /**
+     * Those chosen pods that are also in a tier isolating a direction on its own, where the
+     * namespace does not: they are isolated there too and need the rules,
+     * {@code pods-<selector>-in-<tier>}, selecting the pods of both. Nothing when no pod can be in both.
+     */
+    private Optional<Node> selectionInTierPolicy(
+            Namespace namespace, LabelSelector pods, PolicyNames names, Tier isolating) {
+        boolean ingress = isolating.isolateIngress() && !namespace.isolateIngress();
+        boolean egress = isolating.isolateEgress() && !namespace.isolateEgress();
+        Optional<LabelSelector> both = isolating.pods().and(pods);
+        if ((!ingress && !egress) || both.isEmpty()) {
+            return Optional.empty();
+        }
+        Rules rules = new Rules(false, false, isolating.isolation(), isolating.isolation());
+        String here = namespace.name();
+        if (ingress) {
+            flows.selection(End.TO, here, pods).forEach(f -> rules.ingress.add(f, f.from(), here));
+        }
+        if (egress) {
+            flows.selection(End.FROM, here, pods).forEach(f -> rules.egress.add(f, f.to(), here));
+        }
+        return policyWithRules(here, names.within(pods, isolating.name()), both.get(), rules);
     }
 
     /**

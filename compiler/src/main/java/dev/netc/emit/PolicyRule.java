@@ -1,5 +1,7 @@
 package dev.netc.emit;
 
+import dev.netc.model.ContainerPort;
+import dev.netc.model.FlowPort;
 import dev.netc.model.LabelSelector;
 import dev.netc.model.Peer;
 import dev.netc.model.PortRange;
@@ -16,7 +18,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  *
  * @param ports empty means every port and protocol
  */
-record PolicyRule(List<PeerElement> peers, List<PortRange> ports) {
+record PolicyRule(List<PeerElement> peers, List<FlowPort> ports) {
     PolicyRule {
         peers = List.copyOf(peers);
         ports = List.copyOf(ports);
@@ -72,6 +74,44 @@ record PolicyRule(List<PeerElement> peers, List<PortRange> ports) {
         }
     }
 
+    /**
+     * Pods chosen by labels in namespaces chosen by labels (both selectors in one element, so
+     * both must match); namespaces named in {@code except} are left out by their name label.
+     */
+    record Chosen(LabelSelector namespaces, List<String> except, LabelSelector pods) implements PeerElement {
+        Chosen {
+            except = List.copyOf(except);
+        }
+
+        @Override
+        public Node yaml() {
+            List<LabelSelector.Requirement> expressions = new java.util.ArrayList<>(namespaces.expressions());
+            if (!except.isEmpty()) {
+                expressions.add(new LabelSelector.Requirement(Selectors.NAMESPACE_NAME_LABEL, "NotIn", except));
+            }
+            return Yaml.map()
+                    .put(
+                            "namespaceSelector",
+                            Selectors.selector(new LabelSelector(namespaces.matchLabels(), expressions)))
+                    .put("podSelector", Selectors.selector(pods))
+                    .build();
+        }
+
+        // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Chosen that
+                    && Objects.equals(namespaces, that.namespaces)
+                    && Objects.equals(except, that.except)
+                    && Objects.equals(pods, that.pods);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * Objects.hashCode(namespaces) + Objects.hashCode(except)) + Objects.hashCode(pods);
+        }
+    }
+
     /** Addresses. */
     record Block(Peer.IpBlock block) implements PeerElement {
         @Override
@@ -99,7 +139,7 @@ record PolicyRule(List<PeerElement> peers, List<PortRange> ports) {
     }
 
     /** A rule that admits {@code peer} on {@code ports}, in a policy of namespace {@code here}. */
-    static PolicyRule towards(Peer peer, String here, List<PortRange> ports) {
+    static PolicyRule towards(Peer peer, String here, List<FlowPort> ports) {
         return new PolicyRule(elements(peer, here), ports);
     }
 
@@ -110,23 +150,45 @@ record PolicyRule(List<PeerElement> peers, List<PortRange> ports) {
                 List.of(PortRange.single(Protocol.UDP, 53), PortRange.single(Protocol.TCP, 53)));
     }
 
-    /** The rule as YAML, with the peers under {@code from} (ingress) or {@code to} (egress). */
+    /**
+     * The rule as YAML, with the peers under {@code from} (ingress) or {@code to} (egress); a rule
+     * without peers (everyone) leaves the key out, which the API reads as any source or destination.
+     */
     Node yaml(String peersKey) {
-        Yaml.MapBuilder rule = Yaml.map()
-                .put(peersKey, Yaml.seq(peers.stream().map(PeerElement::yaml).toList()));
+        Yaml.MapBuilder rule = Yaml.map();
+        if (!peers.isEmpty()) {
+            rule.put(peersKey, Yaml.seq(peers.stream().map(PeerElement::yaml).toList()));
+        }
         if (!ports.isEmpty()) {
             rule.put("ports", Yaml.seq(ports.stream().map(PolicyRule::port).toList()));
         }
         return rule.build();
     }
 
-    private static Node port(PortRange range) {
-        Yaml.MapBuilder port =
-                Yaml.map().put("protocol", range.protocol().name()).put("port", Yaml.number(range.first()));
-        if (!range.isSingle()) {
-            port.put("endPort", Yaml.number(range.last()));
-        }
-        return port.build();
+    /**
+     * A port as the API takes it, always with its protocol: every port of a protocol as the
+     * protocol alone (no {@code endPort}, which some CNIs ignore), a range with {@code endPort}, a
+     * container port by its name (a string: quoted where YAML 1.1 would read it as something else).
+     */
+    private static Node port(FlowPort flowPort) {
+        Yaml.MapBuilder port = Yaml.map().put("protocol", flowPort.protocol().name());
+        return flowPort.accept(new FlowPort.Visitor<Node>() {
+            @Override
+            public Node numbers(PortRange range) {
+                if (!range.isAll()) {
+                    port.put("port", Yaml.number(range.first()));
+                    if (!range.isSingle()) {
+                        port.put("endPort", Yaml.number(range.last()));
+                    }
+                }
+                return port.build();
+            }
+
+            @Override
+            public Node containerPort(ContainerPort named) {
+                return port.put("port", Yaml.string(named.name())).build();
+            }
+        });
     }
 
     /** Same namespace: a pod selector; another: namespace and pod selector in one element (AND). */
@@ -150,6 +212,16 @@ record PolicyRule(List<PeerElement> peers, List<PortRange> ports) {
             @Override
             public List<PeerElement> addresses(Peer.Addresses addresses) {
                 return addresses.blocks().stream().<PeerElement>map(Block::new).toList();
+            }
+
+            @Override
+            public List<PeerElement> selectedNamespaces(Peer.SelectedNamespaces selected) {
+                return List.of(new Chosen(selected.namespaces(), selected.except(), selected.pods()));
+            }
+
+            @Override
+            public List<PeerElement> everyone(Peer.Everyone everyone) {
+                return List.of(); // no peers: anyone, in the form every CNI reads the same way
             }
         });
     }

@@ -222,21 +222,7 @@ final class Hovers {
 
     /** A selector as written in netspec: {@code tier=web, env in (a, b), !legacy}; {@code *} for all pods. */
     private static String selector(LabelSelector selector) {
-        if (selector.isEmpty()) {
-            return "`*` (every pod)";
-        }
-        List<String> parts = new ArrayList<>();
-        selector.matchLabels().forEach((key, value) -> parts.add(key + "=" + value));
-        for (LabelSelector.Requirement requirement : selector.expressions()) {
-            parts.add(
-                    switch (requirement.operator()) {
-                        case "Exists" -> requirement.key();
-                        case "DoesNotExist" -> "!" + requirement.key();
-                        case "NotIn" -> requirement.key() + " notin (" + String.join(", ", requirement.values()) + ")";
-                        default -> requirement.key() + " in (" + String.join(", ", requirement.values()) + ")";
-                    });
-        }
-        return "`" + String.join(", ", parts) + "`";
+        return selector.isEmpty() ? "`*` (every pod)" : "`" + selector.text() + "`";
     }
 
     private Optional<Tier> findTier(String qualified) {

@@ -24,10 +24,32 @@ public record Namespace(
         List<Tier> tiers,
         Optional<Span> isolation) {
 
+    /** The label every namespace carries since Kubernetes 1.22, with its name (KEP-2161). */
+    public static final String NAME_LABEL = "kubernetes.io/metadata.name";
+
+    /**
+     * The label wrangler, behind RKE2's deploy controller, reads before it deletes an object it
+     * applied: netc sets it to {@code "false"} on every Namespace it writes.
+     */
+    public static final String NEVER_PRUNE_LABEL = "objectset.rio.cattle.io/prune";
+
     public Namespace {
         labels = java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(labels)); // order reaches the output
         tiers = List.copyOf(tiers);
+    }
+
+    /**
+     * The labels the namespace has on the cluster, as namespace selectors see them: those the
+     * spec gives it, its name label, and the label netc sets on a Namespace it writes.
+     */
+    public Map<String, String> labelsOnCluster() {
+        Map<String, String> all = new java.util.LinkedHashMap<>(labels);
+        if (managed) {
+            all.put(NEVER_PRUNE_LABEL, "false");
+        }
+        all.put(NAME_LABEL, name);
+        return all;
     }
 
     /**

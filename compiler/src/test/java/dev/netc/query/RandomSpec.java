@@ -17,7 +17,10 @@ import java.util.stream.Stream;
  * one can be made smaller by dropping parts of it. Generated specs exercise what the policy
  * lowering has to get right: isolation per namespace and per tier in either direction, DNS on
  * and off, overlapping and set-based selectors, {@code pods *}, named and literal ports and
- * port ranges of every protocol, flows between tiers, whole namespaces, {@code *}, externals
+ * port ranges of every protocol, every port of a protocol ({@code tcp}), container ports by name
+ * ({@code p0/tcp}), one-sided flows ({@code allow ingress}, {@code allow egress}), flows between
+ * tiers, whole namespaces, {@code *}, {@code everyone}, namespaces chosen by labels (with and
+ * without pods, all but some), externals
  * with exceptions, externals inside externals (included and excepted, a few levels deep),
  * address ranges that cover pod addresses, and the standard externals.
  */
@@ -44,7 +47,8 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
         }
     }
 
-    record Ns(String name, String isolate, boolean dnsOff, List<TierDecl> tiers, List<FlowLine> flows) {
+    /** @param labels the namespace's {@code labels} statement, or empty */
+    record Ns(String name, String labels, String isolate, boolean dnsOff, List<TierDecl> tiers, List<FlowLine> flows) {
         Ns {
             tiers = List.copyOf(tiers);
             flows = List.copyOf(flows);
@@ -86,6 +90,26 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
     private static final List<String> PORT_SPECS =
             List.of("80/tcp", "443/tcp", "5432/tcp", "53/udp", "9000-9010/udp", "3868/sctp", "8080/tcp");
     private static final List<String> STD_EXTERNALS = List.of("internet", "private", "anywhere");
+    /** Labels of namespaces, which ends choosing namespaces by labels choose or not. */
+    private static final List<String> NAMESPACE_LABELS =
+            List.of("", "", "team=a", "team=b, env=prod", "env=dev", "team=a, env=prod");
+    /**
+     * Ends that choose namespaces by labels: by equality, sets, absence, all but some, with and
+     * without pods (the pods of some tiers, of no tier, of a shared role); so they choose declared
+     * namespaces (isolated or not), the synthetic ones, both or neither.
+     */
+    private static final List<String> SELECTIONS = List.of(
+            "namespaces team=a",
+            "namespaces env in (prod, stage)",
+            "namespaces !team",
+            "namespaces * except ns1",
+            "namespaces * except (ns0, ns2) pods role=shared",
+            "namespaces env=prod pods app=ns0-t1",
+            "namespaces (team=a, env notin (dev)) pods (app in (ns1-t0, ns0-t0), !legacy)",
+            "namespaces team=b pods *",
+            "namespaces * pods tier");
+    /** Container port names as flows write them: the tiers name their ports p0, p1 (some of them ranges). */
+    private static final List<String> CONTAINER_PORTS = List.of("p0/tcp", "p1/udp", "p0/sctp", "p1/tcp");
 
     public static RandomSpec generate(Random random) {
         boolean std = random.nextInt(3) == 0;
@@ -114,7 +138,13 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
         for (int i = 0; i < namespaceNames.size(); i++) {
             String isolate =
                     List.of("", "isolate", "isolate ingress", "isolate egress").get(random.nextInt(4));
-            namespaces.add(new Ns(namespaceNames.get(i), isolate, random.nextInt(4) == 0, tiers.get(i), inside.get(i)));
+            namespaces.add(new Ns(
+                    namespaceNames.get(i),
+                    NAMESPACE_LABELS.get(random.nextInt(NAMESPACE_LABELS.size())),
+                    isolate,
+                    random.nextInt(4) == 0,
+                    tiers.get(i),
+                    inside.get(i)));
         }
         return new RandomSpec(std, externals, namespaces, topLevel);
     }
@@ -197,11 +227,20 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
         FlowLine flow(String context) {
             List<String> mentions = new ArrayList<>();
             String from = end(context, mentions, true);
-            boolean fromIsPods =
-                    from.equals("*") || mentions.stream().anyMatch(m -> namespaces.contains(m) || m.contains("."));
-            String to = end(context, mentions, !fromIsPods);
-            String ports = ports(to, context);
-            return new FlowLine("allow " + from + " -> " + to + ports, Set.copyOf(mentions));
+            String to = end(context, mentions, !isPods(from));
+            String ports = ports(to, context, isPods(to));
+            return new FlowLine("allow " + side(from, to) + from + " -> " + to + ports, Set.copyOf(mentions));
+        }
+
+        /** Now and then a one-sided flow, on a side that is pods (an address has no side to write). */
+        private String side(String from, String to) {
+            int choice = random.nextInt(6);
+            if (choice == 0 && isPods(to)) {
+                return "ingress ";
+            } else if (choice == 1 && isPods(from)) {
+                return "egress ";
+            }
+            return "";
         }
 
         /** A flow end; with {@code podsOnly}, never an address (a flow needs pods on one side). */
@@ -218,7 +257,8 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
                 mentions.add(namespace);
                 return random.nextBoolean() ? namespace : namespace + ".*";
             } else if (choice == 3) {
-                return "*";
+                int which = random.nextInt(4);
+                return which == 0 ? "*" : which == 1 ? "everyone" : SELECTIONS.get(random.nextInt(SELECTIONS.size()));
             } else if (choice == 4 && (!externals.isEmpty() || std)) {
                 List<String> names =
                         new ArrayList<>(externals.stream().map(External::name).toList());
@@ -232,8 +272,24 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
             return LITERAL_RANGES.get(random.nextInt(LITERAL_RANGES.size()));
         }
 
-        /** Ports a flow to {@code to} may use: a tier that names ports takes only those. */
-        private String ports(String to, String context) {
+        /** Whether a flow end names pods (a tier, a namespace, {@code *}), not addresses. */
+        private boolean isPods(String end) {
+            return !LITERAL_RANGES.contains(end)
+                    && !STD_EXTERNALS.contains(end)
+                    && externals.stream().noneMatch(e -> e.name().equals(end));
+        }
+
+        /** {@code p0 80/tcp} as a container port name: {@code p0/tcp}. */
+        private static String containerPort(String[] port) {
+            return port[0] + "/" + port[1].substring(port[1].indexOf('/') + 1);
+        }
+
+        /**
+         * Ports a flow to {@code to} may use: a tier that names ports takes only those, by name,
+         * number or container port name (a single port's); other ends take port specs, every port
+         * of a protocol and, when they are pods, the names the tiers give their ports.
+         */
+        private String ports(String to, String context, boolean toPods) {
             List<String> tierPorts =
                     targetTier(to, context).map(TierDecl::ports).orElse(List.of());
             List<String> chosen = new ArrayList<>();
@@ -241,10 +297,20 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
                 if (!tierPorts.isEmpty()) {
                     String[] port =
                             tierPorts.get(random.nextInt(tierPorts.size())).split(" ");
-                    chosen.add(random.nextBoolean() ? port[0] : port[1]);
+                    int how = random.nextInt(3);
+                    boolean single = !port[1].contains("-");
+                    chosen.add(how == 0 ? port[0] : how == 1 || !single ? port[1] : containerPort(port));
+                } else if (random.nextInt(4) == 0) {
+                    chosen.add(List.of("tcp", "udp", "sctp").get(random.nextInt(3)));
+                } else if (toPods && random.nextInt(3) == 0) {
+                    chosen.add(CONTAINER_PORTS.get(random.nextInt(CONTAINER_PORTS.size())));
                 } else {
                     chosen.add(PORT_SPECS.get(random.nextInt(PORT_SPECS.size())));
                 }
+            }
+            if (chosen.isEmpty() && !tierPorts.isEmpty()) {
+                // a flow without ports to a tier with ports is NS3001: every port is not one of its ports
+                chosen.add(tierPorts.get(0).split(" ")[0]);
             }
             List<String> distinct = chosen.stream().distinct().toList();
             if (distinct.isEmpty()) {
@@ -274,6 +340,9 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
         externals.forEach(e -> lines.add("external " + e.name() + " = " + e.ranges()));
         for (Ns ns : namespaces) {
             lines.add("namespace " + ns.name() + " {");
+            if (!ns.labels().isEmpty()) {
+                lines.add("  labels " + ns.labels());
+            }
             if (!ns.isolate().isEmpty()) {
                 lines.add("  " + ns.isolate());
             }
@@ -339,6 +408,7 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
                 .filter(keepNs)
                 .map(n -> new Ns(
                         n.name(),
+                        n.labels(),
                         n.isolate(),
                         n.dnsOff(),
                         n.tiers().stream().filter(keepTier).toList(),
