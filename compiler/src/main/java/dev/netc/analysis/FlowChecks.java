@@ -89,8 +89,8 @@ final class FlowChecks {
     }
 
     /**
-     * NS3016: a one-sided flow whose one side has no policies netc writes (an address end): it
-     * would write nothing. Returns whether it was reported.
+     * NS3016: a one-sided flow whose one side has no policies netc writes (an address end, pods
+     * of a namespace owned by others): it would write nothing. Returns whether it was reported.
      */
     private boolean checkSides(Flow flow, Set<Finding> reported) {
         if (flow.sides() == Sides.BOTH) {
@@ -98,7 +98,7 @@ final class FlowChecks {
         }
         boolean ingress = flow.sides() == Sides.INGRESS;
         Peer own = ingress ? flow.to() : flow.from();
-        if (!hasOwnSide(own)) {
+        if (!own.accept(ownSide)) {
             String side = ingress ? "ingress" : "egress";
             report(
                     reported,
@@ -106,7 +106,8 @@ final class FlowChecks {
                     Diagnostic.of(Code.NS3016, flow.span(), side, describe(own))
                             .withNote("`allow " + side + "` writes rules only on the "
                                     + (ingress ? "destination" : "source")
-                                    + "'s side, and an address range has no policies of its own")
+                                    + "'s side, and netc writes no policy for an address range or for a namespace "
+                                    + "owned by others")
                             .withHelp("write `allow` (both sides), or `allow " + (ingress ? "egress" : "ingress")
                                     + "` for the other side"));
             return true;
@@ -114,10 +115,41 @@ final class FlowChecks {
         return false;
     }
 
-    /** Whether netc writes policies for the peer's pods: addresses have none. */
-    private static boolean hasOwnSide(Peer peer) {
-        return !(peer instanceof Peer.Addresses);
-    }
+    /**
+     * Whether netc may write policies for some of the peer's pods: not for addresses, nor for the
+     * pods of a namespace owned by others; an end across namespaces may cover the spec's own.
+     */
+    private final Peer.Visitor<Boolean> ownSide = new Peer.Visitor<>() {
+        @Override
+        public Boolean tier(Peer.TierPeer tier) {
+            return !namespaces.get(tier.tier().namespace()).ownedByOthers();
+        }
+
+        @Override
+        public Boolean namespace(Peer.NamespacePeer namespace) {
+            return !namespaces.get(namespace.namespace()).ownedByOthers();
+        }
+
+        @Override
+        public Boolean allNamespaces(Peer.AllNamespaces all) {
+            return true;
+        }
+
+        @Override
+        public Boolean addresses(Peer.Addresses addresses) {
+            return false;
+        }
+
+        @Override
+        public Boolean selectedNamespaces(Peer.SelectedNamespaces selected) {
+            return true;
+        }
+
+        @Override
+        public Boolean everyone(Peer.Everyone everyone) {
+            return true;
+        }
+    };
 
     private void report(Set<Finding> reported, Flow flow, Diagnostic diagnostic) {
         if (reported.add(new Finding(

@@ -51,9 +51,13 @@ public final class CloudConfigEmitter {
      */
     private final Map<String, String> serverStagesYaml = new HashMap<>();
 
-    public CloudConfigEmitter(Cluster cluster, Map<String, String> serverManifests) {
+    /** Namespaces of the spec that someone else owns: a manifest netc once wrote for one is emptied, never a tombstone. */
+    private final List<String> ownedByOthers;
+
+    public CloudConfigEmitter(Cluster cluster, Map<String, String> serverManifests, List<String> ownedByOthers) {
         this.cluster = cluster;
         this.serverManifests = serverManifests;
+        this.ownedByOthers = List.copyOf(ownedByOthers);
     }
 
     public String cloudConfig(Node node) {
@@ -230,18 +234,28 @@ public final class CloudConfigEmitter {
      * file that is left in place and never deletes what a removed file applied; a file that holds
      * fewer objects makes it delete the others (notes/rke2-and-k3s.md). The tombstone keeps only the
      * Namespace, labelled never to be pruned, so the policies go and the workloads stay; a file
-     * without a Namespace (one netc does not create) becomes a comment.
+     * without a Namespace (one netc does not create) becomes a comment. So does the file of a
+     * namespace the spec now says is owned by others, even when it holds the Namespace netc once
+     * created: the Namespace is left to its new owner (it is labelled never to be pruned), and netc
+     * neither keeps applying nor recreating it.
      */
     private String retireScript(String manifestsDir) {
         StringBuilder keep = new StringBuilder(" ");
         serverManifests.keySet().stream()
                 .filter(name -> name.startsWith(POLICIES_PREFIX))
                 .forEach(name -> keep.append(name).append(' '));
+        String others = ownedByOthers.isEmpty() ? "" : "others=' " + String.join(" ", ownedByOthers) + " '\n";
+        String handOver = ownedByOthers.isEmpty()
+                ? ""
+                : "  case \"$others\" in *\" $ns \"*) printf '# namespace %s is owned by others: netc retired its policies\\n' "
+                        + "\"$ns\" > \"$f\"; continue ;; esac\n";
         return "keep='" + keep + "'\n"
+                + others
                 + "for f in " + shellQuoted(manifestsDir) + POLICIES_PREFIX + "*.yaml; do\n"
                 + "  [ -f \"$f\" ] || continue\n"
                 + "  case \"$keep\" in *\" ${f##*/} \"*) continue ;; esac\n"
                 + "  ns=${f##*/" + POLICIES_PREFIX + "}; ns=${ns%.yaml}\n"
+                + handOver
                 + "  if grep -q '^kind: Namespace$' \"$f\"; then\n"
                 + "    printf 'apiVersion: v1\\nkind: Namespace\\nmetadata:\\n  name: %s\\n  labels:\\n    "
                 + PolicyEmitter.NEVER_PRUNE_LABEL + ": \"false\"\\n' \"$ns\" > \"$f\"\n"

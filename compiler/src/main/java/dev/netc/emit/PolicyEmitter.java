@@ -43,12 +43,16 @@ public final class PolicyEmitter {
 
     private final Model model;
     private final FlowIndex flows;
+    /** UDP and TCP 53 to the cluster's DNS: CoreDNS, and NodeLocal DNSCache where the cluster runs it. */
+    private final PolicyRule dnsRule;
+
     private final boolean traceRules;
     private final Provenance.Builder provenance = new Provenance.Builder();
 
     private PolicyEmitter(Model model, boolean traceRules) {
         this.model = model;
         this.flows = new FlowIndex(model.flows(), model.namespaces());
+        this.dnsRule = PolicyRule.dns(model.cluster());
         this.traceRules = traceRules;
     }
 
@@ -108,7 +112,7 @@ public final class PolicyEmitter {
                     new Rules(false, true, isolated, isolated)));
             if (namespace.dns()) {
                 Rules dns = new Rules(false, true, isolated, isolated);
-                dns.egress.dns(isolated);
+                dns.egress.dns(dnsRule, isolated);
                 policies.add(policy(namespace.name(), ALLOW_DNS_EGRESS, LabelSelector.ALL, dns));
             }
         }
@@ -144,7 +148,9 @@ public final class PolicyEmitter {
     /**
      * The tier's flows, on the sides where the tier is isolated. When only the tier (not its
      * namespace) is isolated, whole-namespace flows that include it belong here too, since no
-     * namespace-wide policy exists to carry them; and so does DNS, with egress isolation.
+     * namespace-wide policy exists to carry them; and so does DNS, with egress isolation. A tier
+     * that says {@code dns on} in a namespace that isolates egress with {@code dns off} gets DNS
+     * here too, traced to its {@code dns} statement.
      */
     private Optional<Node> tierPolicy(Namespace namespace, Tier tier) {
         boolean ingressOnTierAlone = tier.isolateIngress() && !namespace.isolateIngress();
@@ -161,8 +167,10 @@ public final class PolicyEmitter {
         if (namespace.isolatesEgressOf(tier)) {
             flows.tier(End.FROM, tier, egressOnTierAlone).forEach(f -> rules.egress.add(f, f.to(), here));
         }
-        if (egressOnTierAlone && namespace.dns()) {
-            rules.egress.dns(tier.isolation());
+        if (egressOnTierAlone && namespace.dnsOf(tier)) {
+            rules.egress.dns(dnsRule, tier.isolation());
+        } else if (namespace.isolateEgress() && !namespace.dns() && namespace.dnsOf(tier)) {
+            rules.egress.dns(dnsRule, tier.dnsSwitch());
         }
         return policyWithRules(here, TIER_PREFIX + tier.name(), tier.pods(), rules);
     }
@@ -274,9 +282,9 @@ public final class PolicyEmitter {
             add(PolicyRule.towards(peer, here, flow.ports()), Optional.of(flow.span()));
         }
 
-        /** The DNS rule that egress isolation brings with it, traced to the {@code isolate} statement. */
-        void dns(Optional<Span> isolate) {
-            add(PolicyRule.dns(), isolate);
+        /** The DNS rule that egress isolation brings with it, traced to the statement behind it. */
+        void dns(PolicyRule dnsRule, Optional<Span> statement) {
+            add(dnsRule, statement);
         }
 
         private void add(PolicyRule rule, Optional<Span> source) {

@@ -1,11 +1,14 @@
 package dev.netc.emit;
 
+import dev.netc.model.Cluster;
 import dev.netc.model.ContainerPort;
 import dev.netc.model.FlowPort;
 import dev.netc.model.LabelSelector;
 import dev.netc.model.Peer;
 import dev.netc.model.PortRange;
 import dev.netc.model.Protocol;
+import dev.netc.net.Cidr;
+import dev.netc.net.IpAddress;
 import dev.netc.yaml.Yaml;
 import java.util.List;
 import java.util.Objects;
@@ -143,11 +146,22 @@ record PolicyRule(List<PeerElement> peers, List<FlowPort> ports) {
         return new PolicyRule(elements(peer, here), ports);
     }
 
-    /** UDP and TCP 53 to CoreDNS ({@code k8s-app: kube-dns} in kube-system), from any namespace. */
-    static PolicyRule dns() {
-        return new PolicyRule(
-                List.of(new Pods(Optional.of("kube-system"), LabelSelector.of("k8s-app", "kube-dns"))),
-                List.of(PortRange.single(Protocol.UDP, 53), PortRange.single(Protocol.TCP, 53)));
+    /**
+     * UDP and TCP 53 to CoreDNS ({@code k8s-app: kube-dns} in kube-system), from any namespace; with
+     * NodeLocal DNSCache also to its address and to the cluster DNS addresses as such: the cache
+     * runs in the host network, where no pod selector reaches it, and answers on both (with
+     * kube-proxy in iptables mode it takes over the cluster DNS address on each node).
+     */
+    static PolicyRule dns(Optional<Cluster> cluster) {
+        List<PeerElement> peers = new java.util.ArrayList<>();
+        peers.add(new Pods(Optional.of("kube-system"), LabelSelector.of("k8s-app", "kube-dns")));
+        cluster.flatMap(Cluster::nodeLocalDns).ifPresent(nodeLocal -> {
+            java.util.Set<IpAddress> addresses = new java.util.LinkedHashSet<>();
+            addresses.add(nodeLocal);
+            addresses.addAll(cluster.get().clusterDns());
+            addresses.forEach(ip -> peers.add(new Block(new Peer.IpBlock(Cidr.host(ip), List.of()))));
+        });
+        return new PolicyRule(peers, List.of(PortRange.single(Protocol.UDP, 53), PortRange.single(Protocol.TCP, 53)));
     }
 
     /**

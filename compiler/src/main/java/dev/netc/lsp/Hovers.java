@@ -182,17 +182,21 @@ final class Hovers {
                                         .map(e -> "`" + e.getKey() + "=" + e.getValue() + "`")
                                         .collect(Collectors.joining(", ")));
                     }
-                    lines.add(isolation(ns.isolateIngress(), ns.isolateEgress())
-                            + (ns.isolateEgress() && !ns.dns() ? ", no DNS egress" : ""));
+                    if (!ns.ownedByOthers()) {
+                        lines.add(isolation(ns.isolateIngress(), ns.isolateEgress())
+                                + (ns.isolateEgress() && !ns.dns() ? ", no DNS egress" : ""));
+                    }
                     lines.add("tiers: "
                             + (ns.tiers().isEmpty()
                                     ? "none"
                                     : ns.tiers().stream()
                                             .map(t -> "`" + t.name() + "`")
                                             .collect(Collectors.joining(", "))));
-                    if (!ns.managed()) {
-                        lines.add(
-                                "netc writes no Namespace object for it (built in, or declared by the standard library)");
+                    if (ns.ownedByOthers()) {
+                        lines.add("owned by others: netc writes nothing into it, neither the Namespace nor policies; "
+                                + "flows name its pods");
+                    } else if (!ns.managed()) {
+                        lines.add("netc writes no Namespace object for it (Kubernetes creates it), only its policies");
                     }
                     return lines;
                 })

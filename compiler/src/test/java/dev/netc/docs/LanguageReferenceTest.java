@@ -44,7 +44,7 @@ class LanguageReferenceTest {
         String all = String.join("\n", blocks());
         assertThat(all)
                 .contains("namespaces team=payments", " except ", "everyone", "allow ingress", "allow egress")
-                .contains("http/tcp", "udp,");
+                .contains("owned-by others", "node-local-dns", "dns on", "http/tcp", "udp,");
     }
 
     private static void check(String block) {

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * lowering has to get right: isolation per namespace and per tier in either direction, DNS on
  * and off, overlapping and set-based selectors, {@code pods *}, named and literal ports and
  * port ranges of every protocol, every port of a protocol ({@code tcp}), container ports by name
- * ({@code p0/tcp}), one-sided flows ({@code allow ingress}, {@code allow egress}), flows between
+ * ({@code p0/tcp}), DNS on and off per tier, a namespace owned by others, one-sided flows ({@code allow ingress}, {@code allow egress}), flows between
  * tiers, whole namespaces, {@code *}, {@code everyone}, namespaces chosen by labels (with and
  * without pods, all but some), externals
  * with exceptions, externals inside externals (included and excepted, a few levels deep),
@@ -55,8 +55,11 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
         }
     }
 
-    /** @param ports port names and specs, {@code p0 80/tcp} */
-    record TierDecl(String name, String selector, List<String> ports, String isolate) {
+    /**
+     * @param ports port names and specs, {@code p0 80/tcp}
+     * @param dns {@code dns on}, {@code dns off} or empty
+     */
+    record TierDecl(String name, String selector, List<String> ports, String isolate, String dns) {
         TierDecl {
             ports = List.copyOf(ports);
         }
@@ -90,6 +93,8 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
     private static final List<String> PORT_SPECS =
             List.of("80/tcp", "443/tcp", "5432/tcp", "53/udp", "9000-9010/udp", "3868/sctp", "8080/tcp");
     private static final List<String> STD_EXTERNALS = List.of("internet", "private", "anywhere");
+    /** The statement of a namespace owned by others, written where the namespace's `isolate` goes. */
+    private static final String OWNED_BY_OTHERS = "owned-by others";
     /** Labels of namespaces, which ends choosing namespaces by labels choose or not. */
     private static final List<String> NAMESPACE_LABELS =
             List.of("", "", "team=a", "team=b, env=prod", "env=dev", "team=a, env=prod");
@@ -116,16 +121,33 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
         List<External> externals = externals(random, std);
         List<String> namespaceNames = new ArrayList<>();
         List<List<TierDecl>> tiers = new ArrayList<>();
+        List<String> isolations = new ArrayList<>();
+        List<Boolean> dnsOff = new ArrayList<>();
+        Set<String> ownedByOthers = new HashSet<>();
         for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
             String namespace = "ns" + i;
             namespaceNames.add(namespace);
+            // ns2 is now and then another team's: nothing isolated there, and no one-sided flow writes on it
+            boolean foreign = i == 2 && random.nextInt(3) == 0;
+            String isolate = foreign
+                    ? OWNED_BY_OTHERS
+                    : List.of("", "isolate", "isolate ingress", "isolate egress")
+                            .get(random.nextInt(4));
+            boolean noDns = !foreign && random.nextInt(4) == 0;
+            if (foreign) {
+                ownedByOthers.add(namespace);
+            }
+            isolations.add(isolate);
+            dnsOff.add(noDns);
+            // a tier cannot say `dns off` where its namespace's DNS rule covers every pod (NS3018)
+            boolean namespaceDns = (isolate.equals("isolate") || isolate.equals("isolate egress")) && !noDns;
             List<TierDecl> declared = new ArrayList<>();
             for (int j = 0, t = random.nextInt(4); j < t; j++) {
-                declared.add(tier(random, namespace, "t" + j));
+                declared.add(tier(random, namespace, "t" + j, foreign, namespaceDns));
             }
             tiers.add(declared);
         }
-        Generator generator = new Generator(random, std, externals, namespaceNames, tiers);
+        Generator generator = new Generator(random, std, externals, namespaceNames, tiers, ownedByOthers);
         List<List<FlowLine>> inside = new ArrayList<>();
         namespaceNames.forEach(n -> inside.add(new ArrayList<>()));
         List<FlowLine> topLevel = new ArrayList<>();
@@ -136,13 +158,11 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
         }
         List<Ns> namespaces = new ArrayList<>();
         for (int i = 0; i < namespaceNames.size(); i++) {
-            String isolate =
-                    List.of("", "isolate", "isolate ingress", "isolate egress").get(random.nextInt(4));
             namespaces.add(new Ns(
                     namespaceNames.get(i),
                     NAMESPACE_LABELS.get(random.nextInt(NAMESPACE_LABELS.size())),
-                    isolate,
-                    random.nextInt(4) == 0,
+                    isolations.get(i),
+                    dnsOff.get(i),
                     tiers.get(i),
                     inside.get(i)));
         }
@@ -199,7 +219,11 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
         return new DeclaredExternals(declared);
     }
 
-    private static TierDecl tier(Random random, String namespace, String name) {
+    /**
+     * @param foreign the namespace is owned by others: its tiers isolate nothing and say nothing of DNS
+     * @param namespaceDns the namespace gives every pod DNS, which a tier cannot take away
+     */
+    private static TierDecl tier(Random random, String namespace, String name, boolean foreign, boolean namespaceDns) {
         String own = "app=" + namespace + "-" + name;
         String selector = List.of(
                         own,
@@ -214,33 +238,51 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
         for (int k = 0, n = random.nextInt(3); k < n; k++) {
             ports.add("p" + k + " " + specs.remove(random.nextInt(specs.size())));
         }
-        String isolate = random.nextInt(3) == 0
+        String isolate = random.nextInt(3) == 0 && !foreign
                 ? List.of("isolate", "isolate ingress", "isolate egress").get(random.nextInt(3))
                 : "";
-        return new TierDecl(name, selector, ports, isolate);
+        String dns = foreign || random.nextInt(3) > 0
+                ? ""
+                : namespaceDns ? "dns on" : List.of("dns on", "dns off").get(random.nextInt(2));
+        return new TierDecl(name, selector, ports, isolate, dns);
     }
 
     /** Picks flow ends and ports that the compiler accepts. */
     private record Generator(
-            Random random, boolean std, List<External> externals, List<String> namespaces, List<List<TierDecl>> tiers) {
+            Random random,
+            boolean std,
+            List<External> externals,
+            List<String> namespaces,
+            List<List<TierDecl>> tiers,
+            Set<String> ownedByOthers) {
 
         FlowLine flow(String context) {
             List<String> mentions = new ArrayList<>();
             String from = end(context, mentions, true);
             String to = end(context, mentions, !isPods(from));
             String ports = ports(to, context, isPods(to));
-            return new FlowLine("allow " + side(from, to) + from + " -> " + to + ports, Set.copyOf(mentions));
+            return new FlowLine("allow " + side(from, to, context) + from + " -> " + to + ports, Set.copyOf(mentions));
         }
 
-        /** Now and then a one-sided flow, on a side that is pods (an address has no side to write). */
-        private String side(String from, String to) {
+        /**
+         * Now and then a one-sided flow, on a side that is pods netc writes policies for (neither an
+         * address nor a namespace owned by others).
+         */
+        private String side(String from, String to, String context) {
             int choice = random.nextInt(6);
-            if (choice == 0 && isPods(to)) {
+            if (choice == 0 && isPods(to) && !isOwnedByOthers(to, context)) {
                 return "ingress ";
-            } else if (choice == 1 && isPods(from)) {
+            } else if (choice == 1 && isPods(from) && !isOwnedByOthers(from, context)) {
                 return "egress ";
             }
             return "";
+        }
+
+        /** A tier or the whole of a namespace owned by others: {@code ns2.t0}, {@code ns2}, {@code ns2.*}, or {@code t0} in its block. */
+        private boolean isOwnedByOthers(String end, String context) {
+            String qualified =
+                    end.contains(".") || namespaces.contains(end) || context == null ? end : context + "." + end;
+            return ownedByOthers.stream().anyMatch(n -> qualified.equals(n) || qualified.startsWith(n + "."));
         }
 
         /** A flow end; with {@code podsOnly}, never an address (a flow needs pods on one side). */
@@ -352,7 +394,8 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
             for (TierDecl tier : ns.tiers()) {
                 String ports = tier.ports().isEmpty() ? "" : "; port " + String.join(", ", tier.ports());
                 String isolate = tier.isolate().isEmpty() ? "" : "; " + tier.isolate();
-                lines.add("  tier " + tier.name() + " { pods " + tier.selector() + ports + isolate + " }");
+                String dns = tier.dns().isEmpty() ? "" : "; " + tier.dns();
+                lines.add("  tier " + tier.name() + " { pods " + tier.selector() + ports + isolate + dns + " }");
             }
             ns.flows().forEach(f -> lines.add("  " + f.text()));
             lines.add("}");

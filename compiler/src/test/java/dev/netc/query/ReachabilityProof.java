@@ -131,13 +131,44 @@ public final class ReachabilityProof {
                 .orElse(false);
     }
 
+    /**
+     * DNS that netc adds: UDP and TCP 53 to CoreDNS, and with NodeLocal DNSCache to its address and
+     * the cluster DNS addresses, for a pod that is in a namespace isolating egress with DNS on, or in
+     * a tier whose DNS is on (its own {@code dns}, else its namespace's) and whose egress the tier or
+     * its namespace isolates.
+     */
     private boolean dns(Pod source, Endpoint destination, PortRange port) {
-        return namespaceOf(source).map(Namespace::dns).orElse(false)
-                && destination instanceof Pod coreDns
-                && coreDns.namespace().equals("kube-system")
-                && "kube-dns".equals(coreDns.labels().get("k8s-app"))
-                && port.first() == 53
-                && port.protocol() != dev.netc.model.Protocol.SCTP;
+        boolean toDns = destination instanceof Pod coreDns
+                ? coreDns.namespace().equals("kube-system")
+                        && "kube-dns".equals(coreDns.labels().get("k8s-app"))
+                : nodeLocalDns().contains(destination.ip().toString());
+        return toDns && port.first() == 53 && port.protocol() != dev.netc.model.Protocol.SCTP && getsDns(source);
+    }
+
+    private boolean getsDns(Pod pod) {
+        Optional<Namespace> namespace = namespaceOf(pod);
+        if (namespace.isEmpty()) {
+            return false;
+        }
+        Namespace ns = namespace.get();
+        if (ns.isolateEgress() && ns.dns()) {
+            return true;
+        }
+        return ns.tiers().stream()
+                .anyMatch(t -> matches(t.pods(), pod)
+                        && t.dns().orElse(ns.dns())
+                        && (t.isolateEgress() || ns.isolateEgress()));
+    }
+
+    /** The addresses NodeLocal DNSCache answers on, when the cluster says it runs it: its own and the cluster DNS. */
+    private Set<String> nodeLocalDns() {
+        Set<String> addresses = new LinkedHashSet<>();
+        model.cluster()
+                .ifPresent(cluster -> cluster.nodeLocalDns().ifPresent(nodeLocal -> {
+                    addresses.add(nodeLocal.toString());
+                    cluster.clusterDns().forEach(ip -> addresses.add(ip.toString()));
+                }));
+        return addresses;
     }
 
     /**
@@ -267,6 +298,7 @@ public final class ReachabilityProof {
      */
     private List<String> extraAddresses() {
         Set<String> addresses = new LinkedHashSet<>(List.of("8.8.8.8", "192.168.77.7", "2001:db8::7"));
+        addresses.addAll(nodeLocalDns());
         declared.probes().forEach(ip -> addresses.add(ip.toString()));
         for (Flow flow : model.flows()) {
             for (Peer peer : List.of(flow.from(), flow.to())) {
