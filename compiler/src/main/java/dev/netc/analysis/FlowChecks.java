@@ -211,56 +211,79 @@ final class FlowChecks {
      * service range also allow (or expose) pods there.
      */
     private void checkCoversCluster(Peer peer, Flow flow, Set<Finding> reported) {
-        if (!(peer instanceof Peer.Addresses addresses) || cluster.isEmpty()) {
+        if (!(peer instanceof Peer.Addresses addresses)) {
             return;
         }
-        List<Cidr> clusterRanges = new ArrayList<>(cluster.get().podCidrs());
-        clusterRanges.addAll(cluster.get().serviceCidrs());
+        // without a cluster block the cluster still has RKE2's default ranges
+        List<Cidr> podRanges = cluster.map(Cluster::podCidrs).orElse(ClusterAnalyzer.DEFAULT_PODS);
+        List<Cidr> clusterRanges = new ArrayList<>(podRanges);
+        clusterRanges.addAll(cluster.map(Cluster::serviceCidrs).orElse(ClusterAnalyzer.DEFAULT_SERVICES));
         for (Peer.IpBlock block : addresses.blocks()) {
             for (Cidr range : clusterRanges) {
-                boolean covered = block.cidr().covers(range)
-                        ? block.except().stream().noneMatch(e -> e.covers(range))
-                        : range.covers(block.cidr());
-                if (covered) {
-                    boolean pods = cluster.get().podCidrs().contains(range);
+                boolean covers =
+                        block.cidr().covers(range) && block.except().stream().noneMatch(e -> e.covers(range));
+                boolean inside = !block.cidr().covers(range) && range.covers(block.cidr());
+                if (covers || inside) {
+                    boolean pods = podRanges.contains(range);
+                    String kind = pods ? "pod" : "service";
                     report(
                             reported,
                             flow,
-                            Diagnostic.of(Code.NS3008, flow.span(), addresses.name(), pods ? "pod" : "service", range)
+                            Diagnostic.of(
+                                            Code.NS3008,
+                                            flow.span(),
+                                            addresses.name(),
+                                            covers ? "covers" : "lies inside",
+                                            kind,
+                                            range)
                                     .withNote(
-                                            "Calico (Canal) matches ipBlock rules against pod addresses too: this flow also "
-                                                    + "applies to " + (pods ? "every pod" : "service addresses")
-                                                    + " in " + range)
+                                            "Calico (Canal) matches ipBlock rules against pod addresses too: this flow "
+                                                    + "also applies to "
+                                                    + (covers
+                                                            ? (pods ? "every pod" : "service addresses") + " in "
+                                                                    + range
+                                                            : "the " + kind + " addresses in " + addresses.name()))
                                     .withHelp(
-                                            "use std/networks' `internet`, which leaves out the cluster's ranges, or add "
-                                                    + "`except cluster.pods, cluster.services` to the external"));
+                                            covers
+                                                    ? "use std/networks' `internet`, which leaves out the cluster's ranges, or "
+                                                            + "add `except cluster.pods, cluster.services` to the external"
+                                                    : "name the pods as a tier or namespace: their addresses change whenever they "
+                                                            + "are recreated"));
                     return;
                 }
             }
         }
     }
 
-    /** Two tiers of one namespace whose selectors a single pod could satisfy both. */
+    /**
+     * Tiers of one namespace whose selectors a single pod could satisfy together: one warning on
+     * each tier that shares pods with tiers declared before it, naming all of them.
+     */
     private void checkTierOverlaps(Namespace namespace) {
         if (!namespace.managed()) {
             return;
         }
         List<Tier> tiers = namespace.tiers();
         for (int i = 1; i < tiers.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (SelectorOverlap.possible(tiers.get(i).pods(), tiers.get(j).pods())) {
-                    sink.report(Diagnostic.of(
-                                    Code.NS3006,
-                                    tiers.get(i).span(),
-                                    tiers.get(i).qualifiedName(),
-                                    tiers.get(j).qualifiedName())
-                            .withSecondary(
-                                    tiers.get(j).span(), "`" + tiers.get(j).name() + "` is here")
-                            .withNote("a pod in both tiers gets the flows of both: the policies allow the union")
-                            .withHelp("make the selectors exclusive, e.g. give each tier its own `app=` value"));
-                    break;
-                }
+            Tier tier = tiers.get(i);
+            List<Tier> partners = tiers.subList(0, i).stream()
+                    .filter(other -> SelectorOverlap.possible(tier.pods(), other.pods()))
+                    .toList();
+            if (partners.isEmpty()) {
+                continue;
             }
+            List<String> names =
+                    partners.stream().map(t -> "`" + t.qualifiedName() + "`").toList();
+            String listed = names.size() == 1
+                    ? names.get(0)
+                    : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+            Diagnostic diagnostic = Diagnostic.of(Code.NS3006, tier.span(), tier.qualifiedName(), listed);
+            for (Tier partner : partners) {
+                diagnostic = diagnostic.withSecondary(partner.span(), "`" + partner.name() + "` is here");
+            }
+            sink.report(diagnostic
+                    .withNote("a pod in several tiers gets the flows of all of them: the policies allow the union")
+                    .withHelp("make the selectors exclusive, e.g. give each tier its own `app=` value"));
         }
     }
 

@@ -243,7 +243,9 @@ final class FlowResolver {
         public Optional<Peer> unknown(Scope.Meaning.Unknown meaning) {
             Diagnostic missing =
                     Diagnostic.of(Code.NS1001, name.span(), "tier, external or namespace", name.text(), "");
-            sink.report(Suggest.didYouMean(missing, name.text(), scope.candidates(context))
+            sink.report(StdlibNames.importHelp(name.text())
+                    .map(missing::withHelp)
+                    .or(() -> Suggest.didYouMean(missing, name.text(), scope.candidates(context)))
                     .orElse(missing));
             return Optional.empty();
         }
@@ -266,7 +268,9 @@ final class FlowResolver {
         Optional<Namespace> namespace = scope.namespace(name);
         if (namespace.isEmpty()) {
             Diagnostic missing = Diagnostic.of(Code.NS1001, span, "namespace", name, "");
-            sink.report(Suggest.didYouMean(missing, name, scope.namespaceNames())
+            sink.report(StdlibNames.importHelp(name)
+                    .map(missing::withHelp)
+                    .or(() -> Suggest.didYouMean(missing, name, scope.namespaceNames()))
                     .orElse(missing.withHelp("declare it: `namespace " + name + " { ... }`")));
         } else {
             bindings.use(span, Bindings.Kind.NAMESPACE, name);
@@ -384,7 +388,11 @@ final class FlowResolver {
         if (Protocol.parse(lower).isPresent()) {
             missing = missing.withHelp("every " + name + " port is written in lower case: `" + lower + "`");
         }
-        sink.report(Suggest.didYouMean(missing, name, candidates).orElse(missing));
+        Diagnostic unresolved = missing;
+        sink.report(StdlibNames.importHelp(name)
+                .map(unresolved::withHelp)
+                .or(() -> Suggest.didYouMean(unresolved, name, candidates))
+                .orElse(unresolved));
         return Optional.empty();
     }
 

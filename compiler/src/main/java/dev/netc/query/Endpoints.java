@@ -48,10 +48,17 @@ public final class Endpoints {
 
     private final Map<String, NamedEndpoint> byName;
     private final Universe universe;
+    private final List<Cidr> podRanges;
 
-    private Endpoints(Map<String, NamedEndpoint> byName, Universe universe) {
+    private Endpoints(Map<String, NamedEndpoint> byName, Universe universe, List<Cidr> podRanges) {
         this.byName = byName;
         this.universe = universe;
+        this.podRanges = podRanges;
+    }
+
+    /** The cluster's pod ranges (RKE2's default without a cluster block), where the synthetic pods have their addresses. */
+    public List<Cidr> podRanges() {
+        return podRanges;
     }
 
     /** The endpoints of one model, on their own. */
@@ -258,7 +265,7 @@ public final class Endpoints {
                     .filter(ip -> ranges.stream().noneMatch(range -> contains(range, ip)))
                     .findFirst()
                     .ifPresent(ip -> addAddress(OTHER_ADDRESS, Kind.OTHER_ADDRESS, ip));
-            return new Endpoints(byName, universe.build());
+            return new Endpoints(byName, universe.build(), podRanges);
         }
 
         private void addAddress(String name, Kind kind, IpAddress ip) {
