@@ -102,11 +102,22 @@ syn region netspecLabelSet matchgroup=netspecDelimiter start=/(/ end=/)/ contain
 syn match  netspecLabelValue /\%(!\==\s*\)\@<=\%(\h\%([A-Za-z0-9_./-]*[A-Za-z0-9_]\)\=\|\d[A-Za-z0-9_.\/]*\)/ contained
 
 " ---- flows: allow {a, b} -> ns.tier:{http, 8000-8100/tcp} -----------------------------
-syn cluster netspecFlowItems contains=netspecComment,netspecHashError,netspecString,netspecUnterminatedString,netspecAddress,netspecReference,netspecNamespaceRef,netspecOperator,netspecWildcard,netspecDelimiter
-syn region netspecFlow start=/\S\@=/ end=/\%(,\s*\%(\/\/.*\)\=\)\@<!$\|\ze[;}]/ contained contains=@netspecFlowItems,netspecFlowSet,netspecFlowPorts,netspecFlowPort
+" `allow ingress A -> B`, `allow egress A -> B`: the one side a flow writes (not a flow end `ingress ->`);
+" `namespaces SELECTOR except NAMES pods SELECTOR` up to the arrow, the ports or the next end, its
+" parentheses holding commas (after the keyword, which a `syn keyword` takes first); `everyone` a
+" keyword; ports `tcp` and `http/tcp`
+syn cluster netspecFlowItems contains=netspecComment,netspecHashError,netspecString,netspecUnterminatedString,netspecAddress,netspecReference,netspecNamespaceRef,netspecOperator,netspecWildcard,netspecDelimiter,netspecKeywordOperator,netspecFlowSelection
+syn region netspecFlow start=/\S\@=/ end=/\%(,\s*\%(\/\/.*\)\=\)\@<!$\|\ze[;}]/ contained contains=@netspecFlowItems,netspecFlowSide,netspecFlowSet,netspecFlowPorts,netspecFlowPort
+syn match  netspecFlowSide /\%(allow\s\+\)\@<=\%(ingress\|egress\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!\%(\s*->\)\@!/ contained
+syn region netspecFlowSelection start=/\%(\%([A-Za-z0-9_./-]\)\@<!namespaces\s\+\)\@<=\S\@=/ end=/\ze\%(->\|[:;},]\)\|$/ contained contains=netspecComment,netspecFlowSelectionWord,netspecFlowChoice,netspecString,netspecLabelKey,netspecLabelValue,netspecKeywordOperator,netspecLabelSet,netspecOperator,netspecWildcard
+syn region netspecFlowChoice matchgroup=netspecDelimiter start=/(/ end=/)/ contained contains=netspecComment,netspecString,netspecLabelKey,netspecLabelValue,netspecKeywordOperator,netspecLabelSet,netspecOperator,netspecDelimiter
+syn match  netspecFlowSelectionWord /\%([A-Za-z0-9_./-]\)\@<!pods\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!/ contained
 syn region netspecFlowSet matchgroup=netspecDelimiter start=/{/ end=/}/ contained contains=@netspecFlowItems
-syn match  netspecFlowPort /:\s*\%(\h\%([A-Za-z0-9_./-]*[A-Za-z0-9_]\)\=\|\d\+\%(-\d\+\)\=\%(\/\a\+\)\=\)/ contained contains=netspecDelimiter,netspecPort,netspecNumber,netspecPortName
-syn region netspecFlowPorts matchgroup=netspecDelimiter start=/:\s*{/ end=/}/ contained contains=netspecComment,netspecPort,netspecNumber,netspecPortName,netspecDelimiter
+syn match  netspecFlowPort /:\s*\%(\h\%([A-Za-z0-9_./-]*[A-Za-z0-9_]\)\=\|\d\+\%(-\d\+\)\=\%(\/\a\+\)\=\)/ contained contains=netspecDelimiter,netspecPort,netspecNumber,netspecPortName,netspecFlowContainerPort,netspecFlowProtocol
+syn region netspecFlowPorts matchgroup=netspecDelimiter start=/:\s*{/ end=/}/ contained contains=netspecComment,netspecPort,netspecNumber,netspecPortName,netspecFlowContainerPort,netspecFlowProtocol,netspecDelimiter
+syn match  netspecFlowContainerPort /\h\%([A-Za-z0-9_.-]*[A-Za-z0-9_]\)\=\ze\/\%(tcp\|udp\|sctp\)\%([A-Za-z0-9_]\)\@!/ contained
+syn match  netspecFlowProtocol /\%([A-Za-z0-9_./-]\)\@<!\%(tcp\|udp\|sctp\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!/ contained
+syn match  netspecFlowProtocol /\%([A-Za-z0-9_.-]\)\@<=\/\%(tcp\|udp\|sctp\)\%([A-Za-z0-9_]\)\@!/ contained
 
 " ---- highlighting -------------------------------------------------------------------------
 hi def link netspecKeyword                Keyword
@@ -142,6 +153,10 @@ hi def link netspecLabelSetValue          String
 hi def link netspecReference              Identifier
 hi def link netspecNamespaceRef           Identifier
 hi def link netspecPortName               Constant
+hi def link netspecFlowSide               StorageClass
+hi def link netspecFlowSelectionWord      Keyword
+hi def link netspecFlowProtocol           Type
+hi def link netspecFlowContainerPort      Constant
 hi def link netspecOperator               Operator
 hi def link netspecWildcard               Special
 hi def link netspecDelimiter              Delimiter

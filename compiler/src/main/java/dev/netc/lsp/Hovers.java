@@ -47,6 +47,11 @@ final class Hovers {
         return title + "\n\n" + String.join("\n\n", lines);
     }
 
+    /** A form of the language in a flow ({@code everyone}, {@code namespaces ...}, {@code tcp}, ...) and what it means there. */
+    static String form(Bindings.Form form) {
+        return "**" + form.title() + "**\n\n" + form.meaning();
+    }
+
     /** The catalogue entry of an RKE2 key: type, where it applies, default, what it does. */
     static String rke2Key(Rke2Key key) {
         String scope = key.scope() == Rke2Key.Scope.SERVER ? "server nodes only" : "servers and agents";
