@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netc.compile.Compiler;
 import dev.netc.compile.InMemorySpec;
-import dev.netc.diagnostics.Diagnostic;
 import dev.netc.query.EmittedPolicies;
 import dev.netc.query.ReachabilityProof;
 import java.io.IOException;
@@ -14,9 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -32,7 +28,6 @@ import org.junit.jupiter.api.TestFactory;
 class LanguageReferenceTest {
     private static final Path REFERENCE = Path.of("..", "docs", "language.md");
     private static final String FENCE = "```";
-    private static final Pattern WARNING = Pattern.compile("// warning: (NS\\d{4}(?:, NS\\d{4})*)");
 
     @TestFactory
     Stream<DynamicTest> everyNetspecBlockCompilesAsItSaysAndItsPoliciesAllowExactlyItsFlows() throws IOException {
@@ -49,32 +44,10 @@ class LanguageReferenceTest {
 
     private static void check(String block) {
         Compiler.Result result = InMemorySpec.compile(block, Map.of("CLUSTER_TOKEN", "a-token"));
-        assertThat(result.diagnostics().stream()
-                        .map(LanguageReferenceTest::where)
-                        .toList())
+        assertThat(AnnouncedDiagnostics.reported(result.diagnostics()))
                 .as("diagnostics of%n%s%n%s", block, result.diagnostics())
-                .containsExactlyInAnyOrderElementsOf(announced(block));
+                .containsExactlyInAnyOrderElementsOf(AnnouncedDiagnostics.announced(block));
         new ReachabilityProof(result.model(), EmittedPolicies.of(result)).run();
-    }
-
-    /** {@code 12 NS4017}: a diagnostic's line and code. */
-    private static String where(Diagnostic diagnostic) {
-        return diagnostic.primary().line() + " " + diagnostic.code() + (diagnostic.isError() ? " error" : "");
-    }
-
-    /** The warnings the block's lines announce, as {@link #where} writes them. */
-    private static List<String> announced(String block) {
-        List<String> announced = new ArrayList<>();
-        List<String> lines = block.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher m = WARNING.matcher(lines.get(i));
-            if (m.find()) {
-                for (String code : new TreeSet<>(List.of(m.group(1).split(", ")))) {
-                    announced.add((i + 1) + " " + code);
-                }
-            }
-        }
-        return announced;
     }
 
     private static List<String> blocks() throws IOException {
