@@ -1,43 +1,39 @@
 package dev.netc.docs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netc.analysis.DiagnosticCasesTest;
+import dev.netc.analysis.DiagnosticCasesTest.Expected;
 import dev.netc.diagnostics.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The warnings a spec shown to readers announces on the lines that get them
- * ({@code // warning: NS3007}), so that a test can hold it to exactly those: no error, and no
- * warning that the text does not show.
+ * A spec shown to readers (a block of the language reference, a case said in netspec) announces
+ * the diagnostics it gets on their lines, as the cases of {@link DiagnosticCasesTest} and the
+ * examples do ({@code // warning: NS3007}): it gets exactly those, and no other.
  */
 public final class AnnouncedDiagnostics {
-    private static final Pattern WARNING = Pattern.compile("// warning: (NS\\d{4}(?:, NS\\d{4})*)");
-
     private AnnouncedDiagnostics() {}
 
-    /** {@code 12 NS4017}, or {@code 12 NS1001 error}: a diagnostic's line and code, as {@link #announced} writes them. */
-    public static String where(Diagnostic diagnostic) {
-        return diagnostic.primary().line() + " " + diagnostic.code() + (diagnostic.isError() ? " error" : "");
-    }
-
-    /** The warnings the spec's lines announce. */
-    public static List<String> announced(String spec) {
-        List<String> announced = new ArrayList<>();
-        List<String> lines = spec.lines().toList();
+    /** Asserts that the spec named {@code name}, of text {@code text}, got exactly the diagnostics it announces. */
+    public static void assertAnnounced(String name, String text, List<Diagnostic> diagnostics) {
+        List<Expected> announced = new ArrayList<>();
+        List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
-            Matcher m = WARNING.matcher(lines.get(i));
-            if (m.find()) {
-                for (String code : new TreeSet<>(List.of(m.group(1).split(", ")))) {
-                    announced.add((i + 1) + " " + code);
-                }
-            }
+            List<Expected> onLine = DiagnosticCasesTest.parseExpectations(name, lines.get(i), i + 1);
+            assertThat(onLine).as("expectations on line %d of %s", i + 1, name).isNotNull();
+            announced.addAll(onLine);
         }
-        return announced;
-    }
-
-    public static List<String> reported(List<Diagnostic> diagnostics) {
-        return diagnostics.stream().map(AnnouncedDiagnostics::where).toList();
+        DiagnosticCasesTest.Unmatched unmatched = DiagnosticCasesTest.match(
+                announced,
+                diagnostics,
+                d -> new Expected(name, d.primary() == null ? 0 : d.primary().line(), d.severity(), d.code()));
+        assertThat(unmatched.missing())
+                .as("diagnostics %s announces but does not get", name)
+                .isEmpty();
+        assertThat(unmatched.unexpected())
+                .as("diagnostics of %s that it does not announce:%n%s", name, text)
+                .isEmpty();
     }
 }

@@ -44,9 +44,7 @@ class LanguageReferenceTest {
 
     private static void check(String block) {
         Compiler.Result result = InMemorySpec.compile(block, Map.of("CLUSTER_TOKEN", "a-token"));
-        assertThat(AnnouncedDiagnostics.reported(result.diagnostics()))
-                .as("diagnostics of%n%s%n%s", block, result.diagnostics())
-                .containsExactlyInAnyOrderElementsOf(AnnouncedDiagnostics.announced(block));
+        AnnouncedDiagnostics.assertAnnounced("language.md: " + firstLine(block), block, result.diagnostics());
         new ReachabilityProof(result.model(), EmittedPolicies.of(result)).run();
     }
 
