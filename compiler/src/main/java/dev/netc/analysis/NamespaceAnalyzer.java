@@ -48,14 +48,8 @@ final class NamespaceAnalyzer {
         BlockReader reader = new BlockReader(block.body(), NetspecVocabulary.NAMESPACE, sink);
         boolean ownedByOthers =
                 reader.property("owned-by").map(this::ownedByOthers).orElse(false);
-        Optional<Statement.Property> isolate = reader.property("isolate");
-        Optional<Statement.Property> dnsSwitch = reader.property("dns");
-        if (ownedByOthers) {
-            isolate.ifPresent(p -> notOurs(p, name));
-            dnsSwitch.ifPresent(p -> notOurs(p, name));
-            isolate = Optional.empty();
-            dnsSwitch = Optional.empty();
-        }
+        Optional<Statement.Property> isolate = policyProperty(reader, "isolate", ownedByOthers, name);
+        Optional<Statement.Property> dnsSwitch = policyProperty(reader, "dns", ownedByOthers, name);
         boolean[] isolation = isolation(isolate);
         checkKubeSystemIsolation(name, isolate);
         boolean dns = dnsSwitch.map(this::onOff).orElse(true);
@@ -132,14 +126,8 @@ final class NamespaceAnalyzer {
                 tierPort(group, property, qualified).ifPresent(ports::add);
             }
         }
-        Optional<Statement.Property> isolate = reader.property("isolate");
-        Optional<Statement.Property> dnsSwitch = reader.property("dns");
-        if (ownedByOthers) {
-            isolate.ifPresent(p -> notOurs(p, namespace));
-            dnsSwitch.ifPresent(p -> notOurs(p, namespace));
-            isolate = Optional.empty();
-            dnsSwitch = Optional.empty();
-        }
+        Optional<Statement.Property> isolate = policyProperty(reader, "isolate", ownedByOthers, namespace);
+        Optional<Statement.Property> dnsSwitch = policyProperty(reader, "dns", ownedByOthers, namespace);
         boolean[] isolation = isolation(isolate);
         checkKubeSystemIsolation(namespace, isolate);
         Optional<Boolean> dns = dnsSwitch.map(this::onOff);
@@ -243,7 +231,20 @@ final class NamespaceAnalyzer {
         return false;
     }
 
-    /** NS3017: isolation and DNS in a namespace owned by others, which netc writes no policy into. */
+    /**
+     * A property that takes netc's policies to honour ({@code isolate}, {@code dns}): in a
+     * namespace owned by others, which netc writes no policy into, it is NS3017 and left out.
+     */
+    private Optional<Statement.Property> policyProperty(
+            BlockReader reader, String key, boolean ownedByOthers, String namespace) {
+        Optional<Statement.Property> property = reader.property(key);
+        if (ownedByOthers && property.isPresent()) {
+            notOurs(property.get(), namespace);
+            return Optional.empty();
+        }
+        return property;
+    }
+
     private void notOurs(Statement.Property property, String namespace) {
         sink.report(Diagnostic.of(Code.NS3017, property.span(), property.key().text(), namespace)
                 .withNote("netc writes nothing into a namespace owned by others: no Namespace, no policy; its owner "

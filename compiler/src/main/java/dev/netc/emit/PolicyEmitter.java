@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -188,14 +189,8 @@ public final class PolicyEmitter {
         if (isolating.equals(other) || (!ingress && !egress) || both.isEmpty()) {
             return Optional.empty();
         }
-        Rules rules = new Rules(false, false, isolating.isolation(), isolating.isolation());
         String here = namespace.name();
-        if (ingress) {
-            flows.tier(End.TO, other, false).forEach(f -> rules.ingress.add(f, f.from(), here));
-        }
-        if (egress) {
-            flows.tier(End.FROM, other, false).forEach(f -> rules.egress.add(f, f.to(), here));
-        }
+        Rules rules = sideRules(end -> flows.tier(end, other, false), ingress, egress, isolating.isolation(), here);
         return policyWithRules(here, TIER_PREFIX + other.name() + "-in-" + isolating.name(), both.get(), rules);
     }
 
@@ -205,14 +200,13 @@ public final class PolicyEmitter {
      * {@code pods-<selector>}, selecting those pods.
      */
     private Optional<Node> selectionPolicy(Namespace namespace, LabelSelector pods, String name) {
-        Rules rules = new Rules(false, false, namespace.isolation(), namespace.isolation());
         String here = namespace.name();
-        if (namespace.isolateIngress()) {
-            flows.selection(End.TO, here, pods).forEach(f -> rules.ingress.add(f, f.from(), here));
-        }
-        if (namespace.isolateEgress()) {
-            flows.selection(End.FROM, here, pods).forEach(f -> rules.egress.add(f, f.to(), here));
-        }
+        Rules rules = sideRules(
+                end -> flows.selection(end, here, pods),
+                namespace.isolateIngress(),
+                namespace.isolateEgress(),
+                namespace.isolation(),
+                here);
         return policyWithRules(here, name, pods, rules);
     }
 
@@ -229,15 +223,25 @@ public final class PolicyEmitter {
         if ((!ingress && !egress) || both.isEmpty()) {
             return Optional.empty();
         }
-        Rules rules = new Rules(false, false, isolating.isolation(), isolating.isolation());
         String here = namespace.name();
+        Rules rules = sideRules(end -> flows.selection(end, here, pods), ingress, egress, isolating.isolation(), here);
+        return policyWithRules(here, names.within(pods, isolating.name()), both.get(), rules);
+    }
+
+    /**
+     * The rules of the flows {@code flowsAt} finds at each end, on the sides asked for, in a policy
+     * of namespace {@code here} whose isolation comes from {@code isolation}.
+     */
+    private static Rules sideRules(
+            Function<End, List<Flow>> flowsAt, boolean ingress, boolean egress, Optional<Span> isolation, String here) {
+        Rules rules = new Rules(false, false, isolation, isolation);
         if (ingress) {
-            flows.selection(End.TO, here, pods).forEach(f -> rules.ingress.add(f, f.from(), here));
+            flowsAt.apply(End.TO).forEach(f -> rules.ingress.add(f, f.from(), here));
         }
         if (egress) {
-            flows.selection(End.FROM, here, pods).forEach(f -> rules.egress.add(f, f.to(), here));
+            flowsAt.apply(End.FROM).forEach(f -> rules.egress.add(f, f.to(), here));
         }
-        return policyWithRules(here, names.within(pods, isolating.name()), both.get(), rules);
+        return rules;
     }
 
     /**

@@ -79,39 +79,34 @@ record PolicyRule(List<PeerElement> peers, List<FlowPort> ports) {
 
     /**
      * Pods chosen by labels in namespaces chosen by labels (both selectors in one element, so
-     * both must match); namespaces named in {@code except} are left out by their name label.
+     * both must match); namespaces named after {@code except} are left out by their name label.
      */
-    record Chosen(LabelSelector namespaces, List<String> except, LabelSelector pods) implements PeerElement {
-        Chosen {
-            except = List.copyOf(except);
-        }
-
+    record Chosen(Peer.SelectedNamespaces selection) implements PeerElement {
         @Override
         public Node yaml() {
+            LabelSelector namespaces = selection.namespaces();
             List<LabelSelector.Requirement> expressions = new java.util.ArrayList<>(namespaces.expressions());
-            if (!except.isEmpty()) {
-                expressions.add(new LabelSelector.Requirement(Selectors.NAMESPACE_NAME_LABEL, "NotIn", except));
+            if (!selection.except().isEmpty()) {
+                expressions.add(
+                        new LabelSelector.Requirement(Selectors.NAMESPACE_NAME_LABEL, "NotIn", selection.except()));
             }
             return Yaml.map()
                     .put(
                             "namespaceSelector",
                             Selectors.selector(new LabelSelector(namespaces.matchLabels(), expressions)))
-                    .put("podSelector", Selectors.selector(pods))
+                    .put("podSelector", Selectors.selector(selection.pods()))
                     .build();
         }
 
         // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
         @Override
         public boolean equals(Object other) {
-            return other instanceof Chosen that
-                    && Objects.equals(namespaces, that.namespaces)
-                    && Objects.equals(except, that.except)
-                    && Objects.equals(pods, that.pods);
+            return other instanceof Chosen that && Objects.equals(selection, that.selection);
         }
 
         @Override
         public int hashCode() {
-            return 31 * (31 * Objects.hashCode(namespaces) + Objects.hashCode(except)) + Objects.hashCode(pods);
+            return Objects.hashCode(selection);
         }
     }
 
@@ -230,7 +225,7 @@ record PolicyRule(List<PeerElement> peers, List<FlowPort> ports) {
 
             @Override
             public List<PeerElement> selectedNamespaces(Peer.SelectedNamespaces selected) {
-                return List.of(new Chosen(selected.namespaces(), selected.except(), selected.pods()));
+                return List.of(new Chosen(selected));
             }
 
             @Override

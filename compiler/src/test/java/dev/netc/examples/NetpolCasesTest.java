@@ -115,13 +115,17 @@ class NetpolCasesTest {
         return KubeYaml.loadAll(Files.readString(CASES, StandardCharsets.UTF_8)).get(0);
     }
 
+    /** A mapping or a sequence of the case file, as the YAML reader gives it. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
+    private static <T> T yaml(Object value) {
+        return (T) value;
     }
 
-    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return yaml(value);
+    }
+
     private static List<Object> list(Object value) {
-        return (List<Object>) value;
+        return yaml(value);
     }
 }
