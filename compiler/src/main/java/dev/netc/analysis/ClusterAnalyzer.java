@@ -84,6 +84,9 @@ final class ClusterAnalyzer {
                                         block.kind().span())));
         List<IpAddress> dns =
                 dnsAddresses.stream().map(AddressPlan.Address::address).toList();
+        Optional<IpAddress> nodeLocalDns = reader.property("node-local-dns")
+                .flatMap(p -> Properties.single(p, sink))
+                .flatMap(values::ip);
         Optional<String> domain = reader.property("domain")
                 .flatMap(p -> Properties.single(p, sink))
                 .flatMap(values::text);
@@ -126,6 +129,7 @@ final class ClusterAnalyzer {
                 pods,
                 services,
                 dns,
+                nodeLocalDns,
                 domain,
                 cni,
                 tlsSans,

@@ -87,6 +87,12 @@ public enum Code {
     NS3012(Severity.ERROR), // flow between two address ends
     NS3013(Severity.WARNING), // the CNI does not enforce NetworkPolicies
     NS3014(Severity.WARNING), // kube-system isolated
+    NS3015(Severity.ERROR), // a container port name towards addresses
+    NS3016(Severity.ERROR), // a one-sided flow with nothing on its side
+    NS3017(Severity.ERROR), // isolation or DNS in a namespace owned by others
+    NS3018(Severity.ERROR), // a tier's `dns off` under the namespace's DNS rule
+    NS3019(Severity.WARNING), // a label selector no labels satisfy
+    NS3020(Severity.WARNING), // an external named like a namespace hides it
 
     // RKE2 / Kairos / Canal
     NS4001(Severity.ERROR), // unknown RKE2 key

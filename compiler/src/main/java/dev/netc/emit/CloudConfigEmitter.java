@@ -56,10 +56,15 @@ public final class CloudConfigEmitter {
      */
     private final Map<String, String> bootBeforeYaml = new HashMap<>();
 
-    public CloudConfigEmitter(Cluster cluster, Map<String, String> serverManifests, List<String> handedOver) {
+    /** Namespaces of the spec that someone else owns: a manifest netc once wrote for one is emptied, never a tombstone. */
+    private final List<String> ownedByOthers;
+
+    public CloudConfigEmitter(
+            Cluster cluster, Map<String, String> serverManifests, List<String> handedOver, List<String> ownedByOthers) {
         this.cluster = cluster;
         this.serverManifests = serverManifests;
         this.handedOver = List.copyOf(handedOver);
+        this.ownedByOthers = List.copyOf(ownedByOthers);
     }
 
     public String cloudConfig(Node node) {
@@ -296,7 +301,10 @@ public final class CloudConfigEmitter {
      * file that is left in place and never deletes what a removed file applied; a file that holds
      * fewer objects makes it delete the others (notes/rke2-and-k3s.md). The tombstone keeps only the
      * Namespace, labelled never to be pruned, so the policies go and the workloads stay; a file
-     * without a Namespace (one netc does not create) becomes a comment.
+     * without a Namespace (one netc does not create) becomes a comment. So does the file of a
+     * namespace the spec now says is owned by others, even when it holds the Namespace netc once
+     * created: the Namespace is left to its new owner (it is labelled never to be pruned), and netc
+     * neither keeps applying nor recreating it.
      *
      * <p>The manifest of a namespace whose policies a GitOps engine now delivers is removed instead:
      * its objects stay in force until the engine adopts them. A tombstone would delete them first,
@@ -309,8 +317,14 @@ public final class CloudConfigEmitter {
                 .forEach(name -> keep.append(name).append(' '));
         StringBuilder handOver = new StringBuilder(" ");
         handedOver.forEach(name -> handOver.append(name).append(' '));
+        String others = ownedByOthers.isEmpty() ? "" : "others=' " + String.join(" ", ownedByOthers) + " '\n";
+        String retireOwned = ownedByOthers.isEmpty()
+                ? ""
+                : "  case \"$others\" in *\" $ns \"*) printf '# namespace %s is owned by others: netc retired its policies\\n' "
+                        + "\"$ns\" > \"$f\"; continue ;; esac\n";
         return "keep='" + keep + "'\n"
                 + (handedOver.isEmpty() ? "" : "handover='" + handOver + "'\n")
+                + others
                 + "for f in " + shellQuoted(manifestsDir) + POLICIES_PREFIX + "*.yaml; do\n"
                 + "  [ -f \"$f\" ] || continue\n"
                 + "  case \"$keep\" in *\" ${f##*/} \"*) continue ;; esac\n"
@@ -318,6 +332,7 @@ public final class CloudConfigEmitter {
                         ? ""
                         : "  case \"$handover\" in *\" ${f##*/} \"*) rm -f \"$f\"; continue ;; esac\n")
                 + "  ns=${f##*/" + POLICIES_PREFIX + "}; ns=${ns%.yaml}\n"
+                + retireOwned
                 + "  if grep -q '^kind: Namespace$' \"$f\"; then\n"
                 + "    printf 'apiVersion: v1\\nkind: Namespace\\nmetadata:\\n  name: %s\\n  labels:\\n    "
                 + PolicyEmitter.NEVER_PRUNE_LABEL + ": \"false\"\\n' \"$ns\" > \"$f\"\n"

@@ -12,6 +12,7 @@ import java.util.Optional;
  * The RKE2 cluster of one site.
  *
  * @param controlPlaneHost what provider-rke2 calls {@code control_plane_host}: a bare host or IP
+ * @param nodeLocalDns the address NodeLocal DNSCache answers on, when the cluster runs it
  * @param rke2 raw RKE2 options that apply to every node (server-only keys reach servers only)
  * @param proxy the proxy the nodes reach the outside through, if any
  * @param airgap where the nodes find RKE2's images when the site is air-gapped
@@ -24,6 +25,7 @@ public record Cluster(
         List<Cidr> podCidrs,
         List<Cidr> serviceCidrs,
         List<IpAddress> clusterDns,
+        Optional<IpAddress> nodeLocalDns,
         Optional<String> domain,
         List<String> cni,
         List<String> tlsSans,
