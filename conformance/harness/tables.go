@@ -80,6 +80,25 @@ type Facts struct {
 	FlannelBackends     []Row          // flannel-backends.tsv: backend, family, overhead, device
 	BundledCNICharts    []Row          // bundled-cni-charts.tsv: cni, chart, values-for-nftables
 	KubeProxyValidation map[string]Row // kube-proxy-validation.tsv: field, flag, rule
+	AirgapArchives      []Row          // airgap-archives.tsv: needs, archives
+	CniChartValues      []Row          // cni-chart-values.tsv: chart, value
+	FleetFields         []Row          // fleet-yaml-fields.tsv: type, field, json, gotype
+	KustomizationFields []Row          // kustomization-fields.tsv: field (Type.Field), json, gotype
+}
+
+// typeDotField splits a `Type.Field` column into the type and field columns of the other tables.
+func typeDotField(rows []Row) []Row {
+	split := make([]Row, 0, len(rows))
+	for _, row := range rows {
+		copied := Row{}
+		for k, v := range row {
+			copied[k] = v
+		}
+		dot := strings.Index(row["field"], ".")
+		copied["type"], copied["field"] = row["field"][:dot], row["field"][dot+1:]
+		split = append(split, copied)
+	}
+	return split
 }
 
 func loadFacts(dir string) (*Facts, error) {
@@ -100,6 +119,10 @@ func loadFacts(dir string) (*Facts, error) {
 		{"flannel-backends.tsv", []string{"backend", "family", "overhead", "device", "source"}, func(t Table) { f.FlannelBackends = t.Rows }},
 		{"bundled-cni-charts.tsv", []string{"cni", "chart", "values-for-nftables", "source"}, func(t Table) { f.BundledCNICharts = t.Rows }},
 		{"kube-proxy-validation.tsv", []string{"flag", "rule", "source"}, func(t Table) { f.KubeProxyValidation = t.by("flag") }},
+		{"airgap-archives.tsv", []string{"needs", "archives", "source"}, func(t Table) { f.AirgapArchives = t.Rows }},
+		{"cni-chart-values.tsv", []string{"chart", "value", "source"}, func(t Table) { f.CniChartValues = t.Rows }},
+		{"fleet-yaml-fields.tsv", []string{"type", "field", "json", "gotype", "source"}, func(t Table) { f.FleetFields = t.Rows }},
+		{"kustomization-fields.tsv", []string{"field", "json", "gotype", "source"}, func(t Table) { f.KustomizationFields = typeDotField(t.Rows) }},
 	}
 	for _, s := range specs {
 		t, err := readTable(dir, s.name, s.header...)

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +65,18 @@ public final class Bindings {
     /** A place that uses a declared name. */
     public record Use(Span span, Declaration target) {}
 
+    /**
+     * A word of the language in a flow that stands for something without naming a declaration
+     * ({@code everyone}, {@code namespaces team=a}, {@code allow ingress}, {@code tcp},
+     * {@code http/tcp}), and what the analysis made of it, in Markdown: what the editor shows on
+     * hover.
+     *
+     * @param title the form as written, or its word
+     */
+    public record Form(Span span, String title, String meaning) {}
+
     private final List<Declaration> declarations;
+    private final List<Form> forms;
     private final Map<Kind, Map<String, Declaration>> byName;
     /** The uses as recorded, until {@link #index()} resolves them: a compile never asks for them. */
     private List<Recorder.PendingUse> recorded;
@@ -77,10 +89,12 @@ public final class Bindings {
     private Bindings(
             List<Declaration> declarations,
             Map<Kind, Map<String, Declaration>> byName,
-            List<Recorder.PendingUse> recorded) {
+            List<Recorder.PendingUse> recorded,
+            List<Form> forms) {
         this.declarations = List.copyOf(declarations);
         this.byName = byName;
         this.recorded = recorded;
+        this.forms = List.copyOf(forms);
     }
 
     public List<Declaration> declarations() {
@@ -119,6 +133,13 @@ public final class Bindings {
     /** Resolves the uses now, so that the first question after a compile is answered as fast as the next. */
     public void resolveUses() {
         index();
+    }
+
+    /** The innermost form of the language written at an offset of a file, if any. */
+    public Optional<Form> formAt(SourceFile file, int offset) {
+        return forms.stream()
+                .filter(f -> contains(f.span(), file, offset))
+                .min(Comparator.comparingInt(f -> f.span().end() - f.span().start()));
     }
 
     /**
@@ -225,6 +246,14 @@ public final class Bindings {
             }
         }
 
+        /** By span: a port written once is resolved once per destination of its flow. */
+        private final Map<Span, Form> forms = new LinkedHashMap<>();
+
+        /** A form of the language at {@code span} and what it means (see {@link Form}); the first one counts. */
+        void form(Span span, String title, String meaning) {
+            forms.putIfAbsent(span, new Form(span, title, meaning));
+        }
+
         void use(Span span, Kind kind, String name) {
             if (span != null) {
                 uses.add(new PendingUse(span, kind, name));
@@ -234,7 +263,7 @@ public final class Bindings {
         Bindings build() {
             Map<Kind, Map<String, Declaration>> byName = new EnumMap<>(Kind.class);
             declared.forEach((kind, names) -> byName.put(kind, Collections.unmodifiableMap(names)));
-            return new Bindings(declarations, byName, List.copyOf(uses));
+            return new Bindings(declarations, byName, List.copyOf(uses), List.copyOf(forms.values()));
         }
     }
 }

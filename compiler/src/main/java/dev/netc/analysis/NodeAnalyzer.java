@@ -128,11 +128,14 @@ final class NodeAnalyzer {
     /**
      * Keys every server must share (rke2-server-identical-keys.tsv): RKE2 refuses a joining server
      * whose value differs, or the servers keep undoing each other's add-ons. A node-level value on a
-     * server is exactly such a difference.
+     * server is exactly such a difference. A key netc writes itself is refused as such (NS4003).
      */
     private void checkServerIdenticalKeys(String node, List<Statement.Rke2> blocks) {
         for (Statement.Rke2 block : blocks) {
             for (Statement.Rke2Entry entry : block.entries()) {
+                if (NetspecVocabulary.rke2KeySource(entry.key().text()) != null) {
+                    continue;
+                }
                 ConsumerTables.SERVER_IDENTICAL_KEYS.stream()
                         .filter(k -> k.key().equals(entry.key().text()))
                         .findFirst()

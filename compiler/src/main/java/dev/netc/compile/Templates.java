@@ -75,5 +75,10 @@ final class Templates {
             value.ifPresent(values::add);
             return value;
         }
+
+        @Override
+        public boolean required() {
+            return secrets.required();
+        }
     }
 }

@@ -78,6 +78,29 @@ final class ClusterSpecGenerator {
         out.append("cluster edge {\n  token env(\"CLUSTER_TOKEN\")\n");
         if (chance(3)) {
             out.append("  server \"").append(pick(SERVERS)).append("\"\n");
+        } else if (chance(6)) {
+            out.append("  server vip ")
+                    .append(pick("10.0.1.5", "10.0.1.10", "192.168.1.200"))
+                    .append('\n');
+        }
+        if (chance(4)) {
+            out.append("  proxy { https \"http://proxy.example:3128\"")
+                    .append(chance(2) ? "; http \"http://proxy.example:3128\"" : "")
+                    .append(chance(2) ? "; no-proxy \".corp.example\", 10.99.0.0/16" : "")
+                    .append(" }\n");
+        }
+        if (chance(4)) {
+            out.append("  airgap { images \"/opt/content/images\"")
+                    .append(
+                            chance(3)
+                                    ? ""
+                                    : "; archives "
+                                            + pick(
+                                                    "rke2-images.linux-amd64.tar.zst",
+                                                    "rke2-images-core.linux-amd64.tar.zst, rke2-images-canal.linux-amd64.tar.zst",
+                                                    "rke2-images-core.linux-arm64.tar.gz, rke2-images-calico.linux-arm64.tar.gz",
+                                                    "rke2-images-core.linux-amd64.tar.zst, rke2-images-cilium.linux-amd64.tar.zst"))
+                    .append(" }\n");
         }
         if (dualStack) {
             out.append("  pods 10.42.0.0/16, fd00:42::/56\n  services 10.43.0.0/16, fd00:43::/112\n");
@@ -121,7 +144,7 @@ final class ClusterSpecGenerator {
     }
 
     private String kubeProxy() {
-        String mode = pick("iptables", "ipvs", "nftables");
+        String mode = pick("iptables", "ipvs", "nftables", "none");
         List<String> options = new ArrayList<>();
         if (chance(2)) {
             options.add("sync-period " + pick(DURATIONS));

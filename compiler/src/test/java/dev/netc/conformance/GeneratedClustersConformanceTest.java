@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A failure names the seed; the spec is in the message.
  */
 class GeneratedClustersConformanceTest {
-    private static final int SPECS = 400;
+    private static final int SPECS = 1200;
 
     @TempDir
     Path dir;
@@ -45,7 +45,7 @@ class GeneratedClustersConformanceTest {
         }
         // The generator must keep reaching the emitters: a change that makes it produce only
         // rejected specs would leave the property with nothing to say.
-        assertThat(accepted.size()).as("accepted specs of %d", SPECS).isGreaterThan(SPECS / 5);
+        assertThat(accepted.size()).as("accepted specs of %d", SPECS).isGreaterThan(SPECS / 8);
         List<Harness.Finding> findings = Harness.run(cases);
         return accepted.entrySet().stream()
                 .map(e -> DynamicTest.dynamicTest(

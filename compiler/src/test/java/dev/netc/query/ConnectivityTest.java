@@ -10,6 +10,9 @@ import dev.netc.evaluator.KubeYaml;
 import dev.netc.evaluator.Manifests;
 import dev.netc.evaluator.Pod;
 import dev.netc.examples.Examples;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +42,28 @@ class ConnectivityTest {
                 .map(example -> DynamicTest.dynamicTest(
                         Examples.name(example),
                         () -> assertSame(EmittedPolicies.of(Examples.compile(example)), Examples.name(example))));
+    }
+
+    /**
+     * The oracle cases of the Kubernetes suites said in netspec (see NetpolCasesTest): every form
+     * of flow end, namespaces by labels, {@code everyone}, one-sided rules and named ports among them.
+     */
+    @TestFactory
+    Stream<DynamicTest> setsAgreeWithPairsOnTheNetpolCases() throws IOException {
+        List<Path> specs;
+        try (Stream<Path> listed = Files.list(Path.of("src", "test", "resources", "netpol-cases"))) {
+            specs = listed.filter(p -> p.toString().endsWith(".netspec"))
+                    .sorted()
+                    .toList();
+        }
+        return specs.stream()
+                .map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(), () -> {
+                    Compiler.Result result = InMemorySpec.compile(Files.readString(spec));
+                    assertThat(result.hasErrors())
+                            .as("%s", result.diagnostics())
+                            .isFalse();
+                    assertSame(EmittedPolicies.of(result), spec.getFileName().toString());
+                }));
     }
 
     @Test
