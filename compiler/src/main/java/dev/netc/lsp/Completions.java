@@ -40,10 +40,19 @@ final class Completions {
 
     /** @param offset the cursor, in code points */
     List<CompletionItem> at(String text, int offset) {
+        return at(tokensThrough(text, offset), text, offset);
+    }
+
+    /**
+     * @param tokens the text's tokens, as lexing it whole gives them, or those up to the end of the
+     *     cursor's line ({@link #tokensThrough})
+     * @param offset the cursor, in code points
+     */
+    List<CompletionItem> at(List<SourceToken> tokens, String text, int offset) {
         int cursorLine =
                 1 + (int) text.codePoints().limit(offset).filter(c -> c == '\n').count();
         List<SourceToken> before = new ArrayList<>();
-        for (SourceToken token : tokensThrough(text, offset)) {
+        for (SourceToken token : tokens) {
             boolean word = token.kind() == Kind.NAME
                     || token.kind() == Kind.STRING
                     || token.kind() == Kind.ERROR

@@ -2,6 +2,8 @@ package dev.netc.lsp;
 
 import dev.netc.analysis.Bindings;
 import dev.netc.format.Formatter;
+import dev.netc.parse.SourceToken;
+import dev.netc.parse.SourceTokens;
 import dev.netc.source.SourceFile;
 import dev.netc.source.Span;
 import java.util.ArrayList;
@@ -60,6 +62,14 @@ final class DocumentService implements TextDocumentService {
     private final Map<String, Snapshot> snapshots = new HashMap<>();
     /** The last snapshot of each document that parsed: completion needs names while the text is broken. */
     private final Map<String, Snapshot> lastParsed = new HashMap<>();
+    /**
+     * The tokens of each document's checked text, lexed once after its check: completion reads
+     * the text before the cursor, and lexing a large document at every request was most of its time.
+     */
+    private final Map<String, Lexed> lexed = new HashMap<>();
+
+    /** A text and its tokens, as {@link SourceTokens#lex} gives them. */
+    private record Lexed(String text, List<SourceToken> tokens) {}
 
     private LanguageClient client;
 
@@ -98,6 +108,7 @@ final class DocumentService implements TextDocumentService {
         worker.run(() -> {
             snapshots.remove(uri);
             lastParsed.remove(uri);
+            lexed.remove(uri);
             client.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
         });
     }
@@ -122,8 +133,9 @@ final class DocumentService implements TextDocumentService {
                     client.publishDiagnostics(new PublishDiagnosticsParams(
                             uri, diagnostics(snapshot).all(), version));
                     if (!cancelled.getAsBoolean()) {
-                        // after the diagnostics are out, before the hover or definition that may follow
+                        // after the diagnostics are out, before the hover, definition or completion that may follow
                         snapshot.bindings().resolveUses();
+                        tokens(uri, snapshot.source().text());
                     }
                 }));
     }
@@ -208,8 +220,19 @@ final class DocumentService implements TextDocumentService {
             }
             Bindings names = lastParsed.getOrDefault(uri, current).bindings();
             String text = current.source().text();
-            return Either.forLeft(new Completions(names).at(text, Positions.offset(text, params.getPosition())));
+            return Either.forLeft(
+                    new Completions(names).at(tokens(uri, text), text, Positions.offset(text, params.getPosition())));
         });
+    }
+
+    /** The tokens of a document's text: those lexed after its check, or lexed now if the text is another. */
+    private List<SourceToken> tokens(String uri, String text) {
+        Lexed known = lexed.get(uri);
+        if (known == null || !known.text().equals(text)) {
+            known = new Lexed(text, SourceTokens.lex(text));
+            lexed.put(uri, known);
+        }
+        return known.tokens();
     }
 
     @Override
