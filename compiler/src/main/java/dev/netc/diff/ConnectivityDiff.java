@@ -73,10 +73,11 @@ public record ConnectivityDiff(List<Change> changes) {
     public static ConnectivityDiff between(Compiler.Result before, Compiler.Result after) {
         SortedSet<String> pods = new TreeSet<>(Endpoints.podNames(before.model()));
         pods.addAll(Endpoints.podNames(after.model()));
-        EmittedPolicies old = EmittedPolicies.of(before, pods);
-        EmittedPolicies current = EmittedPolicies.of(after, pods);
-        Connectivity was = Connectivity.of(old);
-        Connectivity is = Connectivity.of(current);
+        Sides.Both<Connectivity> both = Sides.of(
+                () -> Connectivity.of(EmittedPolicies.of(before, pods)),
+                () -> Connectivity.of(EmittedPolicies.of(after, pods)));
+        Connectivity was = both.before();
+        Connectivity is = both.after();
         List<Change> changes = new ArrayList<>();
         for (DifferingPairs.Pair pair : DifferingPairs.of(was, is)) {
             changes.add(new Change(
