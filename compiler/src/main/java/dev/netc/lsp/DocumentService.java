@@ -63,8 +63,9 @@ final class DocumentService implements TextDocumentService {
     /** The last snapshot of each document that parsed: completion needs names while the text is broken. */
     private final Map<String, Snapshot> lastParsed = new HashMap<>();
     /**
-     * The tokens of each document's checked text, lexed once after its check: completion reads
-     * the text before the cursor, and lexing a large document at every request was most of its time.
+     * The tokens of each document's checked text, lexed on the first completion after its check
+     * (not at every check, which would hold up the next edit's): completion reads the text before
+     * the cursor, and lexing a large document at every request was most of its time.
      */
     private final Map<String, Lexed> lexed = new HashMap<>();
 
@@ -133,9 +134,8 @@ final class DocumentService implements TextDocumentService {
                     client.publishDiagnostics(new PublishDiagnosticsParams(
                             uri, diagnostics(snapshot).all(), version));
                     if (!cancelled.getAsBoolean()) {
-                        // after the diagnostics are out, before the hover, definition or completion that may follow
+                        // after the diagnostics are out, before the hover or definition that may follow
                         snapshot.bindings().resolveUses();
-                        tokens(uri, snapshot.source().text());
                     }
                 }));
     }
@@ -225,7 +225,7 @@ final class DocumentService implements TextDocumentService {
         });
     }
 
-    /** The tokens of a document's text: those lexed after its check, or lexed now if the text is another. */
+    /** The tokens of a document's text: lexed now, unless they were for this text already. */
     private List<SourceToken> tokens(String uri, String text) {
         Lexed known = lexed.get(uri);
         if (known == null || !known.text().equals(text)) {
