@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CompletionParams;
@@ -15,16 +12,11 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -43,7 +35,7 @@ public class LspBenchmark extends BenchmarkSettings {
     @Param({"1", "10"})
     public int scale;
 
-    private final Map<Integer, CompletableFuture<Void>> published = new ConcurrentHashMap<>();
+    private final DiagnosticsClient client = new DiagnosticsClient();
     private NetcLanguageServer server;
     private Path folder;
     private String uri;
@@ -59,7 +51,7 @@ public class LspBenchmark extends BenchmarkSettings {
         lines = text.split("\n", -1);
         flowLine = LspSession.middleFlowLine(List.of(lines));
         server = new NetcLanguageServer(folder.resolve("stdlib"));
-        server.connect(new Client());
+        server.connect(client);
         InitializeParams init = new InitializeParams();
         init.setCapabilities(new ClientCapabilities());
         server.initialize(init).get();
@@ -111,32 +103,6 @@ public class LspBenchmark extends BenchmarkSettings {
     }
 
     private void diagnostics(int forVersion) throws Exception {
-        published.computeIfAbsent(forVersion, v -> new CompletableFuture<>()).get(600, TimeUnit.SECONDS);
-        published.remove(forVersion);
-    }
-
-    private final class Client implements LanguageClient {
-        @Override
-        public void publishDiagnostics(PublishDiagnosticsParams params) {
-            if (params.getVersion() != null) {
-                published
-                        .computeIfAbsent(params.getVersion(), v -> new CompletableFuture<>())
-                        .complete(null);
-            }
-        }
-
-        @Override
-        public void telemetryEvent(Object object) {}
-
-        @Override
-        public void showMessage(MessageParams messageParams) {}
-
-        @Override
-        public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void logMessage(MessageParams message) {}
+        client.await(forVersion, 600);
     }
 }
