@@ -220,8 +220,9 @@ final class DocumentService implements TextDocumentService {
             }
             Bindings names = lastParsed.getOrDefault(uri, current).bindings();
             String text = current.source().text();
-            return Either.forLeft(
-                    new Completions(names).at(tokens(uri, text), text, Positions.offset(text, params.getPosition())));
+            List<SourceToken> tokens = tokens(uri, text);
+            int offset = Positions.offset(text, params.getPosition());
+            return Completions.answer(new Completions(names).at(tokens, text, offset), tokens, text, offset);
         });
     }
 
