@@ -104,6 +104,38 @@ class HostileInputTest {
                 .contains("4000 more errors and warnings were left out");
     }
 
+    /** Externals are worked out with a stack of their own: ten thousand, each naming the one before, do not overflow the thread's. */
+    @Test
+    void aChainOfTenThousandExternalsCompiles() throws IOException {
+        StringBuilder spec = new StringBuilder("external e0 = 10.0.0.0/8\n");
+        for (int i = 1; i < 10_000; i++) {
+            spec.append("external e").append(i).append(" = e").append(i - 1).append('\n');
+        }
+        spec.append("namespace app { isolate egress; tier a { pods app=a }; allow a -> e9999:80/tcp }\n");
+        Path out = dir.resolve("out");
+        Run run = netc(
+                "compile", Files.writeString(dir.resolve("chain.netspec"), spec).toString(), "-o", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(out.resolve("policies/app.yaml")).content().contains("cidr: 10.0.0.0/8");
+    }
+
+    /** Imports are followed with a stack of their own: a chain of five thousand files loads, and a cycle at its end is reported. */
+    @Test
+    void aChainOfFiveThousandImportsLoads() throws IOException {
+        int files = 5_000;
+        for (int i = 0; i < files; i++) {
+            String next = i + 1 < files ? "import \"m" + (i + 1) + "\"\n" : "import \"m0\"\n";
+            Files.writeString(dir.resolve("m" + i + ".netspec"), next + "network n" + i + " { cidr 10.0.0.0/24 }\n");
+        }
+        Run run = netc("check", dir.resolve("m0.netspec").toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err())
+                .containsPattern("error\\[NS1004\\]: import cycle: \\S*m0.netspec -> \\S*m1.netspec")
+                .containsPattern("m4999.netspec:1:1")
+                .doesNotContain("NS9001")
+                .doesNotContain("\tat ");
+    }
+
     @Test
     void fmtReadsFilesAsTheCompilerDoes() throws IOException {
         Path file =
