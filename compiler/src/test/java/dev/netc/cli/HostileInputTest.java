@@ -236,6 +236,9 @@ class HostileInputTest {
                 .doesNotContain("Exception")
                 .doesNotContain("NS9001");
         assertThat(run.out()).isEmpty();
+        assertThat(run.err().chars().filter(c -> c < 0x20 && c != '\n' || c == 0x7f || c >= 0x80 && c <= 0x9f))
+                .as("control characters of the input on the terminal")
+                .isEmpty();
         assertThat(OutputTree.snapshot(dir)).isEqualTo(before);
 
         Path fresh = dir.resolve("never-created");

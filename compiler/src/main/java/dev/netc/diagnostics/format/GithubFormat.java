@@ -2,6 +2,7 @@ package dev.netc.diagnostics.format;
 
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.Severity;
+import dev.netc.diagnostics.Visible;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -57,7 +58,8 @@ final class GithubFormat {
         List<String> properties = new ArrayList<>();
         if (diagnostic.primary() != null) {
             Region region = Region.of(diagnostic.primary());
-            properties.add("file=" + property(diagnostic.primary().file().displayName()));
+            properties.add(
+                    "file=" + property(Visible.text(diagnostic.primary().file().displayName())));
             properties.add("line=" + region.startLine());
             properties.add("endLine=" + region.endLine());
             // GitHub accepts columns only on single-line annotations
@@ -77,17 +79,20 @@ final class GithubFormat {
     /** The message with its label, notes and help, one per line. */
     private static String body(Diagnostic diagnostic) {
         StringBuilder body =
-                new StringBuilder(diagnostic.code().name()).append(": ").append(diagnostic.message());
+                new StringBuilder(diagnostic.code().name()).append(": ").append(Visible.text(diagnostic.message()));
         if (!diagnostic.primaryLabel().isEmpty()) {
-            body.append(" (").append(diagnostic.primaryLabel()).append(')');
+            body.append(" (").append(Visible.text(diagnostic.primaryLabel())).append(')');
         }
-        diagnostic.notes().forEach(note -> body.append("\nnote: ").append(note));
-        diagnostic.help().ifPresent(help -> body.append("\nhelp: ").append(help));
+        // the log is read in a terminal too: no control character of the input reaches it
+        diagnostic.notes().forEach(note -> body.append("\nnote: ").append(Visible.text(note)));
+        diagnostic.help().ifPresent(help -> body.append("\nhelp: ").append(Visible.text(help)));
         return body.toString();
     }
 
     private static String plain(Diagnostic diagnostic) {
-        String where = diagnostic.primary() == null ? "" : diagnostic.primary().location() + ": ";
+        String where = diagnostic.primary() == null
+                ? ""
+                : Visible.text(diagnostic.primary().location()) + ": ";
         return where + diagnostic.severity().label() + ": " + body(diagnostic).replace("\n", "; ");
     }
 
