@@ -59,7 +59,7 @@ final class ClusterAnalyzer {
         BlockReader reader = new BlockReader(block.body(), NetspecVocabulary.CLUSTER, sink);
         String name =
                 block.label() == null ? "cluster" : values.text(block.label()).orElse("cluster");
-        Optional<Secret> token = token(block, reader);
+        Optional<Secret> token = new ClusterToken(values, secrets, sink).read(block, reader.property("token"));
         List<AddressPlan.Range> podRanges = ranges(reader.property("pods"), "pod range", DEFAULT_PODS, block);
         List<AddressPlan.Range> serviceRanges =
                 ranges(reader.property("services"), "service range", DEFAULT_SERVICES, block);
@@ -78,13 +78,15 @@ final class ClusterAnalyzer {
                                         block.kind().span())));
         List<IpAddress> dns =
                 dnsAddresses.stream().map(AddressPlan.Address::address).toList();
+        NodeFileText nodeFileText = new NodeFileText(sink);
         Optional<String> domain = reader.property("domain")
                 .flatMap(p -> Properties.single(p, sink))
-                .flatMap(values::text);
+                .flatMap(v -> values.text(v).filter(text -> nodeFileText.check(text, v.span(), "`domain`")));
         List<String> cni = reader.property("cni").map(this::cni).orElse(List.of("canal"));
         List<String> tlsSans = reader.property("tls-san")
                 .map(p -> Properties.list(p, sink).stream()
-                        .flatMap(v -> values.text(v).stream())
+                        .flatMap(v ->
+                                values.text(v).filter(text -> nodeFileText.check(text, v.span(), "`tls-san`")).stream())
                         .toList())
                 .orElse(List.of());
         boolean ipv6 = pods.stream().anyMatch(c -> c.family() == IpAddress.Family.V6);
@@ -168,82 +170,6 @@ final class ClusterAnalyzer {
                         .withNote(
                                 "RKE2 exits at start-up: with a cloud provider the external address comes from the provider")
                         .withHelp("drop `external-ip` from the node, or the `" + provider.get() + "` option"));
-            }
-        }
-    }
-
-    /** {@code token env("NAME")}, {@code token file("path")}, or a literal (discouraged). */
-    private Optional<Secret> token(Statement.Block block, BlockReader reader) {
-        Optional<Statement.Property> property = reader.property("token");
-        if (property.isEmpty()) {
-            sink.report(Diagnostic.of(Code.NS2010, block.kind().span(), "the cluster block", "a `token`")
-                    .withHelp("add `token env(\"CLUSTER_TOKEN\")`: nodes join with this shared secret"));
-            return Optional.empty();
-        }
-        Optional<Value> value = Properties.single(property.get(), sink);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        if (value.get() instanceof Value.Str literal) {
-            sink.report(
-                    Diagnostic.of(Code.NS2015, literal.span())
-                            .withLabel("the secret is in the file")
-                            .withHelp(
-                                    "read it at compile time instead: `token env(\"CLUSTER_TOKEN\")` or `token file(\"token.txt\")`"));
-            return values.text(literal).map(text -> new Secret(text, "the source"));
-        }
-        if (!(value.get() instanceof Value.Call call) || !(call.argument() instanceof Value.Str)) {
-            sink.report(Diagnostic.of(
-                    Code.NS2009,
-                    value.get().span(),
-                    "`env(\"NAME\")` or `file(\"path\")`",
-                    value.get().describe()));
-            return Optional.empty();
-        }
-        Optional<String> argument = values.text(call.argument());
-        if (argument.isEmpty()) {
-            return Optional.empty();
-        }
-        switch (call.function().text()) {
-            case "env": {
-                Optional<String> secret = secrets.env(argument.get()).filter(s -> !s.isEmpty());
-                if (secret.isEmpty()) {
-                    sink.report(Diagnostic.of(
-                                    Code.NS2014,
-                                    call.span(),
-                                    "environment variable `" + argument.get() + "` is not set or empty")
-                            .withHelp("export " + argument.get() + " before running netc"));
-                }
-                return secret.map(s -> new Secret(s, "environment variable " + argument.get()));
-            }
-            case "file": {
-                var base = call.span()
-                        .file()
-                        .path()
-                        .map(p -> p.toAbsolutePath().getParent())
-                        .orElse(java.nio.file.Path.of("").toAbsolutePath());
-                StringBuilder problem = new StringBuilder();
-                Optional<String> secret = secrets.file(
-                                base.resolve(argument.get()).normalize(), problem)
-                        .filter(s -> !s.isEmpty());
-                if (secret.isEmpty()) {
-                    sink.report(Diagnostic.of(
-                            Code.NS2014,
-                            call.span(),
-                            problem.length() > 0 ? problem.toString() : "file `" + argument.get() + "` is empty"));
-                }
-                return secret.map(s -> new Secret(s, "file " + argument.get()));
-            }
-            default: {
-                Diagnostic unknown = Diagnostic.of(
-                        Code.NS1001,
-                        call.function().span(),
-                        "function",
-                        call.function().text(),
-                        "");
-                sink.report(Suggest.didYouMean(unknown, call.function().text(), List.of("env", "file"))
-                        .orElse(unknown.withNote("a token comes from `env(\"NAME\")` or `file(\"path\")`")));
-                return Optional.empty();
             }
         }
     }

@@ -97,6 +97,16 @@ final class NamespaceAnalyzer {
                             sink.report(Diagnostic.of(Code.NS2008, word.span(), "tier", word.text(), problem)));
             return new Name(word.text(), word.span());
         }
+        if (block.label() != null) {
+            // flows name tiers by a word: a string would name a tier no flow could reach
+            sink.report(Diagnostic.of(
+                            Code.NS2009,
+                            block.label().span(),
+                            "a tier name such as `web`",
+                            block.label().describe())
+                    .withHelp("tier names are words: letters, digits and `-`, starting with a letter"));
+            return null;
+        }
         sink.report(Diagnostic.of(Code.NS2010, block.kind().span(), "a tier", "a name")
                 .withHelp("write `tier NAME { ... }`"));
         return null;

@@ -25,11 +25,13 @@ final class Rke2Options {
     private final Values values;
     private final KubeProxyArgs kubeProxyArgs;
     private final DiagnosticSink sink;
+    private final NodeFileText nodeFileText;
 
     Rke2Options(Values values, KubeProxyArgs kubeProxyArgs, DiagnosticSink sink) {
         this.values = values;
         this.kubeProxyArgs = kubeProxyArgs;
         this.sink = sink;
+        this.nodeFileText = new NodeFileText(sink);
     }
 
     List<Rke2Option> read(List<Statement.Rke2> blocks) {
@@ -191,7 +193,7 @@ final class Rke2Options {
                 || value instanceof Value.Address
                 || value instanceof Value.Duration
                 || value instanceof Value.PortSpec) {
-            return values.text(value);
+            return values.text(value).filter(text -> nodeFileText.check(text, value.span(), "`" + key.name() + "`"));
         }
         Diagnostic diagnostic = Diagnostic.of(Code.NS4004, value.span(), key.name(), "a string", value.describe());
         if (value instanceof Value.Number) {

@@ -70,6 +70,8 @@ public enum Code {
     NS2026(Severity.ERROR), // pod range does not fit the nodes
     NS2027(Severity.ERROR), // service range too wide (a warning for IPv6 between /64 and /108)
     NS2028(Severity.ERROR), // invalid port name
+    NS2029(Severity.ERROR), // a character the node's YAML readers refuse or read as a line break
+    NS2030(Severity.WARNING), // white space removed from the ends of the cluster token
 
     // policy semantics
     NS3001(Severity.ERROR), // port not exposed by the target tier
