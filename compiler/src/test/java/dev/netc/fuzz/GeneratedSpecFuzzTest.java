@@ -58,7 +58,14 @@ class GeneratedSpecFuzzTest {
     }
 
     private static void checkPolicies(OutputFile file) {
+        java.util.Set<Object> names = new java.util.HashSet<>();
         for (Map<String, Object> document : KubeYaml.loadAll(file.content())) {
+            if ("NetworkPolicy".equals(document.get("kind"))) {
+                // one namespace a file: a second policy of a name would replace the first when applied
+                assertThat(names.add(((Map<?, ?>) document.get("metadata")).get("name")))
+                        .as("unique name of %s in %s", document.get("metadata"), file.path())
+                        .isTrue();
+            }
             if ("NetworkPolicy".equals(document.get("kind"))) {
                 assertThat(SchemaValidator.validate(document))
                         .as("schema: %s", document)
