@@ -21,6 +21,11 @@ import java.util.OptionalInt;
 final class CanalChecks {
     /** The smallest MTU IPv6 allows on a link (RFC 8200). */
     private static final int IPV6_MIN_MTU = 1280;
+    /**
+     * The smallest MTU IPv4 allows (RFC 791), the least the kernel takes for the device flannel
+     * creates with the derived MTU: below it flannel cannot set its device up.
+     */
+    private static final int IPV4_MIN_MTU = 68;
     /** Canal's chart value when netc cannot derive one. */
     private static final int CHART_DEFAULT_MTU = 1450;
 
@@ -155,6 +160,16 @@ final class CanalChecks {
                             "larger packets are dropped or fragmented inside the tunnel: connections hang after the handshake")
                     .withHelp(
                             "use `mtu " + (underlay.getAsInt() - overhead) + "` or leave `mtu` out: netc derives it"));
+        } else if (canal.mtu().isEmpty() && underlay.isPresent() && underlay.getAsInt() - overhead < IPV4_MIN_MTU) {
+            sink.report(Diagnostic.of(
+                            Code.NS4014,
+                            block.kind().span(),
+                            underlay.getAsInt() - overhead,
+                            "IPv4 needs at least " + IPV4_MIN_MTU + " bytes, and " + backend + " takes " + overhead
+                                    + " of the " + underlay.getAsInt() + " the underlay carries")
+                    .withSecondary(canal.network().get().span(), "the underlay network")
+                    .withNote("flannel creates its device with that MTU, which the kernel refuses")
+                    .withHelp("raise the underlay network's `mtu`, or use a backend with less overhead"));
         } else if (canal.mtu().isEmpty()
                 && underlay.isPresent()
                 && ipv6

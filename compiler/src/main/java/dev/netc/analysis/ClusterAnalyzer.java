@@ -81,12 +81,19 @@ final class ClusterAnalyzer {
         NodeFileText nodeFileText = new NodeFileText(sink);
         Optional<String> domain = reader.property("domain")
                 .flatMap(p -> Properties.single(p, sink))
-                .flatMap(v -> values.text(v).filter(text -> nodeFileText.check(text, v.span(), "`domain`")));
+                .flatMap(v -> values.text(v)
+                        .filter(text -> nodeFileText.check(text, v.span(), "`domain`"))
+                        .filter(text -> certificateName(
+                                CertificateNames.domainProblem(text), v, text, "domain", "cluster-domain")));
         List<String> cni = reader.property("cni").map(this::cni).orElse(List.of("canal"));
         List<String> tlsSans = reader.property("tls-san")
                 .map(p -> Properties.list(p, sink).stream()
-                        .flatMap(v ->
-                                values.text(v).filter(text -> nodeFileText.check(text, v.span(), "`tls-san`")).stream())
+                        .flatMap(v -> values
+                                .text(v)
+                                .filter(text -> nodeFileText.check(text, v.span(), "`tls-san`"))
+                                .filter(text ->
+                                        certificateName(CertificateNames.problem(text), v, text, "tls-san", "tls-san"))
+                                .stream())
                         .toList())
                 .orElse(List.of());
         boolean ipv6 = pods.stream().anyMatch(c -> c.family() == IpAddress.Family.V6);
@@ -104,6 +111,13 @@ final class ClusterAnalyzer {
         checkSingleInit(block, nodes);
         new AddressPlan(sink).check(podRanges, serviceRanges, dnsAddresses, networkRanges(), nodes);
         checkExternalIpsWithCloudProvider(nodes, rke2);
+        new Contradictions(sink)
+                .check(
+                        reader.statements(Statement.Rke2.class),
+                        rke2,
+                        cni,
+                        reader.blocks("canal"),
+                        kubeProxyWritten(reader));
         String controlPlaneHost = controlPlaneHost(block, reader, nodes);
         return new Cluster(
                 name,
@@ -153,7 +167,28 @@ final class ClusterAnalyzer {
                             "the init node has only IPv6 addresses, which the provider cannot put in a URL")
                     .withHelp("set `server` to a DNS name that resolves to the init node"));
         }
+        if (address.isEmpty()
+                && nodes.size() > 1
+                && init.isPresent()
+                && init.get().nodeIps().isEmpty()) {
+            sink.report(Diagnostic.of(
+                            Code.NS4018,
+                            init.get().span(),
+                            "",
+                            "the init node has no address, so the joining nodes would dial `https://:9345`, which is "
+                                    + "themselves")
+                    .withHelp("give the init node an interface (`interface eth0 10.0.1.10 on lan`), or set `server` "
+                            + "to a name every node resolves"));
+        }
         return address.map(IpAddress::toString).orElse("");
+    }
+
+    /** Where the spec writes a kube-proxy mode: the `kube-proxy` property or block, if either. */
+    private static Optional<dev.netc.source.Span> kubeProxyWritten(BlockReader reader) {
+        return reader.blocks("kube-proxy").stream()
+                .map(b -> b.kind().span())
+                .findFirst()
+                .or(() -> reader.property("kube-proxy").map(Statement.Property::span));
     }
 
     /** RKE2 refuses `node-external-ip` together with a cloud provider (K37). */
@@ -174,6 +209,13 @@ final class ClusterAnalyzer {
         }
     }
 
+    /** False, reported, when the name cannot be in the API server's certificate. */
+    private boolean certificateName(Optional<String> problem, Value value, String text, String property, String rule) {
+        problem.ifPresent(p -> sink.report(Diagnostic.of(Code.NS2008, value.span(), "`" + property + "`", text, p)
+                .withNote(Rke2ValueRules.rule(rule))));
+        return problem.isEmpty();
+    }
+
     /** The ranges a property lists, or RKE2's defaults (shown at the cluster keyword) when it is absent. */
     private List<AddressPlan.Range> ranges(
             Optional<Statement.Property> property, String kind, List<Cidr> defaults, Statement.Block block) {
@@ -183,8 +225,12 @@ final class ClusterAnalyzer {
                     .toList();
         }
         List<AddressPlan.Range> ranges = new ArrayList<>();
+        SpecialAddresses special = new SpecialAddresses(sink);
+        String use = kind.startsWith("pod") ? "pod" : "service";
         for (Value value : Properties.list(property.get(), sink)) {
-            values.cidr(value).ifPresent(cidr -> ranges.add(new AddressPlan.Range(cidr, value.span(), "the " + kind)));
+            values.cidr(value)
+                    .filter(cidr -> special.checkRange(cidr, value.span(), "the " + kind, use))
+                    .ifPresent(cidr -> ranges.add(new AddressPlan.Range(cidr, value.span(), "the " + kind)));
         }
         return ranges;
     }

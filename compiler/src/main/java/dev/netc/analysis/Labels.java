@@ -62,11 +62,37 @@ final class Labels {
         return new LabelSelector(matchLabels, expressions);
     }
 
-    /** Namespace labels: {@code key=value} only. */
+    /**
+     * Labels a namespace gets from something other than its spec: the API server sets the first to
+     * the namespace's name on every write (rancher/k3s@aef8a6a
+     * vendor/k8s.io/kubernetes/pkg/registry/core/namespace/strategy.go:103-129), netc the second, so
+     * that RKE2 never prunes the namespace. A label of the spec with either key would be replaced
+     * without a word.
+     */
+    private static final Map<String, String> SET_ELSEWHERE = Map.of(
+            "kubernetes.io/metadata.name", "the API server sets it to the namespace's name on every write",
+            "objectset.rio.cattle.io/prune", "netc sets it to \"false\", so that RKE2 never deletes the namespace");
+
+    /** Namespace labels: {@code key=value} only, each key once. */
     Map<String, String> labels(List<Selector> selectors) {
         Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, Name> keys = new LinkedHashMap<>();
         for (Selector selector : selectors) {
             if (selector instanceof Selector.Equals eq && !eq.negated()) {
+                String reserved = SET_ELSEWHERE.get(eq.key().text());
+                if (reserved != null) {
+                    sink.report(Diagnostic.of(
+                                    Code.NS2006, eq.key().span(), eq.key().text(), reserved)
+                            .withHelp("leave it out: select the namespace by its name, or by a label of your own"));
+                    continue;
+                }
+                Name first = keys.putIfAbsent(eq.key().text(), eq.key());
+                if (first != null) {
+                    sink.report(
+                            Diagnostic.of(Code.NS1011, eq.key().span(), eq.key().text(), "the namespace's labels")
+                                    .withSecondary(first.span(), "first set here"));
+                    continue;
+                }
                 if (validKey(eq.key()) && validValue(eq.value())) {
                     labels.put(eq.key().text(), eq.value().text());
                 }

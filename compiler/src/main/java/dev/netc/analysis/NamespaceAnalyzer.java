@@ -9,7 +9,9 @@ import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.model.LabelSelector;
 import dev.netc.model.Namespace;
 import dev.netc.model.PortRange;
+import dev.netc.model.SelectorOverlap;
 import dev.netc.model.Tier;
+import dev.netc.source.Span;
 import dev.netc.vocabulary.NetspecVocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,11 +130,23 @@ final class NamespaceAnalyzer {
                         .withSecondary(pods.get(0).span(), "first set here"));
             }
             selector = labels.selector(pods.get(0).selectors());
+            if (!SelectorOverlap.possible(selector, LabelSelector.ALL)) {
+                // its policies would select nothing, and every flow to or from it would allow nothing
+                sink.report(Diagnostic.of(
+                                Code.NS3015,
+                                pods.get(0).span(),
+                                name.text(),
+                                "a label cannot be required and excluded, or have two values, at once")
+                        .withHelp("keep one requirement per label key, e.g. `pods app=web`"));
+            }
         }
         List<Tier.TierPort> ports = new ArrayList<>();
+        Map<String, Span> portNames = new LinkedHashMap<>();
         for (Statement.Property property : reader.properties("port")) {
             for (List<Value> group : property.groups()) {
-                tierPort(group, property, qualified).ifPresent(ports::add);
+                tierPort(group, property, qualified)
+                        .filter(port -> uniquePortName(port, group.get(0).span(), portNames))
+                        .ifPresent(ports::add);
             }
         }
         Optional<Statement.Property> isolate = reader.property("isolate");
@@ -170,6 +184,18 @@ final class NamespaceAnalyzer {
         bindings.declare(Bindings.Kind.TIER_PORT, tier + ":" + portName.text(), portName.span(), property.span());
         Optional<PortRange> range = values.portSpec(spec.text(), spec.span());
         return range.map(r -> new Tier.TierPort(portName.text(), r));
+    }
+
+    /** A tier's port names are its own: a second `http` would never be used, since flows name the first. */
+    private boolean uniquePortName(Tier.TierPort port, Span span, Map<String, Span> seen) {
+        Span first = seen.putIfAbsent(port.name(), span);
+        if (first != null) {
+            sink.report(Diagnostic.of(Code.NS1002, span, "port", port.name())
+                    .withSecondary(first, "first declared here")
+                    .withHelp("give each port of the tier its own name"));
+            return false;
+        }
+        return true;
     }
 
     /**

@@ -26,12 +26,14 @@ final class Rke2Options {
     private final KubeProxyArgs kubeProxyArgs;
     private final DiagnosticSink sink;
     private final NodeFileText nodeFileText;
+    private final Rke2ValueRules valueRules;
 
     Rke2Options(Values values, KubeProxyArgs kubeProxyArgs, DiagnosticSink sink) {
         this.values = values;
         this.kubeProxyArgs = kubeProxyArgs;
         this.sink = sink;
         this.nodeFileText = new NodeFileText(sink);
+        this.valueRules = new Rke2ValueRules(sink);
     }
 
     List<Rke2Option> read(List<Statement.Rke2> blocks) {
@@ -81,6 +83,7 @@ final class Rke2Options {
         Rke2Key rke2Key = known.get();
         return typed(rke2Key, entry.value())
                 .filter(v -> allowedValue(key, v, entry.value()))
+                .filter(v -> valueRules.check(key, v, entry.value()))
                 .filter(v -> !key.equals("kube-proxy-arg") || kubeProxyArgsAccepted((List<?>) v, entry.value()))
                 .filter(v -> !key.equals("data-dir") || absoluteDataDir(String.valueOf(v), entry.value()))
                 .filter(v -> !key.equals("disable") || keepsNetcManifests((List<?>) v, entry.value()))

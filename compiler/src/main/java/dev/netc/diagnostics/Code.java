@@ -72,6 +72,7 @@ public enum Code {
     NS2028(Severity.ERROR), // invalid port name
     NS2029(Severity.ERROR), // a character the node's YAML readers refuse or read as a line break
     NS2030(Severity.WARNING), // white space removed from the ends of the cluster token
+    NS2031(Severity.ERROR), // an address or range in a range the consumers refuse for its use
 
     // policy semantics
     NS3001(Severity.ERROR), // port not exposed by the target tier
@@ -86,6 +87,7 @@ public enum Code {
     NS3012(Severity.ERROR), // flow between two address ends
     NS3013(Severity.WARNING), // the CNI does not enforce NetworkPolicies
     NS3014(Severity.WARNING), // kube-system isolated
+    NS3015(Severity.ERROR), // a tier's selector selects no pod
 
     // RKE2 / Kairos / Canal
     NS4001(Severity.ERROR), // unknown RKE2 key
@@ -118,6 +120,8 @@ public enum Code {
     NS4028(Severity.ERROR), // a key every server must share, set on one server
     NS4029(Severity.ERROR), // data-dir is not an absolute path
     NS4030(Severity.ERROR), // `disable` names a manifest netc writes
+    NS4031(Severity.ERROR), // an RKE2 key only servers read, set in a worker's block
+    NS4032(Severity.ERROR), // two settings that undo each other
 
     // internal
     NS9001(Severity.ERROR); // internal compiler error

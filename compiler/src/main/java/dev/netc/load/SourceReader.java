@@ -20,8 +20,7 @@ import java.util.Optional;
 /**
  * Turns a file's bytes into source text, the one way every input is read: UTF-8, strictly
  * (a byte that is not UTF-8 is an error at its position, not a silent replacement character),
- * a leading byte order mark dropped, lone carriage returns taken as line ends, and no file larger
- * than the limit read at all.
+ * a leading byte order mark dropped, and no file larger than the limit read at all.
  */
 public final class SourceReader {
     /** 8 MiB: hundreds of times the largest real spec. */
@@ -88,27 +87,7 @@ public final class SourceReader {
                     false));
             return Optional.empty();
         }
-        return Optional.of(new SourceFile(displayName, withLineFeeds(text), path));
-    }
-
-    /**
-     * The text with each carriage return that no line feed follows (the line ends of old Mac
-     * files, or a file whose line feeds a tool stripped) made a line feed: the lexer and every
-     * line count know only line feeds, and a lone CR was white space to them, so such a file read
-     * as one long line. One character for one: every offset stays where it was.
-     */
-    static String withLineFeeds(String text) {
-        int cr = text.indexOf('\r');
-        if (cr < 0) {
-            return text;
-        }
-        char[] chars = text.toCharArray();
-        for (int i = cr; i < chars.length; i++) {
-            if (chars[i] == '\r' && (i + 1 == chars.length || chars[i + 1] != '\n')) {
-                chars[i] = '\n';
-            }
-        }
-        return new String(chars);
+        return Optional.of(new SourceFile(displayName, text, path));
     }
 
     private static Diagnostic notText(SourceFile source, int offset, String what, boolean utf16) {

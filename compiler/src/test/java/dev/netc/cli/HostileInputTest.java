@@ -188,26 +188,45 @@ class HostileInputTest {
     @Test
     @SuppressWarnings("unchecked")
     void rke2StringsThatAreHardToWriteInYamlComeBackUnchanged() throws IOException {
-        List<String> values = SpecGenerator.AWKWARD_STRINGS;
-        Path spec = Files.writeString(dir.resolve("c.netspec"), """
-                network lan { cidr 10.0.1.0/24 }
-                cluster c {
-                  token env("HOME")
-                  node cp-1 { role init; interface eth0 10.0.1.10 on lan }
-                  rke2 { node-label = [%s] }
-                }
-                """.formatted(String.join(
-                ", ", values.stream().map(SpecGenerator::quoted).toList())));
-        Path out = dir.resolve("out");
-        assertThat(netc("compile", spec.toString(), "-o", out.toString()).exit())
-                .isZero();
-        String node = Files.readString(out.resolve("nodes/cp-1.yaml"));
-        YamlOutput.check(new dev.netc.emit.OutputFile("nodes/cp-1.yaml", node, true));
         Load load = new Load(LoadSettings.builder().build());
-        Map<String, Object> cluster =
-                (Map<String, Object>) ((Map<String, Object>) load.loadFromString(node)).get("cluster");
-        Map<String, Object> config = (Map<String, Object>) load.loadFromString((String) cluster.get("config"));
-        assertThat(config.get("node-label")).isEqualTo(values);
+        for (String value : SpecGenerator.AWKWARD_STRINGS) {
+            Path spec = Files.writeString(dir.resolve("c.netspec"), """
+                    network lan { cidr 10.0.1.0/24 }
+                    cluster c {
+                      token env("HOME")
+                      node cp-1 { role init; interface eth0 10.0.1.10 on lan }
+                      rke2 { etcd-s3-folder = %s }
+                    }
+                    """.formatted(SpecGenerator.quoted(value)));
+            Path out = dir.resolve("out");
+            assertThat(netc("compile", spec.toString(), "-o", out.toString()).exit())
+                    .as(value)
+                    .isZero();
+            String node = Files.readString(out.resolve("nodes/cp-1.yaml"));
+            YamlOutput.check(new dev.netc.emit.OutputFile("nodes/cp-1.yaml", node, true));
+            Map<String, Object> cluster =
+                    (Map<String, Object>) ((Map<String, Object>) load.loadFromString(node)).get("cluster");
+            Map<String, Object> config = (Map<String, Object>) load.loadFromString((String) cluster.get("config"));
+            assertThat(config.get("etcd-s3-folder")).as(value).isEqualTo(value);
+        }
+    }
+
+    /** A line break or a control character in a value would not reach RKE2 as written: refused where it is written. */
+    @Test
+    void rke2StringsWithControlCharactersAreRefused() throws IOException {
+        for (String value : List.of("line\nbreak", "tab\there", "del\u007f", "nel\u0085", "ls\u2028")) {
+            Path spec = Files.writeString(dir.resolve("c.netspec"), """
+                    network lan { cidr 10.0.1.0/24 }
+                    cluster c {
+                      token env("HOME")
+                      node cp-1 { role init; interface eth0 10.0.1.10 on lan }
+                      rke2 { etcd-s3-folder = %s }
+                    }
+                    """.formatted(SpecGenerator.quoted(value)));
+            Run run = netc("check", spec.toString());
+            assertThat(run.exit()).as(value).isEqualTo(1);
+            assertThat(run.err()).as(value).contains("error[NS2029]");
+        }
     }
 
     private static List<?> iterable(String yaml) {
