@@ -108,7 +108,7 @@ final class Rke2ValueRules {
     private boolean accepted(String key, String item, Value written, Optional<String> problem, String expected) {
         problem.ifPresent(
                 p -> sink.report(Diagnostic.of(Code.NS4004, written.span(), key, expected, "`" + item + "`: " + p)
-                        .withNote(rule(key))));
+                        .withNote(rule(key.endsWith("-arg") ? "*-arg" : key))));
         return problem.isEmpty();
     }
 
