@@ -111,6 +111,7 @@ func check(out string, facts *Facts, env NodeEnv, r *Report) {
 		flags[node] = nodeFlags
 		stages := readStages(node, facts, r)
 		checkNodeAddresses(node, nodeFlags, r)
+		checkValues(node, nodeFlags, facts, r)
 		dir := dataDir(node, nodeFlags, r)
 		kp := kubeProxy(node, nodeFlags, facts, r)
 		checkHostPrerequisites(node, nodeFlags, stages, facts, r)
