@@ -117,7 +117,8 @@ final class ClusterAnalyzer {
                         rke2,
                         cni,
                         reader.blocks("canal"),
-                        kubeProxyWritten(reader));
+                        kubeProxyWritten(reader),
+                        reader.blocks("node"));
         String controlPlaneHost = controlPlaneHost(block, reader, nodes);
         return new Cluster(
                 name,

@@ -19,9 +19,9 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code disable} naming the chart RKE2 deploys for the cluster's CNI: no node gets a pod
  *       network, and a `canal` block configures nothing;
- *   <li>{@code disable-kube-proxy = true} with a `kube-proxy` mode: no node runs kube-proxy, so the
- *       mode, its options and what netc derives from them (kernel modules, Canal's nftables values)
- *       do nothing.
+ *   <li>{@code disable-kube-proxy = true} with a `kube-proxy` mode or `kube-proxy-arg` items, of
+ *       the cluster or a node: no node runs kube-proxy, so the mode, its options and what netc
+ *       derives from them (kernel modules, Canal's nftables values) do nothing.
  * </ul>
  */
 final class Contradictions {
@@ -36,7 +36,8 @@ final class Contradictions {
             List<Rke2Option> options,
             List<String> cni,
             List<Statement.Block> canal,
-            Optional<Span> kubeProxy) {
+            Optional<Span> kubeProxy,
+            List<Statement.Block> nodes) {
         option(options, "disable").ifPresent(disable -> {
             List<?> disabled = (List<?>) disable.value();
             for (BundledChart chart : ConsumerTables.BUNDLED_CHARTS) {
@@ -57,16 +58,31 @@ final class Contradictions {
                 }
             }
         });
-        option(options, "disable-kube-proxy")
+        if (option(options, "disable-kube-proxy")
                 .filter(o -> Boolean.TRUE.equals(o.value()))
-                .ifPresent(o -> kubeProxy.ifPresent(mode -> sink.report(Diagnostic.of(
-                                Code.NS4032,
-                                entrySpan(blocks, "disable-kube-proxy"),
-                                "`disable-kube-proxy = true`",
-                                "the `kube-proxy` mode")
-                        .withSecondary(mode, "a kube-proxy no node runs")
+                .isPresent()) {
+            kubeProxy.ifPresent(mode -> reportKubeProxyDisabled(blocks, mode, "the `kube-proxy` mode"));
+            arguments(blocks).ifPresent(args -> reportKubeProxyDisabled(blocks, args, "`kube-proxy-arg`"));
+            for (Statement.Block node : nodes) {
+                List<Statement.Rke2> nodeBlocks = node.body().stream()
+                        .filter(Statement.Rke2.class::isInstance)
+                        .map(Statement.Rke2.class::cast)
+                        .toList();
+                arguments(nodeBlocks).ifPresent(args -> reportKubeProxyDisabled(blocks, args, "`kube-proxy-arg`"));
+            }
+        }
+    }
+
+    private static Optional<Span> arguments(List<Statement.Rke2> blocks) {
+        return entry(blocks, "kube-proxy-arg").map(Statement.Rke2Entry::span);
+    }
+
+    private void reportKubeProxyDisabled(List<Statement.Rke2> blocks, Span undone, String what) {
+        sink.report(
+                Diagnostic.of(Code.NS4032, entrySpan(blocks, "disable-kube-proxy"), "`disable-kube-proxy = true`", what)
+                        .withSecondary(undone, "for a kube-proxy no node runs")
                         .withNote(Rke2ValueRules.rule("disable-kube-proxy"))
-                        .withHelp("leave out the `kube-proxy` block, or `disable-kube-proxy`"))));
+                        .withHelp("leave out " + what + ", or `disable-kube-proxy`"));
     }
 
     private static Optional<Rke2Option> option(List<Rke2Option> options, String key) {
