@@ -125,10 +125,10 @@ public final class SpecGenerator {
     }
 
     /** The fuzzer's bytes as the random numbers of a {@link Random}. */
-    private static final class FuzzedRandom extends Random {
+    public static final class FuzzedRandom extends Random {
         private final transient FuzzedDataProvider data;
 
-        FuzzedRandom(FuzzedDataProvider data) {
+        public FuzzedRandom(FuzzedDataProvider data) {
             this.data = data;
         }
 
