@@ -160,26 +160,20 @@ final class CanalChecks {
                             "larger packets are dropped or fragmented inside the tunnel: connections hang after the handshake")
                     .withHelp(
                             "use `mtu " + (underlay.getAsInt() - overhead) + "` or leave `mtu` out: netc derives it"));
-        } else if (canal.mtu().isEmpty() && underlay.isPresent() && underlay.getAsInt() - overhead < IPV4_MIN_MTU) {
-            sink.report(Diagnostic.of(
-                            Code.NS4014,
-                            block.kind().span(),
-                            underlay.getAsInt() - overhead,
-                            "IPv4 needs at least " + IPV4_MIN_MTU + " bytes, and " + backend + " takes " + overhead
-                                    + " of the " + underlay.getAsInt() + " the underlay carries")
-                    .withSecondary(canal.network().get().span(), "the underlay network")
-                    .withNote("flannel creates its device with that MTU, which the kernel refuses")
-                    .withHelp("raise the underlay network's `mtu`, or use a backend with less overhead"));
         } else if (canal.mtu().isEmpty()
                 && underlay.isPresent()
-                && ipv6
-                && underlay.getAsInt() - overhead < IPV6_MIN_MTU) {
+                && belowMinimum(underlay.getAsInt() - overhead, ipv6) > 0) {
+            int minimum = belowMinimum(underlay.getAsInt() - overhead, ipv6);
             sink.report(Diagnostic.of(
                             Code.NS4014,
                             block.kind().span(),
                             underlay.getAsInt() - overhead,
-                            "IPv6 needs at least " + IPV6_MIN_MTU + " bytes, and " + backend + " takes " + overhead
-                                    + " of the " + underlay.getAsInt() + " the underlay carries")
+                            (minimum == IPV4_MIN_MTU ? "IPv4" : "IPv6") + " needs at least " + minimum + " bytes, and "
+                                    + backend + " takes " + overhead + " of the " + underlay.getAsInt()
+                                    + " the underlay carries")
+                    .withSecondary(canal.network().get().span(), "the underlay network")
+                    .withNote("flannel creates its device with that MTU: below the minimum the kernel refuses it, or "
+                            + "turns the family off on it")
                     .withHelp("raise the underlay network's `mtu`, or use a backend with less overhead"));
         } else if (canal.mtu().isEmpty() && underlay.isEmpty() && CHART_DEFAULT_MTU > ETHERNET_MTU - overhead) {
             sink.report(Diagnostic.of(
@@ -192,6 +186,14 @@ final class CanalChecks {
                     .withHelp("give the network Canal uses its `mtu` (`canal { on NETWORK }`), or set `mtu "
                             + (ETHERNET_MTU - overhead) + "`"));
         }
+    }
+
+    /** The least MTU a family of the pods needs that the derived one falls below, or 0 when it fits. */
+    private static int belowMinimum(int derived, boolean ipv6) {
+        if (derived < IPV4_MIN_MTU) {
+            return IPV4_MIN_MTU;
+        }
+        return ipv6 && derived < IPV6_MIN_MTU ? IPV6_MIN_MTU : 0;
     }
 
     private void checkPort(int port, Span span) {

@@ -37,29 +37,14 @@ final class Rke2ValueRules {
             case "node-taint":
                 return eachItem(key, (List<?>) value, items, taints(), "a taint such as `dedicated=edge:NoSchedule`");
             case "service-node-port-range":
-                return accepted(
-                        key,
-                        String.valueOf(value),
-                        written,
-                        portRangeProblem(String.valueOf(value)),
-                        "a port range such as `30000-32767`");
+                return single(
+                        key, value, written, Rke2ValueRules::portRangeProblem, "a port range such as `30000-32767`");
             case "lb-server-port":
-                long port = ((Number) value).longValue();
-                return accepted(
-                        key,
-                        String.valueOf(value),
-                        written,
-                        port < 2 || port > MAX_PORT
-                                ? Optional.of("the port is outside 2 to " + MAX_PORT)
-                                : Optional.empty(),
-                        "a port from 2 to " + MAX_PORT);
+                return single(
+                        key, value, written, Rke2ValueRules::loadBalancerPortProblem, "a port from 2 to " + MAX_PORT);
             case "write-kubeconfig-mode":
-                return accepted(
-                        key,
-                        String.valueOf(value),
-                        written,
-                        modeProblem(String.valueOf(value)),
-                        "an octal file mode such as `\"0640\"`");
+                return single(
+                        key, value, written, Rke2ValueRules::modeProblem, "an octal file mode such as `\"0640\"`");
             case "config":
                 sink.report(Diagnostic.of(Code.NS4002, written.span(), key)
                         .withNote(rule(key))
@@ -94,6 +79,16 @@ final class Rke2ValueRules {
 
     private interface ItemCheck {
         Optional<String> problem(String item);
+    }
+
+    private boolean single(String key, Object value, Value written, ItemCheck check, String expected) {
+        String text = String.valueOf(value);
+        return accepted(key, text, written, check.problem(text), expected);
+    }
+
+    private static Optional<String> loadBalancerPortProblem(String port) {
+        long number = Long.parseLong(port);
+        return number < 2 || number > MAX_PORT ? Optional.of("the port is outside 2 to " + MAX_PORT) : Optional.empty();
     }
 
     private boolean eachItem(String key, List<?> values, List<Value> written, ItemCheck check, String expected) {

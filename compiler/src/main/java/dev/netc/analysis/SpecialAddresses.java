@@ -45,19 +45,17 @@ final class SpecialAddresses {
      * @param use the table's use: {@code node}, {@code pod}, {@code service}
      */
     boolean checkRange(Cidr cidr, Span span, String what, String use) {
-        for (Range range : Ranges.ALL) {
-            if (range.row().appliesTo(use) && range.cidr().overlaps(cidr)) {
-                report(span, what, cidr.toString(), range);
-                return false;
-            }
-        }
-        return true;
+        return check(range -> range.cidr().overlaps(cidr), span, what, cidr.toString(), use);
     }
 
     boolean checkAddress(IpAddress address, Span span, String what, String use) {
+        return check(range -> range.cidr().contains(address), span, what, address.toString(), use);
+    }
+
+    private boolean check(java.util.function.Predicate<Range> hits, Span span, String what, String value, String use) {
         for (Range range : Ranges.ALL) {
-            if (range.row().appliesTo(use) && range.cidr().contains(address)) {
-                report(span, what, address.toString(), range);
+            if (range.row().appliesTo(use) && hits.test(range)) {
+                report(span, what, value, range);
                 return false;
             }
         }

@@ -83,30 +83,12 @@ final class ReservedWordNames {
     }
 
     private static boolean isReserved(int type) {
-        return type == NetSpecLexer.ALLOW
-                || type == NetSpecLexer.EXCEPT
-                || type == NetSpecLexer.IN
-                || type == NetSpecLexer.NOTIN;
+        return SourceTokens.kind(type) == SourceToken.Kind.RESERVED;
     }
 
     /** A word the grammar takes as a name: NAME or a keyword that doubles as one. */
     private static boolean isName(int type) {
-        return switch (type) {
-            case NetSpecLexer.NAME,
-                    NetSpecLexer.IMPORT,
-                    NetSpecLexer.PARAM,
-                    NetSpecLexer.NETWORK,
-                    NetSpecLexer.CLUSTER,
-                    NetSpecLexer.NODE,
-                    NetSpecLexer.NAMESPACE,
-                    NetSpecLexer.TIER,
-                    NetSpecLexer.EXTERNAL,
-                    NetSpecLexer.PORT,
-                    NetSpecLexer.PODS,
-                    NetSpecLexer.LABELS,
-                    NetSpecLexer.RKE2 -> true;
-            default -> false;
-        };
+        return SourceTokens.kind(type) == SourceToken.Kind.NAME;
     }
 
     /** The nearest token on the default channel before ({@code step} -1) or after (1) index {@code at}. */

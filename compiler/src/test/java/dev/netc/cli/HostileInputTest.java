@@ -190,14 +190,7 @@ class HostileInputTest {
     void rke2StringsThatAreHardToWriteInYamlComeBackUnchanged() throws IOException {
         Load load = new Load(LoadSettings.builder().build());
         for (String value : SpecGenerator.AWKWARD_STRINGS) {
-            Path spec = Files.writeString(dir.resolve("c.netspec"), """
-                    network lan { cidr 10.0.1.0/24 }
-                    cluster c {
-                      token env("HOME")
-                      node cp-1 { role init; interface eth0 10.0.1.10 on lan }
-                      rke2 { etcd-s3-folder = %s }
-                    }
-                    """.formatted(SpecGenerator.quoted(value)));
+            Path spec = etcdFolderSpec(value);
             Path out = dir.resolve("out");
             assertThat(netc("compile", spec.toString(), "-o", out.toString()).exit())
                     .as(value)
@@ -211,18 +204,23 @@ class HostileInputTest {
         }
     }
 
+    /** A one-node cluster whose RKE2 config has {@code etcd-s3-folder}, a free-text key, set to the value. */
+    private Path etcdFolderSpec(String value) throws IOException {
+        return Files.writeString(dir.resolve("c.netspec"), """
+                network lan { cidr 10.0.1.0/24 }
+                cluster c {
+                  token env("HOME")
+                  node cp-1 { role init; interface eth0 10.0.1.10 on lan }
+                  rke2 { etcd-s3-folder = %s }
+                }
+                """.formatted(SpecGenerator.quoted(value)));
+    }
+
     /** A line break or a control character in a value would not reach RKE2 as written: refused where it is written. */
     @Test
     void rke2StringsWithControlCharactersAreRefused() throws IOException {
         for (String value : List.of("line\nbreak", "tab\there", "del\u007f", "nel\u0085", "ls\u2028")) {
-            Path spec = Files.writeString(dir.resolve("c.netspec"), """
-                    network lan { cidr 10.0.1.0/24 }
-                    cluster c {
-                      token env("HOME")
-                      node cp-1 { role init; interface eth0 10.0.1.10 on lan }
-                      rke2 { etcd-s3-folder = %s }
-                    }
-                    """.formatted(SpecGenerator.quoted(value)));
+            Path spec = etcdFolderSpec(value);
             Run run = netc("check", spec.toString());
             assertThat(run.exit()).as(value).isEqualTo(1);
             assertThat(run.err()).as(value).contains("error[NS2029]");
