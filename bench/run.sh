@@ -43,7 +43,7 @@ fi
 jar="$root/compiler/target/netc.jar"
 benchmarks="$root/bench/target/benchmarks.jar"
 
-# the launcher's flags for a single compile (see ./netc), for the hello-world baseline and for
+# the launcher's flags for a single compile (see distribution/src/bin/netc, which ./netc runs), for the hello-world baseline and for
 # netc without its AppCDS archive
 flags=(-XX:+UseParallelGC -Xshare:auto -Xlog:cds=off,cds+dynamic=off -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1)
 
@@ -140,7 +140,10 @@ all_reps=$reps
 reps=$((reps < 3 ? reps : 3))
 measure fleet-new "${netc[@]}" compile "$root/examples/edge-site.netspec" --sites "$work/fleet.sites" -o "$work/out/fleet-{rep}"
 measure fleet-again "${netc[@]}" compile "$root/examples/edge-site.netspec" --sites "$work/fleet.sites" -o "$work/out/fleet-0"
-rm -rf "$work"/out/fleet-*
+# the same fleet delivered through GitOps: each site also as a Fleet bundle and a Kustomize folder
+measure fleet-gitops "${netc[@]}" compile "$root/examples/edge-site.netspec" --sites "$work/fleet.sites" \
+  -o "$work/out/fleet-gitops-{rep}" --fleet "$work/out/gitops-{rep}/fleet" --kustomize "$work/out/gitops-{rep}/kustomize"
+rm -rf "$work"/out/fleet-* "$work"/out/gitops-*
 reps=$all_reps
 date -u '+%Y-%m-%d %H:%M UTC' > "$work/date"
 echo "$reps" > "$work/reps" # --report writes the table again from these timings
@@ -148,7 +151,7 @@ cut -d' ' -f1-3 /proc/loadavg > "$work/loadavg"
 fi
 
 reps=$(cat "$work/reps")
-h=$(median hello); t=$(median three-tier); s=$(median small); l=$(median large); f=$(median fleet-new); fa=$(median fleet-again)
+h=$(median hello); t=$(median three-tier); s=$(median small); l=$(median large); f=$(median fleet-new); fa=$(median fleet-again); fg=$(median fleet-gitops)
 startup=$(median version) # JVM and command line: what every run pays before it reads its input
 growth=$(awk -v s="$s" -v l="$l" -v t="$startup" 'BEGIN { printf "%.1f", (l - t) / (s - t) }')
 
@@ -175,6 +178,7 @@ growth=$(awk -v s="$s" -v l="$l" -v t="$startup" 'BEGIN { printf "%.1f", (l - t)
   echo "| large spec (${large[0]} namespaces × ${large[1]} tiers × ${large[2]} flows, ${large[3]} nodes, ${large[4]} externals) ≤ 3 s and ≤ 1 GiB | into a new folder: $l s, peak RSS $(peak large) MiB (exit $(status large)); again over its unchanged output: $(median large-again) s | $(verdict "$(awk -v a="$l" -v m="$(peak large)" 'BEGIN { print a <= 3 && m <= 1024 }')") |"
   echo "| growth: 10 × the input ≤ 12 × the time, start-up (\`netc --version\`, $startup s) excluded | (large − start-up) / (small − start-up) = ($l − $startup) / ($s − $startup) = **$growth ×** | $(verdict "$(awk -v g="$growth" 'BEGIN { print g <= 12 }')") |"
   echo "| fleet: $sites sites of \`examples/edge-site\` in one run ≤ 30 s | new output folders: $f s, peak RSS $(peak fleet-new) MiB (exit $(status fleet-new)); again over those folders (unchanged: nothing is written): $fa s | $(verdict "$(awk -v a="$f" 'BEGIN { print a <= 30 }')") |"
+  echo "| fleet layout: the same $sites sites also as Fleet bundles and Kustomize folders (\`--fleet\`, \`--kustomize\`) ≤ 30 s | new folders in all three trees: $fg s, peak RSS $(peak fleet-gitops) MiB (exit $(status fleet-gitops)) | $(verdict "$(awk -v a="$fg" 'BEGIN { print a <= 30 }')") |"
   for kind in "${kinds[@]}"; do
     a=$(median "$kind-1"); b=$(median "$kind-10")
     if awk -v a="$a" -v t="$startup" 'BEGIN { exit !(a - t < 0.1) }'; then

@@ -4,7 +4,7 @@
 # RKE2's config with it):
 #
 #   apt-get install -y golang-go golang-gopkg-yaml.v2-dev golang-gopkg-yaml.v3-dev \
-#     golang-k8s-sigs-yaml-dev golang-github-masterminds-sprig-dev jq
+#     golang-k8s-sigs-yaml-dev golang-github-masterminds-sprig-dev golang-golang-x-net-dev jq
 #
 # Run as root on a machine with apt-get (a CI runner, a fresh container), it installs what is
 # missing itself; anywhere else it prints that line and fails. The build is offline: Go runs in
@@ -19,8 +19,8 @@ out="$1"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 gopath=/usr/share/gocode
 packages=(golang-go golang-gopkg-yaml.v2-dev golang-gopkg-yaml.v3-dev golang-k8s-sigs-yaml-dev
-  golang-github-masterminds-sprig-dev jq)
-libraries=(gopkg.in/yaml.v2 gopkg.in/yaml.v3 sigs.k8s.io/yaml github.com/Masterminds/sprig)
+  golang-github-masterminds-sprig-dev golang-golang-x-net-dev jq)
+libraries=(gopkg.in/yaml.v2 gopkg.in/yaml.v3 sigs.k8s.io/yaml github.com/Masterminds/sprig golang.org/x/net/http/httpproxy)
 
 missing() {
   command -v go >/dev/null 2>&1 || return 0
@@ -33,19 +33,7 @@ missing() {
 }
 
 if missing; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "conformance: installing ${packages[*]} from Debian's packages"
-    export DEBIAN_FRONTEND=noninteractive
-    log="$(mktemp)"
-    trap 'rm -f "$log"' EXIT
-    apt-get install -y -q --no-install-recommends "${packages[@]}" >"$log" 2>&1 \
-      || { apt-get update -q >>"$log" 2>&1 && apt-get install -y -q --no-install-recommends "${packages[@]}" >>"$log" 2>&1; } \
-      || { cat "$log" >&2; echo "conformance: could not install ${packages[*]}" >&2; exit 1; }
-  else
-    echo "conformance: the harness needs Go, Go libraries and jq; install them (Debian, as root):" >&2
-    echo "  apt-get install -y ${packages[*]}" >&2
-    exit 1
-  fi
+  "$here/../tools/apt-install.sh" conformance "${packages[@]}"
 fi
 
 mkdir -p "$(dirname "$out")"

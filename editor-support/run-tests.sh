@@ -3,9 +3,10 @@
 # every examples/ and stdlib/ file highlighted without an `invalid` token, the language client
 # against stand-ins for VS Code, the real `netc lsp` from compiler/target/netc.jar through the
 # client's protocol library, and the .vsix built with @vscode/vsce) and the vim runtime files
-# (headless vim). Run it after `mvn verify`, which builds the jar. Needs Node.js (18 or later)
-# with npm, and vim. In CI (CI=true, as root) a missing vim is installed from Debian's packages;
-# elsewhere it is reported.
+# (headless vim), and vim/lsp.lua in headless Neovim (the minimum version it states, and the
+# client it starts). Run it after `mvn verify`, which builds the jar. Needs Node.js (18 or
+# later) with npm, vim and Neovim. In CI (CI=true, as root) a missing vim or Neovim is installed
+# from Debian's packages; elsewhere it is reported.
 #
 # Ends with the line `editor: N passed, M failed` (N counts grammar test files, manifest, client
 # and server checks, checked .netspec files and snippets, the .vsix, and vim assertions) and
@@ -30,6 +31,19 @@ add_summary() {
   f="$(sed -E 's/^[^:]+: ([0-9]+) passed, ([0-9]+) failed$/\2/' <<<"$line")"
   passed=$((passed + p))
   failed=$((failed + f))
+}
+
+# install_for_ci TOOL PACKAGE: a missing TOOL is installed from Debian's PACKAGE in CI (CI=true,
+# as root); elsewhere what to install is said, and the tests that need it fail
+install_for_ci() {
+  local tool="$1" package="$2"
+  command -v "$tool" >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && [ "${CI:-}" = true ]; then
+    "$here/../tools/apt-install.sh" "editor tests" "$package" || true
+  else
+    echo "$tool is missing: install it (Debian: apt-get install -y $package). This script installs it" \
+      "itself only when run as root with CI=true." >&2
+  fi
 }
 
 # ---- VS Code extension ---------------------------------------------------------------------
@@ -81,58 +95,75 @@ else
         failed=$((failed + 1))
       fi
 
-      # the installable extension: the .vsix must hold the client, its runtime dependency and the grammar
-      if npx --no-install vsce package --skip-license --allow-missing-repository --out "$logs/netspec.vsix" \
-          >"$logs/vsce.log" 2>&1; then
+      # the installable extension, built as its readme says (`npm run package`, which runs `npm ci`
+      # first): the .vsix must hold the client, its runtime dependency, the grammar and a readme
+      # that documents the language server and links to nothing outside the package
+      if npm run --silent package -- --out "$logs/netspec.vsix" >"$logs/vsce.log" 2>&1; then
         listing="$(unzip -l "$logs/netspec.vsix" 2>/dev/null || python3 -m zipfile -l "$logs/netspec.vsix")"
         missing=""
         for entry in extension/package.json extension/extension.js extension/syntaxes/netspec.tmLanguage.json \
-            extension/language-configuration.json extension/node_modules/vscode-languageclient/package.json; do
-          grep -q "$entry" <<<"$listing" || missing="$missing $entry"
+            extension/language-configuration.json extension/node_modules/vscode-languageclient/package.json \
+            extension/readme.md; do
+          grep -qi "$entry" <<<"$listing" || missing="$missing $entry"
         done
         if [ -z "$missing" ]; then
-          echo "ok   vsce packaged netspec.vsix with the client, vscode-languageclient and the grammar"
+          echo "ok   npm run package built netspec.vsix with the client, vscode-languageclient, the grammar and the readme"
           passed=$((passed + 1))
         else
           echo "FAIL netspec.vsix lacks:$missing" >&2
           failed=$((failed + 1))
         fi
+        readme="$(unzip -p "$logs/netspec.vsix" extension/readme.md 2>/dev/null || true)"
+        problems=""
+        grep -q 'netspec.server.path' <<<"$readme" || problems="$problems no-netspec.server.path"
+        grep -q 'netc lsp' <<<"$readme" || problems="$problems no-language-server"
+        # relative links must name files inside the package
+        while read -r target; do
+          [ -z "$target" ] && continue
+          grep -qi "extension/${target#./}\$" <<<"$listing" || problems="$problems link:$target"
+        done < <(grep -oE '\]\([^)#:]+\)' <<<"$readme" | sed -E 's/^\]\(([^)]*)\)$/\1/')
+        if [ -z "$problems" ]; then
+          echo "ok   the packaged readme documents the language server and links only inside the package"
+          passed=$((passed + 1))
+        else
+          echo "FAIL the packaged readme:$problems" >&2
+          failed=$((failed + 1))
+        fi
       else
         cat "$logs/vsce.log"
-        echo "FAIL vsce package" >&2
+        echo "FAIL npm run package" >&2
         failed=$((failed + 1))
       fi
     fi
   fi
 fi
 
-# ---- vim -----------------------------------------------------------------------------------
-echo "== editor-support/vim"
-if ! command -v vim >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ] && [ "${CI:-}" = true ] && command -v apt-get >/dev/null 2>&1; then
-    echo "vim is missing: installing Debian's vim for the CI run"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y -q vim >"$logs/apt.log" 2>&1 \
-      || { apt-get update -q >>"$logs/apt.log" 2>&1 && apt-get install -y -q vim >>"$logs/apt.log" 2>&1; } \
-      || cat "$logs/apt.log"
-  else
-    echo "vim is missing: install it (Debian: apt-get install -y vim). This script installs it" \
-      "itself only when run as root with CI=true." >&2
+# run_suite NAME TOOL PACKAGE SCRIPT: runs a test script that needs TOOL (installed from PACKAGE
+# in CI) and ends with "NAME: P passed, F failed", and adds its counts
+run_suite() {
+  local name="$1" tool="$2" package="$3" script="$4" status=0
+  install_for_ci "$tool" "$package"
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "FAIL $tool is not installed" >&2
+    failed=$((failed + 1))
+    return
   fi
-fi
-if command -v vim >/dev/null 2>&1; then
-  "$here/vim/test/run.sh" >"$logs/vim.log" 2>&1
-  vim_status=$?
-  grep -v '^ok ' "$logs/vim.log" || true
-  if ! add_summary vim "$logs/vim.log" || { [ "$vim_status" -ne 0 ] && ! grep -q '^FAIL' "$logs/vim.log"; }; then
-    cat "$logs/vim.log"
-    echo "FAIL the vim test exited with status $vim_status" >&2
+  "$script" >"$logs/$name.log" 2>&1 || status=$?
+  grep -v '^ok ' "$logs/$name.log" || true
+  if ! add_summary "$name" "$logs/$name.log" || { [ "$status" -ne 0 ] && ! grep -q '^FAIL' "$logs/$name.log"; }; then
+    cat "$logs/$name.log"
+    echo "FAIL the $name test exited with status $status" >&2
     failed=$((failed + 1))
   fi
-else
-  echo "FAIL vim is not installed" >&2
-  failed=$((failed + 1))
-fi
+}
+
+# ---- vim -----------------------------------------------------------------------------------
+echo "== editor-support/vim"
+run_suite vim vim vim "$here/vim/test/run.sh"
+
+# ---- Neovim: lsp.lua -------------------------------------------------------------------------
+echo "== editor-support/vim/lsp.lua (Neovim)"
+run_suite nvim nvim neovim "$here/vim/test/run-nvim.sh"
 
 echo "editor: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -124,8 +124,11 @@ func checkCharts(node *Node, flags Flags, kp KubeProxy, manifests []Manifest, en
 		}
 		if m.name() == "rke2-canal" {
 			checkCanalValues(node, flags, m, env, facts, r)
+		} else {
+			checkCniValues(node, m, facts, r)
 		}
 	}
+	checkServicesImplemented(node, flags, configs, r)
 	if kp.Mode != "nftables" {
 		return
 	}
@@ -311,4 +314,38 @@ func sortedKeys(stages map[string][]Stage) []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+const srcCniValues = "cni-chart-values.tsv (rancher/rke2-charts@d83185c rke2-calico, rke2-cilium, rke2-flannel)"
+
+// checkCniValues: every value given to rke2-calico, rke2-cilium or rke2-flannel is one its
+// templates read (a map row covers what lies below it).
+func checkCniValues(node *Node, config Manifest, facts *Facts, r *Report) {
+	all := map[string]interface{}{}
+	leaves("", chartValues(config), all)
+	for key := range all {
+		known := false
+		for _, row := range facts.CniChartValues {
+			if row["chart"] == config.name() && (row["value"] == key || strings.HasPrefix(key, row["value"]+".")) {
+				known = true
+			}
+		}
+		if !known {
+			r.ignoredf(node.File, config.Path+".valuesContent."+key, "cni.unknown-value", srcCniValues, "the %s chart has no value `%s`: it is never read", config.name(), key)
+		}
+	}
+}
+
+// checkServicesImplemented: with disable-kube-proxy no kube-proxy runs on any node, and only
+// Cilium's kube-proxy replacement implements Services in its place (cni-chart-values.tsv).
+func checkServicesImplemented(node *Node, flags Flags, configs map[string]Manifest, r *Report) {
+	if disabled, _ := flags.last("disable-kube-proxy"); disabled != "true" {
+		return
+	}
+	cilium, ok := configs["rke2-cilium"]
+	replaced := ok && fmt.Sprint(lookup(chartValues(cilium), "kubeProxyReplacement")) == "true" &&
+		lookup(chartValues(cilium), "k8sServiceHost") != nil
+	if !replaced {
+		r.errorf(node.File, "cluster.config.disable-kube-proxy", "services.unimplemented", srcCniValues, "disable-kube-proxy runs no kube-proxy, and no CNI chart is told to replace it (rke2-cilium kubeProxyReplacement and k8sServiceHost): Services have no implementation")
+	}
 }

@@ -26,7 +26,7 @@ const (
 	policyPrefix = "netc-policies-"
 )
 
-func checkDeploy(node *Node, dir string, stages map[string][]Stage, manifests []Manifest, r *Report) {
+func checkDeploy(node *Node, dir string, stages map[string][]Stage, manifests []Manifest, gitOps map[string]string, r *Report) {
 	for _, m := range manifests {
 		if m.kind() != "Namespace" {
 			continue
@@ -37,12 +37,16 @@ func checkDeploy(node *Node, dir string, stages map[string][]Stage, manifests []
 			r.errorf(node.File, m.Path, "deploy.namespace-prunable", srcPrune, "Namespace %s is not labelled %s: \"false\": when its manifest is retired or disabled, RKE2 deletes it with every workload in it", m.name(), neverPrune)
 		}
 	}
-	replayRetirement(node, dir+"/server/manifests/", stages, r)
+	replayRetirement(node, dir+"/server/manifests/", stages, gitOps, r)
 }
 
 // replayRetirement seeds a folder with the server's manifests and with those of two namespaces that
 // left the spec, runs the stage commands that name the manifests folder, and checks the result.
-func replayRetirement(node *Node, manifests string, stages map[string][]Stage, r *Report) {
+// With a GitOps engine, the folder also holds the site's policies as an earlier compile placed
+// them: they must be removed, leaving their objects for the engine to adopt. A tombstone would
+// delete them, opening the namespaces until the engine deploys them again; a file left in place
+// would be re-applied by RKE2 over the engine's newer policies.
+func replayRetirement(node *Node, manifests string, stages map[string][]Stage, gitOps map[string]string, r *Report) {
 	tmp, err := os.MkdirTemp("", "netc-manifests-")
 	if err != nil {
 		r.errorf(node.File, "", "harness.tmp", "", "%v", err)
@@ -65,11 +69,19 @@ func replayRetirement(node *Node, manifests string, stages map[string][]Stage, r
 			}
 		}
 	}
+	for name := range current {
+		if gitOps != nil && strings.HasPrefix(name, policyPrefix) {
+			r.errorf(node.File, "stages", "deploy.double-delivery", srcStale, "a GitOps engine delivers the policies, and the server still places %s: RKE2 re-applies it at every start, over what the engine deployed since", name)
+		}
+	}
 	gone := policyPrefix + "zz-gone.yaml"
 	goneContent := "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: zz-gone\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-ingress\n  namespace: zz-gone\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n"
 	foreign := policyPrefix + "zz-foreign.yaml"
 	foreignContent := "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: allow-x\n  namespace: kube-system\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n"
 	seed := map[string]string{gone: goneContent, foreign: foreignContent}
+	for name, content := range gitOps {
+		seed[policyPrefix+name] = content
+	}
 	for name, content := range current {
 		seed[name] = content
 	}
@@ -87,6 +99,11 @@ func replayRetirement(node *Node, manifests string, stages map[string][]Stage, r
 	for name, content := range current {
 		if after, _ := os.ReadFile(filepath.Join(tmp, name)); string(after) != content {
 			r.errorf(node.File, "stages", "deploy.retire-current", srcYipRun, "the stage commands change %s, a manifest of the current spec", name)
+		}
+	}
+	for name := range gitOps {
+		if _, err := os.Stat(filepath.Join(tmp, policyPrefix+name)); err == nil {
+			r.errorf(node.File, "stages", "deploy.handover", srcStale, "%s%s, placed by an earlier compile, is still in the manifests folder after the stages ran: RKE2 keeps applying it beside the GitOps engine", policyPrefix, name)
 		}
 	}
 	goneObjects := objectsIn(filepath.Join(tmp, gone))

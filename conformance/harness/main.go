@@ -7,7 +7,8 @@
 // Usage: netc-conformance -tables DIR CASE...
 //
 // A CASE is a folder holding `out/`, what one `netc compile` wrote, and optionally `env.json`, the
-// machines the spec describes: {"nodes": {NAME: {"interfaces": [{name, addresses, mtu}]}}}.
+// machines the spec describes: {"nodes": {NAME: {"interfaces": [{name, addresses, mtu}]}}}, and
+// `fleet/<site>/` and `kustomize/<site>/`, the site's folders of the GitOps trees (gitops.go).
 // It prints one JSON finding per line, each naming its case (nothing when every consumer reads the
 // files as intended), and exits 0; 2 on a usage error or when it cannot read its tables or a case.
 package main
@@ -61,7 +62,8 @@ func main() {
 			fail(err)
 		}
 		report.kase = dir
-		check(filepath.Join(dir, "out"), facts, env, report)
+		check(filepath.Join(dir, "out"), gitOpsPolicies(dir), facts, env, report)
+		checkGitOps(dir, facts, report)
 	}
 	if err := report.write(os.Stdout); err != nil {
 		fail(err)
@@ -91,8 +93,9 @@ func readEnv(path string) (NodeEnv, error) {
 	return wrapper.Nodes, nil
 }
 
-// check replays every consumer on one compile's output folder.
-func check(out string, facts *Facts, env NodeEnv, r *Report) {
+// check replays every consumer on one compile's output folder; gitOps are the policy files a
+// GitOps engine delivers instead of the servers, by name (nil when the servers deliver them).
+func check(out string, gitOps map[string]string, facts *Facts, env NodeEnv, r *Report) {
 	paths, _ := filepath.Glob(filepath.Join(out, "nodes", "*.yaml"))
 	sort.Strings(paths)
 	var nodes []*Node
@@ -112,13 +115,15 @@ func check(out string, facts *Facts, env NodeEnv, r *Report) {
 		stages := readStages(node, facts, r)
 		checkNodeAddresses(node, nodeFlags, r)
 		checkValues(node, nodeFlags, facts, r)
+		checkProxy(node, nodeFlags, env, r)
 		dir := dataDir(node, nodeFlags, r)
 		kp := kubeProxy(node, nodeFlags, facts, r)
+		checkAirgap(node, dir, nodeFlags, stages, facts, r)
 		checkHostPrerequisites(node, nodeFlags, stages, facts, r)
 		if node.Command == "server" {
 			manifests := serverManifests(node, dir, stages, r)
 			checkCharts(node, nodeFlags, kp, manifests, env, facts, r)
-			checkDeploy(node, dir, stages, manifests, r)
+			checkDeploy(node, dir, stages, manifests, gitOps, r)
 		}
 	}
 	checkServerIdentical(nodes, flags, facts, r)

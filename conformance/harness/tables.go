@@ -84,6 +84,25 @@ type Facts struct {
 	ValueRules          map[string]Row // rke2-value-rules.tsv: key, rule
 	KubeletNodeLabels   []Row          // kubelet-node-labels.tsv: key, kind
 	KubeProxyStopFlags  map[string]Row // kube-proxy-stop-flags.tsv: flag, when, effect
+	AirgapArchives      []Row          // airgap-archives.tsv: needs, archives
+	CniChartValues      []Row          // cni-chart-values.tsv: chart, value
+	FleetFields         []Row          // fleet-yaml-fields.tsv: type, field, json, gotype
+	KustomizationFields []Row          // kustomization-fields.tsv: field (Type.Field), json, gotype
+}
+
+// typeDotField splits a `Type.Field` column into the type and field columns of the other tables.
+func typeDotField(rows []Row) []Row {
+	split := make([]Row, 0, len(rows))
+	for _, row := range rows {
+		copied := Row{}
+		for k, v := range row {
+			copied[k] = v
+		}
+		dot := strings.Index(row["field"], ".")
+		copied["type"], copied["field"] = row["field"][:dot], row["field"][dot+1:]
+		split = append(split, copied)
+	}
+	return split
 }
 
 func loadFacts(dir string) (*Facts, error) {
@@ -108,6 +127,10 @@ func loadFacts(dir string) (*Facts, error) {
 		{"rke2-value-rules.tsv", []string{"key", "rule", "source"}, func(t Table) { f.ValueRules = t.by("key") }},
 		{"kubelet-node-labels.tsv", []string{"key", "kind", "source"}, func(t Table) { f.KubeletNodeLabels = t.Rows }},
 		{"kube-proxy-stop-flags.tsv", []string{"flag", "when", "effect", "source"}, func(t Table) { f.KubeProxyStopFlags = t.by("flag") }},
+		{"airgap-archives.tsv", []string{"needs", "archives", "source"}, func(t Table) { f.AirgapArchives = t.Rows }},
+		{"cni-chart-values.tsv", []string{"chart", "value", "source"}, func(t Table) { f.CniChartValues = t.Rows }},
+		{"fleet-yaml-fields.tsv", []string{"type", "field", "json", "gotype", "source"}, func(t Table) { f.FleetFields = t.Rows }},
+		{"kustomization-fields.tsv", []string{"field", "json", "gotype", "source"}, func(t Table) { f.KustomizationFields = typeDotField(t.Rows) }},
 	}
 	for _, s := range specs {
 		t, err := readTable(dir, s.name, s.header...)

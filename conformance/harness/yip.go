@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"strings"
 	"text/template"
 
 	"github.com/Masterminds/sprig"
@@ -48,70 +47,10 @@ type StageUser struct {
 	System       bool
 }
 
-// yipTypes builds yip's Stage type from the table, so that yaml.v3 decodes the node file's
-// stages into the same Go types yip declares. Types the table does not describe decode into
-// interface{}: netc writes none of them.
-type yipTypes struct {
-	fields map[string][]Row
-	built  map[string]reflect.Type
-}
-
-func newYipTypes(rows []Row) *yipTypes {
-	t := &yipTypes{fields: map[string][]Row{}, built: map[string]reflect.Type{}}
-	for _, row := range rows {
-		t.fields[row["type"]] = append(t.fields[row["type"]], row)
-	}
-	return t
-}
-
-func (t *yipTypes) goType(expr string) reflect.Type {
-	switch {
-	case strings.HasPrefix(expr, "[]"):
-		return reflect.SliceOf(t.goType(expr[2:]))
-	case strings.HasPrefix(expr, "*"):
-		return reflect.PtrTo(t.goType(expr[1:]))
-	case strings.HasPrefix(expr, "map["):
-		end := strings.Index(expr, "]")
-		return reflect.MapOf(t.goType(expr[4:end]), t.goType(expr[end+1:]))
-	}
-	switch expr {
-	case "string", "IfCheckType":
-		return reflect.TypeOf("")
-	case "bool":
-		return reflect.TypeOf(false)
-	case "int":
-		return reflect.TypeOf(0)
-	case "uint32":
-		return reflect.TypeOf(uint32(0))
-	case "uint64":
-		return reflect.TypeOf(uint64(0))
-	case "int64":
-		return reflect.TypeOf(int64(0))
-	}
-	if built, ok := t.built[expr]; ok {
-		return built
-	}
-	rows, described := t.fields[expr]
-	if !described {
-		return reflect.TypeOf((*interface{})(nil)).Elem()
-	}
-	var fields []reflect.StructField
-	for _, row := range rows {
-		fields = append(fields, reflect.StructField{
-			Name: row["field"],
-			Type: t.goType(row["gotype"]),
-			Tag:  reflect.StructTag(fmt.Sprintf(`yaml:"%s,omitempty"`, row["yaml"])),
-		})
-	}
-	built := reflect.StructOf(fields)
-	t.built[expr] = built
-	return built
-}
-
 // readStages decodes the stages of a node's config text as yip does. A decoding error drops
 // every stage of the file.
 func readStages(node *Node, facts *Facts, r *Report) map[string][]Stage {
-	types := newYipTypes(facts.YipFields)
+	types := newTableTypes(facts.YipFields, "yaml", "IfCheckType")
 	stageType := types.goType("Stage")
 	config := reflect.New(reflect.StructOf([]reflect.StructField{{
 		Name: "Stages",

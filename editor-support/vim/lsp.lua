@@ -6,6 +6,18 @@
 -- the compiler's diagnostics, hover, go to definition, references, completion, document
 -- symbols, formatting (`vim.lsp.buf.format()`) and quick fixes (`vim.lsp.buf.code_action()`).
 
+-- Neovim 0.8 is the oldest this supports: it brought vim.lsp.start and vim.fs. Older ones (such
+-- as Debian 12's 0.7.2) are told so once, instead of failing on a nil vim.fs at every buffer.
+if vim.fn.has('nvim-0.8') == 0 then
+  local v = vim.version()
+  vim.api.nvim_echo({ {
+    string.format('netc lsp.lua needs Neovim 0.8 or later (this is %d.%d.%d): the language server is not started',
+      v.major, v.minor, v.patch),
+    'ErrorMsg',
+  } }, true, {})
+  return
+end
+
 vim.filetype.add({ extension = { netspec = 'netspec' } })
 
 local config = {

@@ -27,7 +27,7 @@ syn keyword netspecKeyword param network cluster node namespace tier external po
 syn keyword netspecKeyword import rke2
 syn keyword netspecKeyword pods labels nextgroup=netspecSelectors skipwhite
 syn keyword netspecKeyword allow nextgroup=netspecFlow skipwhite
-syn keyword netspecKeywordOperator except in notin
+syn keyword netspecKeywordOperator except in notin namespaces everyone
 " END generated: keywords
 
 " Vim prefers, among the items that start at one place, the one defined last: names in
@@ -87,9 +87,9 @@ syn match netspecFunction /\%([A-Za-z0-9_./-]\)\@<!\%(env\|file\)\ze\s*(/
 " canal { ... }, kube-proxy ipvs { ... }. A property is defined after the words: `on` at the
 " start of a statement is canal's property, elsewhere the word of `dns on`.
 " BEGIN generated: words (from compiler/src/main/vocabulary; NETC_UPDATE_VOCABULARY=1 mvn test rewrites it)
-syn match netspecConstant /\%([A-Za-z0-9_./-]\)\@<!\%(init\|controlplane\|worker\|iptables\|ipvs\|nftables\|vxlan\|wireguard\|host-gw\|ingress\|egress\|on\|off\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!/
-syn match netspecProperty /\%(\%(^\|[{;}]\)\s*\)\@<=\%(cidr\|mtu\|token\|server\|services\|dns\|domain\|cni\|tls-san\|kube-proxy\|role\|interface\|external-ip\|bind-address\|on\|backend\|vni\|scheduler\|strict-arp\|sync-period\|min-sync-period\|exclude-cidrs\|conntrack-max-per-core\|conntrack-min\|conntrack-tcp-timeout-established\|conntrack-tcp-timeout-close-wait\|isolate\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!/
-syn match netspecBlockKind /\%(\%(^\|[{;}]\)\s*\)\@<=\%(canal\|kube-proxy\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!\ze\s*\%(\h[A-Za-z0-9_.\/-]*\s*\|"[^"]*"\s*\)\={/
+syn match netspecConstant /\%([A-Za-z0-9_./-]\)\@<!\%(init\|controlplane\|worker\|iptables\|ipvs\|nftables\|none\|vxlan\|wireguard\|host-gw\|ingress\|egress\|on\|off\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!/
+syn match netspecProperty /\%(\%(^\|[{;}]\)\s*\)\@<=\%(cidr\|mtu\|token\|server\|services\|dns\|domain\|cni\|tls-san\|node-local-dns\|kube-proxy\|role\|interface\|external-ip\|bind-address\|on\|backend\|vni\|scheduler\|strict-arp\|sync-period\|min-sync-period\|exclude-cidrs\|conntrack-max-per-core\|conntrack-min\|conntrack-tcp-timeout-established\|conntrack-tcp-timeout-close-wait\|http\|https\|no-proxy\|images\|archives\|isolate\|owned-by\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!/
+syn match netspecBlockKind /\%(\%(^\|[{;}]\)\s*\)\@<=\%(canal\|calico\|cilium\|flannel\|kube-proxy\|proxy\|airgap\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!\ze\s*\%(\h[A-Za-z0-9_.\/-]*\s*\|"[^"]*"\s*\)\={/
 " END generated: words
 
 " ---- rke2 { key = value }: passed through to the RKE2 config ------------------------------
@@ -102,11 +102,22 @@ syn region netspecLabelSet matchgroup=netspecDelimiter start=/(/ end=/)/ contain
 syn match  netspecLabelValue /\%(!\==\s*\)\@<=\%(\h\%([A-Za-z0-9_./-]*[A-Za-z0-9_]\)\=\|\d[A-Za-z0-9_.\/]*\)/ contained
 
 " ---- flows: allow {a, b} -> ns.tier:{http, 8000-8100/tcp} -----------------------------
-syn cluster netspecFlowItems contains=netspecComment,netspecHashError,netspecString,netspecUnterminatedString,netspecAddress,netspecReference,netspecNamespaceRef,netspecOperator,netspecWildcard,netspecDelimiter
-syn region netspecFlow start=/\S\@=/ end=/\%(,\s*\%(\/\/.*\)\=\)\@<!$\|\ze[;}]/ contained contains=@netspecFlowItems,netspecFlowSet,netspecFlowPorts,netspecFlowPort
+" `allow ingress A -> B`, `allow egress A -> B`: the one side a flow writes (not a flow end `ingress ->`);
+" `namespaces SELECTOR except NAMES pods SELECTOR` up to the arrow, the ports or the next end, its
+" parentheses holding commas (after the keyword, which a `syn keyword` takes first); `everyone` a
+" keyword; ports `tcp` and `http/tcp`
+syn cluster netspecFlowItems contains=netspecComment,netspecHashError,netspecString,netspecUnterminatedString,netspecAddress,netspecReference,netspecNamespaceRef,netspecOperator,netspecWildcard,netspecDelimiter,netspecKeywordOperator,netspecFlowSelection
+syn region netspecFlow start=/\S\@=/ end=/\%(,\s*\%(\/\/.*\)\=\)\@<!$\|\ze[;}]/ contained contains=@netspecFlowItems,netspecFlowSide,netspecFlowSet,netspecFlowPorts,netspecFlowPort
+syn match  netspecFlowSide /\%(allow\s\+\)\@<=\%(ingress\|egress\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!\%(\s*->\)\@!/ contained
+syn region netspecFlowSelection start=/\%(\%([A-Za-z0-9_./-]\)\@<!namespaces\s\+\)\@<=\S\@=/ end=/\ze\%(->\|[:;},]\)\|$/ contained contains=netspecComment,netspecFlowSelectionWord,netspecFlowChoice,netspecString,netspecLabelKey,netspecLabelValue,netspecKeywordOperator,netspecLabelSet,netspecOperator,netspecWildcard
+syn region netspecFlowChoice matchgroup=netspecDelimiter start=/(/ end=/)/ contained contains=netspecComment,netspecString,netspecLabelKey,netspecLabelValue,netspecKeywordOperator,netspecLabelSet,netspecOperator,netspecDelimiter
+syn match  netspecFlowSelectionWord /\%([A-Za-z0-9_./-]\)\@<!pods\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!/ contained
 syn region netspecFlowSet matchgroup=netspecDelimiter start=/{/ end=/}/ contained contains=@netspecFlowItems
-syn match  netspecFlowPort /:\s*\%(\h\%([A-Za-z0-9_./-]*[A-Za-z0-9_]\)\=\|\d\+\%(-\d\+\)\=\%(\/\a\+\)\=\)/ contained contains=netspecDelimiter,netspecPort,netspecNumber,netspecPortName
-syn region netspecFlowPorts matchgroup=netspecDelimiter start=/:\s*{/ end=/}/ contained contains=netspecComment,netspecPort,netspecNumber,netspecPortName,netspecDelimiter
+syn match  netspecFlowPort /:\s*\%(\h\%([A-Za-z0-9_./-]*[A-Za-z0-9_]\)\=\|\d\+\%(-\d\+\)\=\%(\/\a\+\)\=\)/ contained contains=netspecDelimiter,netspecPort,netspecNumber,netspecPortName,netspecFlowContainerPort,netspecFlowProtocol
+syn region netspecFlowPorts matchgroup=netspecDelimiter start=/:\s*{/ end=/}/ contained contains=netspecComment,netspecPort,netspecNumber,netspecPortName,netspecFlowContainerPort,netspecFlowProtocol,netspecDelimiter
+syn match  netspecFlowContainerPort /\h\%([A-Za-z0-9_.-]*[A-Za-z0-9_]\)\=\ze\/\%(tcp\|udp\|sctp\)\%([A-Za-z0-9_]\)\@!/ contained
+syn match  netspecFlowProtocol /\%([A-Za-z0-9_./-]\)\@<!\%(tcp\|udp\|sctp\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!/ contained
+syn match  netspecFlowProtocol /\%([A-Za-z0-9_.-]\)\@<=\/\%(tcp\|udp\|sctp\)\%([A-Za-z0-9_]\)\@!/ contained
 
 " ---- highlighting -------------------------------------------------------------------------
 hi def link netspecKeyword                Keyword
@@ -142,6 +153,10 @@ hi def link netspecLabelSetValue          String
 hi def link netspecReference              Identifier
 hi def link netspecNamespaceRef           Identifier
 hi def link netspecPortName               Constant
+hi def link netspecFlowSide               StorageClass
+hi def link netspecFlowSelectionWord      Keyword
+hi def link netspecFlowProtocol           Type
+hi def link netspecFlowContainerPort      Constant
 hi def link netspecOperator               Operator
 hi def link netspecWildcard               Special
 hi def link netspecDelimiter              Delimiter

@@ -46,7 +46,7 @@ public class PhaseBenchmark extends BenchmarkSettings {
         if (loaded.hasErrors() || sink.hasErrors()) {
             throw new IllegalStateException("the generated spec has errors: " + sink.sorted());
         }
-        policies = PolicyEmitter.emit(model, false).documents();
+        policies = PolicyEmitter.emit(model, false, false).documents();
     }
 
     /** Lexing, parsing (SLL) and building the AST. */

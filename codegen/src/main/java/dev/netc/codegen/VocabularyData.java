@@ -87,6 +87,8 @@ public final class VocabularyData {
             "addresses",
             "text",
             "texts",
+            "url",
+            "path",
             "word",
             "words",
             "optional-words",

@@ -51,7 +51,7 @@ public final class Analyzer {
         Map<String, List<Statement.Allow>> namespaceFlows = new LinkedHashMap<>();
         NamespaceAnalyzer namespaceAnalyzer = new NamespaceAnalyzer(values, bindings, sink);
         declarations.namespaces.forEach((name, declared) -> {
-            var analyzed = namespaceAnalyzer.analyze(declared.name(), declared.statement(), declared.fromStdlib());
+            var analyzed = namespaceAnalyzer.analyze(declared.name(), declared.statement());
             namespaces.put(name, analyzed.namespace());
             namespaceFlows.put(name, analyzed.flows());
         });
@@ -88,6 +88,7 @@ public final class Analyzer {
             unused.reportUnusedTiers(List.copyOf(namespaces.values()), flows);
         }
         new FlowChecks(namespaces, cluster, sink).check(flows);
+        new DnsChecks(sink).check(List.copyOf(namespaces.values()), flows);
 
         Model model = new Model(
                 cluster,

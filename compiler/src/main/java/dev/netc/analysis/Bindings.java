@@ -65,13 +65,25 @@ public final class Bindings {
     /** A place that uses a declared name. */
     public record Use(Span span, Declaration target) {}
 
+    /**
+     * A word of the language in a flow that stands for something without naming a declaration
+     * ({@code everyone}, {@code namespaces team=a}, {@code allow ingress}, {@code tcp},
+     * {@code http/tcp}), and what the analysis made of it, in Markdown: what the editor shows on
+     * hover.
+     *
+     * @param title the form as written, or its word
+     */
+    public record Form(Span span, String title, String meaning) {}
+
     private final List<Declaration> declarations;
+    private final List<Form> forms;
     private final Map<String, Declaration> byName;
     private final Map<Declaration, List<Use>> usesOf;
     private final Map<SourceFile, List<Use>> usesIn;
 
-    private Bindings(List<Declaration> declarations, List<Use> uses) {
+    private Bindings(List<Declaration> declarations, List<Use> uses, List<Form> forms) {
         this.declarations = List.copyOf(declarations);
+        this.forms = List.copyOf(forms);
         this.byName = new HashMap<>();
         declarations.forEach(d -> byName.put(key(d.kind(), d.name()), d));
         // declarations are unique objects: by identity, which also spares the record's generated hashCode at start-up
@@ -116,6 +128,13 @@ public final class Bindings {
                 .findFirst();
     }
 
+    /** The innermost form of the language written at an offset of a file, if any. */
+    public Optional<Form> formAt(SourceFile file, int offset) {
+        return forms.stream()
+                .filter(f -> contains(f.span(), file, offset))
+                .min(Comparator.comparingInt(f -> f.span().end() - f.span().start()));
+    }
+
     private static boolean contains(Span span, SourceFile file, int offset) {
         return span != null && span.file() == file && span.start() <= offset && offset <= span.end();
     }
@@ -153,6 +172,14 @@ public final class Bindings {
             declared.putIfAbsent(key(kind, name), new Declaration(kind, name, nameSpan, span));
         }
 
+        /** By span: a port written once is resolved once per destination of its flow. */
+        private final Map<Span, Form> forms = new LinkedHashMap<>();
+
+        /** A form of the language at {@code span} and what it means (see {@link Form}); the first one counts. */
+        void form(Span span, String title, String meaning) {
+            forms.putIfAbsent(span, new Form(span, title, meaning));
+        }
+
         void use(Span span, Kind kind, String name) {
             if (span != null) {
                 uses.add(new PendingUse(span, kind, name));
@@ -169,7 +196,7 @@ public final class Bindings {
             }
             resolved.sort(Comparator.comparing((Use u) -> u.span().file().displayName())
                     .thenComparingInt(u -> u.span().start()));
-            return new Bindings(List.copyOf(declared.values()), resolved);
+            return new Bindings(List.copyOf(declared.values()), resolved, List.copyOf(forms.values()));
         }
     }
 }

@@ -8,13 +8,16 @@ import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.model.Canal;
 import dev.netc.model.Cluster;
+import dev.netc.model.CniSettings;
 import dev.netc.model.KubeProxy;
 import dev.netc.model.Network;
 import dev.netc.model.Node;
+import dev.netc.model.Proxy;
 import dev.netc.model.Rke2Option;
 import dev.netc.model.Secret;
 import dev.netc.net.Cidr;
 import dev.netc.net.IpAddress;
+import dev.netc.source.Span;
 import dev.netc.vocabulary.NetspecVocabulary;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +28,9 @@ import java.util.OptionalInt;
 /** The cluster block: addresses, token, Canal, kube-proxy, raw RKE2 options and the nodes. */
 final class ClusterAnalyzer {
     static final List<Cidr> DEFAULT_PODS = List.of(cidr("10.42.0.0/16"));
+    /** RKE2's cluster domain unless `domain` says otherwise. */
+    static final String DEFAULT_DOMAIN = "cluster.local";
+
     static final List<Cidr> DEFAULT_SERVICES = List.of(cidr("10.43.0.0/16"));
     /** The CNIs RKE2 runs on their own; Multus, a meta-plugin, only in front of one of them. */
     private static final List<String> CNIS = withoutMultus(NetspecVocabulary.CNI_WORDS);
@@ -79,6 +85,9 @@ final class ClusterAnalyzer {
         List<IpAddress> dns =
                 dnsAddresses.stream().map(AddressPlan.Address::address).toList();
         NodeFileText nodeFileText = new NodeFileText(sink);
+        Optional<IpAddress> nodeLocalDns = reader.property("node-local-dns")
+                .flatMap(p -> Properties.single(p, sink))
+                .flatMap(values::ip);
         Optional<String> domain = reader.property("domain")
                 .flatMap(p -> Properties.single(p, sink))
                 .flatMap(v -> values.text(v)
@@ -99,15 +108,20 @@ final class ClusterAnalyzer {
         boolean ipv6 = pods.stream().anyMatch(c -> c.family() == IpAddress.Family.V6);
         Optional<Canal> canal = canal(reader.blocks("canal"), ipv6);
         canal.ifPresent(c -> checkCanalDeployed(reader.blocks("canal").get(0), cni));
+        Optional<CniSettings> cniSettings =
+                new CniSettingsAnalyzer(values, this::network, sink).analyze(reader, cni, ipv6);
         Optional<KubeProxy> kubeProxy = new KubeProxyAnalyzer(values, metallb, sink)
                 .analyze(reader.property("kube-proxy"), reader.blocks("kube-proxy"));
         // RKE2 starts kube-proxy in iptables mode unless told otherwise
         String proxyMode = kubeProxy.map(KubeProxy::mode).orElse("iptables");
         Rke2Options rke2Options = new Rke2Options(values, new KubeProxyArgs(proxyMode, sink), sink);
         List<Rke2Option> rke2 = rke2Options.read(reader.statements(Statement.Rke2.class));
+        kubeProxy.filter(k -> k.mode().equals("none")).ifPresent(k -> checkKubeProxyReplaced(reader, cni));
 
         NodeAnalyzer nodeAnalyzer = new NodeAnalyzer(values, networks, rke2Options, bindings, sink);
-        List<Node> nodes = nodeAnalyzer.analyze(reader.blocks("node"), canal.flatMap(Canal::network));
+        List<Node> nodes = nodeAnalyzer.analyze(
+                reader.blocks("node"),
+                canal.flatMap(Canal::network).or(() -> cniSettings.flatMap(CniSettings::network)));
         checkSingleInit(block, nodes);
         new AddressPlan(sink).check(podRanges, serviceRanges, dnsAddresses, networkRanges(), nodes);
         checkExternalIpsWithCloudProvider(nodes, rke2);
@@ -116,10 +130,15 @@ final class ClusterAnalyzer {
                         reader.statements(Statement.Rke2.class),
                         rke2,
                         cni,
-                        reader.blocks("canal"),
-                        kubeProxyWritten(reader),
+                        reader::blocks,
+                        kubeProxy.filter(k -> k.mode().equals("none")).flatMap(k -> kubeProxyWritten(reader)),
                         reader.blocks("node"));
         String controlPlaneHost = controlPlaneHost(block, reader, nodes);
+        Optional<Proxy> proxy = new ProxyAnalyzer(values, sink)
+                .analyze(
+                        reader.blocks("proxy"),
+                        new ProxyAnalyzer.Inside(
+                                pods, services, networks.values(), controlPlaneHost, domain.orElse(DEFAULT_DOMAIN)));
         return new Cluster(
                 name,
                 token,
@@ -127,13 +146,17 @@ final class ClusterAnalyzer {
                 pods,
                 services,
                 dns,
+                nodeLocalDns,
                 domain,
                 cni,
                 tlsSans,
                 canal,
                 kubeProxy,
                 nodes,
-                rke2);
+                rke2,
+                proxy,
+                new AirgapAnalyzer(values, sink).analyze(reader.blocks("airgap"), cni),
+                cniSettings);
     }
 
     /**
@@ -142,10 +165,19 @@ final class ClusterAnalyzer {
      * cannot be an IPv6 literal, which would need brackets (K2).
      */
     private String controlPlaneHost(Statement.Block block, BlockReader reader, List<Node> nodes) {
-        Optional<Value> server = reader.property("server").flatMap(p -> Properties.single(p, sink));
+        Optional<Statement.Property> property = reader.property("server");
+        // `server vip ADDRESS`: an address that floats between the servers (kube-vip, keepalived)
+        boolean floating = property.map(p -> p.groups().size() == 1
+                        && p.groups().get(0).size() == 2
+                        && p.groups().get(0).get(0) instanceof Value.Word word
+                        && word.text().equals("vip"))
+                .orElse(false);
+        Optional<Value> server = floating
+                ? Optional.of(property.get().groups().get(0).get(1))
+                : property.flatMap(p -> Properties.single(p, sink));
         if (server.isPresent()) {
             String host = values.text(server.get()).orElse("");
-            ServerHost.problem(host, nodes)
+            (floating ? ServerHost.floatingProblem(host, nodes) : ServerHost.problem(host, nodes))
                     .ifPresent(p -> sink.report(Diagnostic.of(
                                     Code.NS4018, server.get().span(), host, p)
                             .withNote("every server and agent that joins dials https://" + host
@@ -185,11 +217,25 @@ final class ClusterAnalyzer {
     }
 
     /** Where the spec writes a kube-proxy mode: the `kube-proxy` property or block, if either. */
-    private static Optional<dev.netc.source.Span> kubeProxyWritten(BlockReader reader) {
-        return reader.blocks("kube-proxy").stream()
-                .map(b -> b.kind().span())
-                .findFirst()
-                .or(() -> reader.property("kube-proxy").map(Statement.Property::span));
+    private static Optional<Span> kubeProxyWritten(BlockReader reader) {
+        return reader.property("kube-proxy")
+                .map(Statement.Property::span)
+                .or(() -> reader.blocks("kube-proxy").stream()
+                        .map(b -> b.kind().span())
+                        .findFirst());
+    }
+
+    /**
+     * {@code kube-proxy none}: RKE2 runs no kube-proxy (disable-kube-proxy), so the CNI must implement
+     * Services; of RKE2's CNIs only Cilium does, as its kube-proxy replacement (cni-chart-values.tsv).
+     */
+    private void checkKubeProxyReplaced(BlockReader reader, List<String> cni) {
+        Span mode = kubeProxyWritten(reader).orElseThrow();
+        if (!cni.contains("cilium")) {
+            sink.report(Diagnostic.of(Code.NS4032, mode, String.join(", ", cni))
+                    .withNote("of RKE2's CNIs only Cilium implements Services without kube-proxy")
+                    .withHelp("write `cni cilium`, or keep kube-proxy (`kube-proxy nftables`)"));
+        }
     }
 
     /** RKE2 refuses `node-external-ip` together with a cloud provider (K37). */
@@ -315,7 +361,7 @@ final class ClusterAnalyzer {
         boolean deployed = ConsumerTables.BUNDLED_CHARTS.stream()
                 .anyMatch(chart -> chart.chart().equals("rke2-canal") && cni.contains(chart.cni()));
         if (!deployed && !cni.isEmpty()) {
-            sink.report(Diagnostic.of(Code.NS4026, block.kind().span(), String.join(", ", cni))
+            sink.report(Diagnostic.of(Code.NS4026, block.kind().span(), "canal", String.join(", ", cni))
                     .withNote(
                             "helm-controller reads HelmChartConfig rke2-canal only for the HelmChart rke2-canal, which "
                                     + "RKE2 deploys only with `cni canal`: the interface, MTU and backend would be lost")

@@ -14,6 +14,10 @@ import java.util.Optional;
 /**
  * The cluster's {@code token}: {@code env("NAME")}, {@code file("path")}, or a literal
  * (discouraged, NS2015). What is read is checked as {@link TokenValue} says, and never shown.
+ *
+ * <p>Only writing the node files needs the value ({@link SecretSource#required()}): for the
+ * commands that write none, a token that cannot be read is no error, but one that is read and
+ * could never be used still is, since the build would refuse it.
  */
 final class ClusterToken {
     private final Values values;
@@ -77,6 +81,9 @@ final class ClusterToken {
     private Optional<Secret> env(String name, Span span) {
         Optional<String> text = secrets.env(name).filter(s -> !s.isEmpty());
         if (text.isEmpty()) {
+            if (!secrets.required()) {
+                return Optional.empty();
+            }
             sink.report(Diagnostic.of(Code.NS2014, span, "environment variable `" + name + "` is not set or empty")
                     .withHelp("export " + name + " before running netc"));
             return Optional.empty();
@@ -94,6 +101,9 @@ final class ClusterToken {
         StringBuilder problem = new StringBuilder();
         Optional<String> text = secrets.file(base.resolve(path).normalize(), problem);
         if (text.isEmpty()) {
+            if (!secrets.required()) {
+                return Optional.empty();
+            }
             sink.report(Diagnostic.of(Code.NS2014, call.span(), problem.toString())
                     .withNote("a token file is a regular file of at most " + SecretSource.MAX_FILE_BYTES
                             + " bytes of UTF-8 text, the token on one line"));

@@ -11,17 +11,18 @@ import dev.netc.model.Rke2Option;
 import dev.netc.source.Span;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Cluster settings that each pass their own checks but undo each other (NS4032), so that what the
+ * Cluster settings that each pass their own checks but undo each other (NS4034), so that what the
  * spec says about the network never happens (rke2-value-rules.tsv):
  *
  * <ul>
  *   <li>{@code disable} naming the chart RKE2 deploys for the cluster's CNI: no node gets a pod
- *       network, and a `canal` block configures nothing;
- *   <li>{@code disable-kube-proxy = true} with a `kube-proxy` mode or `kube-proxy-arg` items, of
- *       the cluster or a node: no node runs kube-proxy, so the mode, its options and what netc
- *       derives from them (kernel modules, Canal's nftables values) do nothing.
+ *       network, and the CNI's block ({@code canal}, {@code calico}, ...) configures nothing;
+ *   <li>{@code kube-proxy none} (netc writes {@code disable-kube-proxy}, which may not be written
+ *       raw, NS4003) with {@code kube-proxy-arg} items, of the cluster or a node: no node runs
+ *       kube-proxy, so they do nothing.
  * </ul>
  */
 final class Contradictions {
@@ -35,41 +36,42 @@ final class Contradictions {
             List<Statement.Rke2> blocks,
             List<Rke2Option> options,
             List<String> cni,
-            List<Statement.Block> canal,
-            Optional<Span> kubeProxy,
+            Function<String, List<Statement.Block>> cniBlocks,
+            Optional<Span> kubeProxyNone,
             List<Statement.Block> nodes) {
         option(options, "disable").ifPresent(disable -> {
             List<?> disabled = (List<?>) disable.value();
             for (BundledChart chart : ConsumerTables.BUNDLED_CHARTS) {
                 if (!chart.chart().isEmpty() && cni.contains(chart.cni()) && disabled.contains(chart.chart())) {
                     Diagnostic diagnostic = Diagnostic.of(
-                                    Code.NS4032,
+                                    Code.NS4034,
                                     item(blocks, "disable", chart.chart()).orElse(entrySpan(blocks, "disable")),
                                     "`disable` of `" + chart.chart() + "`",
                                     "`cni " + chart.cni() + "`")
                             .withNote(Rke2ValueRules.rule("disable"))
                             .withHelp("to run a CNI of your own, write `cni none`; else leave `" + chart.chart()
                                     + "` out of `disable`");
+                    List<Statement.Block> configured = cniBlocks.apply(chart.cni());
                     sink.report(
-                            canal.isEmpty()
+                            configured.isEmpty()
                                     ? diagnostic
                                     : diagnostic.withSecondary(
-                                            canal.get(0).kind().span(), "configures the chart that is disabled"));
+                                            configured.get(0).kind().span(), "configures the chart that is disabled"));
                 }
             }
         });
-        if (option(options, "disable-kube-proxy")
-                .filter(o -> Boolean.TRUE.equals(o.value()))
-                .isPresent()) {
-            kubeProxy.ifPresent(mode -> reportKubeProxyDisabled(blocks, mode, "the `kube-proxy` mode"));
-            arguments(blocks).ifPresent(args -> reportKubeProxyDisabled(blocks, args, "`kube-proxy-arg`"));
-            for (Statement.Block node : nodes) {
-                List<Statement.Rke2> nodeBlocks = node.body().stream()
-                        .filter(Statement.Rke2.class::isInstance)
-                        .map(Statement.Rke2.class::cast)
-                        .toList();
-                arguments(nodeBlocks).ifPresent(args -> reportKubeProxyDisabled(blocks, args, "`kube-proxy-arg`"));
-            }
+        kubeProxyNone.ifPresent(none -> kubeProxyArguments(blocks, nodes, none));
+    }
+
+    /** Every `kube-proxy-arg`, of the cluster or a node, for a kube-proxy that does not run. */
+    private void kubeProxyArguments(List<Statement.Rke2> blocks, List<Statement.Block> nodes, Span none) {
+        arguments(blocks).ifPresent(args -> reportKubeProxyDisabled(none, args));
+        for (Statement.Block node : nodes) {
+            List<Statement.Rke2> nodeBlocks = node.body().stream()
+                    .filter(Statement.Rke2.class::isInstance)
+                    .map(Statement.Rke2.class::cast)
+                    .toList();
+            arguments(nodeBlocks).ifPresent(args -> reportKubeProxyDisabled(none, args));
         }
     }
 
@@ -77,12 +79,11 @@ final class Contradictions {
         return entry(blocks, "kube-proxy-arg").map(Statement.Rke2Entry::span);
     }
 
-    private void reportKubeProxyDisabled(List<Statement.Rke2> blocks, Span undone, String what) {
-        sink.report(
-                Diagnostic.of(Code.NS4032, entrySpan(blocks, "disable-kube-proxy"), "`disable-kube-proxy = true`", what)
-                        .withSecondary(undone, "for a kube-proxy no node runs")
-                        .withNote(Rke2ValueRules.rule("disable-kube-proxy"))
-                        .withHelp("leave out " + what + ", or `disable-kube-proxy`"));
+    private void reportKubeProxyDisabled(Span none, Span arguments) {
+        sink.report(Diagnostic.of(Code.NS4034, arguments, "`kube-proxy none`", "`kube-proxy-arg`")
+                .withSecondary(none, "no node runs kube-proxy")
+                .withNote(Rke2ValueRules.rule("disable-kube-proxy"))
+                .withHelp("leave out `kube-proxy-arg`, or choose a kube-proxy mode"));
     }
 
     private static Optional<Rke2Option> option(List<Rke2Option> options, String key) {

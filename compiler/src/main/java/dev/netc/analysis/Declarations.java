@@ -63,6 +63,29 @@ final class Declarations {
             params.addAll(reader.statements(Statement.Param.class));
             topLevelFlows.addAll(reader.statements(Statement.Allow.class));
         }
+        externals.forEach((name, external) -> {
+            Declared<Statement.Block> namespace = namespaces.get(name);
+            if (namespace != null && !(external.fromStdlib() && namespace.fromStdlib())) {
+                reportHiddenNamespace(external, namespace);
+            }
+        });
+    }
+
+    /**
+     * NS3020: an external with the name of a namespace. A bare name in a flow is an external before
+     * it is a namespace (docs/language.md, Flows), so {@code allow x -> ...} would silently mean the
+     * addresses, not the pods.
+     */
+    private void reportHiddenNamespace(Declared<Statement.External> external, Declared<Statement.Block> namespace) {
+        String name = external.name().text();
+        Declared<?> user = external.fromStdlib() ? namespace : external;
+        sink.report(Diagnostic.of(Code.NS3020, user.name().span(), name)
+                .withSecondary(
+                        (external.fromStdlib() ? external : namespace).name().span(),
+                        external.fromStdlib() ? "the external is declared here" : "the namespace is declared here")
+                .withNote("in a flow a bare `" + name + "` means the external's addresses; the namespace's pods are `"
+                        + name + ".*`")
+                .withHelp("give one of them another name"));
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.netc.model.Flow;
 import dev.netc.model.Namespace;
 import dev.netc.model.Peer;
 import dev.netc.model.SelectorOverlap;
+import dev.netc.model.Sides;
 import dev.netc.model.Tier;
 import dev.netc.net.Cidr;
 import java.util.ArrayList;
@@ -57,22 +58,98 @@ final class FlowChecks {
                                 .withHelp(
                                         "name the namespaces that need access, e.g. `allow {ingress-nginx.*, monitoring.*} -> ...`"));
             }
-            if (!isolated(flow.from(), false) && !isolated(flow.to(), true)) {
-                report(
-                        reported,
-                        flow,
-                        Diagnostic.of(Code.NS3011, flow.span(), describe(flow.from()), describe(flow.to()))
-                                .withNote(
-                                        "flows only open holes in isolation: without `isolate egress` on the source or "
-                                                + "`isolate ingress` on the target, this traffic is allowed anyway")
-                                .withHelp(
-                                        "add `isolate ingress` to the target's namespace (or tier), or remove the flow"));
+            if (!checkSides(flow, reported)
+                    && !(flow.sides().egress() && isolated(flow.from(), false))
+                    && !(flow.sides().ingress() && isolated(flow.to(), true))) {
+                report(reported, flow, noEffect(flow));
             }
             checkCoversCluster(flow.from(), flow, reported);
             checkCoversCluster(flow.to(), flow, reported);
         }
         namespaces.values().forEach(this::checkTierOverlaps);
     }
+
+    /** NS3011: a flow whose sides are not isolated, as much as it writes on. */
+    private static Diagnostic noEffect(Flow flow) {
+        if (flow.sides() == Sides.BOTH) {
+            return Diagnostic.of(
+                            Code.NS3011,
+                            flow.span(),
+                            "neither " + describe(flow.from()) + " nor " + describe(flow.to()) + " is isolated")
+                    .withNote("flows only open holes in isolation: without `isolate egress` on the source or "
+                            + "`isolate ingress` on the target, this traffic is allowed anyway")
+                    .withHelp("add `isolate ingress` to the target's namespace (or tier), or remove the flow");
+        }
+        String side = flow.sides() == Sides.INGRESS ? "ingress" : "egress";
+        Peer own = flow.sides() == Sides.INGRESS ? flow.to() : flow.from();
+        return Diagnostic.of(Code.NS3011, flow.span(), describe(own) + " is not isolated for " + side)
+                .withNote("`allow " + side + "` opens a hole only in " + describe(own) + "'s " + side
+                        + " isolation: without it, this traffic is allowed anyway")
+                .withHelp("add `isolate " + side + "` to its namespace (or tier), or remove the flow");
+    }
+
+    /**
+     * NS3016: a one-sided flow whose one side has no policies netc writes (an address end, pods
+     * of a namespace owned by others): it would write nothing. Returns whether it was reported.
+     */
+    private boolean checkSides(Flow flow, Set<Finding> reported) {
+        if (flow.sides() == Sides.BOTH) {
+            return false;
+        }
+        boolean ingress = flow.sides() == Sides.INGRESS;
+        Peer own = ingress ? flow.to() : flow.from();
+        if (!own.accept(ownSide)) {
+            String side = ingress ? "ingress" : "egress";
+            report(
+                    reported,
+                    flow,
+                    Diagnostic.of(Code.NS3016, flow.span(), side, describe(own))
+                            .withNote("`allow " + side + "` writes rules only on the "
+                                    + (ingress ? "destination" : "source")
+                                    + "'s side, and netc writes no policy for an address range or for a namespace "
+                                    + "owned by others")
+                            .withHelp("write `allow` (both sides), or `allow " + (ingress ? "egress" : "ingress")
+                                    + "` for the other side"));
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether netc may write policies for some of the peer's pods: not for addresses, nor for the
+     * pods of a namespace owned by others; an end across namespaces may cover the spec's own.
+     */
+    private final Peer.Visitor<Boolean> ownSide = new Peer.Visitor<>() {
+        @Override
+        public Boolean tier(Peer.TierPeer tier) {
+            return !namespaces.get(tier.tier().namespace()).ownedByOthers();
+        }
+
+        @Override
+        public Boolean namespace(Peer.NamespacePeer namespace) {
+            return !namespaces.get(namespace.namespace()).ownedByOthers();
+        }
+
+        @Override
+        public Boolean allNamespaces(Peer.AllNamespaces all) {
+            return true;
+        }
+
+        @Override
+        public Boolean addresses(Peer.Addresses addresses) {
+            return false;
+        }
+
+        @Override
+        public Boolean selectedNamespaces(Peer.SelectedNamespaces selected) {
+            return true;
+        }
+
+        @Override
+        public Boolean everyone(Peer.Everyone everyone) {
+            return true;
+        }
+    };
 
     private void report(Set<Finding> reported, Flow flow, Diagnostic diagnostic) {
         if (reported.add(new Finding(
@@ -96,24 +173,37 @@ final class FlowChecks {
 
             @Override
             public Boolean namespace(Peer.NamespacePeer namespacePeer) {
-                Namespace namespace = namespaces.get(namespacePeer.namespace());
-                return ingress
-                        ? namespace.isolateIngress()
-                                || namespace.tiers().stream().anyMatch(Tier::isolateIngress)
-                        : namespace.isolateEgress()
-                                || namespace.tiers().stream().anyMatch(Tier::isolateEgress);
+                return anyPodIsolated(namespaces.get(namespacePeer.namespace()), ingress);
             }
 
             @Override
             public Boolean allNamespaces(Peer.AllNamespaces all) {
-                return namespaces.values().stream().anyMatch(n -> ingress ? n.isolateIngress() : n.isolateEgress());
+                return namespaces.values().stream().anyMatch(n -> anyPodIsolated(n, ingress));
             }
 
             @Override
             public Boolean addresses(Peer.Addresses addresses) {
                 return false; // addresses outside the cluster: no policy of ours applies to them
             }
+
+            @Override
+            public Boolean selectedNamespaces(Peer.SelectedNamespaces selected) {
+                return namespaces.values().stream()
+                        .anyMatch(n -> selected.chooses(n.labelsOnCluster()) && anyPodIsolated(n, ingress));
+            }
+
+            @Override
+            public Boolean everyone(Peer.Everyone everyone) {
+                return allNamespaces(new Peer.AllNamespaces());
+            }
         });
+    }
+
+    /** Whether the namespace or one of its tiers isolates the direction. */
+    private static boolean anyPodIsolated(Namespace namespace, boolean ingress) {
+        return ingress
+                ? namespace.isolateIngress() || namespace.tiers().stream().anyMatch(Tier::isolateIngress)
+                : namespace.isolateEgress() || namespace.tiers().stream().anyMatch(Tier::isolateEgress);
     }
 
     /**
@@ -121,56 +211,79 @@ final class FlowChecks {
      * service range also allow (or expose) pods there.
      */
     private void checkCoversCluster(Peer peer, Flow flow, Set<Finding> reported) {
-        if (!(peer instanceof Peer.Addresses addresses) || cluster.isEmpty()) {
+        if (!(peer instanceof Peer.Addresses addresses)) {
             return;
         }
-        List<Cidr> clusterRanges = new ArrayList<>(cluster.get().podCidrs());
-        clusterRanges.addAll(cluster.get().serviceCidrs());
+        // without a cluster block the cluster still has RKE2's default ranges
+        List<Cidr> podRanges = cluster.map(Cluster::podCidrs).orElse(ClusterAnalyzer.DEFAULT_PODS);
+        List<Cidr> clusterRanges = new ArrayList<>(podRanges);
+        clusterRanges.addAll(cluster.map(Cluster::serviceCidrs).orElse(ClusterAnalyzer.DEFAULT_SERVICES));
         for (Peer.IpBlock block : addresses.blocks()) {
             for (Cidr range : clusterRanges) {
-                boolean covered = block.cidr().covers(range)
-                        ? block.except().stream().noneMatch(e -> e.covers(range))
-                        : range.covers(block.cidr());
-                if (covered) {
-                    boolean pods = cluster.get().podCidrs().contains(range);
+                boolean covers =
+                        block.cidr().covers(range) && block.except().stream().noneMatch(e -> e.covers(range));
+                boolean inside = !block.cidr().covers(range) && range.covers(block.cidr());
+                if (covers || inside) {
+                    boolean pods = podRanges.contains(range);
+                    String kind = pods ? "pod" : "service";
                     report(
                             reported,
                             flow,
-                            Diagnostic.of(Code.NS3008, flow.span(), addresses.name(), pods ? "pod" : "service", range)
+                            Diagnostic.of(
+                                            Code.NS3008,
+                                            flow.span(),
+                                            addresses.name(),
+                                            covers ? "covers" : "lies inside",
+                                            kind,
+                                            range)
                                     .withNote(
-                                            "Calico (Canal) matches ipBlock rules against pod addresses too: this flow also "
-                                                    + "applies to " + (pods ? "every pod" : "service addresses")
-                                                    + " in " + range)
+                                            "Calico (Canal) matches ipBlock rules against pod addresses too: this flow "
+                                                    + "also applies to "
+                                                    + (covers
+                                                            ? (pods ? "every pod" : "service addresses") + " in "
+                                                                    + range
+                                                            : "the " + kind + " addresses in " + addresses.name()))
                                     .withHelp(
-                                            "use std/networks' `internet`, which leaves out the cluster's ranges, or add "
-                                                    + "`except cluster.pods, cluster.services` to the external"));
+                                            covers
+                                                    ? "use std/networks' `internet`, which leaves out the cluster's ranges, or "
+                                                            + "add `except cluster.pods, cluster.services` to the external"
+                                                    : "name the pods as a tier or namespace: their addresses change whenever they "
+                                                            + "are recreated"));
                     return;
                 }
             }
         }
     }
 
-    /** Two tiers of one namespace whose selectors a single pod could satisfy both. */
+    /**
+     * Tiers of one namespace whose selectors a single pod could satisfy together: one warning on
+     * each tier that shares pods with tiers declared before it, naming all of them.
+     */
     private void checkTierOverlaps(Namespace namespace) {
         if (!namespace.managed()) {
             return;
         }
         List<Tier> tiers = namespace.tiers();
         for (int i = 1; i < tiers.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (SelectorOverlap.possible(tiers.get(i).pods(), tiers.get(j).pods())) {
-                    sink.report(Diagnostic.of(
-                                    Code.NS3006,
-                                    tiers.get(i).span(),
-                                    tiers.get(i).qualifiedName(),
-                                    tiers.get(j).qualifiedName())
-                            .withSecondary(
-                                    tiers.get(j).span(), "`" + tiers.get(j).name() + "` is here")
-                            .withNote("a pod in both tiers gets the flows of both: the policies allow the union")
-                            .withHelp("make the selectors exclusive, e.g. give each tier its own `app=` value"));
-                    break;
-                }
+            Tier tier = tiers.get(i);
+            List<Tier> partners = tiers.subList(0, i).stream()
+                    .filter(other -> SelectorOverlap.possible(tier.pods(), other.pods()))
+                    .toList();
+            if (partners.isEmpty()) {
+                continue;
             }
+            List<String> names =
+                    partners.stream().map(t -> "`" + t.qualifiedName() + "`").toList();
+            String listed = names.size() == 1
+                    ? names.get(0)
+                    : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+            Diagnostic diagnostic = Diagnostic.of(Code.NS3006, tier.span(), tier.qualifiedName(), listed);
+            for (Tier partner : partners) {
+                diagnostic = diagnostic.withSecondary(partner.span(), "`" + partner.name() + "` is here");
+            }
+            sink.report(diagnostic
+                    .withNote("a pod in several tiers gets the flows of all of them: the policies allow the union")
+                    .withHelp("make the selectors exclusive, e.g. give each tier its own `app=` value"));
         }
     }
 
@@ -200,6 +313,16 @@ final class FlowChecks {
         @Override
         public String addresses(Peer.Addresses addresses) {
             return "`" + addresses.name() + "`";
+        }
+
+        @Override
+        public String selectedNamespaces(Peer.SelectedNamespaces selected) {
+            return "`" + selected.text() + "`";
+        }
+
+        @Override
+        public String everyone(Peer.Everyone everyone) {
+            return "everyone";
         }
     }
 }

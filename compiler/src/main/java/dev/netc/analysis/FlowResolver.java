@@ -7,10 +7,14 @@ import dev.netc.ast.Statement;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.model.ContainerPort;
 import dev.netc.model.Flow;
+import dev.netc.model.FlowPort;
 import dev.netc.model.Namespace;
 import dev.netc.model.Peer;
 import dev.netc.model.PortRange;
+import dev.netc.model.Protocol;
+import dev.netc.model.Sides;
 import dev.netc.model.Tier;
 import dev.netc.source.Span;
 import java.util.ArrayList;
@@ -34,7 +38,10 @@ final class FlowResolver {
     private final Values values;
     private final Bindings.Recorder bindings;
     private final DiagnosticSink sink;
-    private final Map<String, List<PortRange>> constantRanges = new LinkedHashMap<>();
+    private final Map<String, List<FlowPort>> constantPorts = new LinkedHashMap<>();
+    private final PortExposure exposure;
+    private final ContainerPorts containerPorts;
+    private final NamespaceSelection namespaceSelection;
 
     FlowResolver(
             Scope scope,
@@ -49,6 +56,9 @@ final class FlowResolver {
         this.values = values;
         this.bindings = bindings;
         this.sink = sink;
+        this.exposure = new PortExposure(sink);
+        this.containerPorts = new ContainerPorts(values, bindings, sink);
+        this.namespaceSelection = new NamespaceSelection(scope, bindings, sink);
     }
 
     /** @param context the namespace the statement is written in, or null at the top level */
@@ -60,17 +70,64 @@ final class FlowResolver {
         if (from.size() != allow.from().size() || to.size() != allow.to().size()) {
             return List.of();
         }
+        Optional<Sides> written = sides(allow);
+        if (written.isEmpty()) {
+            return List.of();
+        }
+        Sides sides = written.get();
         List<Flow> flows = new ArrayList<>();
-        for (Peer target : to) {
-            Optional<List<PortRange>> ports = ports(allow.ports(), target);
+        for (int i = 0; i < to.size(); i++) {
+            Peer target = to.get(i);
+            if (allow.ports().isEmpty()) {
+                exposure.checkAllPorts(target, allow.to().get(i).span());
+            }
+            Optional<List<FlowPort>> ports = ports(allow.ports(), target);
             if (ports.isEmpty()) {
                 continue;
             }
             for (Peer source : from) {
-                flows.add(new Flow(source, target, ports.get(), allow.span()));
+                flows.add(new Flow(source, target, ports.get(), allow.span(), sides));
             }
         }
         return flows;
+    }
+
+    /**
+     * The sides the flow writes rules on: both, or the one that {@code ingress} or {@code egress}
+     * after {@code allow} names. Any other word there is reported: it is most often the first of
+     * two ends written without braces.
+     */
+    private Optional<Sides> sides(Statement.Allow allow) {
+        if (allow.side().isEmpty()) {
+            return Optional.of(Sides.BOTH);
+        }
+        Name side = allow.side().get();
+        switch (side.text()) {
+            case "ingress":
+                bindings.form(
+                        side.span(),
+                        "allow ingress",
+                        "a one-sided flow: only the destination's ingress gets a rule; the source's egress is "
+                                + "someone else's to allow");
+                return Optional.of(Sides.INGRESS);
+            case "egress":
+                bindings.form(
+                        side.span(),
+                        "allow egress",
+                        "a one-sided flow: only the source's egress gets a rule; the destination's ingress is "
+                                + "someone else's to allow");
+                return Optional.of(Sides.EGRESS);
+            default:
+                sink.report(Diagnostic.of(
+                                Code.NS2009,
+                                side.span(),
+                                "`ingress` or `egress` (a one-sided flow) or a flow end",
+                                "`" + side.text() + "` before `"
+                                        + allow.from().get(0).span().text() + "`")
+                        .withHelp("several ends are written in braces: `{" + side.text() + ", "
+                                + allow.from().get(0).span().text() + "}`"));
+                return Optional.empty();
+        }
     }
 
     private Optional<Peer> peer(Endpoint endpoint, String context) {
@@ -95,6 +152,22 @@ final class FlowResolver {
             public Optional<Peer> address(Endpoint.Address address) {
                 return values.cidrOrHost(address.value())
                         .map(cidr -> new Peer.Addresses(cidr.toString(), List.of(new Peer.IpBlock(cidr, List.of()))));
+            }
+
+            @Override
+            public Optional<Peer> selectedNamespaces(Endpoint.SelectedNamespaces end) {
+                return namespaceSelection.resolve(end);
+            }
+
+            @Override
+            public Optional<Peer> everyone(Endpoint.Everyone end) {
+                bindings.form(
+                        end.span(),
+                        "everyone",
+                        "every pod of every namespace and every address: a rule without peers (no `from` or "
+                                + "`to`), which every CNI reads as anyone\n\nas a source, also the egress of every "
+                                + "isolated pod of this spec");
+                return Optional.of(new Peer.Everyone());
             }
         });
     }
@@ -170,7 +243,9 @@ final class FlowResolver {
         public Optional<Peer> unknown(Scope.Meaning.Unknown meaning) {
             Diagnostic missing =
                     Diagnostic.of(Code.NS1001, name.span(), "tier, external or namespace", name.text(), "");
-            sink.report(Suggest.didYouMean(missing, name.text(), scope.candidates(context))
+            sink.report(StdlibNames.importHelp(name.text())
+                    .map(missing::withHelp)
+                    .or(() -> Suggest.didYouMean(missing, name.text(), scope.candidates(context)))
                     .orElse(missing));
             return Optional.empty();
         }
@@ -193,7 +268,9 @@ final class FlowResolver {
         Optional<Namespace> namespace = scope.namespace(name);
         if (namespace.isEmpty()) {
             Diagnostic missing = Diagnostic.of(Code.NS1001, span, "namespace", name, "");
-            sink.report(Suggest.didYouMean(missing, name, scope.namespaceNames())
+            sink.report(StdlibNames.importHelp(name)
+                    .map(missing::withHelp)
+                    .or(() -> Suggest.didYouMean(missing, name, scope.namespaceNames()))
                     .orElse(missing.withHelp("declare it: `namespace " + name + " { ... }`")));
         } else {
             bindings.use(span, Bindings.Kind.NAMESPACE, name);
@@ -202,41 +279,68 @@ final class FlowResolver {
     }
 
     /** Resolved ports towards {@code target}; empty (reported) on any error. */
-    private Optional<List<PortRange>> ports(List<PortRef> refs, Peer target) {
-        List<PortRange> result = new ArrayList<>();
+    private Optional<List<FlowPort>> ports(List<PortRef> refs, Peer target) {
+        List<FlowPort> result = new ArrayList<>();
         boolean ok = true;
         for (PortRef ref : refs) {
-            Optional<List<PortRange>> ranges = port(ref, target);
-            ok &= ranges.isPresent();
-            ranges.ifPresent(result::addAll);
+            Optional<List<FlowPort>> ports = port(ref, target);
+            ok &= ports.isPresent();
+            ports.ifPresent(result::addAll);
         }
         return ok ? Optional.of(result.stream().distinct().toList()) : Optional.empty();
     }
 
-    private Optional<List<PortRange>> port(PortRef ref, Peer target) {
+    private Optional<List<FlowPort>> port(PortRef ref, Peer target) {
         return ref.accept(new PortRef.Visitor<>() {
             @Override
-            public Optional<List<PortRange>> literal(PortRef.Literal literal) {
-                Optional<PortRange> range = values.portSpec(literal.text(), literal.span());
-                range.ifPresent(r -> checkExposed(target, r, ref));
-                return range.map(List::of);
+            public Optional<List<FlowPort>> literal(PortRef.Literal literal) {
+                return exposed(values.portSpec(literal.text(), literal.span()), target, ref);
             }
 
             @Override
-            public Optional<List<PortRange>> bare(PortRef.Bare bare) {
+            public Optional<List<FlowPort>> bare(PortRef.Bare bare) {
                 sink.report(Diagnostic.of(Code.NS2016, ref.span(), bare.number())
-                        .withHelp("write `" + bare.number() + "/tcp` (or `/udp`, `/sctp`)"));
+                        .withHelp(
+                                "write `" + bare.number() + "/tcp` (or `/udp`, `/sctp`), or `tcp` for every TCP port"));
                 return Optional.empty();
             }
 
             @Override
-            public Optional<List<PortRange>> named(PortRef.Named named) {
+            public Optional<List<FlowPort>> named(PortRef.Named named) {
                 return namedPort(named, target);
+            }
+
+            @Override
+            public Optional<List<FlowPort>> protocol(PortRef.Protocol protocol) {
+                Optional<PortRange> every =
+                        values.protocol(protocol.protocol(), protocol.span()).map(PortRange::all);
+                every.ifPresent(range -> bindings.form(
+                        protocol.span(),
+                        range.toString(),
+                        "every " + range.protocol().name() + " port: written as `protocol: "
+                                + range.protocol().name() + "` without a port, which needs no `endPort`"));
+                return exposed(every, target, ref);
+            }
+
+            @Override
+            public Optional<List<FlowPort>> containerPort(PortRef.ContainerPort port) {
+                bindings.form(
+                        port.span(),
+                        port.span().text(),
+                        "the container port named `" + port.name().text() + "` (" + port.protocol()
+                                + ") of each destination pod: written by name, and Kubernetes resolves it on each pod");
+                return containerPorts.resolve(port, target);
             }
         });
     }
 
-    private Optional<List<PortRange>> namedPort(PortRef.Named ref, Peer target) {
+    /** A port in numbers, once the tier it goes to is known to expose it. */
+    private Optional<List<FlowPort>> exposed(Optional<PortRange> range, Peer target, PortRef ref) {
+        range.ifPresent(r -> exposure.check(target, r, ref));
+        return range.map(List::of);
+    }
+
+    private Optional<List<FlowPort>> namedPort(PortRef.Named ref, Peer target) {
         String name = ref.name().text();
         if (target instanceof Peer.TierPeer tierPeer) {
             Optional<Tier.TierPort> port = tierPeer.tier().ports().stream()
@@ -250,9 +354,23 @@ final class FlowResolver {
         }
         if (portConstants.containsKey(name)) {
             bindings.use(ref.span(), Bindings.Kind.PORT_CONSTANT, name);
-            List<PortRange> ranges = constant(name);
-            ranges.forEach(r -> checkExposed(target, r, ref));
-            return Optional.of(ranges);
+            List<FlowPort> ports = constant(name);
+            for (FlowPort port : ports) {
+                port.accept(new FlowPort.Visitor<Void>() {
+                    @Override
+                    public Void numbers(PortRange range) {
+                        exposure.check(target, range, ref);
+                        return null;
+                    }
+
+                    @Override
+                    public Void containerPort(ContainerPort container) {
+                        containerPorts.check(container, target, ref);
+                        return null;
+                    }
+                });
+            }
+            return Optional.of(ports);
         }
         List<String> candidates = new ArrayList<>(portConstants.keySet());
         if (target instanceof Peer.TierPeer tierPeer) {
@@ -266,13 +384,21 @@ final class FlowResolver {
                 target instanceof Peer.TierPeer t
                         ? " in tier `" + t.tier().qualifiedName() + "` or the port constants"
                         : "");
-        sink.report(Suggest.didYouMean(missing, name, candidates).orElse(missing));
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (Protocol.parse(lower).isPresent()) {
+            missing = missing.withHelp("every " + name + " port is written in lower case: `" + lower + "`");
+        }
+        Diagnostic unresolved = missing;
+        sink.report(StdlibNames.importHelp(name)
+                .map(unresolved::withHelp)
+                .or(() -> Suggest.didYouMean(unresolved, name, candidates))
+                .orElse(unresolved));
         return Optional.empty();
     }
 
     /** The port constants resolved so far: those a flow uses. */
     Set<String> resolvedPortConstants() {
-        return Set.copyOf(constantRanges.keySet());
+        return Set.copyOf(constantPorts.keySet());
     }
 
     /** Resolves every port constant, so that one no flow uses is checked too. */
@@ -280,38 +406,61 @@ final class FlowResolver {
         portConstants.keySet().forEach(this::constant);
     }
 
-    private List<PortRange> constant(String name) {
-        return constantRanges.computeIfAbsent(name, n -> {
-            List<PortRange> ranges = new ArrayList<>();
-            for (PortRef ref : portConstants.get(n).ports()) {
-                if (ref instanceof PortRef.Literal literal) {
-                    values.portSpec(literal.text(), literal.span()).ifPresent(ranges::add);
-                } else {
-                    sink.report(Diagnostic.of(
-                            Code.NS2009,
-                            ref.span(),
-                            "a port such as `80/tcp`",
-                            "`" + ref.span().text() + "`"));
-                }
+    /** A port constant's ports: numbers, protocols and container port names, as in a flow. */
+    private List<FlowPort> constant(String name) {
+        return constantPorts.computeIfAbsent(name, n -> {
+            Statement.PortConstant declared = portConstants.get(n);
+            if (Protocol.parse(n).isPresent()) {
+                sink.report(Diagnostic.of(
+                        Code.NS2028,
+                        declared.name().span(),
+                        n,
+                        Labels.declaredPortNameProblem(n).orElseThrow()));
             }
-            return ranges;
+            List<FlowPort> ports = new ArrayList<>();
+            for (PortRef ref : declared.ports()) {
+                ref.accept(new PortRef.Visitor<Void>() {
+                    @Override
+                    public Void literal(PortRef.Literal literal) {
+                        values.portSpec(literal.text(), literal.span()).ifPresent(ports::add);
+                        return null;
+                    }
+
+                    @Override
+                    public Void bare(PortRef.Bare bare) {
+                        return notAPort(ref);
+                    }
+
+                    @Override
+                    public Void named(PortRef.Named named) {
+                        return notAPort(ref);
+                    }
+
+                    @Override
+                    public Void protocol(PortRef.Protocol protocol) {
+                        values.protocol(protocol.protocol(), protocol.span())
+                                .map(PortRange::all)
+                                .ifPresent(ports::add);
+                        return null;
+                    }
+
+                    @Override
+                    public Void containerPort(PortRef.ContainerPort port) {
+                        containerPorts.parse(port).ifPresent(ports::add);
+                        return null;
+                    }
+                });
+            }
+            return ports;
         });
     }
 
-    /** A flow to a tier that declares ports may only use those ports. */
-    private void checkExposed(Peer target, PortRange range, PortRef ref) {
-        if (target instanceof Peer.TierPeer tierPeer
-                && !tierPeer.tier().ports().isEmpty()
-                && tierPeer.tier().ports().stream().noneMatch(p -> p.range().covers(range))) {
-            Tier tier = tierPeer.tier();
-            sink.report(Diagnostic.of(Code.NS3001, ref.span(), tier.qualifiedName(), range)
-                    .withNote("`" + tier.qualifiedName() + "` exposes "
-                            + String.join(
-                                    ", ",
-                                    tier.ports().stream()
-                                            .map(p -> p.name() + " " + p.range())
-                                            .toList()))
-                    .withHelp("add `port NAME " + range + "` to the tier, or use one of its ports"));
-        }
+    private Void notAPort(PortRef ref) {
+        sink.report(Diagnostic.of(
+                Code.NS2009,
+                ref.span(),
+                "a port such as `80/tcp`, `tcp` or `http/tcp`",
+                "`" + ref.span().text() + "`"));
+        return null;
     }
 }

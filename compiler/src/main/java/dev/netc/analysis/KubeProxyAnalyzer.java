@@ -127,6 +127,15 @@ final class KubeProxyAnalyzer {
     }
 
     private KubeProxy build(String mode, BlockReader reader) {
+        if (mode.equals("none")) {
+            // no kube-proxy runs: its options have nothing to configure
+            NetspecVocabulary.KUBE_PROXY
+                    .properties()
+                    .forEach(key -> reader.property(key)
+                            .ifPresent(p -> sink.report(
+                                    Diagnostic.of(Code.NS4011, p.key().span(), key, "iptables, ipvs or nftables"))));
+            return new KubeProxy(mode, List.of(), List.of());
+        }
         List<String> args = new ArrayList<>();
         args.add("proxy-mode=" + mode);
         Set<String> modules = new LinkedHashSet<>();

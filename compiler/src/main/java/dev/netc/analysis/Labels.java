@@ -6,6 +6,8 @@ import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.model.LabelSelector;
+import dev.netc.model.SelectorOverlap;
+import dev.netc.source.Span;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +21,51 @@ import java.util.Optional;
  * they are written out here because compiling a regular expression cost about a millisecond
  * of every start. {@code HandWrittenPatternsTest} holds each test to its expression.
  */
-final class Labels {
+public final class Labels {
     private final DiagnosticSink sink;
 
     Labels(DiagnosticSink sink) {
         this.sink = sink;
     }
 
+    /** The selector of a flow end's namespaces or pods; one that selects nothing is NS3019, a warning. */
     LabelSelector selector(List<Selector> selectors) {
+        LabelSelector result = requirements(selectors);
+        if (selectsNothing(selectors, result)) {
+            Span span = span(selectors);
+            sink.report(withHelp(Diagnostic.of(Code.NS3019, span, span.text()), selectors));
+        }
+        return result;
+    }
+
+    /**
+     * The selector of a tier. One that selects nothing is NS3021, an error rather than NS3019's
+     * warning: every policy of the tier would select no pod, so its isolation and each of its flows
+     * would silently do nothing.
+     */
+    LabelSelector tierSelector(String tier, List<Selector> selectors) {
+        LabelSelector result = requirements(selectors);
+        if (selectsNothing(selectors, result)) {
+            sink.report(withHelp(
+                    Diagnostic.of(
+                            Code.NS3021,
+                            span(selectors),
+                            tier,
+                            "a label cannot be required and excluded, or have two values, at once"),
+                    selectors));
+        }
+        return result;
+    }
+
+    private static boolean selectsNothing(List<Selector> selectors, LabelSelector result) {
+        return !selectors.isEmpty() && !SelectorOverlap.possible(result, LabelSelector.ALL);
+    }
+
+    private static Span span(List<Selector> selectors) {
+        return selectors.get(0).span().to(selectors.get(selectors.size() - 1).span());
+    }
+
+    private LabelSelector requirements(List<Selector> selectors) {
         Map<String, String> matchLabels = new LinkedHashMap<>();
         List<LabelSelector.Requirement> expressions = new ArrayList<>();
         for (Selector selector : selectors) {
@@ -60,6 +99,27 @@ final class Labels {
             }
         }
         return new LabelSelector(matchLabels, expressions);
+    }
+
+    /**
+     * Requirements that no labels satisfy together, most often {@code pod=b, pod=c} written for
+     * "b or c": the selector selects nothing, and Kubernetes accepts it without a word.
+     */
+    private static Diagnostic withHelp(Diagnostic selectsNothing, List<Selector> selectors) {
+        Diagnostic diagnostic =
+                selectsNothing.withNote("the requirements of a selector, separated by commas, must all hold at once");
+        Map<String, List<String>> equals = new LinkedHashMap<>();
+        for (Selector selector : selectors) {
+            if (selector instanceof Selector.Equals eq && !eq.negated()) {
+                equals.computeIfAbsent(eq.key().text(), k -> new ArrayList<>())
+                        .add(eq.value().text());
+            }
+        }
+        Optional<Map.Entry<String, List<String>>> twice =
+                equals.entrySet().stream().filter(e -> e.getValue().size() > 1).findFirst();
+        return twice.map(e -> diagnostic.withHelp("for one of several values write `" + e.getKey() + " in ("
+                        + String.join(", ", e.getValue()) + ")`"))
+                .orElse(diagnostic.withHelp("remove the requirement that contradicts the others"));
     }
 
     /**
@@ -116,7 +176,7 @@ final class Labels {
         return problem.isEmpty();
     }
 
-    static Optional<String> keyProblem(String key) {
+    public static Optional<String> keyProblem(String key) {
         String[] parts = key.split("/", -1);
         if (parts.length > 2) {
             return Optional.of("a key has at most one `/`, between a DNS prefix and a name");
@@ -151,7 +211,7 @@ final class Labels {
     }
 
     /** Problem with a name that must be a DNS-1123 label (namespaces, tiers, nodes), if any. */
-    static Optional<String> dnsLabelProblem(String name) {
+    public static Optional<String> dnsLabelProblem(String name) {
         if (name.length() > 63) {
             return Optional.of("at most 63 characters");
         }
@@ -166,6 +226,19 @@ final class Labels {
      * NetworkPolicy ports: at most 15 characters of `a-z`, `0-9` and `-`, at least one letter, no
      * `-` at either end or twice in a row.
      */
+    /**
+     * Why a tier's port or a port constant may not have this name: as a port in a flow {@code tcp},
+     * {@code udp} and {@code sctp} mean every port of the protocol, so a port of that name could
+     * never be named there.
+     */
+    static Optional<String> declaredPortNameProblem(String name) {
+        if (dev.netc.model.Protocol.parse(name).isPresent()) {
+            return Optional.of("in a flow `" + name + "` means every " + name.toUpperCase(java.util.Locale.ROOT)
+                    + " port; give the port another name");
+        }
+        return portNameProblem(name);
+    }
+
     static Optional<String> portNameProblem(String name) {
         if (name.length() > 15) {
             return Optional.of("at most 15 characters");

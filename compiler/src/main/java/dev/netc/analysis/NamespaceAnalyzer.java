@@ -9,7 +9,6 @@ import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.model.LabelSelector;
 import dev.netc.model.Namespace;
 import dev.netc.model.PortRange;
-import dev.netc.model.SelectorOverlap;
 import dev.netc.model.Tier;
 import dev.netc.source.Span;
 import dev.netc.vocabulary.NetspecVocabulary;
@@ -23,7 +22,7 @@ import java.util.Set;
 /** Namespaces and their tiers: names, labels, isolation and the ports each tier serves. */
 final class NamespaceAnalyzer {
     /** Namespaces Kubernetes creates itself: netc never emits a Namespace object for them. */
-    static final Set<String> BUILT_IN = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
+    static final Set<String> BUILT_IN = Namespace.KUBERNETES_OWN;
 
     /** A namespace with the flows written inside it, still to be resolved. */
     record Analyzed(Namespace namespace, List<Statement.Allow> flows) {}
@@ -42,24 +41,19 @@ final class NamespaceAnalyzer {
         this.sink = sink;
     }
 
-    Analyzed analyze(Name nameNode, Statement.Block block, boolean fromStdlib) {
+    Analyzed analyze(Name nameNode, Statement.Block block) {
         String name = nameNode.text();
         Labels.dnsLabelProblem(name)
                 .ifPresent(problem ->
                         sink.report(Diagnostic.of(Code.NS2008, nameNode.span(), "namespace", name, problem)));
         BlockReader reader = new BlockReader(block.body(), NetspecVocabulary.NAMESPACE, sink);
-        Optional<Statement.Property> isolate = reader.property("isolate");
+        boolean ownedByOthers =
+                reader.property("owned-by").map(this::ownedByOthers).orElse(false);
+        Optional<Statement.Property> isolate = policyProperty(reader, "isolate", ownedByOthers, name);
+        Optional<Statement.Property> dnsSwitch = policyProperty(reader, "dns", ownedByOthers, name);
         boolean[] isolation = isolation(isolate);
         checkKubeSystemIsolation(name, isolate);
-        boolean dns = reader.property("dns").map(this::onOff).orElse(true);
-        if (!dns && isolation[1]) {
-            sink.report(
-                    Diagnostic.of(Code.NS3009, reader.property("dns").get().span(), name)
-                            .withNote("with egress isolated and no DNS rule, pods fail every name lookup, including "
-                                    + "the names of services they are allowed to reach")
-                            .withHelp(
-                                    "drop `dns off`, or allow DNS to chosen pods: `allow TIER -> kube-system.kube-dns:{dns-udp, dns-tcp}`"));
-        }
+        boolean dns = dnsSwitch.map(this::onOff).orElse(true);
         Map<String, String> namespaceLabels = new LinkedHashMap<>();
         for (Statement.Labels statement : reader.statements(Statement.Labels.class)) {
             namespaceLabels.putAll(labels.labels(statement.labels()));
@@ -77,9 +71,9 @@ final class NamespaceAnalyzer {
                         .withSecondary(previous.span(), "first declared here"));
                 continue;
             }
-            tiers.add(tier(name, tierName, tierBlock));
+            tiers.add(tier(name, tierName, tierBlock, ownedByOthers, isolation[1] && dns));
         }
-        boolean managed = !fromStdlib && !BUILT_IN.contains(name);
+        boolean managed = !ownedByOthers && !BUILT_IN.contains(name);
         Namespace namespace = new Namespace(
                 name,
                 namespaceLabels,
@@ -87,8 +81,10 @@ final class NamespaceAnalyzer {
                 isolation[1],
                 dns,
                 managed,
+                ownedByOthers,
                 tiers,
-                isolate.map(Statement.Property::span));
+                isolate.map(Statement.Property::span),
+                dns ? Optional.empty() : dnsSwitch.map(Statement.Property::span));
         return new Analyzed(namespace, reader.statements(Statement.Allow.class));
     }
 
@@ -114,7 +110,11 @@ final class NamespaceAnalyzer {
         return null;
     }
 
-    private Tier tier(String namespace, Name name, Statement.Block block) {
+    /**
+     * @param ownedByOthers the namespace is someone else's: its tiers name pods, and netc isolates nothing there
+     * @param namespaceDns the namespace's DNS rule covers every pod of it (it isolates egress with DNS on)
+     */
+    private Tier tier(String namespace, Name name, Statement.Block block, boolean ownedByOthers, boolean namespaceDns) {
         String qualified = namespace + "." + name.text();
         bindings.declare(Bindings.Kind.TIER, qualified, name.span(), block.span());
         BlockReader reader = new BlockReader(block.body(), NetspecVocabulary.TIER, sink);
@@ -129,16 +129,7 @@ final class NamespaceAnalyzer {
                 sink.report(Diagnostic.of(Code.NS1011, pods.get(1).span(), "pods", "a tier")
                         .withSecondary(pods.get(0).span(), "first set here"));
             }
-            selector = labels.selector(pods.get(0).selectors());
-            if (!SelectorOverlap.possible(selector, LabelSelector.ALL)) {
-                // its policies would select nothing, and every flow to or from it would allow nothing
-                sink.report(Diagnostic.of(
-                                Code.NS3015,
-                                pods.get(0).span(),
-                                name.text(),
-                                "a label cannot be required and excluded, or have two values, at once")
-                        .withHelp("keep one requirement per label key, e.g. `pods app=web`"));
-            }
+            selector = labels.tierSelector(name.text(), pods.get(0).selectors());
         }
         List<Tier.TierPort> ports = new ArrayList<>();
         Map<String, Span> portNames = new LinkedHashMap<>();
@@ -149,9 +140,17 @@ final class NamespaceAnalyzer {
                         .ifPresent(ports::add);
             }
         }
-        Optional<Statement.Property> isolate = reader.property("isolate");
+        Optional<Statement.Property> isolate = policyProperty(reader, "isolate", ownedByOthers, namespace);
+        Optional<Statement.Property> dnsSwitch = policyProperty(reader, "dns", ownedByOthers, namespace);
         boolean[] isolation = isolation(isolate);
         checkKubeSystemIsolation(namespace, isolate);
+        Optional<Boolean> dns = dnsSwitch.map(this::onOff);
+        if (dns.equals(Optional.of(false)) && namespaceDns) {
+            sink.report(Diagnostic.of(Code.NS3018, dnsSwitch.get().span(), qualified, namespace)
+                    .withNote("namespace `" + namespace + "` isolates egress with DNS on: its `allow-dns-egress` "
+                            + "policy gives every pod of it DNS, and a policy can only add")
+                    .withHelp("say `dns off` in the namespace and `dns on` in the tiers that need DNS"));
+        }
         return new Tier(
                 namespace,
                 name.text(),
@@ -160,7 +159,9 @@ final class NamespaceAnalyzer {
                 isolation[0],
                 isolation[1],
                 block.span(),
-                isolate.map(Statement.Property::span));
+                isolate.map(Statement.Property::span),
+                dns,
+                dnsSwitch.map(Statement.Property::span));
     }
 
     /** {@code http 80/tcp} */
@@ -175,7 +176,7 @@ final class NamespaceAnalyzer {
                     Diagnostic.of(Code.NS2009, span, "a named port such as `http 80/tcp`", "`" + span.text() + "`"));
             return Optional.empty();
         }
-        Optional<String> problem = Labels.portNameProblem(portName.text());
+        Optional<String> problem = Labels.declaredPortNameProblem(portName.text());
         if (problem.isPresent()) {
             sink.report(Diagnostic.of(Code.NS2028, portName.span(), portName.text(), problem.get())
                     .withNote("a tier's port names the pods' container port, and Kubernetes names ports this way"));
@@ -237,6 +238,44 @@ final class NamespaceAnalyzer {
             }
         }
         return result;
+    }
+
+    /** {@code owned-by others}: true; {@code owned-by netc}: false (the default, said aloud). */
+    private boolean ownedByOthers(Statement.Property property) {
+        List<List<Value>> groups = property.groups();
+        if (groups.size() == 1
+                && groups.get(0).size() == 1
+                && groups.get(0).get(0) instanceof Value.Word w
+                && NetspecVocabulary.OWNER_WORDS.contains(w.text())) {
+            return w.text().equals("others");
+        }
+        sink.report(Diagnostic.of(
+                Code.NS2009,
+                property.span(),
+                "`owned-by others` or `owned-by netc`",
+                "`" + property.span().text() + "`"));
+        return false;
+    }
+
+    /**
+     * A property that takes netc's policies to honour ({@code isolate}, {@code dns}): in a
+     * namespace owned by others, which netc writes no policy into, it is NS3017 and left out.
+     */
+    private Optional<Statement.Property> policyProperty(
+            BlockReader reader, String key, boolean ownedByOthers, String namespace) {
+        Optional<Statement.Property> property = reader.property(key);
+        if (ownedByOthers && property.isPresent()) {
+            notOurs(property.get(), namespace);
+            return Optional.empty();
+        }
+        return property;
+    }
+
+    private void notOurs(Statement.Property property, String namespace) {
+        sink.report(Diagnostic.of(Code.NS3017, property.span(), property.key().text(), namespace)
+                .withNote("netc writes nothing into a namespace owned by others: no Namespace, no policy; its owner "
+                        + "isolates it or not")
+                .withHelp("remove it; flows to and from the namespace's tiers still get rules on the spec's own side"));
     }
 
     private boolean onOff(Statement.Property property) {

@@ -166,7 +166,7 @@ final class NodeAnalyzer {
                 Rke2KeyCatalogue.find(entry.key().text())
                         .filter(key -> key.scope() == Rke2Key.Scope.SERVER)
                         .ifPresent(key -> sink.report(Diagnostic.of(
-                                        Code.NS4031, entry.key().span(), key.name(), node)
+                                        Code.NS4033, entry.key().span(), key.name(), node)
                                 .withNote("a worker runs `rke2 agent`, which skips the keys only servers know with a "
                                         + "warning in its log (rke2-key-scope.tsv; k3s-io/k3s@2a1e2e8 "
                                         + "pkg/configfilearg/parser.go:87-96)")
@@ -179,11 +179,14 @@ final class NodeAnalyzer {
     /**
      * Keys every server must share (rke2-server-identical-keys.tsv): RKE2 refuses a joining server
      * whose value differs, or the servers keep undoing each other's add-ons. A node-level value on a
-     * server is exactly such a difference.
+     * server is exactly such a difference. A key netc writes itself is refused as such (NS4003).
      */
     private void checkServerIdenticalKeys(String node, List<Statement.Rke2> blocks) {
         for (Statement.Rke2 block : blocks) {
             for (Statement.Rke2Entry entry : block.entries()) {
+                if (NetspecVocabulary.rke2KeySource(entry.key().text()) != null) {
+                    continue;
+                }
                 ConsumerTables.SERVER_IDENTICAL_KEYS.stream()
                         .filter(k -> k.key().equals(entry.key().text()))
                         .findFirst()

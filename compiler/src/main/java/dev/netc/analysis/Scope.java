@@ -1,5 +1,11 @@
 package dev.netc.analysis;
 
+import dev.netc.ast.Endpoint;
+import dev.netc.ast.Name;
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.model.LabelSelector;
 import dev.netc.model.Model;
 import dev.netc.model.Namespace;
 import dev.netc.model.Peer;
@@ -79,6 +85,27 @@ public final class Scope {
             return new Meaning.TierOutsideNamespace(name, firstNamespaceOfTier.get(name));
         }
         return new Meaning.Unknown(name);
+    }
+
+    /**
+     * What {@code namespaces SELECTOR [except NAMES] [pods SELECTOR]} means: the pods it chooses,
+     * once its selectors and names are valid (what is not is reported to the sink).
+     */
+    public static Optional<Peer.SelectedNamespaces> selection(Endpoint.SelectedNamespaces end, DiagnosticSink sink) {
+        Labels labels = new Labels(sink);
+        LabelSelector namespaces = labels.selector(end.namespaces());
+        LabelSelector pods = labels.selector(end.pods());
+        List<String> except = new ArrayList<>();
+        boolean valid = true;
+        for (Name name : end.except()) {
+            Optional<String> problem = Labels.dnsLabelProblem(name.text());
+            if (problem.isPresent()) {
+                sink.report(Diagnostic.of(Code.NS2008, name.span(), "namespace", name.text(), problem.get()));
+                valid = false;
+            }
+            except.add(name.text());
+        }
+        return valid ? Optional.of(new Peer.SelectedNamespaces(namespaces, except, pods)) : Optional.empty();
     }
 
     public Optional<Namespace> namespace(String name) {

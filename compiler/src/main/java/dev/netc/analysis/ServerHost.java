@@ -40,6 +40,26 @@ final class ServerHost {
         return hostName(host);
     }
 
+    /**
+     * {@code server vip ADDRESS}: an IPv4 address that moves between the servers (kube-vip,
+     * keepalived). It must belong to no node: a node holding it for good would take every join,
+     * and the init node first of all would answer while it is down.
+     */
+    static Optional<String> floatingProblem(String host, List<Node> nodes) {
+        Optional<IpAddress> ip = IpAddress.parse(host).filter(a -> a.family() == IpAddress.Family.V4);
+        if (ip.isEmpty()) {
+            return Optional.of("a floating join address is an IPv4 address; for a name, write `server NAME`");
+        }
+        Optional<String> problem = address(ip.get(), List.of());
+        if (problem.isPresent()) {
+            return problem;
+        }
+        return nodes.stream()
+                .filter(n -> n.interfaces().stream().anyMatch(i -> i.addresses().contains(ip.get())))
+                .findFirst()
+                .map(n -> "it is an address of node `" + n.name() + "`: a floating address belongs to no node");
+    }
+
     private static Optional<String> address(IpAddress ip, List<Node> nodes) {
         if (ip.family() == IpAddress.Family.V6) {
             return Optional.of("the provider writes `https://" + ip + ":9345` without brackets around an IPv6 address");

@@ -193,6 +193,18 @@ public final class Values {
         return Optional.empty();
     }
 
+    /** {@code tcp}, {@code udp} or {@code sctp}, in lower case (NS2005 otherwise, reported at {@code span}). */
+    public Optional<Protocol> protocol(String protocolName, Span span) {
+        Optional<Protocol> protocol = Protocol.parse(protocolName.toLowerCase(java.util.Locale.ROOT));
+        if (protocol.isEmpty() || !protocolName.equals(protocolName.toLowerCase(java.util.Locale.ROOT))) {
+            Diagnostic unknown = Diagnostic.of(Code.NS2005, span, protocolName).withLabel("not tcp, udp or sctp");
+            sink.report(protocol.map(p -> unknown.withHelp("write it in lower case: `" + p.lowerCase() + "`"))
+                    .orElse(unknown.withNote("NetworkPolicy supports only TCP, UDP and SCTP")));
+            return Optional.empty();
+        }
+        return protocol;
+    }
+
     /** {@code 80/tcp} or {@code 8000-8100/tcp}. */
     public Optional<PortRange> portSpec(String text, Span span) {
         Optional<PortSpecText> parts = PortSpecText.parse(text);
@@ -200,12 +212,8 @@ public final class Values {
             sink.report(Diagnostic.of(Code.NS2009, span, "a port such as `80/tcp`", "`" + text + "`"));
             return Optional.empty();
         }
-        String protocolName = parts.get().protocol();
-        Optional<Protocol> protocol = Protocol.parse(protocolName.toLowerCase(java.util.Locale.ROOT));
-        if (protocol.isEmpty() || !protocolName.equals(protocolName.toLowerCase(java.util.Locale.ROOT))) {
-            Diagnostic unknown = Diagnostic.of(Code.NS2005, span, protocolName).withLabel("not tcp, udp or sctp");
-            sink.report(protocol.map(p -> unknown.withHelp("write it in lower case: `" + p.lowerCase() + "`"))
-                    .orElse(unknown.withNote("NetworkPolicy supports only TCP, UDP and SCTP")));
+        Optional<Protocol> protocol = protocol(parts.get().protocol(), span);
+        if (protocol.isEmpty()) {
             return Optional.empty();
         }
         OptionalInt first = port(parts.get().first(), span);

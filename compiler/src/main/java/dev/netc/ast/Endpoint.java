@@ -1,6 +1,7 @@
 package dev.netc.ast;
 
 import dev.netc.source.Span;
+import java.util.List;
 
 /** One end of a flow as written; each kind is handled through a {@link Visitor}. */
 public sealed interface Endpoint {
@@ -17,6 +18,10 @@ public sealed interface Endpoint {
         R named(Named end);
 
         R address(Address end);
+
+        R selectedNamespaces(SelectedNamespaces end);
+
+        R everyone(Everyone end);
     }
 
     /** {@code *}: every pod of every namespace. */
@@ -56,6 +61,34 @@ public sealed interface Endpoint {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.address(this);
+        }
+    }
+
+    /**
+     * {@code namespaces team=payments}, {@code namespaces (env in (prod, stage), !legacy) except
+     * staging pods app=client}: the pods of every namespace whose labels the selectors choose, but
+     * those named after {@code except}, optionally only the pods that {@code pods} chooses. An empty
+     * list of selectors is {@code *}.
+     */
+    record SelectedNamespaces(List<Selector> namespaces, List<Name> except, List<Selector> pods, Span span)
+            implements Endpoint {
+        public SelectedNamespaces {
+            namespaces = List.copyOf(namespaces);
+            except = List.copyOf(except);
+            pods = List.copyOf(pods);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.selectedNamespaces(this);
+        }
+    }
+
+    /** {@code everyone}: every pod of every namespace and every address. */
+    record Everyone(Span span) implements Endpoint {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.everyone(this);
         }
     }
 }

@@ -15,6 +15,10 @@ public sealed interface PortRef {
         R bare(Bare port);
 
         R named(Named port);
+
+        R protocol(Protocol port);
+
+        R containerPort(ContainerPort port);
     }
 
     /** {@code 80/tcp}, {@code 8000-8100/tcp}. */
@@ -42,6 +46,25 @@ public sealed interface PortRef {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.named(this);
+        }
+    }
+
+    /** {@code tcp}, {@code udp}, {@code sctp}: every port of the protocol. */
+    record Protocol(String protocol, Span span) implements PortRef {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.protocol(this);
+        }
+    }
+
+    /**
+     * {@code http/tcp}: the destination pod's container port of that name, resolved by Kubernetes
+     * on each pod (unlike {@code http}, a port of the target tier or a constant, which is a number).
+     */
+    record ContainerPort(Name name, String protocol, Span span) implements PortRef {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.containerPort(this);
         }
     }
 }

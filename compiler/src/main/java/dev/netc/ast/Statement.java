@@ -32,8 +32,12 @@ public sealed interface Statement {
         }
     }
 
-    /** {@code allow frontend -> backend:api}; empty {@code ports} means every port. */
-    record Allow(List<Endpoint> from, List<Endpoint> to, List<PortRef> ports, Span span) implements Statement {
+    /**
+     * {@code allow frontend -> backend:api}; empty {@code ports} means every port. {@code side} is
+     * the word of a one-sided flow, {@code allow ingress ...} or {@code allow egress ...}.
+     */
+    record Allow(List<Endpoint> from, List<Endpoint> to, List<PortRef> ports, java.util.Optional<Name> side, Span span)
+            implements Statement {
         public Allow {
             from = List.copyOf(from);
             to = List.copyOf(to);

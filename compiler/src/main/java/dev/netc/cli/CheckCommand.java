@@ -11,7 +11,8 @@ final class CheckCommand implements Subcommand {
     static final Command COMMAND = Command.named("check", "Check the spec and report problems; write nothing.")
             .withPositionals(CompileOptions.PATHS)
             .withOptions(CompileOptions.OPTIONS, DiagnosticOptions.OPTIONS)
-            .withExitCodes(Netc.inputExitCodes("success (warnings allowed)", "the input has errors"));
+            .withExitCodes(Netc.inputExitCodes(
+                    "success (warnings allowed)", "the input has errors (or warnings, with --deny-warnings)"));
 
     private final CompileOptions options;
     private final DiagnosticOptions diagnostics;
@@ -28,7 +29,6 @@ final class CheckCommand implements Subcommand {
     @Override
     public int call() {
         Compiler.Result result = options.compile(Emitter.Options.DEFAULT);
-        options.report(result, out, err, diagnostics);
-        return result.hasErrors() ? Netc.INPUT_ERRORS : Netc.OK;
+        return options.report(result, out, err, diagnostics) ? Netc.INPUT_ERRORS : Netc.OK;
     }
 }

@@ -19,7 +19,8 @@ enum Commands {
     GRAPH(GraphCommand.COMMAND),
     FMT(FmtCommand.COMMAND),
     LSP(LspCommand.COMMAND),
-    EXPLAIN(ExplainCommand.COMMAND);
+    EXPLAIN(ExplainCommand.COMMAND),
+    COMPLETION(CompletionCommand.COMMAND);
 
     private final Command command;
 
@@ -46,6 +47,7 @@ enum Commands {
             case FMT -> new FmtCommand(arguments, out, err);
             case LSP -> new LspCommand();
             case EXPLAIN -> new ExplainCommand(arguments, out, err);
+            case COMPLETION -> new CompletionCommand(arguments, out);
         };
     }
 

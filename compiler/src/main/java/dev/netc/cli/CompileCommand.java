@@ -19,6 +19,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code netc compile PATH... -o DIR} */
@@ -59,6 +60,7 @@ final class CompileCommand implements Subcommand {
 
     @Override
     public int call() throws UsageException {
+        batch.checkGitOps();
         if (batch.requested()) {
             try {
                 return batch.compile(
@@ -66,6 +68,7 @@ final class CompileCommand implements Subcommand {
                         output,
                         Emitter.Options.builder()
                                 .legacyCanalConfigMap(canalConfigMap)
+                                .policiesByGitOps(batch.gitOps())
                                 .build(),
                         err);
             } catch (IOException e) {
@@ -78,29 +81,42 @@ final class CompileCommand implements Subcommand {
         } catch (IOException e) {
             return cannotWrite(e);
         }
-        Compiler.Result result = options.compile(
+        Compiler.Result result = options.compileForOutput(
                 Emitter.Options.builder().legacyCanalConfigMap(canalConfigMap).build());
-        options.report(result, out, err, diagnostics);
-        if (result.hasErrors()) {
-            return Netc.INPUT_ERRORS;
+        if (!options.fails(result, diagnostics)) {
+            try {
+                OutputWriter.write(output, result.files());
+            } catch (IOException e) {
+                // reported with the rest: a machine format is one document
+                result = with(result, cannotWriteOutput(e));
+            }
         }
-        try {
-            OutputWriter.write(output, result.files());
-        } catch (IOException e) {
-            return cannotWrite(e);
-        }
-        return Netc.OK;
+        return options.report(result, out, err, diagnostics) ? Netc.INPUT_ERRORS : Netc.OK;
     }
 
     private int cannotWrite(IOException e) {
-        Diagnostic problem = Diagnostic.of(Code.NS0012, null, output, reason(e));
         options.report(
-                new Compiler.Result(
-                        List.of(problem), List.of(), Model.EMPTY, List.of(), Bindings.EMPTY, Provenance.EMPTY),
+                with(
+                        new Compiler.Result(
+                                List.of(), List.of(), Model.EMPTY, List.of(), Bindings.EMPTY, Provenance.EMPTY),
+                        cannotWriteOutput(e)),
                 out,
                 err,
                 diagnostics);
         return Netc.INPUT_ERRORS;
+    }
+
+    private Diagnostic cannotWriteOutput(IOException e) {
+        return Diagnostic.of(Code.NS0012, null, output, reason(e));
+    }
+
+    /** The result with one more diagnostic (it has no position, so it sorts first, as the others would sort it). */
+    private static Compiler.Result with(Compiler.Result result, Diagnostic problem) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        diagnostics.add(problem);
+        diagnostics.addAll(result.diagnostics());
+        return new Compiler.Result(
+                diagnostics, List.of(), result.model(), result.parsed(), result.bindings(), Provenance.EMPTY);
     }
 
     /** What went wrong, in words: the exception's reason and file rather than its class name. */

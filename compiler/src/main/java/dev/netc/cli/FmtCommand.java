@@ -15,6 +15,7 @@ import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.diagnostics.format.DiagnosticReport;
 import dev.netc.diagnostics.format.Format;
 import dev.netc.format.Formatter;
+import dev.netc.format.UnifiedDiff;
 import dev.netc.load.SourceReader;
 import dev.netc.source.SourceFile;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** {@code netc fmt [-w | --check] PATH...}: print, rewrite or check files in the canonical layout. */
+/** {@code netc fmt [-w | --check] [--diff] PATH...}: print, rewrite, check or diff files in the canonical layout. */
 final class FmtCommand implements Subcommand {
     private static final String STDIN = "-";
 
@@ -40,16 +41,20 @@ final class FmtCommand implements Subcommand {
             "PATH",
             ValueType.TEXT,
             ".netspec files or folders (searched recursively); `-` reads standard input and writes standard output");
-    private static final Option WRITE =
-            Option.flag("rewrite the files that are not formatted (atomically, keeping their mode)", "-w", "--write");
+    private static final Option WRITE = Option.flag(
+            "rewrite the files that are not formatted (atomically, keeping their mode) and list them", "-w", "--write");
     private static final Option CHECK =
             Option.flag("list the files that are not formatted and exit with 3 if there are any", "--check");
+    private static final Option DIFF = Option.flag(
+            "show what formatting changes as a unified diff (with --check: instead of the list; with -w: as well)",
+            "--diff");
     static final Command COMMAND = Command.named(
                     "fmt",
                     "Format .netspec files in the canonical layout, keeping every comment.",
-                    "Without -w or --check the formatted text is printed. A file with syntax errors is reported and left as it is.")
+                    "Without -w, --check or --diff the formatted text is printed. A file with syntax errors is reported and"
+                            + " left as it is.")
             .withPositionals(PATHS)
-            .withOptions(List.of(WRITE, CHECK, CompileOptions.COLOR))
+            .withOptions(List.of(WRITE, CHECK, DIFF, CompileOptions.COLOR))
             .withExitCodes(Netc.exitCodes(
                     new ExitCode(Netc.OK, "success"),
                     new ExitCode(Netc.INPUT_ERRORS, "a file cannot be read or has syntax errors"),
@@ -59,6 +64,7 @@ final class FmtCommand implements Subcommand {
     private final List<String> paths;
     private final boolean write;
     private final boolean check;
+    private final boolean diff;
     private final String color;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -67,6 +73,7 @@ final class FmtCommand implements Subcommand {
         this.paths = arguments.positional(PATHS);
         this.write = arguments.has(WRITE);
         this.check = arguments.has(CHECK);
+        this.diff = arguments.has(DIFF);
         this.color = arguments.value(CompileOptions.COLOR);
         this.out = out;
         this.err = err;
@@ -95,15 +102,19 @@ final class FmtCommand implements Subcommand {
             String formatted = result.text().get();
             boolean changed = !formatted.equals(source.get().text());
             unformatted |= changed;
-            if (check) {
-                if (changed) {
+            if (diff) {
+                out.print(UnifiedDiff.of(input.name(), source.get().text(), formatted));
+            }
+            if (write) {
+                // as `terraform fmt` does: the files changed are named, so a hook or a person sees what moved
+                if (changed && rewrite(input.path(), formatted, problems) && !diff) {
                     out.println(input.name());
                 }
-            } else if (write) {
-                if (changed) {
-                    rewrite(input.path(), formatted, problems);
+            } else if (check) {
+                if (changed && !diff) {
+                    out.println(input.name());
                 }
-            } else {
+            } else if (!diff) {
                 out.print(formatted);
             }
         }
@@ -128,17 +139,20 @@ final class FmtCommand implements Subcommand {
             Path path = Path.of(argument);
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(p -> p.toString().endsWith(".netspec") && Files.isRegularFile(p))
+                    List<Path> specs = walk.filter(p -> p.toString().endsWith(".netspec") && Files.isRegularFile(p))
                             .sorted()
-                            .forEach(p -> inputs.add(new Input(p.toString(), p)));
+                            .toList();
+                    if (specs.isEmpty()) {
+                        problems.add(Diagnostic.of(Code.NS0020, null, argument, "the folder holds no .netspec file"));
+                    }
+                    specs.forEach(p -> inputs.add(new Input(p.toString(), p)));
                 } catch (IOException | UncheckedIOException e) {
-                    problems.add(
-                            Diagnostic.of(Code.NS1003, null, argument).withNote("cannot list it: " + e.getMessage()));
+                    problems.add(Diagnostic.of(Code.NS0020, null, argument, "cannot list it: " + e.getMessage()));
                 }
             } else if (Files.isRegularFile(path)) {
                 inputs.add(new Input(argument, path));
             } else {
-                problems.add(Diagnostic.of(Code.NS1003, null, argument).withLabel("no such file or folder"));
+                problems.add(Compiler.noSuchInput(argument));
             }
         }
         return inputs;
@@ -153,13 +167,16 @@ final class FmtCommand implements Subcommand {
             problems.addAll(sink.sorted());
             return source;
         } catch (IOException e) {
-            problems.add(Diagnostic.of(Code.NS1003, null, input.name()).withNote("cannot read it: " + e.getMessage()));
+            problems.add(Diagnostic.of(Code.NS0020, null, input.name(), "cannot read it: " + e.getMessage()));
             return Optional.empty();
         }
     }
 
-    /** Writes beside the file, then renames over it: the file is never half-written. A link stays a link. */
-    private static void rewrite(Path file, String text, List<Diagnostic> problems) {
+    /**
+     * Writes beside the file, then renames over it: the file is never half-written. A link stays
+     * a link. False, with the problem, when it cannot.
+     */
+    private static boolean rewrite(Path file, String text, List<Diagnostic> problems) {
         try {
             Path target = file.toRealPath();
             Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".netc-fmt");
@@ -178,8 +195,10 @@ final class FmtCommand implements Subcommand {
             } finally {
                 Files.deleteIfExists(temporary);
             }
+            return true;
         } catch (IOException e) {
-            problems.add(Diagnostic.of(Code.NS1003, null, file).withNote("cannot rewrite it: " + e.getMessage()));
+            problems.add(Diagnostic.of(Code.NS0020, null, file, "cannot rewrite it: " + e.getMessage()));
+            return false;
         }
     }
 

@@ -34,7 +34,7 @@ public final class Netc {
                     new ExitCode(OK, "success (warnings allowed)"),
                     new ExitCode(INPUT_ERRORS, "the input has errors (or compile cannot write its output folder)"),
                     USAGE_ERROR,
-                    new ExitCode(STALE, "--check found stale output")));
+                    new ExitCode(STALE, "fmt --check found files that are not formatted")));
     private static final Positional TOPIC = Positional.optional("COMMAND", ValueType.TEXT, "the command to explain");
     private static final Command HELP = Command.named("help", "Show the help of netc or of one of its commands.")
             .withPositionals(TOPIC)
@@ -177,8 +177,13 @@ public final class Netc {
                 Suggest.didYouMeanHelp(name, names()).orElse(null));
     }
 
+    /** The exit codes of netc as a whole, as its help lists them. */
+    static List<ExitCode> programExitCodes() {
+        return NETC.exitCodes();
+    }
+
     /** Every command, {@code help} last. */
-    private static List<Command> commands() {
+    static List<Command> commands() {
         List<Command> commands = new ArrayList<>();
         for (Commands command : Commands.values()) {
             commands.add(command.command());

@@ -5,7 +5,6 @@ import dev.netc.emit.OutputFile;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -46,8 +44,8 @@ import java.util.stream.Stream;
  * When the output folder does not exist yet, steps 2 and 3 are one rename of the staged folder.
  * Files that the previous run wrote (listed in {@value #MANIFEST}) and this run does not are
  * removed; files netc did not write are never touched, and a file netc would write over one
- * of them is an error. One run at a time: a lock file beside the folder serialises them (a
- * batch of sites holds one lock for the folder of all sites: {@link #openSites}).
+ * of them is an error. One run at a time: a lock beside the folder serialises them ({@link OutputLock};
+ * a batch of sites holds one lock for the folder of all sites: {@link #openSites}).
  */
 final class OutputWriter {
     static final String MANIFEST = ".netc-manifest";
@@ -88,7 +86,7 @@ final class OutputWriter {
     void undoInterrupted(Path outputDir) throws IOException {
         Path target = absolute(outputDir);
         if (!leftoverStaging(target).isEmpty()) {
-            try (FileChannel lock = lock(target)) {
+            try (OutputLock lock = OutputLock.acquire(target)) {
                 recoverLocked(target);
             }
         }
@@ -98,7 +96,7 @@ final class OutputWriter {
     void install(Path outputDir, List<OutputFile> files) throws IOException {
         Path target = absolute(outputDir);
         disk.createDirectories(target.getParent());
-        try (FileChannel lock = lock(target)) {
+        try (OutputLock lock = OutputLock.acquire(target)) {
             recoverLocked(target);
             installLocked(target, files);
         }
@@ -107,7 +105,7 @@ final class OutputWriter {
     SiteFolders open(Path dir) throws IOException {
         Path folder = absolute(dir);
         disk.createDirectories(folder.getParent());
-        FileChannel lock = lock(folder);
+        OutputLock lock = OutputLock.acquire(folder);
         try {
             for (Leftover leftover : leftoversIn(folder, ".")) {
                 undo(leftover.staging(), leftover.target());
@@ -122,9 +120,9 @@ final class OutputWriter {
     /** The output folders of a batch's sites, inside one locked folder; sites may be written from several threads. */
     final class SiteFolders implements Closeable {
         private final Path folder;
-        private final FileChannel lock;
+        private final OutputLock lock;
 
-        private SiteFolders(Path folder, FileChannel lock) {
+        private SiteFolders(Path folder, OutputLock lock) {
             this.folder = folder;
             this.lock = lock;
         }
@@ -400,19 +398,6 @@ final class OutputWriter {
         // a lambda of netc's own: the JDK's Comparator.comparing is generated at every start (not in netc's archive)
         found.sort((a, b) -> a.staging().compareTo(b.staging()));
         return found;
-    }
-
-    /** An exclusive lock on a file beside the output folder, held for the whole run; the OS frees it if the process dies. */
-    private FileChannel lock(Path target) throws IOException {
-        Path lockFile = target.resolveSibling("." + target.getFileName() + ".netc-lock");
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            channel.lock();
-            return channel;
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
     }
 
     /** Folders between the output folder and the file that do not exist yet, parents first. */

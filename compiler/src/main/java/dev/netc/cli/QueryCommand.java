@@ -76,7 +76,7 @@ final class QueryCommand implements Subcommand {
             return Netc.USAGE;
         }
         Verdict verdict = policies.evaluate(query.from(), query.to(), query.port(), query.protocol());
-        out.print(Explanation.render(query, verdict, policies.provenance()));
+        out.print(Explanation.render(query, verdict, policies));
         out.flush();
         return verdict.allowed() ? ALLOWED : DENIED;
     }

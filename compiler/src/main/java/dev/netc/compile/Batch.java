@@ -98,8 +98,11 @@ public final class Batch {
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
                 sink.report(
-                        Diagnostic.of(Code.NS1003, null, folder)
-                                .withLabel("not a folder")
+                        Diagnostic.of(
+                                        Code.NS0020,
+                                        null,
+                                        folder,
+                                        Files.exists(folder) ? "not a folder" : "no such folder")
                                 .withNote(
                                         "`--batch` compiles each sub-folder and each .netspec file of the folders it is given"));
                 continue;
@@ -141,7 +144,7 @@ public final class Batch {
                     .sorted()
                     .toList();
         } catch (IOException | UncheckedIOException e) {
-            sink.report(Diagnostic.of(Code.NS1003, null, folder).withNote("cannot list it: " + e.getMessage()));
+            sink.report(Diagnostic.of(Code.NS0020, null, folder, "cannot list it: " + e.getMessage()));
             return List.of();
         }
     }

@@ -106,7 +106,7 @@ public final class Compiler {
             try {
                 loader.loadFile(file);
             } catch (IOException | java.io.UncheckedIOException e) {
-                sink.report(Diagnostic.of(Code.NS1003, null, file).withNote("cannot read it: " + e.getMessage()));
+                sink.report(Diagnostic.of(Code.NS0020, null, file, String.valueOf(e.getMessage())));
             }
         }
         request.sources().forEach(loader::loadSource);
@@ -151,8 +151,11 @@ public final class Compiler {
             Emitter.diagnostics(model, request.emitOptions()).forEach(sink::report);
         }
         boolean failed = sink.hasErrors();
+        // warnings accepted in the source (`// netc:allow`) are left out; past the error limit the list is cut anyway
+        List<Diagnostic> diagnostics =
+                sink.isFull() ? sink.sorted() : Suppressions.apply(loaded.files(), sink.sorted());
         return new Result(
-                sink.sorted(),
+                diagnostics,
                 failed ? List.of() : emitted.files(),
                 model,
                 loaded.files(),
@@ -171,10 +174,15 @@ public final class Compiler {
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> walk = Files.walk(input)) {
-                    for (Path found : walk.filter(p -> p.toString().endsWith(".netspec") && Files.isRegularFile(p))
+                    List<Path> specs = walk.filter(p -> p.toString().endsWith(".netspec") && Files.isRegularFile(p))
                             .map(Path::normalize)
                             .sorted()
-                            .toList()) {
+                            .toList();
+                    if (specs.isEmpty()) {
+                        // checking nothing and passing would let a wrong path in CI pass every change
+                        sink.report(Diagnostic.of(Code.NS0020, null, input, "the folder holds no .netspec file"));
+                    }
+                    for (Path found : specs) {
                         if (linksOutside(found, List.of(input, root))) {
                             sink.report(Diagnostic.of(Code.NS1020, null, found, input));
                         } else {
@@ -182,12 +190,12 @@ public final class Compiler {
                         }
                     }
                 } catch (IOException | java.io.UncheckedIOException e) {
-                    sink.report(Diagnostic.of(Code.NS1003, null, input).withNote("cannot list it: " + e.getMessage()));
+                    sink.report(Diagnostic.of(Code.NS0020, null, input, "cannot list it: " + e.getMessage()));
                 }
             } else if (Files.isRegularFile(input)) {
                 files.add(input.normalize());
             } else {
-                sink.report(Diagnostic.of(Code.NS1003, null, input).withLabel("no such file or folder"));
+                sink.report(noSuchInput(input.toString()));
             }
         }
         return files.stream()
@@ -195,6 +203,17 @@ public final class Compiler {
                 .distinct()
                 .sorted()
                 .toList();
+    }
+
+    /**
+     * An input that is neither a file nor a folder; a glob the shell found nothing for comes
+     * as it was written, and says so.
+     */
+    public static Diagnostic noSuchInput(String input) {
+        Diagnostic missing = Diagnostic.of(Code.NS0020, null, input, "no such file or folder");
+        return input.matches(".*[*?\\[].*")
+                ? missing.withNote("the shell found no file for the pattern, and passed it on as it was written")
+                : missing;
     }
 
     private static boolean linksOutside(Path file, List<Path> allowed) throws IOException {

@@ -127,8 +127,7 @@ public final class Redactor {
 
     /** The report with the token masked: in source lines, and in the diagnostics that point at it. */
     public DiagnosticReport apply(DiagnosticReport report) {
-        return new DiagnosticReport(
-                report.diagnostics().stream().map(this::apply).toList(), report.files(), report.maxErrors(), mask);
+        return report.masked(report.diagnostics().stream().map(this::apply).toList(), mask);
     }
 
     /** The diagnostic, with the token masked in its texts if it points at the token. */

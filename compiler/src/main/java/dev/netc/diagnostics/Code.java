@@ -23,6 +23,8 @@ public enum Code {
     NS0010(Severity.ERROR), // not UTF-8 text
     NS0011(Severity.NOTE), // too many errors: the rest are left out
     NS0012(Severity.ERROR), // the output folder cannot be written
+    NS0020(Severity.ERROR), // an input cannot be read: no such file, a folder without specs
+    NS0021(Severity.WARNING), // a `// netc:allow` comment that allows nothing
 
     // names and imports
     NS1001(Severity.ERROR), // unresolved name
@@ -39,6 +41,7 @@ public enum Code {
     NS1020(Severity.ERROR), // a file found in an input folder links outside it
     NS1030(Severity.ERROR), // malformed sites file (batch compilation)
     NS1031(Severity.ERROR), // sites file column that is not a parameter
+    NS1032(Severity.ERROR), // a site name that cannot name its folder in a GitOps tree
     NS1040(Severity.ERROR), // a `netc query` that cannot be answered as written
 
     // values and networks
@@ -87,7 +90,13 @@ public enum Code {
     NS3012(Severity.ERROR), // flow between two address ends
     NS3013(Severity.WARNING), // the CNI does not enforce NetworkPolicies
     NS3014(Severity.WARNING), // kube-system isolated
-    NS3015(Severity.ERROR), // a tier's selector selects no pod
+    NS3015(Severity.ERROR), // a container port name towards addresses
+    NS3016(Severity.ERROR), // a one-sided flow with nothing on its side
+    NS3017(Severity.ERROR), // isolation or DNS in a namespace owned by others
+    NS3018(Severity.ERROR), // a tier's `dns off` under the namespace's DNS rule
+    NS3019(Severity.WARNING), // a label selector no labels satisfy
+    NS3020(Severity.WARNING), // an external named like a namespace hides it
+    NS3021(Severity.ERROR), // a tier's selector selects no pod
 
     // RKE2 / Kairos / Canal
     NS4001(Severity.ERROR), // unknown RKE2 key
@@ -115,13 +124,15 @@ public enum Code {
     NS4023(Severity.WARNING), // kube-proxy ignores a flag
     NS4024(Severity.ERROR), // a Canal value the chart or flannel cannot use
     NS4025(Severity.WARNING), // a Canal value the chart ignores with the backend
-    NS4026(Severity.ERROR), // a `canal` block while RKE2 does not deploy Canal
+    NS4026(Severity.ERROR), // a CNI block (canal, calico, cilium, flannel) while RKE2 does not deploy its chart
     NS4027(Severity.ERROR), // bind-address is not an address the node registers with
     NS4028(Severity.ERROR), // a key every server must share, set on one server
     NS4029(Severity.ERROR), // data-dir is not an absolute path
     NS4030(Severity.ERROR), // `disable` names a manifest netc writes
-    NS4031(Severity.ERROR), // an RKE2 key only servers read, set in a worker's block
-    NS4032(Severity.ERROR), // two settings that undo each other
+    NS4031(Severity.ERROR), // the air-gap archives lack images the cluster needs, or RKE2 cannot read one
+    NS4032(Severity.ERROR), // kube-proxy none without a CNI that implements Services
+    NS4033(Severity.ERROR), // an RKE2 key only servers read, set in a worker's block
+    NS4034(Severity.ERROR), // two settings that undo each other
 
     // internal
     NS9001(Severity.ERROR); // internal compiler error

@@ -155,19 +155,9 @@ public final class TextRenderer {
         return max;
     }
 
-    /** The closing line: how many errors and warnings, or that all is well. */
-    public String summary(List<Diagnostic> diagnostics, int files) {
-        long errors =
-                diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
-        long warnings = diagnostics.stream()
-                .filter(d -> d.severity() == Severity.WARNING)
-                .count();
-        String counts = plural(errors, "error") + ", " + plural(warnings, "warning") + " in " + plural(files, "file");
-        return errors > 0 ? paint("error", "31;1") + ": aborting because of " + counts + "\n" : "";
-    }
-
-    private static String plural(long count, String word) {
-        return count + " " + word + (count == 1 ? "" : "s");
+    /** The closing line of a run that failed: {@code error: aborting because of REASON}. */
+    public String aborting(String reason) {
+        return paint("error", "31;1") + ": aborting because of " + reason + "\n";
     }
 
     private static String severityColor(Severity severity) {

@@ -2,14 +2,12 @@ package dev.netc.emit;
 
 import dev.netc.model.Canal;
 import dev.netc.model.Cluster;
-import dev.netc.model.Node.Interface;
+import dev.netc.model.Network;
 import dev.netc.net.IpAddress;
 import dev.netc.yaml.Yaml;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -30,26 +28,22 @@ public final class CanalEmitter {
                         "flannel.iface", Yaml.quoted(interfaceNames.iterator().next()));
             } else if (interfaceNames.size() > 1) {
                 // One cluster-wide value: names that differ per node need the regex form.
-                String alternatives = String.join(
-                        "|",
-                        interfaceNames.stream()
-                                .map(Pattern::quote)
-                                .map(CanalEmitter::plainRegex)
-                                .toList());
-                values.put("flannel.regexIface", Yaml.quoted("^(" + alternatives + ")$"));
+                values.put("flannel.regexIface", Yaml.quoted(InterfaceNames.regex(interfaceNames)));
             }
             values.put("flannel.backend", Yaml.quoted(canal.backend().chartValue()));
             canal.port().ifPresent(port -> values.put("flannel.backendPort", Yaml.number(port)));
             canal.vni().ifPresent(vni -> values.put("flannel.vni", Yaml.number(vni)));
+            // flannel sizes its device from the underlay MTU: the network's, not what the NIC reports
+            // (VXLAN and WireGuard read it; rke2-canal-values.tsv)
+            if (canal.backend() != Canal.Backend.HOST_GW) {
+                canal.network()
+                        .map(Network::mtu)
+                        .filter(OptionalInt::isPresent)
+                        .ifPresent(mtu -> values.put("flannel.mtu", Yaml.number(mtu.getAsInt())));
+            }
             vethMtu(cluster, canal).ifPresent(mtu -> values.put("calico.vethuMTU", Yaml.number(mtu)));
         });
         return values;
-    }
-
-    /** Interface names are letters, digits and a few marks; write them without \Q...\E where possible. */
-    private static String plainRegex(String quoted) {
-        String name = quoted.substring(2, quoted.length() - 2);
-        return name.matches("[A-Za-z0-9_-]+") ? name : quoted;
     }
 
     /** The pod MTU: as given, or the underlay MTU minus the backend's encapsulation overhead. */
@@ -66,19 +60,9 @@ public final class CanalEmitter {
     }
 
     private static Set<String> interfaceNames(Cluster cluster, Canal canal) {
-        Set<String> names = new LinkedHashSet<>();
-        if (canal.network().isEmpty()) {
-            return names;
-        }
-        String network = canal.network().get().name();
-        for (dev.netc.model.Node node : cluster.nodes()) {
-            node.interfaces().stream()
-                    .filter(i -> i.network().name().equals(network))
-                    .map(Interface::name)
-                    .findFirst()
-                    .ifPresent(names::add);
-        }
-        return names;
+        return canal.network()
+                .map(network -> InterfaceNames.on(cluster, network))
+                .orElse(Set.of());
     }
 
     /**

@@ -31,7 +31,9 @@ public final class ChartConfigEmitter {
             if (chart.chart().isEmpty() || !cluster.cni().contains(chart.cni()) || configs.containsKey(chart.chart())) {
                 continue;
             }
-            ChartValues values = chart.chart().equals("rke2-canal") ? CanalEmitter.values(cluster) : new ChartValues();
+            ChartValues values = chart.chart().equals("rke2-canal")
+                    ? CanalEmitter.values(cluster)
+                    : CniChartValues.of(cluster, chart.chart());
             if (nftables) {
                 chart.nftablesValues().forEach(item -> values.put(item[0], scalar(item[1])));
             }

@@ -1,9 +1,12 @@
 package dev.netc.emit;
 
+import dev.netc.consumers.AirgapArchives;
 import dev.netc.consumers.ConsumerTables;
 import dev.netc.consumers.HostPrerequisite;
+import dev.netc.model.Airgap;
 import dev.netc.model.Cluster;
 import dev.netc.model.Node;
+import dev.netc.model.Proxy;
 import dev.netc.model.Rke2Option;
 import dev.netc.net.Cidr;
 import dev.netc.net.IpAddress;
@@ -45,15 +48,23 @@ public final class CloudConfigEmitter {
     private final Cluster cluster;
     /** Server manifests: file name in the manifests folder → content. */
     private final Map<String, String> serverManifests;
+    /** Policy manifests a GitOps engine now delivers: removed from the servers, their objects left to it. */
+    private final List<String> handedOver;
     /**
-     * The {@code boot.before} part of a server by its manifests folder: written once for all
-     * servers alike, since it holds every manifest and is most of the output's size.
+     * The {@code boot.before} part of a node by its role and data folder: written once for all
+     * nodes alike, since a server's holds every manifest and is most of the output's size.
      */
-    private final Map<String, String> serverStagesYaml = new HashMap<>();
+    private final Map<String, String> bootBeforeYaml = new HashMap<>();
 
-    public CloudConfigEmitter(Cluster cluster, Map<String, String> serverManifests) {
+    /** Namespaces of the spec that someone else owns: a manifest netc once wrote for one is emptied, never a tombstone. */
+    private final List<String> ownedByOthers;
+
+    public CloudConfigEmitter(
+            Cluster cluster, Map<String, String> serverManifests, List<String> handedOver, List<String> ownedByOthers) {
         this.cluster = cluster;
         this.serverManifests = serverManifests;
+        this.handedOver = List.copyOf(handedOver);
+        this.ownedByOthers = List.copyOf(ownedByOthers);
     }
 
     public String cloudConfig(Node node) {
@@ -63,19 +74,26 @@ public final class CloudConfigEmitter {
                 .put("control_plane_host", Yaml.quoted(cluster.controlPlaneHost()))
                 .put("role", node.role().yamlName())
                 .put("config", Yaml.literal(Yaml.write(rke2Config(node))));
+        cluster.proxy().ifPresent(proxy -> clusterBlock.put("env", proxyEnvironment(proxy)));
+        cluster.airgap()
+                .ifPresent(airgap -> clusterBlock
+                        .put("import_local_images", Yaml.bool(true))
+                        .put("local_images_path", Yaml.quoted(airgap.images())));
         // Line 1 must be the header: Kairos reads a file as cloud-config only then. The keys of the
         // top-level mapping are written one after the other, as one mapping would be.
         String stages = "";
         Optional<org.snakeyaml.engine.v2.nodes.Node> host = hostStage(node);
-        String serverStages =
-                node.role().isServer() ? serverStagesYaml.computeIfAbsent(manifestsDir(node), this::serverStages) : "";
-        if (host.isPresent() || !serverStages.isEmpty()) {
+        String dataDir = dataDir(node);
+        String bootBefore = bootBeforeYaml.computeIfAbsent(
+                (node.role().isServer() ? "server " : "agent ") + dataDir,
+                key -> bootBefore(node.role().isServer(), dataDir));
+        if (host.isPresent() || !bootBefore.isEmpty()) {
             stages = "stages:\n"
                     + host.map(stage -> indent(Yaml.write(Yaml.map()
                                     .put("initramfs", Yaml.seq(List.of(stage)))
                                     .build())))
                             .orElse("")
-                    + serverStages;
+                    + bootBefore;
         }
         return "#cloud-config\n"
                 + Yaml.write(Yaml.map().put("cluster", clusterBlock.build()).build()) + stages;
@@ -121,6 +139,11 @@ public final class CloudConfigEmitter {
         if (server && !cluster.tlsSans().isEmpty()) {
             config.put("tls-san", Yaml.strings(cluster.tlsSans()));
         }
+        if (server
+                && CniChartValues.replacesKubeProxy(cluster)
+                && !cluster.effectiveRke2(node).containsKey("disable-kube-proxy")) {
+            config.put("disable-kube-proxy", Yaml.bool(true)); // the CNI implements Services
+        }
         List<String> kubeProxyArgs = cluster.kubeProxyArgs(node);
         if (!kubeProxyArgs.isEmpty()) {
             config.put("kube-proxy-arg", Yaml.strings(kubeProxyArgs));
@@ -129,6 +152,15 @@ public final class CloudConfigEmitter {
                 .filter(option -> server || !option.serverOnly())
                 .forEach(option -> config.put(option.key(), rawValue(option.value())));
         return config.build();
+    }
+
+    /** provider-rke2's {@code env}: it writes the proxies for RKE2 and containerd, NO_PROXY after its own defaults. */
+    private static org.snakeyaml.engine.v2.nodes.Node proxyEnvironment(Proxy proxy) {
+        Yaml.MapBuilder env = Yaml.map();
+        proxy.http().ifPresent(url -> env.put("HTTP_PROXY", Yaml.quoted(url)));
+        proxy.https().ifPresent(url -> env.put("HTTPS_PROXY", Yaml.quoted(url)));
+        return env.put("NO_PROXY", Yaml.quoted(String.join(",", proxy.noProxy())))
+                .build();
     }
 
     private static org.snakeyaml.engine.v2.nodes.Node rawValue(Object value) {
@@ -201,7 +233,46 @@ public final class CloudConfigEmitter {
     }
 
     /** {@code boot.before} of a server: retire the manifests of namespaces gone from the spec, then write the current ones. */
-    private String serverStages(String manifestsDir) {
+    private String bootBefore(boolean server, String dataDir) {
+        List<org.snakeyaml.engine.v2.nodes.Node> stages = new ArrayList<>();
+        cluster.airgap()
+                .ifPresent(airgap -> stages.add(Yaml.map()
+                        .put("name", "netc-airgap-images")
+                        .put(
+                                "commands",
+                                Yaml.seq(List.of(Yaml.literal(placeArchives(airgap, dataDir + "/agent/images/")))))
+                        .build()));
+        if (server) {
+            stages.addAll(serverStages(dataDir + "/server/manifests/"));
+        }
+        return stages.isEmpty()
+                ? ""
+                : indent(Yaml.write(
+                        Yaml.map().put("boot.before", Yaml.seq(stages)).build()));
+    }
+
+    /**
+     * A shell script that copies the archives into the folder RKE2 imports images from at every
+     * start. provider-rke2's own import copies only {@code .tar} files, and always to the default
+     * data folder (notes/airgap-proxy-cni-charts-fleet.md), so netc places them itself.
+     */
+    private static String placeArchives(Airgap airgap, String target) {
+        String folder = airgap.images() + "/";
+        List<String> files = airgap.archives().isEmpty()
+                ? AirgapArchives.EXTENSIONS.stream()
+                        .map(ext -> shellQuoted(folder) + "*" + ext)
+                        .toList()
+                : airgap.archives().stream()
+                        .map(name -> shellQuoted(folder + name))
+                        .toList();
+        return "mkdir -p " + shellQuoted(target) + "\n"
+                + "for f in " + String.join(" ", files) + "; do\n"
+                + "  if [ -f \"$f\" ]; then cp -p \"$f\" " + shellQuoted(target)
+                + "; else echo \"netc: no $f\" >&2; fi\n"
+                + "done\n";
+    }
+
+    private List<org.snakeyaml.engine.v2.nodes.Node> serverStages(String manifestsDir) {
         List<org.snakeyaml.engine.v2.nodes.Node> stages = new ArrayList<>();
         stages.add(Yaml.map()
                 .put("name", "netc-retire-policies")
@@ -221,7 +292,7 @@ public final class CloudConfigEmitter {
                     .put("files", Yaml.seq(files))
                     .build());
         }
-        return indent(Yaml.write(Yaml.map().put("boot.before", Yaml.seq(stages)).build()));
+        return stages;
     }
 
     /**
@@ -230,18 +301,38 @@ public final class CloudConfigEmitter {
      * file that is left in place and never deletes what a removed file applied; a file that holds
      * fewer objects makes it delete the others (notes/rke2-and-k3s.md). The tombstone keeps only the
      * Namespace, labelled never to be pruned, so the policies go and the workloads stay; a file
-     * without a Namespace (one netc does not create) becomes a comment.
+     * without a Namespace (one netc does not create) becomes a comment. So does the file of a
+     * namespace the spec now says is owned by others, even when it holds the Namespace netc once
+     * created: the Namespace is left to its new owner (it is labelled never to be pruned), and netc
+     * neither keeps applying nor recreating it.
+     *
+     * <p>The manifest of a namespace whose policies a GitOps engine now delivers is removed instead:
+     * its objects stay in force until the engine adopts them. A tombstone would delete them first,
+     * and the namespace would be open until the engine put them back.
      */
     private String retireScript(String manifestsDir) {
         StringBuilder keep = new StringBuilder(" ");
         serverManifests.keySet().stream()
                 .filter(name -> name.startsWith(POLICIES_PREFIX))
                 .forEach(name -> keep.append(name).append(' '));
+        StringBuilder handOver = new StringBuilder(" ");
+        handedOver.forEach(name -> handOver.append(name).append(' '));
+        String others = ownedByOthers.isEmpty() ? "" : "others=' " + String.join(" ", ownedByOthers) + " '\n";
+        String retireOwned = ownedByOthers.isEmpty()
+                ? ""
+                : "  case \"$others\" in *\" $ns \"*) printf '# namespace %s is owned by others: netc retired its policies\\n' "
+                        + "\"$ns\" > \"$f\"; continue ;; esac\n";
         return "keep='" + keep + "'\n"
+                + (handedOver.isEmpty() ? "" : "handover='" + handOver + "'\n")
+                + others
                 + "for f in " + shellQuoted(manifestsDir) + POLICIES_PREFIX + "*.yaml; do\n"
                 + "  [ -f \"$f\" ] || continue\n"
                 + "  case \"$keep\" in *\" ${f##*/} \"*) continue ;; esac\n"
+                + (handedOver.isEmpty()
+                        ? ""
+                        : "  case \"$handover\" in *\" ${f##*/} \"*) rm -f \"$f\"; continue ;; esac\n")
                 + "  ns=${f##*/" + POLICIES_PREFIX + "}; ns=${ns%.yaml}\n"
+                + retireOwned
                 + "  if grep -q '^kind: Namespace$' \"$f\"; then\n"
                 + "    printf 'apiVersion: v1\\nkind: Namespace\\nmetadata:\\n  name: %s\\n  labels:\\n    "
                 + PolicyEmitter.NEVER_PRUNE_LABEL + ": \"false\"\\n' \"$ns\" > \"$f\"\n"
@@ -266,7 +357,7 @@ public final class CloudConfigEmitter {
     }
 
     /** RKE2 reads auto-deployed manifests from {@code <data-dir>/server/manifests} (K38). */
-    private String manifestsDir(Node node) {
+    private String dataDir(Node node) {
         String dataDir = Optional.ofNullable(cluster.effectiveRke2(node).get("data-dir"))
                 .map(o -> String.valueOf(o.value()))
                 .orElse(DEFAULT_DATA_DIR);
@@ -274,7 +365,7 @@ public final class CloudConfigEmitter {
         while (end > 0 && dataDir.charAt(end - 1) == '/') {
             end--; // trailing slashes, without a regular expression (compiled anew on every call)
         }
-        return dataDir.substring(0, end) + "/server/manifests/";
+        return dataDir.substring(0, end);
     }
 
     private static String joined(List<Cidr> cidrs) {

@@ -8,10 +8,24 @@ import java.util.Map;
 /** The files emitted so far, in order, and where the rules of the NetworkPolicies among them came from. */
 public final class Emission {
     private final List<OutputFile> files = new ArrayList<>();
+    private final List<String> handedOver = new ArrayList<>();
     private Provenance provenance = Provenance.EMPTY;
 
     public void add(OutputFile file) {
         files.add(file);
+    }
+
+    /**
+     * A manifest an earlier compile placed in RKE2's manifests folder whose objects a GitOps engine
+     * now delivers: the servers remove the file and leave its objects for the engine to adopt.
+     */
+    public void handOver(String serverManifest) {
+        handedOver.add(serverManifest);
+    }
+
+    /** The names of the manifests handed over so far. */
+    public List<String> handedOver() {
+        return List.copyOf(handedOver);
     }
 
     public void provenance(Provenance rules) {

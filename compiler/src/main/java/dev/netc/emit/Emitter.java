@@ -21,8 +21,11 @@ public final class Emitter {
      * @param legacyCanalConfigMap also write the seed-style {@code canal-config} ConfigMap
      * @param traceRules also record where each NetworkPolicy rule came from ({@link Provenance}),
      *     which {@code netc query} shows; writing the files does not need it
+     * @param policiesByGitOps the policies reach the cluster through a GitOps engine (Fleet, Argo CD,
+     *     Flux) instead of RKE2's manifests folder: the servers do not place them, and hand over
+     *     the ones an earlier compile placed there
      */
-    public record Options(boolean legacyCanalConfigMap, boolean traceRules) {
+    public record Options(boolean legacyCanalConfigMap, boolean traceRules, boolean policiesByGitOps) {
         public static final Options DEFAULT = builder().build();
 
         public static Builder builder() {
@@ -33,6 +36,7 @@ public final class Emitter {
         public static final class Builder {
             private boolean legacyCanalConfigMap;
             private boolean traceRules;
+            private boolean policiesByGitOps;
 
             private Builder() {}
 
@@ -46,8 +50,13 @@ public final class Emitter {
                 return this;
             }
 
+            public Builder policiesByGitOps(boolean gitOps) {
+                this.policiesByGitOps = gitOps;
+                return this;
+            }
+
             public Options build() {
-                return new Options(legacyCanalConfigMap, traceRules);
+                return new Options(legacyCanalConfigMap, traceRules, policiesByGitOps);
             }
         }
     }

@@ -2,7 +2,9 @@ package dev.netc.emit;
 
 import dev.netc.model.Cluster;
 import dev.netc.model.Model;
+import dev.netc.model.Namespace;
 import dev.netc.model.Node;
+import java.util.List;
 
 /**
  * {@code nodes/<node>.yaml}: each node's Kairos cloud-config (see {@link CloudConfigEmitter}),
@@ -15,7 +17,13 @@ final class NodeConfigs implements OutputKind {
             return;
         }
         Cluster cluster = model.cluster().get();
-        CloudConfigEmitter cloudConfig = new CloudConfigEmitter(cluster, emission.serverManifests());
+        // namespaces netc may once have created, which someone else owns now (Kubernetes' own never were netc's)
+        List<String> ownedByOthers = model.namespaces().stream()
+                .filter(n -> n.ownedByOthers() && !Namespace.KUBERNETES_OWN.contains(n.name()))
+                .map(Namespace::name)
+                .toList();
+        CloudConfigEmitter cloudConfig =
+                new CloudConfigEmitter(cluster, emission.serverManifests(), emission.handedOver(), ownedByOthers);
         for (Node node : cluster.nodes()) {
             emission.add(new OutputFile(
                     "nodes/" + node.name() + ".yaml",

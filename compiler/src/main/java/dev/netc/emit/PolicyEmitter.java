@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -45,23 +47,32 @@ public final class PolicyEmitter {
 
     private final Model model;
     private final FlowIndex flows;
+    /** UDP and TCP 53 to the cluster's DNS: CoreDNS, and NodeLocal DNSCache where the cluster runs it. */
+    private final PolicyRule dnsRule;
+
     private final boolean traceRules;
+    private final boolean gitOps;
     private final Provenance.Builder provenance = new Provenance.Builder();
 
-    private PolicyEmitter(Model model, boolean traceRules) {
+    private PolicyEmitter(Model model, boolean traceRules, boolean gitOps) {
         this.model = model;
-        this.flows = new FlowIndex(model.flows());
+        this.flows = new FlowIndex(model.flows(), model.namespaces());
+        this.dnsRule = PolicyRule.dns(model.cluster());
         this.traceRules = traceRules;
+        this.gitOps = gitOps;
     }
 
-    /** @param traceRules whether the result's provenance is recorded (else it is empty) */
-    public static Policies emit(Model model, boolean traceRules) {
-        PolicyEmitter emitter = new PolicyEmitter(model, traceRules);
+    /**
+     * @param traceRules whether the result's provenance is recorded (else it is empty)
+     * @param gitOps whether a GitOps engine delivers the objects: they then say what it must not delete
+     */
+    public static Policies emit(Model model, boolean traceRules, boolean gitOps) {
+        PolicyEmitter emitter = new PolicyEmitter(model, traceRules, gitOps);
         Map<String, List<Node>> documents = new LinkedHashMap<>();
         for (Namespace namespace : model.namespaces()) {
             List<Node> namespaceDocuments = new ArrayList<>();
             if (namespace.managed()) {
-                namespaceDocuments.add(namespaceObject(namespace));
+                namespaceDocuments.add(emitter.namespaceObject(namespace));
             }
             namespaceDocuments.addAll(emitter.policies(namespace));
             if (!namespaceDocuments.isEmpty()) {
@@ -76,12 +87,16 @@ public final class PolicyEmitter {
      * leaves the spec, the servers turn its manifest into a tombstone (see
      * {@link CloudConfigEmitter}), and the controller prunes what the file no longer holds — which
      * must be the policies, never the Namespace with every workload in it (wrangler's
-     * {@code objectset.rio.cattle.io/prune: "false"}, notes/rke2-and-k3s.md).
+     * {@code objectset.rio.cattle.io/prune: "false"}, notes/rke2-and-k3s.md). Delivered by a GitOps
+     * engine, it says the same to the engine ({@link GitOpsAnnotations}).
      */
-    private static Node namespaceObject(Namespace namespace) {
+    private Node namespaceObject(Namespace namespace) {
         Map<String, String> labels = new LinkedHashMap<>(namespace.labels());
         labels.put(NEVER_PRUNE_LABEL, "false");
         Yaml.MapBuilder metadata = Yaml.map().put("name", namespace.name()).put("labels", Selectors.labels(labels));
+        if (gitOps) {
+            metadata.put("annotations", Selectors.labels(new TreeMap<>(GitOpsAnnotations.NAMESPACE)));
+        }
         return Yaml.map()
                 .put("apiVersion", "v1")
                 .put("kind", "Namespace")
@@ -90,7 +105,7 @@ public final class PolicyEmitter {
     }
 
     /** The label wrangler, behind RKE2's deploy controller, reads before it deletes an object it applied. */
-    public static final String NEVER_PRUNE_LABEL = "objectset.rio.cattle.io/prune";
+    public static final String NEVER_PRUNE_LABEL = Namespace.NEVER_PRUNE_LABEL;
 
     private List<Node> policies(Namespace namespace) {
         List<Node> policies = new ArrayList<>();
@@ -110,7 +125,7 @@ public final class PolicyEmitter {
                     new Rules(false, true, isolated, isolated)));
             if (namespace.dns()) {
                 Rules dns = new Rules(false, true, isolated, isolated);
-                dns.egress.dns(isolated);
+                dns.egress.dns(dnsRule, isolated);
                 policies.add(policy(namespace.name(), ALLOW_DNS_EGRESS, LabelSelector.ALL, dns));
             }
         }
@@ -128,6 +143,13 @@ public final class PolicyEmitter {
         for (Tier tier : namespace.tiers()) {
             tierPolicy(namespace, tier).ifPresent(policies::add);
         }
+        PolicyNames names = new PolicyNames();
+        for (LabelSelector pods : flows.selections(namespace.name())) {
+            selectionPolicy(namespace, pods, names.of(pods)).ifPresent(policies::add);
+            for (Tier isolating : namespace.tiers()) {
+                selectionInTierPolicy(namespace, pods, names, isolating).ifPresent(policies::add);
+            }
+        }
         for (Tier isolating : namespace.tiers()) {
             for (Tier other : namespace.tiers()) {
                 overlapPolicy(namespace, isolating, other).ifPresent(policies::add);
@@ -139,7 +161,9 @@ public final class PolicyEmitter {
     /**
      * The tier's flows, on the sides where the tier is isolated. When only the tier (not its
      * namespace) is isolated, whole-namespace flows that include it belong here too, since no
-     * namespace-wide policy exists to carry them; and so does DNS, with egress isolation.
+     * namespace-wide policy exists to carry them; and so does DNS, with egress isolation. A tier
+     * that says {@code dns on} in a namespace that isolates egress with {@code dns off} gets DNS
+     * here too, traced to its {@code dns} statement.
      */
     private Optional<Node> tierPolicy(Namespace namespace, Tier tier) {
         boolean ingressOnTierAlone = tier.isolateIngress() && !namespace.isolateIngress();
@@ -156,8 +180,10 @@ public final class PolicyEmitter {
         if (namespace.isolatesEgressOf(tier)) {
             flows.tier(End.FROM, tier, egressOnTierAlone).forEach(f -> rules.egress.add(f, f.to(), here));
         }
-        if (egressOnTierAlone && namespace.dns()) {
-            rules.egress.dns(tier.isolation());
+        if (egressOnTierAlone && namespace.dnsOf(tier)) {
+            rules.egress.dns(dnsRule, tier.isolation());
+        } else if (namespace.isolateEgress() && !namespace.dns() && namespace.dnsOf(tier)) {
+            rules.egress.dns(dnsRule, tier.dnsSwitch());
         }
         return policyWithRules(here, TIER_PREFIX + tier.name(), tier.pods(), rules);
     }
@@ -181,16 +207,60 @@ public final class PolicyEmitter {
         if (isolating.equals(other) || (!ingress && !egress) || both.isEmpty()) {
             return Optional.empty();
         }
-        Rules rules = new Rules(false, false, isolating.isolation(), isolating.isolation());
         String here = namespace.name();
-        if (ingress) {
-            flows.tier(End.TO, other, false).forEach(f -> rules.ingress.add(f, f.from(), here));
-        }
-        if (egress) {
-            flows.tier(End.FROM, other, false).forEach(f -> rules.egress.add(f, f.to(), here));
-        }
+        Rules rules = sideRules(end -> flows.tier(end, other, false), ingress, egress, isolating.isolation(), here);
         return policyWithRules(
                 here, TIER_PREFIX + other.name() + OVERLAP_SEPARATOR + isolating.name(), both.get(), rules);
+    }
+
+    /**
+     * The flows of pods a flow end chooses by labels in this namespace without naming a tier
+     * ({@code namespaces team=a pods app=x}), on the sides the namespace isolates:
+     * {@code pods-<selector>}, selecting those pods.
+     */
+    private Optional<Node> selectionPolicy(Namespace namespace, LabelSelector pods, String name) {
+        String here = namespace.name();
+        Rules rules = sideRules(
+                end -> flows.selection(end, here, pods),
+                namespace.isolateIngress(),
+                namespace.isolateEgress(),
+                namespace.isolation(),
+                here);
+        return policyWithRules(here, name, pods, rules);
+    }
+
+    /**
+     * Those chosen pods that are also in a tier isolating a direction on its own, where the
+     * namespace does not: they are isolated there too and need the rules,
+     * {@code pods-<selector>-in-<tier>}, selecting the pods of both. Nothing when no pod can be in both.
+     */
+    private Optional<Node> selectionInTierPolicy(
+            Namespace namespace, LabelSelector pods, PolicyNames names, Tier isolating) {
+        boolean ingress = isolating.isolateIngress() && !namespace.isolateIngress();
+        boolean egress = isolating.isolateEgress() && !namespace.isolateEgress();
+        Optional<LabelSelector> both = isolating.pods().and(pods);
+        if ((!ingress && !egress) || both.isEmpty()) {
+            return Optional.empty();
+        }
+        String here = namespace.name();
+        Rules rules = sideRules(end -> flows.selection(end, here, pods), ingress, egress, isolating.isolation(), here);
+        return policyWithRules(here, names.within(pods, isolating.name()), both.get(), rules);
+    }
+
+    /**
+     * The rules of the flows {@code flowsAt} finds at each end, on the sides asked for, in a policy
+     * of namespace {@code here} whose isolation comes from {@code isolation}.
+     */
+    private static Rules sideRules(
+            Function<End, List<Flow>> flowsAt, boolean ingress, boolean egress, Optional<Span> isolation, String here) {
+        Rules rules = new Rules(false, false, isolation, isolation);
+        if (ingress) {
+            flowsAt.apply(End.TO).forEach(f -> rules.ingress.add(f, f.from(), here));
+        }
+        if (egress) {
+            flowsAt.apply(End.FROM).forEach(f -> rules.egress.add(f, f.to(), here));
+        }
+        return rules;
     }
 
     /**
@@ -235,9 +305,9 @@ public final class PolicyEmitter {
             add(PolicyRule.towards(peer, here, flow.ports()), Optional.of(flow.span()));
         }
 
-        /** The DNS rule that egress isolation brings with it, traced to the {@code isolate} statement. */
-        void dns(Optional<Span> isolate) {
-            add(PolicyRule.dns(), isolate);
+        /** The DNS rule that egress isolation brings with it, traced to the statement behind it. */
+        void dns(PolicyRule dnsRule, Optional<Span> statement) {
+            add(dnsRule, statement);
         }
 
         private void add(PolicyRule rule, Optional<Span> source) {
@@ -291,11 +361,17 @@ public final class PolicyEmitter {
         return Yaml.map()
                 .put("apiVersion", "networking.k8s.io/v1")
                 .put("kind", "NetworkPolicy")
-                .put(
-                        "metadata",
-                        Yaml.map().put("name", name).put("namespace", namespace).build())
+                .put("metadata", policyMetadata(namespace, name))
                 .put("spec", spec.build())
                 .build();
+    }
+
+    private Node policyMetadata(String namespace, String name) {
+        Yaml.MapBuilder metadata = Yaml.map().put("name", name).put("namespace", namespace);
+        if (gitOps) {
+            metadata.put("annotations", Selectors.labels(new TreeMap<>(GitOpsAnnotations.POLICY)));
+        }
+        return metadata.build();
     }
 
     /** Where each rule of the policy came from, and the statement behind each direction it isolates. */

@@ -7,7 +7,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Label selectors as NetworkPolicy YAML. */
 final class Selectors {
-    static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+    static final String NAMESPACE_NAME_LABEL = dev.netc.model.Namespace.NAME_LABEL;
 
     private Selectors() {}
 

@@ -26,6 +26,8 @@ final class LayoutPrinter {
     private int lineFirstColumn;
     /** After the `{` of a multi-line block, until the first token that is not a comment. */
     private boolean bodyStartsOnNewLine;
+    /** How many lists ({@code {a, b}} in a flow, {@code [...]}, {@code (...)}) the current token is in. */
+    private int listDepth;
 
     LayoutPrinter(List<SourceToken> tokens) {
         this.tokens = tokens;
@@ -57,6 +59,9 @@ final class LayoutPrinter {
             } else {
                 out.append(" ".repeat(gap(previous, token)));
             }
+            if (closesList(token)) {
+                listDepth--;
+            }
             out.append(
                     token.kind() == Kind.BLOCK_COMMENT
                             ? shifted(token, currentColumn() - token.column())
@@ -68,6 +73,9 @@ final class LayoutPrinter {
             if (isBlockBrace(token, Kind.LBRACE)) {
                 depth++;
                 bodyStartsOnNewLine = multiLineBraces.contains(i);
+            }
+            if (opensList(token)) {
+                listDepth++;
             }
             previous = token;
         }
@@ -168,13 +176,19 @@ final class LayoutPrinter {
         return !code.startsStatement() && !isBlockBrace(code, Kind.RBRACE);
     }
 
-    /** Spaces between two tokens on one line: the canonical 0 or 1, or what keeps an aligned column. */
+    /**
+     * Spaces between two tokens on one line: the canonical 0 or 1, or what keeps an aligned
+     * column. Inside a list and after a comma spacing is always canonical, as gofmt and
+     * {@code terraform fmt} make it ({@code { 80/tcp ,  8080/tcp }} is {@code {80/tcp, 8080/tcp}}):
+     * columns are aligned across lines, not inside a list; a trailing comment may still be.
+     */
     private int gap(SourceToken previous, SourceToken token) {
         int canonical = canonicalGap(previous, token);
         boolean aligned = canonical == 1
                 && token.gapBefore() > 1
                 && token.line() == lineFirst.line()
-                && token.kind() != Kind.RBRACE;
+                && token.kind() != Kind.RBRACE
+                && (token.isComment() || listDepth == 0 && previous.kind() != Kind.COMMA);
         if (!aligned) {
             return canonical;
         }
@@ -209,6 +223,18 @@ final class LayoutPrinter {
                 || kind == Kind.RBRACE && token.role() == Role.SET
                 || isBlockBrace(previous, Kind.LBRACE) && isBlockBrace(token, Kind.RBRACE);
         return tight ? 0 : 1;
+    }
+
+    private static boolean opensList(SourceToken token) {
+        return token.kind() == Kind.LBRACKET
+                || token.kind() == Kind.LPAREN
+                || token.kind() == Kind.LBRACE && token.role() == Role.SET;
+    }
+
+    private static boolean closesList(SourceToken token) {
+        return token.kind() == Kind.RBRACKET
+                || token.kind() == Kind.RPAREN
+                || token.kind() == Kind.RBRACE && token.role() == Role.SET;
     }
 
     private static boolean isBlockBrace(SourceToken token, Kind kind) {

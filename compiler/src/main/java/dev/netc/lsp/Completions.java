@@ -124,7 +124,14 @@ final class Completions {
         if (colon > arrow && arrow >= 0) {
             return ports(arrow + 1 < statement.size() ? statement.get(arrow + 1).text() : "", namespace);
         }
+        if (inNamespacesEnd(statement, arrow)) {
+            return items(
+                    List.of("except", "pods"), CompletionItemKind.Keyword, "namespaces: but these, only these pods");
+        }
         List<CompletionItem> items = new ArrayList<>();
+        if (statement.size() == 1) {
+            items.addAll(items(List.of("ingress", "egress"), CompletionItemKind.Keyword, "a one-sided flow"));
+        }
         if (namespace != null) {
             for (Bindings.Declaration tier : index.ofKind(Bindings.Kind.TIER)) {
                 if (tier.name().startsWith(namespace + ".")) {
@@ -136,7 +143,32 @@ final class Completions {
         items.addAll(symbols(Bindings.Kind.NAMESPACE, false));
         items.addAll(symbols(Bindings.Kind.EXTERNAL, false));
         items.add(item("*", CompletionItemKind.Operator, "every pod of every namespace"));
+        items.add(item("everyone", CompletionItemKind.Keyword, "every pod of every namespace and every address"));
+        items.add(item("namespaces", CompletionItemKind.Keyword, "the pods of namespaces chosen by labels"));
         return items;
+    }
+
+    /**
+     * After {@code namespaces SELECTOR} of the end being written, before its {@code except} or
+     * {@code pods} (or the arrow): those words come next.
+     */
+    private static boolean inNamespacesEnd(List<SourceToken> statement, int arrow) {
+        int start = -1;
+        for (int i = Math.max(arrow, 0); i < statement.size(); i++) {
+            if (statement.get(i).text().equals("namespaces")) {
+                start = i;
+            }
+        }
+        if (start < 0 || start == statement.size() - 1) {
+            return false;
+        }
+        SourceToken last = statement.get(statement.size() - 1);
+        return !List.of("except", "pods", "in", "notin").contains(last.text())
+                && last.kind() != Kind.COMMA
+                && last.kind() != Kind.LPAREN
+                && last.kind() != Kind.EQ
+                && last.kind() != Kind.NEQ
+                && last.kind() != Kind.BANG;
     }
 
     private List<CompletionItem> ports(String target, String namespace) {
@@ -148,6 +180,7 @@ final class Completions {
             }
         }
         items.addAll(symbols(Bindings.Kind.PORT_CONSTANT, false));
+        items.addAll(items(List.of("tcp", "udp", "sctp"), CompletionItemKind.EnumMember, "every port of the protocol"));
         return items;
     }
 

@@ -126,6 +126,9 @@ final class DocumentService implements TextDocumentService {
             return snapshot.bindings()
                     .at(snapshot.source(), offset)
                     .map(declaration -> markdown(new Hovers(snapshot.result().model()).describe(declaration)))
+                    .or(() -> snapshot.bindings()
+                            .formAt(snapshot.source(), offset)
+                            .map(form -> markdown(Hovers.form(form))))
                     .orElse(null);
         });
     }

@@ -47,6 +47,11 @@ final class Hovers {
         return title + "\n\n" + String.join("\n\n", lines);
     }
 
+    /** A form of the language in a flow ({@code everyone}, {@code namespaces ...}, {@code tcp}, ...) and what it means there. */
+    static String form(Bindings.Form form) {
+        return "**" + form.title() + "**\n\n" + form.meaning();
+    }
+
     /** The catalogue entry of an RKE2 key: type, where it applies, default, what it does. */
     static String rke2Key(Rke2Key key) {
         String scope = key.scope() == Rke2Key.Scope.SERVER ? "server nodes only" : "servers and agents";
@@ -182,17 +187,21 @@ final class Hovers {
                                         .map(e -> "`" + e.getKey() + "=" + e.getValue() + "`")
                                         .collect(Collectors.joining(", ")));
                     }
-                    lines.add(isolation(ns.isolateIngress(), ns.isolateEgress())
-                            + (ns.isolateEgress() && !ns.dns() ? ", no DNS egress" : ""));
+                    if (!ns.ownedByOthers()) {
+                        lines.add(isolation(ns.isolateIngress(), ns.isolateEgress())
+                                + (ns.isolateEgress() && !ns.dns() ? ", no DNS egress" : ""));
+                    }
                     lines.add("tiers: "
                             + (ns.tiers().isEmpty()
                                     ? "none"
                                     : ns.tiers().stream()
                                             .map(t -> "`" + t.name() + "`")
                                             .collect(Collectors.joining(", "))));
-                    if (!ns.managed()) {
-                        lines.add(
-                                "netc writes no Namespace object for it (built in, or declared by the standard library)");
+                    if (ns.ownedByOthers()) {
+                        lines.add("owned by others: netc writes nothing into it, neither the Namespace nor policies; "
+                                + "flows name its pods");
+                    } else if (!ns.managed()) {
+                        lines.add("netc writes no Namespace object for it (Kubernetes creates it), only its policies");
                     }
                     return lines;
                 })
@@ -222,21 +231,7 @@ final class Hovers {
 
     /** A selector as written in netspec: {@code tier=web, env in (a, b), !legacy}; {@code *} for all pods. */
     private static String selector(LabelSelector selector) {
-        if (selector.isEmpty()) {
-            return "`*` (every pod)";
-        }
-        List<String> parts = new ArrayList<>();
-        selector.matchLabels().forEach((key, value) -> parts.add(key + "=" + value));
-        for (LabelSelector.Requirement requirement : selector.expressions()) {
-            parts.add(
-                    switch (requirement.operator()) {
-                        case "Exists" -> requirement.key();
-                        case "DoesNotExist" -> "!" + requirement.key();
-                        case "NotIn" -> requirement.key() + " notin (" + String.join(", ", requirement.values()) + ")";
-                        default -> requirement.key() + " in (" + String.join(", ", requirement.values()) + ")";
-                    });
-        }
-        return "`" + String.join(", ", parts) + "`";
+        return selector.isEmpty() ? "`*` (every pod)" : "`" + selector.text() + "`";
     }
 
     private Optional<Tier> findTier(String qualified) {

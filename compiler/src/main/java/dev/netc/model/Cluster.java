@@ -12,7 +12,11 @@ import java.util.Optional;
  * The RKE2 cluster of one site.
  *
  * @param controlPlaneHost what provider-rke2 calls {@code control_plane_host}: a bare host or IP
+ * @param nodeLocalDns the address NodeLocal DNSCache answers on, when the cluster runs it
  * @param rke2 raw RKE2 options that apply to every node (server-only keys reach servers only)
+ * @param proxy the proxy the nodes reach the outside through, if any
+ * @param airgap where the nodes find RKE2's images when the site is air-gapped
+ * @param cniSettings what a calico, cilium or flannel block says of the CNI's chart
  */
 public record Cluster(
         String name,
@@ -21,13 +25,17 @@ public record Cluster(
         List<Cidr> podCidrs,
         List<Cidr> serviceCidrs,
         List<IpAddress> clusterDns,
+        Optional<IpAddress> nodeLocalDns,
         Optional<String> domain,
         List<String> cni,
         List<String> tlsSans,
         Optional<Canal> canal,
         Optional<KubeProxy> kubeProxy,
         List<Node> nodes,
-        List<Rke2Option> rke2) {
+        List<Rke2Option> rke2,
+        Optional<Proxy> proxy,
+        Optional<Airgap> airgap,
+        Optional<CniSettings> cniSettings) {
 
     public Cluster {
         podCidrs = List.copyOf(podCidrs);

@@ -8,8 +8,9 @@ import java.util.List;
  * lists on either side becomes one flow per pair.
  *
  * @param ports empty means every port and protocol
+ * @param sides the sides that get a rule (when they are isolated)
  */
-public record Flow(Peer from, Peer to, List<PortRange> ports, Span span) {
+public record Flow(Peer from, Peer to, List<FlowPort> ports, Span span, Sides sides) {
     public Flow {
         ports = List.copyOf(ports);
     }

@@ -26,6 +26,48 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> e
         return matchLabels.isEmpty() && expressions.isEmpty();
     }
 
+    /** The selector as netspec writes it: {@code tier=web, env in (a, b), !legacy}; {@code *} for all. */
+    public String text() {
+        if (isEmpty()) {
+            return "*";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        matchLabels.forEach((key, value) -> parts.add(key + "=" + value));
+        for (Requirement requirement : expressions) {
+            parts.add(
+                    switch (requirement.operator()) {
+                        case "Exists" -> requirement.key();
+                        case "DoesNotExist" -> "!" + requirement.key();
+                        case "NotIn" -> requirement.key() + " notin (" + String.join(", ", requirement.values()) + ")";
+                        default -> requirement.key() + " in (" + String.join(", ", requirement.values()) + ")";
+                    });
+        }
+        return String.join(", ", parts);
+    }
+
+    /** Whether an object with these labels is selected, as the Kubernetes API defines it. */
+    public boolean matches(Map<String, String> labels) {
+        for (Map.Entry<String, String> entry : matchLabels.entrySet()) {
+            if (!entry.getValue().equals(labels.get(entry.getKey()))) {
+                return false;
+            }
+        }
+        for (Requirement requirement : expressions) {
+            String value = labels.get(requirement.key());
+            boolean matches = switch (requirement.operator()) {
+                case "In" -> value != null && requirement.values().contains(value);
+                case "NotIn" -> value == null || !requirement.values().contains(value);
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                default -> throw new IllegalArgumentException("operator " + requirement.operator());
+            };
+            if (!matches) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The pods both selectors select: the requirements of both; empty when no pod can satisfy both. */
     public Optional<LabelSelector> and(LabelSelector other) {
         if (!SelectorOverlap.possible(this, other)) {

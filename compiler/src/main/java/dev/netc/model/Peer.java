@@ -2,6 +2,7 @@ package dev.netc.model;
 
 import dev.netc.net.Cidr;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,10 @@ public sealed interface Peer {
         R allNamespaces(AllNamespaces peer);
 
         R addresses(Addresses peer);
+
+        R selectedNamespaces(SelectedNamespaces peer);
+
+        R everyone(Everyone peer);
     }
 
     /** The pods of one tier. */
@@ -78,6 +83,81 @@ public sealed interface Peer {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.addresses(this);
+        }
+    }
+
+    /**
+     * The pods that {@code pods} chooses in every namespace whose labels {@code namespaces}
+     * chooses, but those named in {@code except}: whoever owns or creates them, now or later.
+     */
+    record SelectedNamespaces(LabelSelector namespaces, List<String> except, LabelSelector pods) implements Peer {
+        public SelectedNamespaces {
+            except = List.copyOf(except);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.selectedNamespaces(this);
+        }
+
+        /** Whether it chooses the namespace with these labels (its name label among them). */
+        public boolean chooses(Map<String, String> namespaceLabels) {
+            return namespaces.matches(namespaceLabels) && !except.contains(namespaceLabels.get(Namespace.NAME_LABEL));
+        }
+
+        /** As netspec writes it, the same however the spec spaced or ordered it: {@code namespaces team=a pods app=x}. */
+        public String text() {
+            StringBuilder text = new StringBuilder("namespaces ").append(choice(namespaces));
+            if (!except.isEmpty()) {
+                text.append(" except ")
+                        .append(except.size() == 1 ? except.get(0) : "(" + String.join(", ", except) + ")");
+            }
+            if (!pods.isEmpty()) {
+                text.append(" pods ").append(choice(pods));
+            }
+            return text.toString();
+        }
+
+        private static String choice(LabelSelector selector) {
+            int requirements =
+                    selector.matchLabels().size() + selector.expressions().size();
+            return requirements > 1 ? "(" + selector.text() + ")" : selector.text();
+        }
+
+        // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SelectedNamespaces that
+                    && Objects.equals(namespaces, that.namespaces)
+                    && Objects.equals(except, that.except)
+                    && Objects.equals(pods, that.pods);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * Objects.hashCode(namespaces) + Objects.hashCode(except)) + Objects.hashCode(pods);
+        }
+    }
+
+    /**
+     * Every pod of every namespace and every address: written as a rule without peers, which
+     * every CNI reads as "from (or to) anyone", without relying on ipBlocks matching pods.
+     */
+    record Everyone() implements Peer {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.everyone(this);
+        }
+
+        // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Everyone;
+        }
+
+        @Override
+        public int hashCode() {
+            return 1;
         }
     }
 

@@ -2,15 +2,31 @@ package dev.netc.model;
 
 import java.util.Objects;
 
-/** A port or inclusive port range of one protocol. */
-public record PortRange(Protocol protocol, int first, int last) {
+/** A port or inclusive port range of one protocol; 1 to 65535 is every port of the protocol. */
+public record PortRange(Protocol protocol, int first, int last) implements FlowPort {
+    public static final int MAX_PORT = 65535;
 
     public static PortRange single(Protocol protocol, int port) {
         return new PortRange(protocol, port, port);
     }
 
+    /** {@code tcp} in a flow: every port of the protocol. */
+    public static PortRange all(Protocol protocol) {
+        return new PortRange(protocol, 1, MAX_PORT);
+    }
+
     public boolean isSingle() {
         return first == last;
+    }
+
+    /** Every port of its protocol: written as the protocol alone, which needs no {@code endPort}. */
+    public boolean isAll() {
+        return first == 1 && last == MAX_PORT;
+    }
+
+    @Override
+    public <R> R accept(FlowPort.Visitor<R> visitor) {
+        return visitor.numbers(this);
     }
 
     public boolean covers(PortRange other) {
@@ -19,6 +35,9 @@ public record PortRange(Protocol protocol, int first, int last) {
 
     @Override
     public String toString() {
+        if (isAll()) {
+            return protocol.lowerCase();
+        }
         return (isSingle() ? String.valueOf(first) : first + "-" + last) + "/" + protocol.lowerCase();
     }
 

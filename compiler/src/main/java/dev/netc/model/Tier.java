@@ -9,6 +9,8 @@ import java.util.Optional;
  * A group of pods in one namespace, chosen by labels, with the ports it serves.
  *
  * @param isolation the tier's own {@code isolate} statement, when there is one
+ * @param dns the tier's own {@code dns on} or {@code dns off}, when it says one (else its namespace's applies)
+ * @param dnsSwitch that {@code dns} statement
  */
 public record Tier(
         String namespace,
@@ -18,7 +20,9 @@ public record Tier(
         boolean isolateIngress,
         boolean isolateEgress,
         Span span,
-        Optional<Span> isolation) {
+        Optional<Span> isolation,
+        Optional<Boolean> dns,
+        Optional<Span> dnsSwitch) {
 
     public Tier {
         ports = List.copyOf(ports);
@@ -55,30 +59,22 @@ public record Tier(
                 && isolateIngress == that.isolateIngress
                 && isolateEgress == that.isolateEgress
                 && Objects.equals(span, that.span)
-                && Objects.equals(isolation, that.isolation);
+                && Objects.equals(isolation, that.isolation)
+                && Objects.equals(dns, that.dns)
+                && Objects.equals(dnsSwitch, that.dnsSwitch);
     }
 
     @Override
     public int hashCode() {
-        return 31
-                        * (31
-                                        * (31
-                                                        * (31
-                                                                        * (31
-                                                                                        * (31
-                                                                                                        * (31
-                                                                                                                        * Objects
-                                                                                                                                .hashCode(
-                                                                                                                                        namespace)
-                                                                                                                + Objects
-                                                                                                                        .hashCode(
-                                                                                                                                name))
-                                                                                                + Objects.hashCode(
-                                                                                                        pods))
-                                                                                + Objects.hashCode(ports))
-                                                                + Boolean.hashCode(isolateIngress))
-                                                + Boolean.hashCode(isolateEgress))
-                                + Objects.hashCode(span))
-                + Objects.hashCode(isolation);
+        int hash = Objects.hashCode(namespace);
+        hash = 31 * hash + Objects.hashCode(name);
+        hash = 31 * hash + Objects.hashCode(pods);
+        hash = 31 * hash + Objects.hashCode(ports);
+        hash = 31 * hash + Boolean.hashCode(isolateIngress);
+        hash = 31 * hash + Boolean.hashCode(isolateEgress);
+        hash = 31 * hash + Objects.hashCode(span);
+        hash = 31 * hash + Objects.hashCode(isolation);
+        hash = 31 * hash + Objects.hashCode(dns);
+        return 31 * hash + Objects.hashCode(dnsSwitch);
     }
 }

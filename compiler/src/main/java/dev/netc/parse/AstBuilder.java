@@ -7,7 +7,10 @@ import dev.netc.ast.Selector;
 import dev.netc.ast.SpecFile;
 import dev.netc.ast.Statement;
 import dev.netc.ast.Value;
+import dev.netc.diagnostics.Code;
+import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
+import dev.netc.diagnostics.Fix;
 import dev.netc.grammar.NetSpecParser;
 import dev.netc.grammar.NetSpecParser.*;
 import dev.netc.grammar.NetSpecParserBaseVisitor;
@@ -176,7 +179,9 @@ final class AstBuilder {
         List<PortRef> ports = flow.ports == null
                 ? List.of()
                 : flow.ports.portItem().stream().map(this::port).toList();
-        return new Statement.Allow(endpoints(flow.from), endpoints(flow.to), ports, span(c));
+        java.util.Optional<Name> side =
+                c.side == null ? java.util.Optional.empty() : java.util.Optional.of(name(c.side));
+        return new Statement.Allow(endpoints(flow.from), endpoints(flow.to), ports, side, span(c));
     }
 
     private List<Endpoint> endpoints(EndpointSetContext set) {
@@ -210,6 +215,22 @@ final class AstBuilder {
         }
 
         @Override
+        public Endpoint visitSelectedNamespacesEndpoint(SelectedNamespacesEndpointContext c) {
+            List<Name> except = c.exceptions == null
+                    ? List.of()
+                    : c.exceptions.identifier().stream()
+                            .map(AstBuilder.this::name)
+                            .toList();
+            return new Endpoint.SelectedNamespaces(
+                    choice(c.namespaces), except, c.pods == null ? List.of() : choice(c.pods), span(c));
+        }
+
+        @Override
+        public Endpoint visitEveryoneEndpoint(EveryoneEndpointContext c) {
+            return new Endpoint.Everyone(span(c));
+        }
+
+        @Override
         public Endpoint visitAddressEndpoint(AddressEndpointContext c) {
             Token token = c.getStart();
             return new Endpoint.Address(
@@ -224,8 +245,37 @@ final class AstBuilder {
             return new PortRef.Literal(c.getText(), span(c));
         } else if (c.NUMBER() != null) {
             return new PortRef.Bare(number(c.NUMBER().getSymbol()), span(c));
+        } else if (c.STAR_PORT() != null) {
+            return starPort(c);
+        }
+        String text = c.getText();
+        int slash = text.lastIndexOf('/');
+        if (PROTOCOLS.contains(text)) {
+            return new PortRef.Protocol(text, span(c));
+        } else if (slash > 0) {
+            Span whole = span(c);
+            Name portName = new Name(text.substring(0, slash), new Span(source, whole.start(), whole.start() + slash));
+            return new PortRef.ContainerPort(portName, text.substring(slash + 1), whole);
         }
         return new PortRef.Named(name(c.identifier()));
+    }
+
+    /** The words that, as a port, mean every port of a protocol (the model's protocols, in lower case). */
+    private static final java.util.Set<String> PROTOCOLS = java.util.Set.of("tcp", "udp", "sctp");
+
+    /** {@code *}{@code /tcp}: what other tools write for every port of a protocol; netspec writes {@code tcp}. */
+    private PortRef starPort(PortItemContext c) {
+        String protocol = c.getText().substring(2);
+        Span span = span(c);
+        sink.report(Diagnostic.of(
+                        Code.NS2009, span, "a port such as `80/tcp`, `tcp` or `http/tcp`", "`" + c.getText() + "`")
+                .withHelp("every " + protocol.toUpperCase(java.util.Locale.ROOT) + " port is written `"
+                        + protocol.toLowerCase(java.util.Locale.ROOT) + "`")
+                .withFix(new Fix(
+                        "write `" + protocol.toLowerCase(java.util.Locale.ROOT) + "`",
+                        span,
+                        protocol.toLowerCase(java.util.Locale.ROOT))));
+        return new PortRef.Protocol(protocol, span);
     }
 
     private List<Value> addresses(AddressListContext list) {
@@ -259,6 +309,14 @@ final class AstBuilder {
                         key.STRING() != null ? (Value) string(key.STRING().getSymbol()) : word(key.identifier())))
                 .toList();
         return new Statement.Property(new Name(c.PODS().getText(), span(c.PODS().getSymbol())), groups, span(c));
+    }
+
+    /** {@code *} (no selector), one selector, or several in parentheses. */
+    private List<Selector> choice(ChoiceContext choice) {
+        return choice.selector().stream()
+                .filter(this::isComplete)
+                .map(this::selector)
+                .toList();
     }
 
     private List<Selector> selectors(SelectorListContext list) {

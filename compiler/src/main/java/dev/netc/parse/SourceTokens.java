@@ -91,12 +91,16 @@ public final class SourceTokens {
                     NetSpecLexer.PODS,
                     NetSpecLexer.LABELS,
                     NetSpecLexer.RKE2 -> SourceToken.Kind.NAME;
-            case NetSpecLexer.ALLOW, NetSpecLexer.EXCEPT, NetSpecLexer.IN, NetSpecLexer.NOTIN ->
-                SourceToken.Kind.RESERVED;
+            case NetSpecLexer.ALLOW,
+                    NetSpecLexer.EXCEPT,
+                    NetSpecLexer.IN,
+                    NetSpecLexer.NOTIN,
+                    NetSpecLexer.NAMESPACES,
+                    NetSpecLexer.EVERYONE -> SourceToken.Kind.RESERVED;
             case NetSpecLexer.STRING -> SourceToken.Kind.STRING;
             case NetSpecLexer.NUMBER -> SourceToken.Kind.NUMBER;
             case NetSpecLexer.DURATION -> SourceToken.Kind.DURATION;
-            case NetSpecLexer.PORT_SPEC -> SourceToken.Kind.PORT;
+            case NetSpecLexer.PORT_SPEC, NetSpecLexer.STAR_PORT -> SourceToken.Kind.PORT;
             case NetSpecLexer.IPV4, NetSpecLexer.IPV6 -> SourceToken.Kind.ADDRESS;
             case NetSpecLexer.ARROW -> SourceToken.Kind.ARROW;
             case NetSpecLexer.NEQ -> SourceToken.Kind.NEQ;

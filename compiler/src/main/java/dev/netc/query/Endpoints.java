@@ -48,10 +48,17 @@ public final class Endpoints {
 
     private final Map<String, NamedEndpoint> byName;
     private final Universe universe;
+    private final List<Cidr> podRanges;
 
-    private Endpoints(Map<String, NamedEndpoint> byName, Universe universe) {
+    private Endpoints(Map<String, NamedEndpoint> byName, Universe universe, List<Cidr> podRanges) {
         this.byName = byName;
         this.universe = universe;
+        this.podRanges = podRanges;
+    }
+
+    /** The cluster's pod ranges (RKE2's default without a cluster block), where the synthetic pods have their addresses. */
+    public List<Cidr> podRanges() {
+        return podRanges;
     }
 
     /** The endpoints of one model, on their own. */
@@ -127,7 +134,65 @@ public final class Endpoints {
                     Map.of()));
         }
         pods.add(new PodPlan(OTHER_NAMESPACE, Kind.OTHER_NAMESPACE, OTHER_NAMESPACE, "(any pod)", Map.of(), Map.of()));
+        for (Peer.SelectedNamespaces selected : selections(model)) {
+            // a namespace of the selection that the spec does not declare, with a pod it chooses
+            pods.add(new PodPlan(
+                    selected.text(),
+                    Kind.CHOSEN,
+                    chosenNamespace(selected),
+                    "(chosen pod)",
+                    labelsSelectedBy(selected.pods()),
+                    Map.of()));
+            // and the pods it chooses in each declared namespace it chooses, which its flows give policies of their own
+            for (Namespace namespace : model.namespaces()) {
+                String name = namespace.name() + " (pods " + selected.pods().text() + ")";
+                if (!selected.pods().isEmpty()
+                        && selected.chooses(namespace.labelsOnCluster())
+                        && pods.stream().noneMatch(p -> p.name().equals(name))) {
+                    pods.add(new PodPlan(
+                            name,
+                            Kind.CHOSEN,
+                            namespace.name(),
+                            "(pods " + selected.pods().text() + ")",
+                            labelsSelectedBy(selected.pods()),
+                            Map.of()));
+                }
+            }
+        }
         return pods;
+    }
+
+    /** The ends of flows that choose namespaces by labels, each once, in flow order. */
+    static List<Peer.SelectedNamespaces> selections(Model model) {
+        return model.flows().stream()
+                .flatMap(f -> Stream.of(f.from(), f.to()))
+                .filter(Peer.SelectedNamespaces.class::isInstance)
+                .map(Peer.SelectedNamespaces.class::cast)
+                .distinct()
+                .toList();
+    }
+
+    /** The synthetic namespace that stands for those a selection chooses beyond the spec's own. */
+    private static String chosenNamespace(Peer.SelectedNamespaces selected) {
+        return "(" + selected.text() + ")";
+    }
+
+    /**
+     * The labels of the namespaces no Namespace object was emitted for: the spec's namespaces
+     * netc does not create (with the labels the spec says they have) and those standing for a
+     * selection's namespaces (with labels it chooses).
+     */
+    private static Map<String, Map<String, String>> namespaceLabels(
+            Model model, Collection<dev.netc.evaluator.Namespace> emitted) {
+        Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+        for (Namespace namespace : model.namespaces()) {
+            labels.put(namespace.name(), namespace.labels());
+        }
+        for (Peer.SelectedNamespaces selected : selections(model)) {
+            labels.put(chosenNamespace(selected), labelsSelectedBy(selected.namespaces()));
+        }
+        emitted.forEach(n -> labels.remove(n.name()));
+        return labels;
     }
 
     /**
@@ -182,6 +247,7 @@ public final class Endpoints {
         Endpoints build(Collection<dev.netc.evaluator.Namespace> namespaceObjects) {
             Universe.Builder universe = Universe.builder();
             namespaceObjects.forEach(universe::namespace);
+            namespaceLabels(model, namespaceObjects).forEach(universe::namespace);
             Cidr podRange = podRanges.get(0);
             for (PodPlan plan : pods(model)) {
                 IpAddress ip = podRange.address().plus(2L + podOrder.indexOf(plan.name()));
@@ -199,7 +265,7 @@ public final class Endpoints {
                     .filter(ip -> ranges.stream().noneMatch(range -> contains(range, ip)))
                     .findFirst()
                     .ifPresent(ip -> addAddress(OTHER_ADDRESS, Kind.OTHER_ADDRESS, ip));
-            return new Endpoints(byName, universe.build());
+            return new Endpoints(byName, universe.build(), podRanges);
         }
 
         private void addAddress(String name, Kind kind, IpAddress ip) {

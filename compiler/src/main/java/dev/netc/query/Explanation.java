@@ -23,20 +23,37 @@ import java.util.Optional;
 public final class Explanation {
     private Explanation() {}
 
-    public static String render(Query query, Verdict verdict, Provenance provenance) {
+    public static String render(Query query, Verdict verdict, EmittedPolicies policies) {
+        Provenance provenance = policies.provenance();
+        SyntheticAddresses synthetic = new SyntheticAddresses(
+                policies.endpoints().podRanges(), policies.manifests().policies());
         List<String> lines = new ArrayList<>();
         lines.add(verdict.allowed() ? "allowed" : "denied");
         lines.add("  query: " + query.from().name() + " -> " + query.to().name() + ":" + query.portText());
         lines.add("  from:  " + query.from().describe());
         lines.add("  to:    " + query.to().describe());
-        side(lines, "egress of " + query.from().name(), verdict.egress(), query, provenance);
-        side(lines, "ingress of " + query.to().name(), verdict.ingress(), query, provenance);
+        side(lines, "egress of " + query.from().name(), verdict.egress(), query, provenance, synthetic);
+        lines.addAll(synthetic.notes(verdict.egress(), query.to()));
+        side(lines, "ingress of " + query.to().name(), verdict.ingress(), query, provenance, synthetic);
+        lines.addAll(synthetic.notes(verdict.ingress(), query.from()));
         return String.join("\n", lines) + "\n";
     }
 
-    private static void side(List<String> lines, String title, SideVerdict side, Query query, Provenance provenance) {
+    private static void side(
+            List<String> lines,
+            String title,
+            SideVerdict side,
+            Query query,
+            Provenance provenance,
+            SyntheticAddresses synthetic) {
         if (!side.governed()) {
-            lines.add(title + ": no policy applies to an address outside the cluster");
+            Optional<dev.netc.evaluator.Cidr> podRange =
+                    synthetic.podRangeOf(side.endpoint().ip());
+            lines.add(title
+                    + podRange.map(range -> ": no policy applies here: the address is in the pod range " + range
+                                    + ", but no pod of the cluster netc evaluates on has it; on the cluster the pod "
+                                    + "that has it has its own policies (name its tier or namespace)")
+                            .orElse(": no policy applies to an address outside the cluster"));
             return;
         }
         if (!side.isolated()) {

@@ -21,6 +21,8 @@ public record NamedEndpoint(String name, Kind kind, Optional<String> namespace, 
         NAMESPACE,
         /** A pod of a namespace the spec does not declare. */
         OTHER_NAMESPACE,
+        /** A pod that a flow end choosing namespaces by labels chooses ({@code namespaces team=a}). */
+        CHOSEN,
         /** An address of an external or of an address range written in a flow. */
         EXTERNAL,
         /** An address outside every external of the spec. */
@@ -29,7 +31,7 @@ public record NamedEndpoint(String name, Kind kind, Optional<String> namespace, 
         ADDRESS;
 
         public boolean isPod() {
-            return this == TIER || this == NAMESPACE || this == OTHER_NAMESPACE;
+            return this == TIER || this == NAMESPACE || this == OTHER_NAMESPACE || this == CHOSEN;
         }
     }
 

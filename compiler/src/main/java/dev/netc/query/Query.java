@@ -11,8 +11,11 @@ import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.evaluator.ExternalEndpoint;
+import dev.netc.evaluator.NamedPort;
+import dev.netc.evaluator.Pod;
 import dev.netc.evaluator.Protocol;
 import dev.netc.model.Model;
+import dev.netc.model.Peer;
 import dev.netc.model.PortRange;
 import dev.netc.model.Tier;
 import dev.netc.net.IpAddress;
@@ -98,6 +101,36 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
             @Override
             public Answer<NamedEndpoint> named(Endpoint.Named named) {
                 return scope.endpoint(named.name().text(), null).accept(new NamedEnd(named, endpoints));
+            }
+
+            @Override
+            public Answer<NamedEndpoint> selectedNamespaces(Endpoint.SelectedNamespaces selected) {
+                DiagnosticSink sink = new DiagnosticSink();
+                Optional<Peer.SelectedNamespaces> peer = Scope.selection(selected, sink);
+                if (peer.isEmpty()) {
+                    return () -> {
+                        firstError(sink);
+                        throw new IllegalStateException("a selection without a peer has an error");
+                    };
+                }
+                String name = peer.get().text();
+                Optional<NamedEndpoint> found = endpoints.named(name);
+                return found.isPresent()
+                        ? Answer.of(found::get)
+                        : Answer.of(error(
+                                "no flow of the spec names `" + name
+                                        + "`: its pods are not in the cluster netc evaluates",
+                                end.span(),
+                                Optional.of(
+                                        "write it as a flow of the spec writes it, or ask about a tier or namespace")));
+            }
+
+            @Override
+            public Answer<NamedEndpoint> everyone(Endpoint.Everyone everyone) {
+                return Answer.of(error(
+                        "`everyone` is every pod and address: name one tier, namespace, external or address",
+                        end.span(),
+                        Optional.empty()));
             }
 
             @Override
@@ -273,6 +306,19 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
                     public Answer<Optional<PortRange>> named(PortRef.Named named) {
                         return () -> Optional.of(namedPort(named, to, model));
                     }
+
+                    @Override
+                    public Answer<Optional<PortRange>> protocol(PortRef.Protocol protocol) {
+                        return Answer.of(error(
+                                "a query asks about one port, not every port of a protocol",
+                                ref.span(),
+                                Optional.of("write e.g. `80/" + protocol.protocol() + "`")));
+                    }
+
+                    @Override
+                    public Answer<Optional<PortRange>> containerPort(PortRef.ContainerPort port) {
+                        return () -> Optional.of(Query.containerPort(port, to));
+                    }
                 })
                 .get();
         firstError(sink);
@@ -311,6 +357,23 @@ public record Query(String text, NamedEndpoint from, NamedEndpoint to, int port,
                     Optional.of(has + "; a number such as `8080/tcp` always works"));
         }
         return port.get().range();
+    }
+
+    /** A container port by name, as the destination's synthetic pod numbers it (its tier's port of that name). */
+    private static PortRange containerPort(PortRef.ContainerPort port, NamedEndpoint to) throws QueryException {
+        if (to.endpoint() instanceof Pod pod) {
+            NamedPort named = pod.namedPorts().get(port.name().text());
+            if (named != null && named.protocol().name().equalsIgnoreCase(port.protocol())) {
+                return PortRange.single(
+                        dev.netc.model.Protocol.valueOf(named.protocol().name()), named.port());
+            }
+        }
+        throw error(
+                "`" + to.name() + "` has no container port named `"
+                        + port.span().text() + "`",
+                port.span(),
+                Optional.of("a port name is resolved on the destination pod: name a tier port it declares, or give a "
+                        + "number such as `8080/tcp`"));
     }
 
     private static void firstError(DiagnosticSink sink) throws QueryException {

@@ -72,10 +72,12 @@ public class DiagnosticCasesTest {
      * Codes that no case file can provoke: an internal error is a bug, reported by the command
      * line; the others need what a text file in this folder cannot be or have, and are tested
      * where they can be made: bytes that are not UTF-8 (HostileInputTest), an output folder that
-     * cannot be written (OutputWriterTest, CliTest), a link in an input folder (ImportConfinementTest),
-     * a query of {@code netc query} (QueryCommandTest).
+     * cannot be written (OutputWriterTest, CliTest), an input that is not there (InputsTest), a link in an input folder (ImportConfinementTest),
+     * a query of {@code netc query} (QueryCommandTest), a site name with {@code --fleet}
+     * (GitOpsTreesTest).
      */
-    static final Set<String> NOT_PROVOKABLE = Set.of("NS9001", "NS0010", "NS0012", "NS1020", "NS1040");
+    public static final Set<String> NOT_PROVOKABLE =
+            Set.of("NS9001", "NS0010", "NS0012", "NS0020", "NS1020", "NS1032", "NS1040");
 
     private static final Pattern CODE_REFERENCE = Pattern.compile("\\bCode\\.(NS\\d{4})\\b");
 
@@ -165,7 +167,7 @@ public class DiagnosticCasesTest {
      * A parsed case file: what it expects (also in the {@code _} modules it imports directly,
      * where e.g. the import closing a cycle is reported) and the settings it compiles with.
      */
-    record Case(
+    public record Case(
             Path file,
             List<Expected> expected,
             Map<String, String> params,
@@ -266,7 +268,7 @@ public class DiagnosticCasesTest {
         assertThat(where.metBy(where, "any message")).isTrue();
     }
 
-    static List<Path> caseFiles() throws IOException {
+    public static List<Path> caseFiles() throws IOException {
         assertThat(ROOT)
                 .as("the case folder (tests run in the compiler module's folder)")
                 .isDirectory();
@@ -289,7 +291,7 @@ public class DiagnosticCasesTest {
 
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+\"([^\"$]+)\"");
 
-    static Case read(Path file) throws IOException {
+    public static Case read(Path file) throws IOException {
         Case own = readOne(file);
         List<Expected> expected = new ArrayList<>(own.expected());
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -394,7 +396,7 @@ public class DiagnosticCasesTest {
         return lookalikes == found ? result : null;
     }
 
-    static List<Diagnostic> compile(Case testCase) throws IOException {
+    public static List<Diagnostic> compile(Case testCase) throws IOException {
         Path root = ROOT.toAbsolutePath().normalize();
         Compiler.Request request = new Compiler.Request(
                 List.of(testCase.file().toAbsolutePath()),

@@ -65,13 +65,13 @@ class DiffCommandTest extends CommandLineFixture {
         assertThat(netc("diff", THREE_TIER.toString(), open.toString())).isEqualTo(1);
         assertThat(out.toString())
                 .contains("widened   app.backend -> kube-system.kube-dns: 53/tcp, 53/udp, now any "
-                        + "(+ 1-52/tcp, 54-65535/tcp, 1-52/udp, 54-65535/udp, 1-65535/sctp)\n")
+                        + "(+ 1-52/tcp, 54-65535/tcp, 1-52/udp, 54-65535/udp, sctp)\n")
                 .contains("added     app.frontend -> internet: any\n");
         out.getBuffer().setLength(0);
         assertThat(netc("diff", open.toString(), THREE_TIER.toString())).isEqualTo(1);
         assertThat(out.toString())
                 .contains("narrowed  app.backend -> kube-system.kube-dns: any, now 53/tcp, 53/udp "
-                        + "(- 1-52/tcp, 54-65535/tcp, 1-52/udp, 54-65535/udp, 1-65535/sctp)\n")
+                        + "(- 1-52/tcp, 54-65535/tcp, 1-52/udp, 54-65535/udp, sctp)\n")
                 .contains("removed   app.frontend -> internet: any\n");
     }
 

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 
-/** {@code netc fmt}: printing, -w, --check, standard input, and files with syntax errors. */
+/** {@code netc fmt}: printing, -w, --check, --diff, standard input, and files with syntax errors. */
 class FmtCommandTest extends CommandLineFixture {
     private static final String MESSY = "network lan{cidr 10.0.1.0/24;mtu 1500}\n";
     private static final String TIDY = "network lan { cidr 10.0.1.0/24; mtu 1500 }\n";
@@ -38,7 +38,7 @@ class FmtCommandTest extends CommandLineFixture {
         assertThat(Files.getLastModifiedTime(tidy).toMillis())
                 .as("an unchanged file is not rewritten")
                 .isZero();
-        assertThat(out.toString()).isEmpty();
+        assertThat(out.toString().lines()).as("the files changed are named").containsExactly(messy.toString());
         try (var listing = Files.list(dir)) {
             assertThat(listing.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("a.netspec", "b.netspec");
@@ -101,9 +101,31 @@ class FmtCommandTest extends CommandLineFixture {
     }
 
     @Test
+    void diffShowsWhatFormattingChangesAsAUnifiedDiff() throws IOException {
+        Path messy = spec("a.netspec", "// a site\n" + MESSY);
+        Path tidy = spec("b.netspec", TIDY);
+        assertThat(netc("fmt", "--diff", messy.toString(), tidy.toString())).isZero();
+        assertThat(out.toString())
+                .isEqualTo("--- a/" + messy + "\n+++ b/" + messy + "\n@@ -1,2 +1,2 @@\n // a site\n-" + MESSY + "+"
+                        + TIDY);
+        assertThat(Files.readString(messy)).as("--diff alone changes nothing").isEqualTo("// a site\n" + MESSY);
+
+        out.getBuffer().setLength(0);
+        assertThat(netc("fmt", "--check", "--diff", messy.toString(), tidy.toString()))
+                .isEqualTo(Netc.STALE);
+        assertThat(out.toString()).startsWith("--- a/" + messy).doesNotContain(tidy.toString());
+
+        out.getBuffer().setLength(0);
+        assertThat(netc("fmt", "-w", "--diff", messy.toString())).isZero();
+        assertThat(out.toString()).startsWith("--- a/" + messy);
+        assertThat(Files.readString(messy)).isEqualTo("// a site\n" + TIDY);
+    }
+
+    @Test
     void aMissingPathIsAnInputError() {
         assertThat(netc("fmt", dir.resolve("nothing.netspec").toString())).isEqualTo(Netc.INPUT_ERRORS);
-        assertThat(err.toString()).contains("error[NS1003]");
+        assertThat(err.toString())
+                .contains("error[NS0020]: `" + dir.resolve("nothing.netspec") + "`: no such file or folder");
     }
 
     private int fmtStdin(String input, String... args) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The help pages and usage errors of the command line, as a user sees them. */
 class HelpTest extends CommandLineFixture {
     private static final List<String> COMMANDS =
-            List.of("compile", "check", "query", "diff", "graph", "fmt", "lsp", "explain", "help");
+            List.of("compile", "check", "query", "diff", "graph", "fmt", "lsp", "explain", "completion", "help");
 
     /**
      * Pins the whole page of a real command, reviewed by eye: the synopsis with the required
@@ -59,7 +59,9 @@ class HelpTest extends CommandLineFixture {
     void netcsOwnPageListsEveryCommand() {
         assertThat(netc("--help")).isEqualTo(Netc.OK);
         String page = out.toString();
-        assertThat(page).startsWith("Usage: netc [OPTIONS] COMMAND\n").contains("  3    --check found stale output");
+        assertThat(page)
+                .startsWith("Usage: netc [OPTIONS] COMMAND\n")
+                .contains("  3    fmt --check found files that are not formatted");
         assertThat(COMMANDS).allMatch(command -> page.contains("\n  " + command + " "));
         out.getBuffer().setLength(0);
         assertThat(netc("help")).isEqualTo(Netc.OK);

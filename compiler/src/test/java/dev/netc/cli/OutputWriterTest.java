@@ -190,7 +190,9 @@ class OutputWriterTest {
                     .as("no lock file per site")
                     .containsExactlyInAnyOrder("a", "b");
         }
-        assertThat(dir.resolve(".sites.netc-lock")).exists();
+        assertThat(dir.resolve(".sites.netc-lock"))
+                .as("removed when the batch ends")
+                .doesNotExist();
         Map<String, String> before = OutputTree.snapshot(dir);
         // two sites' writes killed half-way: one while moving files over its earlier output, one
         // before its new folder was renamed into place

@@ -178,6 +178,35 @@ class QueryCommandTest extends CommandLineFixture {
         assertThat(out.toString()).isEmpty();
     }
 
+    /** The issue's case: an ipBlock inside the pod range, and a pod-range address asked about. */
+    @Test
+    void anAnswerThatRestsOnSyntheticPodAddressesSaysSo() throws IOException {
+        Path spec = dir.resolve("pod-range.netspec");
+        Files.writeString(spec, """
+                namespace app {
+                  isolate ingress
+                  tier web { pods app=web; port http 80/tcp }
+                  tier api { pods app=api }
+                  allow 10.42.0.0/24 -> web:http
+                }
+                """);
+        assertThat(netc("query", spec.toString(), "app.api -> app.web:80")).isEqualTo(0);
+        assertThat(out.toString())
+                .startsWith("allowed\n")
+                .contains("note: `ipBlock 10.42.0.0/24` (pod range 10.42.0.0/16) in these policies matches pods by "
+                        + "address, as Calico does: app.api is evaluated at its synthetic address 10.42.0.");
+        out.getBuffer().setLength(0);
+        assertThat(netc("query", spec.toString(), "\"10.42.0.77\" -> app.web:80"))
+                .isEqualTo(0);
+        assertThat(out.toString())
+                .contains("egress of 10.42.0.77: no policy applies here: the address is in the pod range 10.42.0.0/16")
+                .doesNotContain("outside the cluster");
+        out.getBuffer().setLength(0);
+        assertThat(netc("query", spec.toString(), "\"192.0.2.7\" -> app.web:80"))
+                .isEqualTo(1);
+        assertThat(out.toString()).contains("outside the cluster").doesNotContain("note:");
+    }
+
     @Test
     void helpListsTheExitCodes() {
         assertThat(netc("query", "--help")).isEqualTo(0);

@@ -131,6 +131,29 @@ final class ClusterSpecGenerator {
         out.append("cluster edge {\n  token env(\"CLUSTER_TOKEN\")\n");
         if (chance(3)) {
             out.append("  server \"").append(pick(SERVERS)).append("\"\n");
+        } else if (chance(6)) {
+            out.append("  server vip ")
+                    .append(pick("10.0.1.5", "10.0.1.10", "192.168.1.200"))
+                    .append('\n');
+        }
+        if (chance(4)) {
+            out.append("  proxy { https \"http://proxy.example:3128\"")
+                    .append(chance(2) ? "; http \"http://proxy.example:3128\"" : "")
+                    .append(chance(2) ? "; no-proxy \".corp.example\", 10.99.0.0/16" : "")
+                    .append(" }\n");
+        }
+        if (chance(4)) {
+            out.append("  airgap { images \"/opt/content/images\"")
+                    .append(
+                            chance(3)
+                                    ? ""
+                                    : "; archives "
+                                            + pick(
+                                                    "rke2-images.linux-amd64.tar.zst",
+                                                    "rke2-images-core.linux-amd64.tar.zst, rke2-images-canal.linux-amd64.tar.zst",
+                                                    "rke2-images-core.linux-arm64.tar.gz, rke2-images-calico.linux-arm64.tar.gz",
+                                                    "rke2-images-core.linux-amd64.tar.zst, rke2-images-cilium.linux-amd64.tar.zst"))
+                    .append(" }\n");
         }
         if (dualStack) {
             out.append("  pods 10.42.0.0/16, fd00:42::/56\n  services 10.43.0.0/16, fd00:43::/112\n");
@@ -152,10 +175,14 @@ final class ClusterSpecGenerator {
                     .append(pick("api.edge.example", "*.edge.example", "api.edge.example", "api edge", "-x"))
                     .append("\"\n");
         }
-        if (chance(3)) {
-            out.append("  cni ").append(pick(CNIS)).append('\n');
+        String cni = chance(3) ? pick(CNIS) : "canal";
+        if (!cni.equals("canal") || chance(6)) {
+            out.append("  cni ").append(cni).append('\n');
         }
-        if (chance(2)) {
+        if (chance(3)) {
+            // the block of the cluster's CNI, now and then of another one (NS4026)
+            out.append(cniBlock(chance(8) ? pick("calico", "cilium", "flannel") : cni));
+        } else if (chance(2)) {
             out.append("  canal { on ")
                     .append(pick("data", "mgmt"))
                     .append("; backend ")
@@ -190,8 +217,30 @@ final class ClusterSpecGenerator {
         return out.toString();
     }
 
+    /** {@code calico}, {@code cilium} or {@code flannel} block, right and wrong; nothing for other CNIs. */
+    private String cniBlock(String cni) {
+        String backends = switch (cni) {
+            case "calico" -> "vxlan,vxlan-cross-subnet,vxlan-cross-subnet,bgp";
+            case "cilium" -> "vxlan,geneve,geneve,wireguard";
+            case "flannel" -> "vxlan,wireguard,host-gw,geneve";
+            default -> "";
+        };
+        if (backends.isEmpty()) {
+            return "";
+        }
+        StringBuilder block =
+                new StringBuilder("  ").append(cni).append(" { on ").append(pick("data", "mgmt"));
+        if (chance(2)) {
+            block.append("; backend ").append(pick(List.of(backends.split(","))));
+        }
+        if (cni.equals("calico") && chance(3)) {
+            block.append("; mtu ").append(pick("40", "1230", "1400", "1450", "8950", "9000"));
+        }
+        return block.append(" }\n").toString();
+    }
+
     private String kubeProxy() {
-        String mode = pick("iptables", "ipvs", "nftables");
+        String mode = pick("iptables", "ipvs", "nftables", "none");
         List<String> options = new ArrayList<>();
         if (chance(2)) {
             options.add("sync-period " + pick(DURATIONS));

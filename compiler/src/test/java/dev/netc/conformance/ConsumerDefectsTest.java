@@ -45,6 +45,11 @@ class ConsumerDefectsTest {
 
     /** Compiles an accepted spec and replays the consumers on its output: nothing refused or misread. */
     Compiler.Result boots(String spec) {
+        return boots(spec, dir);
+    }
+
+    /** Compiles an accepted spec into a case under {@code dir} and replays the consumers on it. */
+    static Compiler.Result boots(String spec, Path dir) {
         Compiler.Result result = compile(spec);
         assertThat(result.diagnostics()).as("diagnostics").noneMatch(Diagnostic::isError);
         Path kase = Cases.write(dir.resolve("case"), result);

@@ -49,14 +49,16 @@ class ExplanationPagesTest {
      * {@code --canal-configmap} (NS4008);
      * or in what a spec's text on a page
      * cannot show: bytes that are not UTF-8 (NS0010), a thousand errors (NS0011), the output
-     * folder (NS0012), a symbolic link (NS1020).
+     * folder (NS0012), a missing input (NS0020), a symbolic link (NS1020).
      * Their Wrong session must show the code, their Right session must not.
      */
     private static final Set<Code> CONSOLE_EXAMPLES = EnumSet.of(
             Code.NS0010,
             Code.NS0011,
             Code.NS0012,
+            Code.NS0020,
             Code.NS1009,
+            Code.NS1032,
             Code.NS1010,
             Code.NS1020,
             Code.NS1030,

@@ -1,17 +1,13 @@
 package dev.netc.examples;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.netc.analysis.DiagnosticCasesTest;
-import dev.netc.analysis.DiagnosticCasesTest.Expected;
 import dev.netc.analysis.SecretSource;
 import dev.netc.compile.Compiler;
+import dev.netc.docs.AnnouncedDiagnostics;
 import dev.netc.emit.Emitter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -51,31 +47,11 @@ public final class Examples {
                 Map.of(),
                 SecretSource.of(Map.of("CLUSTER_TOKEN", TOKEN)),
                 Emitter.Options.DEFAULT));
-        DiagnosticCasesTest.Unmatched unmatched = DiagnosticCasesTest.match(
-                announced(example),
-                result.diagnostics(),
-                d -> new Expected(
-                        name(example), d.primary() == null ? 0 : d.primary().line(), d.severity(), d.code()));
-        assertThat(unmatched.missing())
-                .as("diagnostics %s announces but does not report", example.getFileName())
-                .isEmpty();
-        assertThat(unmatched.unexpected())
-                .as("diagnostics of %s that it does not announce", example.getFileName())
-                .isEmpty();
-        return result;
-    }
-
-    /** The expectations written in the example, as a case of {@code DiagnosticCasesTest} writes them. */
-    private static List<Expected> announced(Path example) {
         try {
-            List<String> lines = Files.readAllLines(example);
-            List<Expected> announced = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                announced.addAll(DiagnosticCasesTest.parseExpectations(name(example), lines.get(i), i + 1));
-            }
-            return announced;
+            AnnouncedDiagnostics.assertAnnounced(name(example), Files.readString(example), result.diagnostics());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return result;
     }
 }

@@ -34,7 +34,9 @@ class FormatterTest {
      * block braces of multi-line blocks on their own lines, blank lines collapsed and trimmed,
      * continuation indent, kept alignment and comments, dropped `;` before `}`;
      * {@code comments} pins where comments go: own-line comments take the indentation of what follows,
-     * trailing comments stay on their line, block comments keep their inside.
+     * trailing comments stay on their line, block comments keep their inside; {@code flow-forms} the
+     * forms of flows: one-sided flows, {@code namespaces ... except (...) pods (...)}, {@code everyone},
+     * ports {@code tcp} and {@code http/tcp}.
      */
     @TestFactory
     Stream<DynamicTest> goldenCases() throws IOException {

@@ -12,8 +12,8 @@ import java.util.Random;
  * A valid spec from fuzzer data: the namespaces, tiers, externals and flows of
  * {@link RandomSpec} (with the fuzzer's bytes as its random numbers, so coverage guides them),
  * renamed to words YAML 1.1 reads as something else ({@code yes}, {@code off}, {@code null},
- * ...), and sometimes a cluster whose nodes have such names too and whose RKE2 options carry
- * strings that are hard to write in YAML.
+ * ...), and sometimes a cluster whose nodes have such names too, that may run NodeLocal DNSCache,
+ * and whose RKE2 options carry strings that are hard to write in YAML.
  */
 public final class SpecGenerator {
     /** DNS-1123 labels that a YAML 1.1 reader would take for booleans, nulls or numbers if written plain. */
@@ -93,6 +93,10 @@ public final class SpecGenerator {
         }
         if (data.consumeBoolean()) {
             out.append("  kube-proxy ipvs { scheduler rr; strict-arp }\n");
+        }
+        if (data.consumeBoolean()) {
+            // DNS rules then also reach the cache's address and the cluster DNS address as addresses
+            out.append("  node-local-dns 169.254.20.10\n");
         }
         List<String> nodeNames = new ArrayList<>(YAML_WORDS);
         for (int i = 0, workers = data.consumeInt(0, 2); i <= workers; i++) {

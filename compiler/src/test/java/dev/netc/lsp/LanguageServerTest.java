@@ -331,7 +331,7 @@ class LanguageServerTest {
         assertThat(complete(FIXED, "allow backend -> "))
                 .contains("frontend", "app.frontend", "app", "office", "internet", "*")
                 .doesNotContain("isolate");
-        assertThat(complete(FIXED, "-> backend:")).containsExactly("api", "metrics");
+        assertThat(complete(FIXED, "-> backend:")).containsExactly("api", "metrics", "tcp", "udp", "sctp");
         assertThat(complete(FIXED, "egress\n  "))
                 .contains("tier", "isolate", "labels", "allow")
                 .doesNotContain("node");
@@ -343,6 +343,45 @@ class LanguageServerTest {
         String typing = FIXED.replace("  allow backend -> office\n", "  allow backend -> \n");
         change(typing, 3);
         assertThat(complete(typing, "allow backend -> ")).contains("frontend", "office");
+    }
+
+    /** The forms of flows that name no declaration: hover says what each means here, completion offers them. */
+    @Test
+    void hoverAndCompletionKnowTheFormsOfFlowsThatNameNoDeclaration() throws Exception {
+        String forms = """
+                namespace ingress-nginx {
+                  owned-by others
+                  tier controller { pods app=controller }
+                }
+                namespace app {
+                  labels team=payments
+                  isolate ingress, egress
+                  tier web { pods app=web; port http 8080/tcp }
+                  allow ingress namespaces team=payments except ingress-nginx pods role=client -> web:http
+                  allow egress web -> everyone:tcp
+                  allow web -> ingress-nginx.controller:http/tcp
+                }
+                """;
+        change(forms, 2);
+        assertThat(hover(at(forms, "namespaces team=payments", "team")))
+                .contains("**namespaces team=payments except ingress-nginx pods role=client**")
+                .contains("the pods `role=client` of every namespace `team=payments` but `ingress-nginx`")
+                .contains("of this spec's namespaces: `app`");
+        assertThat(hover(at(forms, "except ingress-nginx", "ingress-nginx")))
+                .contains("**namespace** `ingress-nginx`")
+                .contains("owned by others");
+        assertThat(hover(at(forms, "allow ingress", "ingress"))).contains("one-sided flow");
+        assertThat(hover(at(forms, "-> everyone", "everyone")))
+                .contains("every pod of every namespace and every address");
+        assertThat(hover(at(forms, "everyone:tcp", "tcp"))).contains("every TCP port");
+        assertThat(hover(at(forms, "controller:http/tcp", "/tcp"))).contains("the container port named `http`");
+
+        assertThat(complete(forms, "  allow ")).contains("ingress", "egress", "namespaces", "everyone", "web");
+        assertThat(complete(forms, "allow egress web -> "))
+                .contains("everyone", "namespaces")
+                .doesNotContain("ingress");
+        assertThat(complete(forms, "namespaces team=payments ")).containsExactly("except", "pods");
+        assertThat(complete(forms, "-> everyone:")).contains("tcp", "udp", "sctp");
     }
 
     @Test

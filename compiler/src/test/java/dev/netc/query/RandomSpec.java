@@ -17,7 +17,10 @@ import java.util.stream.Stream;
  * one can be made smaller by dropping parts of it. Generated specs exercise what the policy
  * lowering has to get right: isolation per namespace and per tier in either direction, DNS on
  * and off, overlapping and set-based selectors, {@code pods *}, named and literal ports and
- * port ranges of every protocol, flows between tiers, whole namespaces, {@code *}, externals
+ * port ranges of every protocol, every port of a protocol ({@code tcp}), container ports by name
+ * ({@code p0/tcp}), DNS on and off per tier, a namespace owned by others, one-sided flows ({@code allow ingress}, {@code allow egress}), flows between
+ * tiers, whole namespaces, {@code *}, {@code everyone}, namespaces chosen by labels (with and
+ * without pods, all but some), externals
  * with exceptions, externals inside externals (included and excepted, a few levels deep),
  * address ranges that cover pod addresses, and the standard externals.
  */
@@ -44,15 +47,19 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
         }
     }
 
-    record Ns(String name, String isolate, boolean dnsOff, List<TierDecl> tiers, List<FlowLine> flows) {
+    /** @param labels the namespace's {@code labels} statement, or empty */
+    record Ns(String name, String labels, String isolate, boolean dnsOff, List<TierDecl> tiers, List<FlowLine> flows) {
         Ns {
             tiers = List.copyOf(tiers);
             flows = List.copyOf(flows);
         }
     }
 
-    /** @param ports port names and specs, {@code p0 80/tcp} */
-    record TierDecl(String name, String selector, List<String> ports, String isolate) {
+    /**
+     * @param ports port names and specs, {@code p0 80/tcp}
+     * @param dns {@code dns on}, {@code dns off} or empty
+     */
+    record TierDecl(String name, String selector, List<String> ports, String isolate, String dns) {
         TierDecl {
             ports = List.copyOf(ports);
         }
@@ -86,22 +93,61 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
     private static final List<String> PORT_SPECS =
             List.of("80/tcp", "443/tcp", "5432/tcp", "53/udp", "9000-9010/udp", "3868/sctp", "8080/tcp");
     private static final List<String> STD_EXTERNALS = List.of("internet", "private", "anywhere");
+    /** The statement of a namespace owned by others, written where the namespace's `isolate` goes. */
+    private static final String OWNED_BY_OTHERS = "owned-by others";
+    /** Labels of namespaces, which ends choosing namespaces by labels choose or not. */
+    private static final List<String> NAMESPACE_LABELS =
+            List.of("", "", "team=a", "team=b, env=prod", "env=dev", "team=a, env=prod");
+    /**
+     * Ends that choose namespaces by labels: by equality, sets, absence, all but some, with and
+     * without pods (the pods of some tiers, of no tier, of a shared role); so they choose declared
+     * namespaces (isolated or not), the synthetic ones, both or neither.
+     */
+    private static final List<String> SELECTIONS = List.of(
+            "namespaces team=a",
+            "namespaces env in (prod, stage)",
+            "namespaces !team",
+            "namespaces * except ns1",
+            "namespaces * except (ns0, ns2) pods role=shared",
+            "namespaces env=prod pods app=ns0-t1",
+            "namespaces (team=a, env notin (dev)) pods (app in (ns1-t0, ns0-t0), !legacy)",
+            "namespaces team=b pods *",
+            "namespaces * pods tier");
+    /** Container port names as flows write them: the tiers name their ports p0, p1 (some of them ranges). */
+    private static final List<String> CONTAINER_PORTS = List.of("p0/tcp", "p1/udp", "p0/sctp", "p1/tcp");
 
     public static RandomSpec generate(Random random) {
         boolean std = random.nextInt(3) == 0;
         List<External> externals = externals(random, std);
         List<String> namespaceNames = new ArrayList<>();
         List<List<TierDecl>> tiers = new ArrayList<>();
+        List<String> isolations = new ArrayList<>();
+        List<Boolean> dnsOff = new ArrayList<>();
+        Set<String> ownedByOthers = new HashSet<>();
         for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
             String namespace = "ns" + i;
             namespaceNames.add(namespace);
+            // ns2 is now and then another team's: nothing isolated there, and no one-sided flow writes on it
+            boolean foreign = i == 2 && random.nextInt(3) == 0;
+            String isolate = foreign
+                    ? OWNED_BY_OTHERS
+                    : List.of("", "isolate", "isolate ingress", "isolate egress")
+                            .get(random.nextInt(4));
+            boolean noDns = !foreign && random.nextInt(4) == 0;
+            if (foreign) {
+                ownedByOthers.add(namespace);
+            }
+            isolations.add(isolate);
+            dnsOff.add(noDns);
+            // a tier cannot say `dns off` where its namespace's DNS rule covers every pod (NS3018)
+            boolean namespaceDns = (isolate.equals("isolate") || isolate.equals("isolate egress")) && !noDns;
             List<TierDecl> declared = new ArrayList<>();
             for (int j = 0, t = random.nextInt(4); j < t; j++) {
-                declared.add(tier(random, namespace, "t" + j));
+                declared.add(tier(random, namespace, "t" + j, foreign, namespaceDns));
             }
             tiers.add(declared);
         }
-        Generator generator = new Generator(random, std, externals, namespaceNames, tiers);
+        Generator generator = new Generator(random, std, externals, namespaceNames, tiers, ownedByOthers);
         List<List<FlowLine>> inside = new ArrayList<>();
         namespaceNames.forEach(n -> inside.add(new ArrayList<>()));
         List<FlowLine> topLevel = new ArrayList<>();
@@ -112,9 +158,13 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
         }
         List<Ns> namespaces = new ArrayList<>();
         for (int i = 0; i < namespaceNames.size(); i++) {
-            String isolate =
-                    List.of("", "isolate", "isolate ingress", "isolate egress").get(random.nextInt(4));
-            namespaces.add(new Ns(namespaceNames.get(i), isolate, random.nextInt(4) == 0, tiers.get(i), inside.get(i)));
+            namespaces.add(new Ns(
+                    namespaceNames.get(i),
+                    NAMESPACE_LABELS.get(random.nextInt(NAMESPACE_LABELS.size())),
+                    isolations.get(i),
+                    dnsOff.get(i),
+                    tiers.get(i),
+                    inside.get(i)));
         }
         return new RandomSpec(std, externals, namespaces, topLevel);
     }
@@ -169,7 +219,11 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
         return new DeclaredExternals(declared);
     }
 
-    private static TierDecl tier(Random random, String namespace, String name) {
+    /**
+     * @param foreign the namespace is owned by others: its tiers isolate nothing and say nothing of DNS
+     * @param namespaceDns the namespace gives every pod DNS, which a tier cannot take away
+     */
+    private static TierDecl tier(Random random, String namespace, String name, boolean foreign, boolean namespaceDns) {
         String own = "app=" + namespace + "-" + name;
         String selector = List.of(
                         own,
@@ -184,24 +238,51 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
         for (int k = 0, n = random.nextInt(3); k < n; k++) {
             ports.add("p" + k + " " + specs.remove(random.nextInt(specs.size())));
         }
-        String isolate = random.nextInt(3) == 0
+        String isolate = random.nextInt(3) == 0 && !foreign
                 ? List.of("isolate", "isolate ingress", "isolate egress").get(random.nextInt(3))
                 : "";
-        return new TierDecl(name, selector, ports, isolate);
+        String dns = foreign || random.nextInt(3) > 0
+                ? ""
+                : namespaceDns ? "dns on" : List.of("dns on", "dns off").get(random.nextInt(2));
+        return new TierDecl(name, selector, ports, isolate, dns);
     }
 
     /** Picks flow ends and ports that the compiler accepts. */
     private record Generator(
-            Random random, boolean std, List<External> externals, List<String> namespaces, List<List<TierDecl>> tiers) {
+            Random random,
+            boolean std,
+            List<External> externals,
+            List<String> namespaces,
+            List<List<TierDecl>> tiers,
+            Set<String> ownedByOthers) {
 
         FlowLine flow(String context) {
             List<String> mentions = new ArrayList<>();
             String from = end(context, mentions, true);
-            boolean fromIsPods =
-                    from.equals("*") || mentions.stream().anyMatch(m -> namespaces.contains(m) || m.contains("."));
-            String to = end(context, mentions, !fromIsPods);
-            String ports = ports(to, context);
-            return new FlowLine("allow " + from + " -> " + to + ports, Set.copyOf(mentions));
+            String to = end(context, mentions, !isPods(from));
+            String ports = ports(to, context, isPods(to));
+            return new FlowLine("allow " + side(from, to, context) + from + " -> " + to + ports, Set.copyOf(mentions));
+        }
+
+        /**
+         * Now and then a one-sided flow, on a side that is pods netc writes policies for (neither an
+         * address nor a namespace owned by others).
+         */
+        private String side(String from, String to, String context) {
+            int choice = random.nextInt(6);
+            if (choice == 0 && isPods(to) && !isOwnedByOthers(to, context)) {
+                return "ingress ";
+            } else if (choice == 1 && isPods(from) && !isOwnedByOthers(from, context)) {
+                return "egress ";
+            }
+            return "";
+        }
+
+        /** A tier or the whole of a namespace owned by others: {@code ns2.t0}, {@code ns2}, {@code ns2.*}, or {@code t0} in its block. */
+        private boolean isOwnedByOthers(String end, String context) {
+            String qualified =
+                    end.contains(".") || namespaces.contains(end) || context == null ? end : context + "." + end;
+            return ownedByOthers.stream().anyMatch(n -> qualified.equals(n) || qualified.startsWith(n + "."));
         }
 
         /** A flow end; with {@code podsOnly}, never an address (a flow needs pods on one side). */
@@ -218,7 +299,8 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
                 mentions.add(namespace);
                 return random.nextBoolean() ? namespace : namespace + ".*";
             } else if (choice == 3) {
-                return "*";
+                int which = random.nextInt(4);
+                return which == 0 ? "*" : which == 1 ? "everyone" : SELECTIONS.get(random.nextInt(SELECTIONS.size()));
             } else if (choice == 4 && (!externals.isEmpty() || std)) {
                 List<String> names =
                         new ArrayList<>(externals.stream().map(External::name).toList());
@@ -232,8 +314,24 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
             return LITERAL_RANGES.get(random.nextInt(LITERAL_RANGES.size()));
         }
 
-        /** Ports a flow to {@code to} may use: a tier that names ports takes only those. */
-        private String ports(String to, String context) {
+        /** Whether a flow end names pods (a tier, a namespace, {@code *}), not addresses. */
+        private boolean isPods(String end) {
+            return !LITERAL_RANGES.contains(end)
+                    && !STD_EXTERNALS.contains(end)
+                    && externals.stream().noneMatch(e -> e.name().equals(end));
+        }
+
+        /** {@code p0 80/tcp} as a container port name: {@code p0/tcp}. */
+        private static String containerPort(String[] port) {
+            return port[0] + "/" + port[1].substring(port[1].indexOf('/') + 1);
+        }
+
+        /**
+         * Ports a flow to {@code to} may use: a tier that names ports takes only those, by name,
+         * number or container port name (a single port's); other ends take port specs, every port
+         * of a protocol and, when they are pods, the names the tiers give their ports.
+         */
+        private String ports(String to, String context, boolean toPods) {
             List<String> tierPorts =
                     targetTier(to, context).map(TierDecl::ports).orElse(List.of());
             List<String> chosen = new ArrayList<>();
@@ -241,10 +339,20 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
                 if (!tierPorts.isEmpty()) {
                     String[] port =
                             tierPorts.get(random.nextInt(tierPorts.size())).split(" ");
-                    chosen.add(random.nextBoolean() ? port[0] : port[1]);
+                    int how = random.nextInt(3);
+                    boolean single = !port[1].contains("-");
+                    chosen.add(how == 0 ? port[0] : how == 1 || !single ? port[1] : containerPort(port));
+                } else if (random.nextInt(4) == 0) {
+                    chosen.add(List.of("tcp", "udp", "sctp").get(random.nextInt(3)));
+                } else if (toPods && random.nextInt(3) == 0) {
+                    chosen.add(CONTAINER_PORTS.get(random.nextInt(CONTAINER_PORTS.size())));
                 } else {
                     chosen.add(PORT_SPECS.get(random.nextInt(PORT_SPECS.size())));
                 }
+            }
+            if (chosen.isEmpty() && !tierPorts.isEmpty()) {
+                // a flow without ports to a tier with ports is NS3001: every port is not one of its ports
+                chosen.add(tierPorts.get(0).split(" ")[0]);
             }
             List<String> distinct = chosen.stream().distinct().toList();
             if (distinct.isEmpty()) {
@@ -274,6 +382,9 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
         externals.forEach(e -> lines.add("external " + e.name() + " = " + e.ranges()));
         for (Ns ns : namespaces) {
             lines.add("namespace " + ns.name() + " {");
+            if (!ns.labels().isEmpty()) {
+                lines.add("  labels " + ns.labels());
+            }
             if (!ns.isolate().isEmpty()) {
                 lines.add("  " + ns.isolate());
             }
@@ -283,7 +394,8 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
             for (TierDecl tier : ns.tiers()) {
                 String ports = tier.ports().isEmpty() ? "" : "; port " + String.join(", ", tier.ports());
                 String isolate = tier.isolate().isEmpty() ? "" : "; " + tier.isolate();
-                lines.add("  tier " + tier.name() + " { pods " + tier.selector() + ports + isolate + " }");
+                String dns = tier.dns().isEmpty() ? "" : "; " + tier.dns();
+                lines.add("  tier " + tier.name() + " { pods " + tier.selector() + ports + isolate + dns + " }");
             }
             ns.flows().forEach(f -> lines.add("  " + f.text()));
             lines.add("}");
@@ -339,6 +451,7 @@ public record RandomSpec(boolean std, List<External> externals, List<Ns> namespa
                 .filter(keepNs)
                 .map(n -> new Ns(
                         n.name(),
+                        n.labels(),
                         n.isolate(),
                         n.dnsOff(),
                         n.tiers().stream().filter(keepTier).toList(),

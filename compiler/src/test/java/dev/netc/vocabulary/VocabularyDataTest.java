@@ -281,6 +281,8 @@ class VocabularyDataTest {
             case "addresses" -> "10.43.0.10";
             case "text" -> "cluster.local";
             case "texts" -> "api.example";
+            case "url" -> "\"http://proxy.example:3128\"";
+            case "path" -> "\"/opt/content\"";
             case "word", "words", "optional-words" -> data.words(member).get(0);
             case "flag" -> "";
             case "duration" -> "30s";

@@ -32,6 +32,9 @@ ALLOW     : 'allow';
 EXCEPT    : 'except';
 IN        : 'in';
 NOTIN     : 'notin';
+// flow ends of their own: the pods of namespaces chosen by labels, and everyone
+NAMESPACES : 'namespaces';
+EVERYONE   : 'everyone';
 
 // ---- punctuation -----------------------------------------------------------------
 ARROW    : '->';
@@ -83,6 +86,8 @@ BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
 WS            : [ \t\r\n\f\uFEFF]+ -> channel(HIDDEN);
 
 // ---- tokens that only exist to give precise syntax errors ------------------------
+// `*/tcp` for every TCP port, where netspec writes `tcp`.
+STAR_PORT            : '*/' [a-zA-Z]+;
 // `# ...` is YAML's comment; netspec uses `//`.
 HASH_COMMENT         : '#' ~[\r\n]*;
 UNTERMINATED_STRING  : '"' (STRING_ESCAPE | ~["\\\r\n])*;

@@ -43,7 +43,7 @@ statement
     | PARAM name=identifier COLON type=identifier (EQ defaultValue=value)?   # paramStatement
     | EXTERNAL name=identifier EQ include=addressList (EXCEPT exclude=addressList)?  # externalStatement
     | PORT name=identifier EQ portList                                      # portConstantStatement
-    | ALLOW flow                                                            # allowStatement
+    | ALLOW side=identifier? flow                                           # allowStatement
     | PODS selectorList                                                     # podsStatement
     | LABELS selectorList                                                   # labelsStatement
     | RKE2 LBRACE rke2Entry* RBRACE                                         # rke2Statement
@@ -72,7 +72,9 @@ addressList : addressItem (COMMA addressItem)*;
 addressItem : IPV4 | IPV6 | STRING | identifier;
 
 portList : portItem (COMMA portItem)*;
-portItem : PORT_SPEC | NUMBER | identifier;
+// `http` is a port of the target tier or a constant; `tcp` every TCP port; `http/tcp` (a NAME
+// with `/`) the destination's container port named `http`; `*/tcp` is read to say how to write it.
+portItem : PORT_SPEC | NUMBER | identifier | STAR_PORT;
 
 flow : from=endpointSet ARROW to=endpointSet (COLON ports=portSet)?;
 
@@ -84,8 +86,23 @@ endpointSet
 endpoint
     : STAR                        # everyNamespaceEndpoint
     | identifier DOT STAR         # wholeNamespaceEndpoint
+    | NAMESPACES namespaces=choice (EXCEPT exceptions=names)? (PODS pods=choice)?  # selectedNamespacesEndpoint
+    | EVERYONE                    # everyoneEndpoint
     | identifier                  # namedEndpoint
     | (IPV4 | IPV6 | STRING)      # addressEndpoint
+    ;
+
+// The labels a flow end chooses by: `*`, one selector, or several in parentheses (a comma inside
+// an end would read as the next end of a list `{a, b}`).
+choice
+    : STAR
+    | selector
+    | LPAREN selector (COMMA selector)* RPAREN
+    ;
+
+names
+    : identifier
+    | LPAREN identifier (COMMA identifier)* RPAREN
     ;
 
 portSet
@@ -111,7 +128,7 @@ labelValue : identifier | STRING | NUMBER | DURATION | IPV4;
 rke2Entry : key=rke2Key EQ value SEMI?;
 rke2Key   : identifier | STRING;
 
-// Declaration keywords double as names; `allow`, `except`, `in` and `notin` stay reserved
+// Declaration keywords double as names; `allow`, `except`, `in`, `notin`, `namespaces` and `everyone` stay reserved
 // because they start or separate constructs where a name could also appear.
 identifier
     : NAME

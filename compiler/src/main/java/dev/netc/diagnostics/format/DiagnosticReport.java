@@ -12,10 +12,19 @@ import java.util.List;
  * written; the counts always cover all of them, so the exit code and the summary never depend
  * on the limit or on the format.
  *
+ * @param files how many files were read (the standard library's modules aside)
  * @param maxErrors how many errors to show; 0 shows all
  * @param mask what the source lines that text shows must not show (the cluster token)
+ * @param locations how the machine formats name files
+ * @param denyWarnings whether warnings fail the run as errors do ({@code --deny-warnings})
  */
-public record DiagnosticReport(List<Diagnostic> diagnostics, int files, int maxErrors, SourceMask mask) {
+public record DiagnosticReport(
+        List<Diagnostic> diagnostics,
+        int files,
+        int maxErrors,
+        SourceMask mask,
+        Locations locations,
+        boolean denyWarnings) {
     public DiagnosticReport {
         diagnostics = List.copyOf(diagnostics);
         if (maxErrors < 0) {
@@ -23,9 +32,41 @@ public record DiagnosticReport(List<Diagnostic> diagnostics, int files, int maxE
         }
     }
 
-    /** A report whose source lines show as written. */
+    /** A report whose source lines show as written, paths as netc shows them, warnings allowed. */
     public DiagnosticReport(List<Diagnostic> diagnostics, int files, int maxErrors) {
-        this(diagnostics, files, maxErrors, SourceMask.NONE);
+        this(diagnostics, files, maxErrors, SourceMask.NONE, Locations.AS_SHOWN, false);
+    }
+
+    /** The same report of other diagnostics, its source lines masked with {@code newMask}. */
+    public DiagnosticReport masked(List<Diagnostic> newDiagnostics, SourceMask newMask) {
+        return new DiagnosticReport(newDiagnostics, files, maxErrors, newMask, locations, denyWarnings);
+    }
+
+    public DiagnosticReport withLocations(Locations newLocations) {
+        return new DiagnosticReport(diagnostics, files, maxErrors, mask, newLocations, denyWarnings);
+    }
+
+    public DiagnosticReport denyingWarnings(boolean deny) {
+        return new DiagnosticReport(diagnostics, files, maxErrors, mask, locations, deny);
+    }
+
+    /** Whether the run fails: an error, or a warning when warnings are denied. */
+    public boolean failed() {
+        return errors() > 0 || denyWarnings && warnings() > 0;
+    }
+
+    /** How a diagnostic counts in a test report: whether it is a failure of the run. */
+    boolean fails(Diagnostic diagnostic) {
+        return diagnostic.isError() || denyWarnings && diagnostic.severity() == Severity.WARNING;
+    }
+
+    /** {@code 2 errors, 1 warning in 3 files}. */
+    public String counts() {
+        return plural(errors(), "error") + ", " + plural(warnings(), "warning") + " in " + plural(files, "file");
+    }
+
+    private static String plural(long count, String word) {
+        return count + " " + word + (count == 1 ? "" : "s");
     }
 
     /** The diagnostics to write: all of them up to (and including) the {@code maxErrors}-th error. */

@@ -11,7 +11,11 @@ public enum Format {
     /** A SARIF 2.1.0 log for code-scanning tools, on standard output. */
     SARIF,
     /** GitHub Actions workflow commands, which become annotations on the pull request, on standard output. */
-    GITHUB;
+    GITHUB,
+    /** A JUnit XML report for CI test tabs, on standard output. */
+    JUNIT,
+    /** GitLab's code quality report, on standard output. */
+    GITLAB;
 
     /** Whether the report goes to standard output (machine-read) rather than standard error. */
     public boolean toStandardOutput() {
@@ -25,6 +29,8 @@ public enum Format {
             case JSON -> JsonFormat.write(report, out);
             case SARIF -> SarifFormat.write(report, out);
             case GITHUB -> GithubFormat.write(report, out);
+            case JUNIT -> JunitFormat.write(report, out);
+            case GITLAB -> GitlabFormat.write(report, out);
         }
         out.flush();
     }

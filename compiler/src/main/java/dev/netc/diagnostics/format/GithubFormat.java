@@ -29,7 +29,7 @@ final class GithubFormat {
         for (Diagnostic diagnostic : report.shown()) {
             int count = annotated.merge(diagnostic.severity(), 1, Integer::sum);
             if (count <= ANNOTATIONS_PER_SEVERITY) {
-                out.println(command(diagnostic));
+                out.println(command(diagnostic, report.locations()));
             } else {
                 overflow.add(diagnostic);
             }
@@ -38,16 +38,15 @@ final class GithubFormat {
             out.println("::warning title=" + property("netc: more diagnostics in the log") + "::"
                     + data(overflow.size() + " more diagnostics are not annotated (GitHub shows "
                             + ANNOTATIONS_PER_SEVERITY + " per severity); they follow in the log"));
-            overflow.forEach(d -> out.println(plain(d)));
+            overflow.forEach(d -> out.println(plain(d, report.locations())));
         }
         if (report.omitted() > 0) {
             out.println(report.omitted() + " more diagnostics not shown (--max-errors " + report.maxErrors() + ")");
         }
-        out.println("netc: " + report.errors() + " errors, " + report.warnings() + " warnings in " + report.files()
-                + " files");
+        out.println("netc: " + report.counts());
     }
 
-    private static String command(Diagnostic diagnostic) {
+    private static String command(Diagnostic diagnostic, Locations locations) {
         StringBuilder command = new StringBuilder("::")
                 .append(
                         switch (diagnostic.severity()) {
@@ -58,8 +57,8 @@ final class GithubFormat {
         List<String> properties = new ArrayList<>();
         if (diagnostic.primary() != null) {
             Region region = Region.of(diagnostic.primary());
-            properties.add(
-                    "file=" + property(Visible.text(diagnostic.primary().file().displayName())));
+            properties.add("file="
+                    + property(Visible.text(locations.path(diagnostic.primary().file()))));
             properties.add("line=" + region.startLine());
             properties.add("endLine=" + region.endLine());
             // GitHub accepts columns only on single-line annotations
@@ -89,10 +88,12 @@ final class GithubFormat {
         return body.toString();
     }
 
-    private static String plain(Diagnostic diagnostic) {
+    private static String plain(Diagnostic diagnostic, Locations locations) {
         String where = diagnostic.primary() == null
                 ? ""
-                : Visible.text(diagnostic.primary().location()) + ": ";
+                : Visible.text(locations.path(diagnostic.primary().file())) + ":"
+                        + diagnostic.primary().line() + ":"
+                        + diagnostic.primary().column() + ": ";
         return where + diagnostic.severity().label() + ": " + body(diagnostic).replace("\n", "; ");
     }
 

@@ -14,7 +14,7 @@ import java.io.PrintWriter;
  * One JSON document: {@code {"tool", "version", "diagnostics": [...], "summary": {...}}}. Each
  * diagnostic has its code, severity, message, location (absent for problems of the invocation
  * itself), label, related locations, notes, help and fixes. The layout is described in
- * docs/diagnostics.md; fields are only ever added, never renamed.
+ * docs/ci.md; fields are only ever added, never renamed.
  */
 final class JsonFormat {
     private JsonFormat() {}
@@ -24,7 +24,7 @@ final class JsonFormat {
         root.addProperty("tool", "netc");
         root.addProperty("version", Version.current());
         JsonArray diagnostics = new JsonArray();
-        report.shown().forEach(d -> diagnostics.add(diagnostic(d)));
+        report.shown().forEach(d -> diagnostics.add(diagnostic(d, report.locations())));
         root.add("diagnostics", diagnostics);
         JsonObject summary = new JsonObject();
         summary.addProperty("errors", report.errors());
@@ -32,6 +32,7 @@ final class JsonFormat {
         summary.addProperty("notes", report.notes());
         summary.addProperty("files", report.files());
         summary.addProperty("omitted", report.omitted());
+        summary.addProperty("failed", report.failed());
         root.add("summary", summary);
         out.println(new GsonBuilder()
                 .setPrettyPrinting()
@@ -40,13 +41,13 @@ final class JsonFormat {
                 .toJson(root));
     }
 
-    private static JsonObject diagnostic(Diagnostic diagnostic) {
+    private static JsonObject diagnostic(Diagnostic diagnostic, Locations locations) {
         JsonObject json = new JsonObject();
         json.addProperty("code", diagnostic.code().name());
         json.addProperty("severity", diagnostic.severity().label());
         json.addProperty("message", diagnostic.message());
         if (diagnostic.primary() != null) {
-            json.add("location", location(diagnostic.primary()));
+            json.add("location", location(diagnostic.primary(), locations));
         }
         if (!diagnostic.primaryLabel().isEmpty()) {
             json.addProperty("label", diagnostic.primaryLabel());
@@ -54,7 +55,7 @@ final class JsonFormat {
         JsonArray related = new JsonArray();
         for (Label label : diagnostic.labels()) {
             JsonObject entry = new JsonObject();
-            entry.add("location", location(label.span()));
+            entry.add("location", location(label.span(), locations));
             entry.addProperty("message", label.text());
             related.add(entry);
         }
@@ -67,7 +68,7 @@ final class JsonFormat {
         for (Fix fix : diagnostic.fixes()) {
             JsonObject entry = new JsonObject();
             entry.addProperty("title", fix.title());
-            entry.add("location", location(fix.span()));
+            entry.add("location", location(fix.span(), locations));
             entry.addProperty("replacement", fix.replacement());
             fixes.add(entry);
         }
@@ -76,10 +77,10 @@ final class JsonFormat {
     }
 
     /** File, 1-based lines and columns (end exclusive, UTF-16 units), and 0-based character offsets. */
-    private static JsonObject location(Span span) {
+    private static JsonObject location(Span span, Locations locations) {
         Region region = Region.of(span);
         JsonObject json = new JsonObject();
-        json.addProperty("file", span.file().displayName());
+        json.addProperty("file", locations.path(span.file()));
         json.addProperty("startLine", region.startLine());
         json.addProperty("startColumn", region.startColumn());
         json.addProperty("endLine", region.endLine());

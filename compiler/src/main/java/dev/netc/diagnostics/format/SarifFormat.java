@@ -21,8 +21,13 @@ import java.util.TreeSet;
 
 /**
  * A SARIF 2.1.0 log with one run: the rules (every code that occurs, with its help text) and
- * one result per diagnostic. File locations are URIs relative to the working directory, with
- * base id {@value #SOURCE_ROOT}, so GitHub code scanning maps them onto the repository.
+ * one result per diagnostic. File locations are URIs relative to the working directory (with
+ * {@code --path-prefix} before them), with base id {@value #SOURCE_ROOT}, so GitHub code
+ * scanning maps them onto the repository.
+ *
+ * <p>Every result has a location: GitHub rejects the whole upload when one has none ("expected
+ * at least one location"), though SARIF allows it. A diagnostic without a position (a problem
+ * of the invocation) is placed at the first line of the run's first input, and says so.
  */
 final class SarifFormat {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -43,7 +48,7 @@ final class SarifFormat {
         tool.add("driver", driver);
 
         JsonArray results = new JsonArray();
-        report.shown().forEach(d -> results.add(result(d, rules.indexOf(d.code()))));
+        report.shown().forEach(d -> results.add(result(d, rules.indexOf(d.code()), report.locations())));
 
         JsonObject run = new JsonObject();
         run.add("tool", tool);
@@ -79,24 +84,27 @@ final class SarifFormat {
         return rule;
     }
 
-    private static JsonObject result(Diagnostic diagnostic, int ruleIndex) {
+    private static JsonObject result(Diagnostic diagnostic, int ruleIndex, Locations locations) {
         JsonObject result = new JsonObject();
         result.addProperty("ruleId", diagnostic.code().name());
         result.addProperty("ruleIndex", ruleIndex);
         result.addProperty("level", level(diagnostic.severity()));
         result.add("message", text(message(diagnostic)));
-        JsonArray locations = new JsonArray();
+        JsonObject primary;
         if (diagnostic.primary() != null) {
-            JsonObject location = location(diagnostic.primary());
+            primary = location(diagnostic.primary(), locations);
             if (!diagnostic.primaryLabel().isEmpty()) {
-                location.add("message", text(diagnostic.primaryLabel()));
+                primary.add("message", text(diagnostic.primaryLabel()));
             }
-            locations.add(location);
+        } else {
+            primary = anchor(locations);
         }
-        result.add("locations", locations);
+        JsonArray locationArray = new JsonArray();
+        locationArray.add(primary);
+        result.add("locations", locationArray);
         JsonArray related = new JsonArray();
         for (Label label : diagnostic.labels()) {
-            JsonObject location = location(label.span());
+            JsonObject location = location(label.span(), locations);
             location.addProperty("id", related.size());
             location.add("message", text(label.text()));
             related.add(location);
@@ -105,7 +113,7 @@ final class SarifFormat {
             result.add("relatedLocations", related);
         }
         JsonArray fixes = new JsonArray();
-        diagnostic.fixes().forEach(fix -> fixes.add(fix(fix)));
+        diagnostic.fixes().forEach(fix -> fixes.add(fix(fix, locations)));
         if (!fixes.isEmpty()) {
             result.add("fixes", fixes);
         }
@@ -120,14 +128,14 @@ final class SarifFormat {
         return message.toString();
     }
 
-    private static JsonObject fix(Fix fix) {
+    private static JsonObject fix(Fix fix, Locations locations) {
         JsonObject replacement = new JsonObject();
         replacement.add("deletedRegion", region(fix.span()));
         replacement.add("insertedContent", text(fix.replacement()));
         JsonArray replacements = new JsonArray();
         replacements.add(replacement);
         JsonObject change = new JsonObject();
-        change.add("artifactLocation", artifact(fix.span()));
+        change.add("artifactLocation", artifact(locations.path(fix.span().file())));
         change.add("replacements", replacements);
         JsonArray changes = new JsonArray();
         changes.add(change);
@@ -137,9 +145,9 @@ final class SarifFormat {
         return json;
     }
 
-    private static JsonObject location(Span span) {
+    private static JsonObject location(Span span, Locations locations) {
         JsonObject physical = new JsonObject();
-        physical.add("artifactLocation", artifact(span));
+        physical.add("artifactLocation", artifact(locations.path(span.file())));
         physical.add("region", region(span));
         JsonObject location = new JsonObject();
         location.add("physicalLocation", physical);
@@ -147,12 +155,27 @@ final class SarifFormat {
     }
 
     /**
-     * Files under the working directory are relative to {@value #SOURCE_ROOT}; a file outside it
-     * (shown by its absolute path) gets a {@code file:} URI.
+     * Where a diagnostic without a position is shown: the first line of the first input (the
+     * run names no input only when it has none to read, and then its first argument).
      */
-    private static JsonObject artifact(Span span) {
+    private static JsonObject anchor(Locations locations) {
+        JsonObject region = new JsonObject();
+        region.addProperty("startLine", 1);
+        JsonObject physical = new JsonObject();
+        physical.add("artifactLocation", artifact(locations.anchorPath() != null ? locations.anchorPath() : "."));
+        physical.add("region", region);
+        JsonObject location = new JsonObject();
+        location.add("physicalLocation", physical);
+        location.add("message", text("the problem has no position in a file; shown at the first input"));
+        return location;
+    }
+
+    /**
+     * Relative paths are relative to {@value #SOURCE_ROOT}; a file outside the working
+     * directory (shown by its absolute path) gets a {@code file:} URI.
+     */
+    private static JsonObject artifact(String path) {
         JsonObject artifact = new JsonObject();
-        String path = span.file().displayName();
         if (path.startsWith("/")) {
             artifact.addProperty("uri", Path.of(path).toUri().toASCIIString());
         } else {

@@ -6,14 +6,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.networknt.schema.Error;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import dev.netc.cli.Netc;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Explanation;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code --format text|json|sarif|github} and {@code --max-errors}: the same findings in every
@@ -178,7 +172,7 @@ class FormatsTest {
                 .startsWith("::error file=" + FIXTURE + ",line=6,")
                 .contains("%0Ahelp: did you mean `web`?");
         assertThat(lines.get(2)).startsWith("::warning file=").contains("title=netc NS2015::");
-        assertThat(lines).last().isEqualTo("netc: 2 errors, 1 warnings in 1 files");
+        assertThat(lines).last().isEqualTo("netc: 2 errors, 1 warning in 1 file");
         assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain("\r"));
     }
 
@@ -227,7 +221,7 @@ class FormatsTest {
     void badOptionValuesAreUsageErrors() {
         Run format = netc("check", "--format", "xml", FIXTURE);
         assertThat(format.exit()).isEqualTo(Netc.USAGE);
-        assertThat(format.err()).contains("unknown format `xml`: use text, json, sarif or github");
+        assertThat(format.err()).contains("unknown format `xml`: use text, json, sarif, github, junit or gitlab");
         Run max = netc("check", "--max-errors", "-1", FIXTURE);
         assertThat(max.exit()).isEqualTo(Netc.USAGE);
         assertThat(max.err()).contains("`-1` is not a count");
@@ -280,16 +274,6 @@ class FormatsTest {
     }
 
     private static List<String> schemaErrors(String sarif) throws IOException {
-        try (InputStream in = FormatsTest.class.getResourceAsStream("/sarif/sarif-2.1.0-rtm.5.json")) {
-            ObjectNode schema = (ObjectNode) JsonMapper.shared().readTree(in);
-            schema.remove("$schema");
-            List<String> errors = new ArrayList<>();
-            for (Error error : SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
-                    .getSchema(schema)
-                    .validate(JsonMapper.shared().readTree(sarif))) {
-                errors.add(error.getInstanceLocation() + ": " + error.getMessage());
-            }
-            return errors;
-        }
+        return CiFormatsTest.sarifSchemaErrors(sarif);
     }
 }
