@@ -19,13 +19,6 @@ import java.util.OptionalInt;
  * carry once encapsulated (K24), and a tunnel port that another node service already uses (K27).
  */
 final class CanalChecks {
-    /** The smallest MTU IPv6 allows on a link (RFC 8200). */
-    private static final int IPV6_MIN_MTU = 1280;
-    /**
-     * The smallest MTU IPv4 allows (RFC 791), the least the kernel takes for the device flannel
-     * creates with the derived MTU: below it flannel cannot set its device up.
-     */
-    private static final int IPV4_MIN_MTU = 68;
     /** Canal's chart value when netc cannot derive one. */
     private static final int CHART_DEFAULT_MTU = 1450;
 
@@ -160,21 +153,9 @@ final class CanalChecks {
                             "larger packets are dropped or fragmented inside the tunnel: connections hang after the handshake")
                     .withHelp(
                             "use `mtu " + (underlay.getAsInt() - overhead) + "` or leave `mtu` out: netc derives it"));
-        } else if (canal.mtu().isEmpty()
-                && underlay.isPresent()
-                && belowMinimum(underlay.getAsInt() - overhead, ipv6) > 0) {
-            int minimum = belowMinimum(underlay.getAsInt() - overhead, ipv6);
-            sink.report(Diagnostic.of(
-                            Code.NS4014,
-                            block.kind().span(),
-                            underlay.getAsInt() - overhead,
-                            (minimum == IPV4_MIN_MTU ? "IPv4" : "IPv6") + " needs at least " + minimum + " bytes, and "
-                                    + backend + " takes " + overhead + " of the " + underlay.getAsInt()
-                                    + " the underlay carries")
-                    .withSecondary(canal.network().get().span(), "the underlay network")
-                    .withNote("flannel creates its device with that MTU: below the minimum the kernel refuses it, or "
-                            + "turns the family off on it")
-                    .withHelp("raise the underlay network's `mtu`, or use a backend with less overhead"));
+        } else if (canal.mtu().isEmpty() && underlay.isPresent()) {
+            PodMtu.derivedTooSmall(block.kind().span(), canal.network().get(), overhead, backend, "flannel", ipv6)
+                    .ifPresent(sink::report);
         } else if (canal.mtu().isEmpty() && underlay.isEmpty() && CHART_DEFAULT_MTU > ETHERNET_MTU - overhead) {
             sink.report(Diagnostic.of(
                             Code.NS4014,
@@ -186,14 +167,6 @@ final class CanalChecks {
                     .withHelp("give the network Canal uses its `mtu` (`canal { on NETWORK }`), or set `mtu "
                             + (ETHERNET_MTU - overhead) + "`"));
         }
-    }
-
-    /** The least MTU a family of the pods needs that the derived one falls below, or 0 when it fits. */
-    private static int belowMinimum(int derived, boolean ipv6) {
-        if (derived < IPV4_MIN_MTU) {
-            return IPV4_MIN_MTU;
-        }
-        return ipv6 && derived < IPV6_MIN_MTU ? IPV6_MIN_MTU : 0;
     }
 
     private void checkPort(int port, Span span) {
