@@ -40,7 +40,7 @@ final class ClusterAnalyzer {
     /** Whether the spec has MetalLB, which needs strict ARP with IPVS. */
     private final boolean metallb;
 
-    private final SecretSource secrets;
+    private final SecretReader secretReader;
     /** Where the nodes are declared and the networks used. */
     private final Bindings.Recorder bindings;
 
@@ -57,7 +57,7 @@ final class ClusterAnalyzer {
         this.values = values;
         this.networks = networks;
         this.metallb = metallb;
-        this.secrets = secrets;
+        this.secretReader = new SecretReader(values, secrets, sink);
         this.sink = sink;
     }
 
@@ -99,8 +99,9 @@ final class ClusterAnalyzer {
         boolean ipv6 = pods.stream().anyMatch(c -> c.family() == IpAddress.Family.V6);
         Optional<Canal> canal = canal(reader.blocks("canal"), ipv6);
         canal.ifPresent(c -> checkCanalDeployed(reader.blocks("canal").get(0), cni));
-        Optional<CniSettings> cniSettings =
-                new CniSettingsAnalyzer(values, this::network, sink).analyze(reader, cni, ipv6);
+        Optional<CniSettings> cniSettings = new CniSettingsAnalyzer(
+                        values, this::network, new PresharedKey(secretReader, sink), sink)
+                .analyze(reader, cni, ipv6);
         Optional<KubeProxy> kubeProxy = new KubeProxyAnalyzer(values, metallb, sink)
                 .analyze(reader.property("kube-proxy"), reader.blocks("kube-proxy"));
         // RKE2 starts kube-proxy in iptables mode unless told otherwise
@@ -239,60 +240,7 @@ final class ClusterAnalyzer {
                                     "read it at compile time instead: `token env(\"CLUSTER_TOKEN\")` or `token file(\"token.txt\")`"));
             return values.text(literal).map(text -> new Secret(text, "the source"));
         }
-        if (!(value.get() instanceof Value.Call call) || !(call.argument() instanceof Value.Str)) {
-            sink.report(Diagnostic.of(
-                    Code.NS2009,
-                    value.get().span(),
-                    "`env(\"NAME\")` or `file(\"path\")`",
-                    value.get().describe()));
-            return Optional.empty();
-        }
-        Optional<String> argument = values.text(call.argument());
-        if (argument.isEmpty()) {
-            return Optional.empty();
-        }
-        switch (call.function().text()) {
-            case "env": {
-                Optional<String> secret = secrets.env(argument.get()).filter(s -> !s.isEmpty());
-                if (secret.isEmpty() && secrets.required()) {
-                    sink.report(Diagnostic.of(
-                                    Code.NS2014,
-                                    call.span(),
-                                    "environment variable `" + argument.get() + "` is not set or empty")
-                            .withHelp("export " + argument.get() + " before running netc"));
-                }
-                return secret.map(s -> new Secret(s, "environment variable " + argument.get()));
-            }
-            case "file": {
-                var base = call.span()
-                        .file()
-                        .path()
-                        .map(p -> p.toAbsolutePath().getParent())
-                        .orElse(java.nio.file.Path.of("").toAbsolutePath());
-                StringBuilder problem = new StringBuilder();
-                Optional<String> secret = secrets.file(
-                                base.resolve(argument.get()).normalize(), problem)
-                        .filter(s -> !s.isEmpty());
-                if (secret.isEmpty() && secrets.required()) {
-                    sink.report(Diagnostic.of(
-                            Code.NS2014,
-                            call.span(),
-                            problem.length() > 0 ? problem.toString() : "file `" + argument.get() + "` is empty"));
-                }
-                return secret.map(s -> new Secret(s, "file " + argument.get()));
-            }
-            default: {
-                Diagnostic unknown = Diagnostic.of(
-                        Code.NS1001,
-                        call.function().span(),
-                        "function",
-                        call.function().text(),
-                        "");
-                sink.report(Suggest.didYouMean(unknown, call.function().text(), List.of("env", "file"))
-                        .orElse(unknown.withNote("a token comes from `env(\"NAME\")` or `file(\"path\")`")));
-                return Optional.empty();
-            }
-        }
+        return secretReader.reference(value.get()).flatMap(call -> secretReader.read(call, "the cluster token"));
     }
 
     /** The ranges a property lists, or RKE2's defaults (shown at the cluster keyword) when it is absent. */
@@ -376,7 +324,8 @@ final class ClusterAnalyzer {
         OptionalInt port = Properties.integer(reader.property("port"), values, sink, "a port", 1, 65535);
         OptionalInt vni =
                 Properties.integer(reader.property("vni"), values, sink, "a VXLAN network identifier", 1, 16777215);
-        Canal canal = new Canal(network, backend, mtu, port, vni);
+        Optional<Secret> psk = new PresharedKey(secretReader, sink).read(reader, backend.chartValue());
+        Canal canal = new Canal(network, backend, mtu, port, vni, psk);
         new CanalChecks(sink).check(canal, ipv6, block, reader);
         return Optional.of(canal);
     }

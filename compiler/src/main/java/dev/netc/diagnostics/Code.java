@@ -73,6 +73,7 @@ public enum Code {
     NS2026(Severity.ERROR), // pod range does not fit the nodes
     NS2027(Severity.ERROR), // service range too wide (a warning for IPv6 between /64 and /108)
     NS2028(Severity.ERROR), // invalid port name
+    NS2032(Severity.ERROR), // a WireGuard pre-shared key that is not 32 bytes of standard base64
 
     // policy semantics
     NS3001(Severity.ERROR), // port not exposed by the target tier
@@ -127,6 +128,7 @@ public enum Code {
     NS4030(Severity.ERROR), // `disable` names a manifest netc writes
     NS4031(Severity.ERROR), // the air-gap archives lack images the cluster needs, or RKE2 cannot read one
     NS4032(Severity.ERROR), // kube-proxy none without a CNI that implements Services
+    NS4035(Severity.ERROR), // a WireGuard pre-shared key with another backend
 
     // internal
     NS9001(Severity.ERROR); // internal compiler error
