@@ -40,7 +40,7 @@ final class ClusterAnalyzer {
     /** Whether the spec has MetalLB, which needs strict ARP with IPVS. */
     private final boolean metallb;
 
-    private final SecretSource secrets;
+    private final SecretReader secretReader;
     /** Where the nodes are declared and the networks used. */
     private final Bindings.Recorder bindings;
 
@@ -57,7 +57,7 @@ final class ClusterAnalyzer {
         this.values = values;
         this.networks = networks;
         this.metallb = metallb;
-        this.secrets = secrets;
+        this.secretReader = new SecretReader(values, secrets, sink);
         this.sink = sink;
     }
 
@@ -65,7 +65,7 @@ final class ClusterAnalyzer {
         BlockReader reader = new BlockReader(block.body(), NetspecVocabulary.CLUSTER, sink);
         String name =
                 block.label() == null ? "cluster" : values.text(block.label()).orElse("cluster");
-        Optional<Secret> token = new ClusterToken(values, secrets, sink).read(block, reader.property("token"));
+        Optional<Secret> token = new ClusterToken(values, secretReader, sink).read(block, reader.property("token"));
         List<AddressPlan.Range> podRanges = ranges(reader.property("pods"), "pod range", DEFAULT_PODS, block);
         List<AddressPlan.Range> serviceRanges =
                 ranges(reader.property("services"), "service range", DEFAULT_SERVICES, block);
@@ -108,8 +108,9 @@ final class ClusterAnalyzer {
         boolean ipv6 = pods.stream().anyMatch(c -> c.family() == IpAddress.Family.V6);
         Optional<Canal> canal = canal(reader.blocks("canal"), ipv6);
         canal.ifPresent(c -> checkCanalDeployed(reader.blocks("canal").get(0), cni));
-        Optional<CniSettings> cniSettings =
-                new CniSettingsAnalyzer(values, this::network, sink).analyze(reader, cni, ipv6);
+        Optional<CniSettings> cniSettings = new CniSettingsAnalyzer(
+                        values, this::network, new PresharedKey(secretReader, sink), sink)
+                .analyze(reader, cni, ipv6);
         Optional<KubeProxy> kubeProxy = new KubeProxyAnalyzer(values, metallb, sink)
                 .analyze(reader.property("kube-proxy"), reader.blocks("kube-proxy"));
         // RKE2 starts kube-proxy in iptables mode unless told otherwise
@@ -348,7 +349,8 @@ final class ClusterAnalyzer {
         OptionalInt port = Properties.integer(reader.property("port"), values, sink, "a port", 1, 65535);
         OptionalInt vni =
                 Properties.integer(reader.property("vni"), values, sink, "a VXLAN network identifier", 1, 16777215);
-        Canal canal = new Canal(network, backend, mtu, port, vni);
+        Optional<Secret> psk = new PresharedKey(secretReader, sink).read(reader, backend.chartValue());
+        Canal canal = new Canal(network, backend, mtu, port, vni, psk);
         new CanalChecks(sink).check(canal, ipv6, block, reader);
         return Optional.of(canal);
     }

@@ -8,6 +8,7 @@ import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.model.Canal;
 import dev.netc.model.CniSettings;
 import dev.netc.model.Network;
+import dev.netc.model.Secret;
 import dev.netc.source.Span;
 import dev.netc.vocabulary.BlockKind;
 import dev.netc.vocabulary.NetspecVocabulary;
@@ -35,11 +36,14 @@ final class CniSettingsAnalyzer {
 
     private final Values values;
     private final Function<Value, Optional<Network>> network;
+    private final PresharedKey presharedKey;
     private final DiagnosticSink sink;
 
-    CniSettingsAnalyzer(Values values, Function<Value, Optional<Network>> network, DiagnosticSink sink) {
+    CniSettingsAnalyzer(
+            Values values, Function<Value, Optional<Network>> network, PresharedKey presharedKey, DiagnosticSink sink) {
         this.values = values;
         this.network = network;
+        this.presharedKey = presharedKey;
         this.sink = sink;
     }
 
@@ -77,7 +81,9 @@ final class CniSettingsAnalyzer {
                 .flatMap(p -> Properties.single(p, sink))
                 .flatMap(v -> word(v, kind.words().getOrDefault("backend", List.of()), cni));
         OptionalInt mtu = Properties.integer(reader.property("mtu"), values, sink, "an MTU", 68, 65535);
-        CniSettings settings = new CniSettings(cni, on, backend, mtu);
+        // only the flannel block has a `psk` (its vocabulary); flannel's default backend is vxlan
+        Optional<Secret> psk = presharedKey.read(reader, backend.orElse("vxlan"));
+        CniSettings settings = new CniSettings(cni, on, backend, mtu, psk);
         reader.property("mtu").ifPresent(written -> checkCalicoMtu(settings, ipv6, written.span()));
         if (mtu.isEmpty()) {
             on.flatMap(network -> PodMtu.derivedTooSmall(

@@ -76,6 +76,7 @@ public enum Code {
     NS2029(Severity.ERROR), // a character the node's YAML readers refuse or read as a line break
     NS2030(Severity.WARNING), // white space removed from the ends of the cluster token
     NS2031(Severity.ERROR), // an address or range in a range the consumers refuse for its use
+    NS2032(Severity.ERROR), // a WireGuard pre-shared key that is not 32 bytes of standard base64
 
     // policy semantics
     NS3001(Severity.ERROR), // port not exposed by the target tier
@@ -133,6 +134,7 @@ public enum Code {
     NS4032(Severity.ERROR), // kube-proxy none without a CNI that implements Services
     NS4033(Severity.ERROR), // an RKE2 key only servers read, set in a worker's block
     NS4034(Severity.ERROR), // two settings that undo each other
+    NS4035(Severity.ERROR), // a WireGuard pre-shared key with another backend
 
     // internal
     NS9001(Severity.ERROR); // internal compiler error

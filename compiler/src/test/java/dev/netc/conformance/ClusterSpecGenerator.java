@@ -197,6 +197,9 @@ final class ClusterSpecGenerator {
                 out.append("; vni ")
                         .append(pick("1", "4096", "9999", "10000", "999999", "1000000", "9999999", "16777215"));
             }
+            if (chance(4)) { // WG_PSK holds a key: the harness replays how flanneld reads it
+                out.append("; psk env(\"WG_PSK\")");
+            }
             out.append(" }\n");
         }
         if (chance(2)) {
