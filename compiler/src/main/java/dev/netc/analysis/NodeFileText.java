@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Text the user writes that netc copies into the node files (RKE2 option values, `tls-san`,
- * `domain`), checked where it is written rather than found in the output:
+ * `domain`; the air-gap `images` folder and archives for the characters alone), checked where it is
+ * written rather than found in the output:
  *
  * <ul>
  *   <li>{@code {{}: provider-rke2 writes the RKE2 config through yip, which renders file content as
@@ -47,14 +48,19 @@ final class NodeFileText {
                                     "leave `{{` out; a value per node belongs in the node's own `rke2 { }` block, or in a `param`"));
             ok = false;
         }
+        return characters(text, span, what) && ok;
+    }
+
+    /**
+     * Reports the first character of the text the node's YAML readers cannot take (NS2029), for
+     * text that reaches the node files but not the RKE2 config; true when there is none.
+     */
+    boolean characters(String text, Span span, String what) {
         Optional<Problem> problem = problem(text);
-        if (problem.isPresent()) {
-            sink.report(Diagnostic.of(Code.NS2029, span, what, problem.get().character())
-                    .withNote(problem.get().why())
-                    .withHelp("remove the character; if it came from a `param`, check the value given for it"));
-            ok = false;
-        }
-        return ok;
+        problem.ifPresent(p -> sink.report(Diagnostic.of(Code.NS2029, span, what, p.character())
+                .withNote(p.why())
+                .withHelp("remove the character; if it came from a `param`, check the value given for it")));
+        return problem.isEmpty();
     }
 
     /** A character that cannot reach the node, and why. */
