@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,7 +33,7 @@ class AcceptedClusterFuzzTest {
     void acceptedClustersBootAndAllowExactlyTheirFlows(FuzzedDataProvider data) {
         ClusterSpecGenerator generator = new ClusterSpecGenerator(new SpecGenerator.FuzzedRandom(data), KEYS);
         String text = generator.generate();
-        Compiler.Result result = InMemorySpec.compile(text, Map.of("CLUSTER_TOKEN", "K10fuzzed-token"));
+        Compiler.Result result = InMemorySpec.compile(text, ClusterSpecGenerator.ENVIRONMENT);
         if (result.hasErrors()) {
             return;
         }

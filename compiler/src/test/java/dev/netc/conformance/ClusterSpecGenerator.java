@@ -4,6 +4,7 @@ import dev.netc.query.DeclaredExternals;
 import dev.netc.query.RandomSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -91,6 +92,10 @@ final class ClusterSpecGenerator {
     private static final List<String> CNIS =
             List.of("canal", "canal", "canal", "canal", "calico", "cilium", "flannel", "multus, canal", "none");
     private static final List<String> DURATIONS = List.of("0s", "1s", "5s", "30s", "1m", "5m", "10m", "1h");
+
+    /** The variables the generated specs read: the cluster token and WireGuard's pre-shared key. */
+    static final Map<String, String> ENVIRONMENT = Map.of(
+            "CLUSTER_TOKEN", "K10generated-token", "WG_PSK", "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=");
 
     private final Random random;
     private final List<String> catalogueKeys;

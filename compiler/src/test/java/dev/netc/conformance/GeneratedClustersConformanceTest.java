@@ -39,13 +39,7 @@ class GeneratedClustersConformanceTest {
         for (long seed = 0; seed < SPECS; seed++) {
             ClusterSpecGenerator generator = new ClusterSpecGenerator(seed, keys);
             String text = generator.generate();
-            Compiler.Result result = InMemorySpec.compile(
-                    text,
-                    Map.of(
-                            "CLUSTER_TOKEN",
-                            "K10generated-token",
-                            "WG_PSK",
-                            "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk="));
+            Compiler.Result result = InMemorySpec.compile(text, ClusterSpecGenerator.ENVIRONMENT);
             if (!result.hasErrors()) {
                 String name = "seed-" + seed;
                 accepted.put(name, result);
