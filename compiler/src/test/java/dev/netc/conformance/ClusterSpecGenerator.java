@@ -106,7 +106,11 @@ final class ClusterSpecGenerator {
             out.append("  pods 10.42.0.0/16, fd00:42::/56\n  services 10.43.0.0/16, fd00:43::/112\n");
         }
         if (chance(3)) {
-            out.append("  cni ").append(pick(CNIS)).append('\n');
+            String cni = pick(CNIS);
+            out.append("  cni ").append(cni).append('\n');
+            if (List.of("calico", "cilium", "flannel").contains(cni) && chance(2)) {
+                out.append(cniBlock(cni));
+            }
         }
         if (chance(2)) {
             out.append("  canal { on ")
@@ -214,6 +218,26 @@ final class ClusterSpecGenerator {
 
     private String anyKey() {
         return pick(catalogueKeys) + " = " + pick("true", "false", "10", "\"30s\"", "\"value\"", "[\"a=b\"]");
+    }
+
+    /** The block of the chart of a CNI other than Canal, with values right and wrong for the underlay. */
+    private String cniBlock(String cni) {
+        StringBuilder block =
+                new StringBuilder("  ").append(cni).append(" { on ").append(pick("data", "mgmt"));
+        switch (cni) {
+            case "calico" -> block.append("; backend ").append(pick("vxlan", "vxlan-cross-subnet"));
+            case "cilium" -> block.append("; backend ").append(pick("vxlan", "geneve"));
+            default -> {
+                block.append("; backend ").append(pick("vxlan", "wireguard", "host-gw"));
+                if (chance(3)) {
+                    block.append("; psk env(\"WG_PSK\")");
+                }
+            }
+        }
+        if (cni.equals("calico") && chance(2)) {
+            block.append("; mtu ").append(pick("1400", "1450", "1480", "8950"));
+        }
+        return block.append(" }\n").toString();
     }
 
     private boolean chance(int oneIn) {
