@@ -94,8 +94,8 @@ final class ClusterSpecGenerator {
     private static final List<String> DURATIONS = List.of("0s", "1s", "5s", "30s", "1m", "5m", "10m", "1h");
 
     /** The variables the generated specs read: the cluster token and WireGuard's pre-shared key. */
-    static final Map<String, String> ENVIRONMENT = Map.of(
-            "CLUSTER_TOKEN", "K10generated-token", "WG_PSK", "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=");
+    static final Map<String, String> ENVIRONMENT =
+            Map.of("CLUSTER_TOKEN", "K10generated-token", "WG_PSK", "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=");
 
     private final Random random;
     private final List<String> catalogueKeys;
@@ -241,8 +241,11 @@ final class ClusterSpecGenerator {
         if (chance(2)) {
             block.append("; backend ").append(pick(List.of(backends.split(","))));
         }
+        if (cni.equals("flannel") && chance(3)) {
+            block.append("; psk env(\"WG_PSK\")"); // NS4035 unless the backend is wireguard
+        }
         if (cni.equals("calico") && chance(3)) {
-            block.append("; mtu ").append(pick("40", "1230", "1400", "1450", "8950", "9000"));
+            block.append("; mtu ").append(pick("40", "1230", "1400", "1450", "1480", "8950", "9000"));
         }
         return block.append(" }\n").toString();
     }
