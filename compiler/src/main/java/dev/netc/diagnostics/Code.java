@@ -93,6 +93,11 @@ public enum Code {
     NS3018(Severity.ERROR), // a tier's `dns off` under the namespace's DNS rule
     NS3019(Severity.WARNING), // a label selector no labels satisfy
     NS3020(Severity.WARNING), // an external named like a namespace hides it
+    NS3030(Severity.ERROR), // `expect` followed by neither `allow` nor `deny`
+    NS3031(Severity.ERROR), // an `expect allow` the emitted policies break
+    NS3032(Severity.ERROR), // an `expect deny` the emitted policies break
+    NS3033(Severity.ERROR), // an expectation between two address ends
+    NS3034(Severity.WARNING), // an end of an expectation that stands for nothing netc evaluates
 
     // RKE2 / Kairos / Canal
     NS4001(Severity.ERROR), // unknown RKE2 key
