@@ -43,6 +43,10 @@ public enum Code {
     NS1031(Severity.ERROR), // sites file column that is not a parameter
     NS1032(Severity.ERROR), // a site name that cannot name its folder in a GitOps tree
     NS1040(Severity.ERROR), // a `netc query` that cannot be answered as written
+    NS1050(Severity.ERROR), // `netc import`: a file that is not Kubernetes YAML
+    NS1051(Severity.WARNING), // `netc import`: an object that is not a Namespace or NetworkPolicy
+    NS1052(Severity.ERROR), // `netc import`: a NetworkPolicy or Namespace that cannot be read
+    NS1053(Severity.WARNING), // `netc import`: what netspec cannot say, left out
 
     // values and networks
     NS2001(Severity.ERROR), // invalid CIDR
