@@ -70,7 +70,7 @@ public final class Equivalence {
         }
     }
 
-    /** The range the universe's pods have their addresses in. */
+    /** Where the universe's pods have their addresses: any range will do, the same for both sets. */
     private static final String POD_RANGE = "10.250.0.0";
 
     private static final List<String> OUTSIDE = List.of("203.0.113.10", "2001:db8::10");
@@ -144,9 +144,7 @@ public final class Equivalence {
         namespaces.put("other", Map.of());
 
         Universe.Builder universe = Universe.builder();
-        BigInteger next = Cidr.parse(POD_RANGE + "/16") instanceof Cidr.ParseResult.Ok ok
-                ? ok.cidr().first()
-                : null;
+        BigInteger next = dev.netc.net.IpAddress.parse(POD_RANGE).orElseThrow().value();
         for (Map.Entry<String, Map<String, String>> namespace : namespaces.entrySet()) {
             universe.namespace(new Namespace(namespace.getKey(), namespace.getValue()));
             Set<Map<String, String>> labelSets = new LinkedHashSet<>();

@@ -1,5 +1,7 @@
 package dev.netc.importer;
 
+import static dev.netc.compile.YamlTrees.list;
+import static dev.netc.compile.YamlTrees.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netc.compile.Compiler;
@@ -193,7 +195,7 @@ class PolicyImportTest {
 
     @Test
     void theProofFindsADifferenceAsAConcreteProbe() {
-        Manifests original = Manifests.parse("""
+        String web = """
                 apiVersion: networking.k8s.io/v1
                 kind: NetworkPolicy
                 metadata: {name: web, namespace: app}
@@ -202,17 +204,9 @@ class PolicyImportTest {
                   ingress:
                   - from: [{podSelector: {matchLabels: {app: api}}}]
                     ports: [{port: 8080}]
-                """);
-        Manifests wider = Manifests.parse("""
-                apiVersion: networking.k8s.io/v1
-                kind: NetworkPolicy
-                metadata: {name: web, namespace: app}
-                spec:
-                  podSelector: {matchLabels: {app: web}}
-                  ingress:
-                  - from: [{podSelector: {matchLabels: {app: api}}}]
-                    ports: [{port: 8080, endPort: 8081}]
-                """);
+                """;
+        Manifests original = Manifests.parse(web);
+        Manifests wider = Manifests.parse(web.replace("{port: 8080}", "{port: 8080, endPort: 8081}"));
 
         Equivalence.Outcome outcome = Equivalence.compare(original, wider);
 
@@ -243,15 +237,5 @@ class PolicyImportTest {
                 .isEmpty();
         assertThat(outcome.probes()).isPositive();
         return imported;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        return (List<Object>) value;
     }
 }

@@ -1,5 +1,7 @@
 package dev.netc.query;
 
+import static dev.netc.compile.YamlTrees.list;
+import static dev.netc.compile.YamlTrees.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.netc.compile.Compiler;
@@ -185,16 +187,6 @@ class ExpectationCheckTest {
 
     private static Map<String, Object> spec(Map<String, Object> policy) {
         return map(policy.get("spec"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        return (List<Object>) value;
     }
 
     private static Object mutableCopy(Object value) {
