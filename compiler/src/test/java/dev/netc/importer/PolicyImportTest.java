@@ -75,7 +75,28 @@ class PolicyImportTest {
                 }));
     }
 
-    /** The original notes' patterns, written by hand as teams write them. */
+    private static final Path HAND_WRITTEN = Path.of("src", "test", "resources", "import");
+
+    /**
+     * The original notes' patterns as teams write them by hand, a file each: deny-all,
+     * allow-from-namespace, DNS and the API, internet only, three tiers, and the rarer forms.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyHandWrittenPatternImportsAsEquivalent() throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(HAND_WRITTEN)) {
+            files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(files).hasSize(6);
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                    PolicyImport.Result imported = assertEquivalent(new SourceFile(
+                            file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                    assertThat(imported.diagnostics()).isEmpty();
+                }));
+    }
+
+    /** The original notes' patterns, written by hand as teams write them, in one file. */
     @Test
     void handWrittenPoliciesInTheStyleOfTheOriginalNotesImportAsEquivalent() {
         PolicyImport.Result imported = assertEquivalent(new SourceFile("notes.yaml", """
