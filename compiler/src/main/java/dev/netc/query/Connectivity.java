@@ -82,6 +82,19 @@ public final class Connectivity {
 
         /** The ports allowed from one endpoint to another; empty when none is. */
         public Optional<Link> link(NamedEndpoint from, NamedEndpoint to) {
+            return link(from, to, PortSet.ALL);
+        }
+
+        /**
+         * The ports among {@code within} allowed from one endpoint to another, {@link PortSet#NONE}
+         * when none is: only the segments that meet {@code within} are evaluated.
+         */
+        public PortSet allowed(NamedEndpoint from, NamedEndpoint to, PortSet within) {
+            PortSet allowed = link(from, to, within).map(Link::ports).orElse(PortSet.NONE);
+            return allowed.minus(allowed.minus(within));
+        }
+
+        private Optional<Link> link(NamedEndpoint from, NamedEndpoint to, PortSet within) {
             List<PortRange> allowed = new ArrayList<>();
             boolean restricted = false;
             for (Map.Entry<Protocol, List<Integer>> entry : segments.entrySet()) {
@@ -90,6 +103,9 @@ public final class Connectivity {
                 for (int i = 0; i < starts.size(); i++) {
                     int first = starts.get(i);
                     int last = i + 1 < starts.size() ? starts.get(i + 1) - 1 : PortSet.MAX_PORT;
+                    if (!meets(within, protocol, first, last)) {
+                        continue;
+                    }
                     Verdict verdict =
                             policies.evaluate(from, to, first, dev.netc.evaluator.Protocol.valueOf(protocol.name()));
                     restricted |=
@@ -103,9 +119,9 @@ public final class Connectivity {
             return ports.isEmpty() ? Optional.empty() : Optional.of(new Link(from, to, ports, restricted));
         }
 
-        /** The ports allowed from one endpoint to another, {@link PortSet#NONE} when none is. */
-        public PortSet allowed(NamedEndpoint from, NamedEndpoint to) {
-            return link(from, to).map(Link::ports).orElse(PortSet.NONE);
+        private static boolean meets(PortSet ports, Protocol protocol, int first, int last) {
+            return ports.ranges().stream()
+                    .anyMatch(r -> r.protocol() == protocol && r.first() <= last && r.last() >= first);
         }
     }
 
