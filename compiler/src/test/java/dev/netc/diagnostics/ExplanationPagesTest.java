@@ -63,6 +63,10 @@ class ExplanationPagesTest {
             Code.NS1030,
             Code.NS1031,
             Code.NS1040,
+            Code.NS1050,
+            Code.NS1051,
+            Code.NS1052,
+            Code.NS1053,
             Code.NS2014,
             Code.NS2032,
             Code.NS4008);
