@@ -26,7 +26,7 @@ syn iskeyword @,48-57,_,-,.,/
 syn keyword netspecKeyword param network cluster node namespace tier external port nextgroup=netspecDeclName,netspecDeclString skipwhite
 syn keyword netspecKeyword import rke2
 syn keyword netspecKeyword pods labels nextgroup=netspecSelectors skipwhite
-syn keyword netspecKeyword allow nextgroup=netspecFlow skipwhite
+syn keyword netspecKeyword allow expect nextgroup=netspecFlow skipwhite
 syn keyword netspecKeywordOperator except in notin namespaces everyone
 " END generated: keywords
 

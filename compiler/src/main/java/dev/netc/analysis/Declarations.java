@@ -31,6 +31,7 @@ final class Declarations {
     final Map<String, Declared<Statement.PortConstant>> ports = new LinkedHashMap<>();
     final List<Statement.Param> params = new ArrayList<>();
     final List<Statement.Allow> topLevelFlows = new ArrayList<>();
+    final List<Statement.Expect> topLevelExpectations = new ArrayList<>();
 
     private final DiagnosticSink sink;
 
@@ -62,6 +63,7 @@ final class Declarations {
             }
             params.addAll(reader.statements(Statement.Param.class));
             topLevelFlows.addAll(reader.statements(Statement.Allow.class));
+            topLevelExpectations.addAll(reader.statements(Statement.Expect.class));
         }
         externals.forEach((name, external) -> {
             Declared<Statement.Block> namespace = namespaces.get(name);

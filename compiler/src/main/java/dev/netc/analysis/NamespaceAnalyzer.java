@@ -24,8 +24,8 @@ final class NamespaceAnalyzer {
     /** Namespaces Kubernetes creates itself: netc never emits a Namespace object for them. */
     static final Set<String> BUILT_IN = Namespace.KUBERNETES_OWN;
 
-    /** A namespace with the flows written inside it, still to be resolved. */
-    record Analyzed(Namespace namespace, List<Statement.Allow> flows) {}
+    /** A namespace with the flows and expectations written inside it, still to be resolved. */
+    record Analyzed(Namespace namespace, List<Statement.Allow> flows, List<Statement.Expect> expectations) {}
 
     private final Values values;
     /** Where tiers and their ports are declared. */
@@ -85,7 +85,8 @@ final class NamespaceAnalyzer {
                 tiers,
                 isolate.map(Statement.Property::span),
                 dns ? Optional.empty() : dnsSwitch.map(Statement.Property::span));
-        return new Analyzed(namespace, reader.statements(Statement.Allow.class));
+        return new Analyzed(
+                namespace, reader.statements(Statement.Allow.class), reader.statements(Statement.Expect.class));
     }
 
     private Name tierName(Statement.Block block) {

@@ -12,6 +12,8 @@ import dev.netc.emit.OutputFile;
 import dev.netc.emit.Provenance;
 import dev.netc.load.ModuleLoader;
 import dev.netc.model.Model;
+import dev.netc.query.EmittedPolicies;
+import dev.netc.query.ExpectationCheck;
 import dev.netc.source.SourceFile;
 import dev.netc.source.Span;
 import java.io.IOException;
@@ -149,6 +151,9 @@ public final class Compiler {
             emitted = Emitter.emit(model, request.emitOptions());
             checkNoTemplates(emitted.files(), sink);
             Emitter.diagnostics(model, request.emitOptions()).forEach(sink::report);
+            if (!sink.hasErrors()) {
+                checkExpectations(model, emitted, request.emitOptions(), sink);
+            }
         }
         boolean failed = sink.hasErrors();
         // warnings accepted in the source (`// netc:allow`) are left out; past the error limit the list is cut anyway
@@ -227,6 +232,22 @@ public final class Compiler {
             }
         }
         return true;
+    }
+
+    /**
+     * The spec's {@code expect} statements, proved on the emitted YAML as {@code netc query} reads
+     * it (NS3031, NS3032). Specs without expectations pay nothing.
+     */
+    private static void checkExpectations(
+            Model model, Emitter.Emitted emitted, Emitter.Options options, DiagnosticSink sink) {
+        if (model.expectations().isEmpty()) {
+            return;
+        }
+        Emitter.Options checked = options.forExpectations();
+        Emitter.Emitted evaluated = checked.equals(options) ? emitted : Emitter.emit(model, checked);
+        ExpectationCheck.check(
+                        EmittedPolicies.of(evaluated.files(), model, evaluated.provenance()), model.expectations())
+                .forEach(sink::report);
     }
 
     /**

@@ -43,6 +43,10 @@ public enum Code {
     NS1031(Severity.ERROR), // sites file column that is not a parameter
     NS1032(Severity.ERROR), // a site name that cannot name its folder in a GitOps tree
     NS1040(Severity.ERROR), // a `netc query` that cannot be answered as written
+    NS1050(Severity.ERROR), // `netc import`: a file that is not Kubernetes YAML
+    NS1051(Severity.WARNING), // `netc import`: an object that is not a Namespace or NetworkPolicy
+    NS1052(Severity.ERROR), // `netc import`: a NetworkPolicy or Namespace that cannot be read
+    NS1053(Severity.WARNING), // `netc import`: what netspec cannot say, left out
 
     // values and networks
     NS2001(Severity.ERROR), // invalid CIDR
@@ -98,6 +102,11 @@ public enum Code {
     NS3019(Severity.WARNING), // a label selector no labels satisfy
     NS3020(Severity.WARNING), // an external named like a namespace hides it
     NS3021(Severity.ERROR), // a tier's selector selects no pod
+    NS3030(Severity.ERROR), // `expect` followed by neither `allow` nor `deny`
+    NS3031(Severity.ERROR), // an `expect allow` the emitted policies break
+    NS3032(Severity.ERROR), // an `expect deny` the emitted policies break
+    NS3033(Severity.ERROR), // an expectation between two address ends
+    NS3034(Severity.WARNING), // an end of an expectation that stands for nothing netc evaluates
 
     // RKE2 / Kairos / Canal
     NS4001(Severity.ERROR), // unknown RKE2 key

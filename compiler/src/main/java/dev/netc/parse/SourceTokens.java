@@ -92,6 +92,7 @@ public final class SourceTokens {
                     NetSpecLexer.LABELS,
                     NetSpecLexer.RKE2 -> SourceToken.Kind.NAME;
             case NetSpecLexer.ALLOW,
+                    NetSpecLexer.EXPECT,
                     NetSpecLexer.EXCEPT,
                     NetSpecLexer.IN,
                     NetSpecLexer.NOTIN,

@@ -156,6 +156,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
     private static boolean isReservedWord(Token token) {
         int type = token.getType();
         return type == NetSpecLexer.ALLOW
+                || type == NetSpecLexer.EXPECT
                 || type == NetSpecLexer.EXCEPT
                 || type == NetSpecLexer.IN
                 || type == NetSpecLexer.NOTIN;

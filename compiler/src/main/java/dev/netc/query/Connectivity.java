@@ -40,13 +40,13 @@ public final class Connectivity {
     }
 
     public static Connectivity of(EmittedPolicies policies) {
-        Map<Protocol, List<Integer>> segments = segmentStarts(policies);
+        Probe probe = new Probe(policies);
         Map<String, Map<String, Link>> links = new LinkedHashMap<>();
         for (NamedEndpoint from : policies.endpoints().all()) {
             Map<String, Link> row = new LinkedHashMap<>();
             for (NamedEndpoint to : policies.endpoints().all()) {
                 if (from.kind().isPod() || to.kind().isPod()) {
-                    link(policies, segments, from, to).ifPresent(link -> row.put(to.name(), link));
+                    probe.link(from, to).ifPresent(link -> row.put(to.name(), link));
                 }
             }
             links.put(from.name(), row);
@@ -66,26 +66,63 @@ public final class Connectivity {
         return Optional.ofNullable(links.getOrDefault(from, Map.of()).get(to));
     }
 
-    private static Optional<Link> link(
-            EmittedPolicies policies, Map<Protocol, List<Integer>> segments, NamedEndpoint from, NamedEndpoint to) {
-        List<PortRange> allowed = new ArrayList<>();
-        boolean restricted = false;
-        for (Map.Entry<Protocol, List<Integer>> entry : segments.entrySet()) {
-            Protocol protocol = entry.getKey();
-            List<Integer> starts = entry.getValue();
-            for (int i = 0; i < starts.size(); i++) {
-                int first = starts.get(i);
-                int last = i + 1 < starts.size() ? starts.get(i + 1) - 1 : PortSet.MAX_PORT;
-                Verdict verdict =
-                        policies.evaluate(from, to, first, dev.netc.evaluator.Protocol.valueOf(protocol.name()));
-                restricted |= verdict.egress().isolated() || verdict.ingress().isolated();
-                if (verdict.allowed()) {
-                    allowed.add(new PortRange(protocol, first, last));
+    /**
+     * Asks the evaluator about one pair of endpoints at a time, once per segment of ports on which
+     * every rule of the policies agrees: what {@code netc diff}, {@code netc graph} and the
+     * expectations of a spec ({@code expect}) read the emitted policies with.
+     */
+    public static final class Probe {
+        private final EmittedPolicies policies;
+        private final Map<Protocol, List<Integer>> segments;
+
+        public Probe(EmittedPolicies policies) {
+            this.policies = policies;
+            this.segments = segmentStarts(policies);
+        }
+
+        /** The ports allowed from one endpoint to another; empty when none is. */
+        public Optional<Link> link(NamedEndpoint from, NamedEndpoint to) {
+            return link(from, to, PortSet.ALL);
+        }
+
+        /**
+         * The ports among {@code within} allowed from one endpoint to another, {@link PortSet#NONE}
+         * when none is: only the segments that meet {@code within} are evaluated.
+         */
+        public PortSet allowed(NamedEndpoint from, NamedEndpoint to, PortSet within) {
+            PortSet allowed = link(from, to, within).map(Link::ports).orElse(PortSet.NONE);
+            return allowed.minus(allowed.minus(within));
+        }
+
+        private Optional<Link> link(NamedEndpoint from, NamedEndpoint to, PortSet within) {
+            List<PortRange> allowed = new ArrayList<>();
+            boolean restricted = false;
+            for (Map.Entry<Protocol, List<Integer>> entry : segments.entrySet()) {
+                Protocol protocol = entry.getKey();
+                List<Integer> starts = entry.getValue();
+                for (int i = 0; i < starts.size(); i++) {
+                    int first = starts.get(i);
+                    int last = i + 1 < starts.size() ? starts.get(i + 1) - 1 : PortSet.MAX_PORT;
+                    if (!meets(within, protocol, first, last)) {
+                        continue;
+                    }
+                    Verdict verdict =
+                            policies.evaluate(from, to, first, dev.netc.evaluator.Protocol.valueOf(protocol.name()));
+                    restricted |=
+                            verdict.egress().isolated() || verdict.ingress().isolated();
+                    if (verdict.allowed()) {
+                        allowed.add(new PortRange(protocol, first, last));
+                    }
                 }
             }
+            PortSet ports = PortSet.of(allowed);
+            return ports.isEmpty() ? Optional.empty() : Optional.of(new Link(from, to, ports, restricted));
         }
-        PortSet ports = PortSet.of(allowed);
-        return ports.isEmpty() ? Optional.empty() : Optional.of(new Link(from, to, ports, restricted));
+
+        private static boolean meets(PortSet ports, Protocol protocol, int first, int last) {
+            return ports.ranges().stream()
+                    .anyMatch(r -> r.protocol() == protocol && r.first() <= last && r.last() >= first);
+        }
     }
 
     /** Per protocol, the first port of each segment on which every rule agrees. */
