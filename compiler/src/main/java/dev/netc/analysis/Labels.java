@@ -133,6 +133,11 @@ public final class Labels {
             "kubernetes.io/metadata.name", "the API server sets it to the namespace's name on every write",
             "objectset.rio.cattle.io/prune", "netc sets it to \"false\", so that RKE2 never deletes the namespace");
 
+    /** Whether a namespace label has a key its spec may not set, since something else sets it (NS2006). */
+    public static boolean setElsewhere(String key) {
+        return SET_ELSEWHERE.containsKey(key);
+    }
+
     /** Namespace labels: {@code key=value} only, each key once. */
     Map<String, String> labels(List<Selector> selectors) {
         Map<String, String> labels = new LinkedHashMap<>();
