@@ -61,10 +61,14 @@ final class SecretReader {
                         .filter(s -> !s.isEmpty());
                 if (secret.isEmpty() && secrets.required()) {
                     sink.report(Diagnostic.of(
-                            Code.NS2014,
-                            call.span(),
-                            what,
-                            problem.length() > 0 ? problem.toString() : "file `" + argument.get() + "` is empty"));
+                                    Code.NS2014,
+                                    call.span(),
+                                    what,
+                                    problem.length() > 0
+                                            ? problem.toString()
+                                            : "file `" + argument.get() + "` is empty")
+                            .withNote("a secret's file is a regular file of at most " + SecretSource.MAX_FILE_BYTES
+                                    + " bytes of UTF-8 text, read no further"));
                 }
                 return secret.map(s -> new Secret(s, "file " + argument.get()));
             }

@@ -250,7 +250,11 @@ public final class Compiler {
                 .forEach(sink::report);
     }
 
-    /** Kairos renders file content as Go templates: `{{` anywhere would be evaluated on the node. */
+    /**
+     * Kairos renders file content as Go templates: `{{` anywhere would be evaluated on the node.
+     * The analysis reports it where the user wrote it (NS4012 at the value); this is the net under
+     * that, for text it does not check, and names the file.
+     */
     private static void checkNoTemplates(List<OutputFile> outputs, DiagnosticSink sink) {
         // a large spec's outputs are tens of megabytes (every server's cloud-config holds every
         // manifest): many files are searched on every processor, in order all the same

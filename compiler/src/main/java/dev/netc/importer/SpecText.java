@@ -1,5 +1,6 @@
 package dev.netc.importer;
 
+import dev.netc.analysis.Labels;
 import dev.netc.evaluator.Cidr;
 import dev.netc.evaluator.Direction;
 import dev.netc.evaluator.LabelSelector;
@@ -96,7 +97,9 @@ final class SpecText {
 
         void labels(Map<String, String> all, String source) {
             Map<String, String> own = new TreeMap<>(all);
-            own.remove(dev.netc.evaluator.Namespace.NAME_LABEL); // every namespace has it; netspec may not set it
+            // the API server gives every namespace its name label, and netc's own namespaces carry the
+            // prune label: a spec may set neither (NS2006), and netc writes the second itself
+            own.keySet().removeIf(Labels::setElsewhere);
             this.labels = own;
             this.labelSource = source;
         }

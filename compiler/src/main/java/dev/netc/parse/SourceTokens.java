@@ -75,7 +75,8 @@ public final class SourceTokens {
         return List.copyOf(result);
     }
 
-    private static SourceToken.Kind kind(int type) {
+    /** How a token type is seen when tokens are read without the parser: a name, a reserved word, ... */
+    static SourceToken.Kind kind(int type) {
         return switch (type) {
             case NetSpecLexer.NAME,
                     NetSpecLexer.IMPORT,
