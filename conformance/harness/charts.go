@@ -7,6 +7,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -219,6 +220,9 @@ func checkCanalValues(node *Node, flags Flags, config Manifest, env NodeEnv, fac
 			continue
 		}
 		rendered := renderValue(value, row["render"])
+		if key == "flannel.psk" { // printed raw into net-conf.json: `"PSK": <rendered>`
+			checkPsk(node, where, "{\"PSK\": "+rendered+"}", row.Where(), r)
+		}
 		if row["type"] == "int" {
 			var n int
 			if err := json.Unmarshal([]byte(rendered), &n); err != nil {
@@ -333,6 +337,10 @@ func checkCniValues(node *Node, config Manifest, facts *Facts, r *Report) {
 		if !known {
 			r.ignoredf(node.File, config.Path+".valuesContent."+key, "cni.unknown-value", srcCniValues, "the %s chart has no value `%s`: it is never read", config.name(), key)
 		}
+		if config.name() == "rke2-flannel" && key == "flannel.psk" { // printed quoted: `"PSK": "<value>"`
+			quoted, _ := json.Marshal(renderValue(all[key], "quote"))
+			checkPsk(node, config.Path+".valuesContent."+key, "{\"PSK\": "+string(quoted)+"}", srcCniValues, r)
+		}
 	}
 }
 
@@ -347,5 +355,22 @@ func checkServicesImplemented(node *Node, flags Flags, configs map[string]Manife
 		lookup(chartValues(cilium), "k8sServiceHost") != nil
 	if !replaced {
 		r.errorf(node.File, "cluster.config.disable-kube-proxy", "services.unimplemented", srcCniValues, "disable-kube-proxy runs no kube-proxy, and no CNI chart is told to replace it (rke2-cilium kubeProxyReplacement and k8sServiceHost): Services have no implementation")
+	}
+}
+
+const srcPsk = "flannel-io/flannel@cdf7605 pkg/subnet/config.go:56-72 (net-conf.json's Backend decoded with encoding/json), pkg/backend/wireguard/wireguard.go:115-134 (PSK parsed with wgtypes.ParseKey); WireGuard/wgctrl-go@925a1e7 wgtypes/types.go:112-132"
+
+// checkPsk replays flanneld reading WireGuard's pre-shared key from the backend JSON the chart
+// printed. wgctrl-go is not packaged in Debian, so ParseKey's two steps are repeated here: standard
+// base64, then exactly 32 bytes. The key itself is never printed.
+func checkPsk(node *Node, where, backendJSON, source string, r *Report) {
+	var backend struct{ PSK string }
+	if err := json.Unmarshal([]byte(backendJSON), &backend); err != nil {
+		r.errorf(node.File, where, "flannel.psk", source+"; "+srcPsk, "net-conf.json with the key as the chart prints it is not JSON: flanneld exits")
+		return
+	}
+	key, err := base64.StdEncoding.DecodeString(backend.PSK)
+	if err != nil || len(key) != 32 {
+		r.errorf(node.File, where, "flannel.psk", source+"; "+srcPsk, "flanneld gets a PSK that is not 32 bytes of standard base64 (could not parse psk): it exits on every node")
 	}
 }

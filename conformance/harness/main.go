@@ -114,6 +114,7 @@ func check(out string, gitOps map[string]string, facts *Facts, env NodeEnv, r *R
 		flags[node] = nodeFlags
 		stages := readStages(node, facts, r)
 		checkNodeAddresses(node, nodeFlags, r)
+		checkValues(node, nodeFlags, facts, r)
 		checkProxy(node, nodeFlags, env, r)
 		dir := dataDir(node, nodeFlags, r)
 		kp := kubeProxy(node, nodeFlags, facts, r)

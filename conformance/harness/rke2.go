@@ -12,6 +12,7 @@ import (
 	"time"
 
 	yaml2 "gopkg.in/yaml.v2"
+	"gopkg.in/yaml.v3"
 )
 
 const (
@@ -63,7 +64,61 @@ func rke2Flags(node *Node, facts *Facts, r *Report) Flags {
 		flags[key] = values
 		checkFlagValues(node, key, row, values, item.Value, r)
 	}
+	checkValuesArrive(node, data, r)
 	return flags
+}
+
+const srcValuesArrive = "kairos-io/provider-rke2@3442049 pkg/provider/provider.go:46-84 (sigs.k8s.io/yaml to JSON, jq, then RKE2's yaml.v2); go-yaml/yaml@v2.4.0 yamlprivateh.go:102-108 (line breaks)"
+
+// checkValuesArrive: every string the node file's RKE2 config holds reaches RKE2 as it was
+// written, after the provider's JSON, jq's output and RKE2's yaml.v2 (a line separator jq leaves
+// raw is folded into a space there, for one).
+func checkValuesArrive(node *Node, merged yaml2.MapSlice, r *Report) {
+	var written map[string]interface{}
+	if err := yaml.Unmarshal([]byte(node.Cluster.Options), &written); err != nil {
+		return // reported where the node file is read
+	}
+	for _, item := range merged {
+		key := fmt.Sprint(item.Key)
+		want, ok := written[key]
+		if !ok || key == "token" || key == "server" || key == "tls-san" {
+			continue // the provider's own keys are merged with the user's on purpose
+		}
+		if got, same := stringsOf(item.Value), stringsOf(want); got != nil && same != nil && !equalStrings(got, same) {
+			r.errorf(node.File, "cluster.config."+key, "rke2.value-changed", srcValuesArrive, "RKE2 reads `%s` as %q, not %q as the node file has it", key, got, same)
+		}
+	}
+}
+
+// stringsOf is a string value, or a list of strings, as a list; nil for anything else.
+func stringsOf(v interface{}) []string {
+	switch t := v.(type) {
+	case string:
+		return []string{t}
+	case []interface{}:
+		out := make([]string, 0, len(t))
+		for _, item := range t {
+			s, isString := item.(string)
+			if !isString {
+				return nil
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	return nil
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // flagString is how k3s prints a config value into a flag (wrangler's convert.ToString).

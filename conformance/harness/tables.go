@@ -80,6 +80,10 @@ type Facts struct {
 	FlannelBackends     []Row          // flannel-backends.tsv: backend, family, overhead, device
 	BundledCNICharts    []Row          // bundled-cni-charts.tsv: cni, chart, values-for-nftables
 	KubeProxyValidation map[string]Row // kube-proxy-validation.tsv: field, flag, rule
+	SpecialRanges       []Row          // special-address-ranges.tsv: ranges, name, applies-to, why
+	ValueRules          map[string]Row // rke2-value-rules.tsv: key, rule
+	KubeletNodeLabels   []Row          // kubelet-node-labels.tsv: key, kind
+	KubeProxyStopFlags  map[string]Row // kube-proxy-stop-flags.tsv: flag, when, effect
 	AirgapArchives      []Row          // airgap-archives.tsv: needs, archives
 	CniChartValues      []Row          // cni-chart-values.tsv: chart, value
 	FleetFields         []Row          // fleet-yaml-fields.tsv: type, field, json, gotype
@@ -119,6 +123,10 @@ func loadFacts(dir string) (*Facts, error) {
 		{"flannel-backends.tsv", []string{"backend", "family", "overhead", "device", "source"}, func(t Table) { f.FlannelBackends = t.Rows }},
 		{"bundled-cni-charts.tsv", []string{"cni", "chart", "values-for-nftables", "source"}, func(t Table) { f.BundledCNICharts = t.Rows }},
 		{"kube-proxy-validation.tsv", []string{"flag", "rule", "source"}, func(t Table) { f.KubeProxyValidation = t.by("flag") }},
+		{"special-address-ranges.tsv", []string{"ranges", "name", "applies-to", "why", "source"}, func(t Table) { f.SpecialRanges = t.Rows }},
+		{"rke2-value-rules.tsv", []string{"key", "rule", "source"}, func(t Table) { f.ValueRules = t.by("key") }},
+		{"kubelet-node-labels.tsv", []string{"key", "kind", "source"}, func(t Table) { f.KubeletNodeLabels = t.Rows }},
+		{"kube-proxy-stop-flags.tsv", []string{"flag", "when", "effect", "source"}, func(t Table) { f.KubeProxyStopFlags = t.by("flag") }},
 		{"airgap-archives.tsv", []string{"needs", "archives", "source"}, func(t Table) { f.AirgapArchives = t.Rows }},
 		{"cni-chart-values.tsv", []string{"chart", "value", "source"}, func(t Table) { f.CniChartValues = t.Rows }},
 		{"fleet-yaml-fields.tsv", []string{"type", "field", "json", "gotype", "source"}, func(t Table) { f.FleetFields = t.Rows }},

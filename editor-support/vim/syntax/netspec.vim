@@ -26,7 +26,7 @@ syn iskeyword @,48-57,_,-,.,/
 syn keyword netspecKeyword param network cluster node namespace tier external port nextgroup=netspecDeclName,netspecDeclString skipwhite
 syn keyword netspecKeyword import rke2
 syn keyword netspecKeyword pods labels nextgroup=netspecSelectors skipwhite
-syn keyword netspecKeyword allow nextgroup=netspecFlow skipwhite
+syn keyword netspecKeyword allow expect nextgroup=netspecFlow skipwhite
 syn keyword netspecKeywordOperator except in notin namespaces everyone
 " END generated: keywords
 
@@ -88,7 +88,7 @@ syn match netspecFunction /\%([A-Za-z0-9_./-]\)\@<!\%(env\|file\)\ze\s*(/
 " start of a statement is canal's property, elsewhere the word of `dns on`.
 " BEGIN generated: words (from compiler/src/main/vocabulary; NETC_UPDATE_VOCABULARY=1 mvn test rewrites it)
 syn match netspecConstant /\%([A-Za-z0-9_./-]\)\@<!\%(init\|controlplane\|worker\|iptables\|ipvs\|nftables\|none\|vxlan\|wireguard\|host-gw\|ingress\|egress\|on\|off\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!/
-syn match netspecProperty /\%(\%(^\|[{;}]\)\s*\)\@<=\%(cidr\|mtu\|token\|server\|services\|dns\|domain\|cni\|tls-san\|node-local-dns\|kube-proxy\|role\|interface\|external-ip\|bind-address\|on\|backend\|vni\|scheduler\|strict-arp\|sync-period\|min-sync-period\|exclude-cidrs\|conntrack-max-per-core\|conntrack-min\|conntrack-tcp-timeout-established\|conntrack-tcp-timeout-close-wait\|http\|https\|no-proxy\|images\|archives\|isolate\|owned-by\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!/
+syn match netspecProperty /\%(\%(^\|[{;}]\)\s*\)\@<=\%(cidr\|mtu\|token\|server\|services\|dns\|domain\|cni\|tls-san\|node-local-dns\|kube-proxy\|role\|interface\|external-ip\|bind-address\|on\|backend\|vni\|psk\|scheduler\|strict-arp\|sync-period\|min-sync-period\|exclude-cidrs\|conntrack-max-per-core\|conntrack-min\|conntrack-tcp-timeout-established\|conntrack-tcp-timeout-close-wait\|http\|https\|no-proxy\|images\|archives\|isolate\|owned-by\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!/
 syn match netspecBlockKind /\%(\%(^\|[{;}]\)\s*\)\@<=\%(canal\|calico\|cilium\|flannel\|kube-proxy\|proxy\|airgap\)\%([A-Za-z0-9_]\|[-./]\+[A-Za-z0-9_]\)\@!\ze\s*\%(\h[A-Za-z0-9_.\/-]*\s*\|"[^"]*"\s*\)\={/
 " END generated: words
 

@@ -23,10 +23,12 @@ import java.util.Optional;
 final class AirgapAnalyzer {
     private final Values values;
     private final DiagnosticSink sink;
+    private final NodeFileText nodeFileText;
 
     AirgapAnalyzer(Values values, DiagnosticSink sink) {
         this.values = values;
         this.sink = sink;
+        this.nodeFileText = new NodeFileText(sink);
     }
 
     Optional<Airgap> analyze(List<Statement.Block> blocks, List<String> cni) {
@@ -54,7 +56,8 @@ final class AirgapAnalyzer {
                                 Code.NS2009, v.span(), "an absolute path without `'`", "`" + path.get() + "`"));
                         return Optional.empty();
                     }
-                    return path;
+                    // the folder goes into the node's config and a command of its boot stage
+                    return path.filter(text -> nodeFileText.characters(text, v.span(), "`images`"));
                 });
         List<String> archives = new ArrayList<>();
         Optional<Statement.Property> listed = reader.property("archives");
@@ -71,6 +74,9 @@ final class AirgapAnalyzer {
         }
         if (name.get().contains("/") || name.get().contains("'") || name.get().isEmpty()) {
             sink.report(Diagnostic.of(Code.NS2009, value.span(), "an archive's file name", "`" + name.get() + "`"));
+            return Optional.empty();
+        }
+        if (!nodeFileText.characters(name.get(), value.span(), "the archive name")) {
             return Optional.empty();
         }
         if (AirgapArchives.EXTENSIONS.stream().noneMatch(name.get()::endsWith)) {

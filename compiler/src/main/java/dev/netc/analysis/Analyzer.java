@@ -4,6 +4,7 @@ import dev.netc.ast.SpecFile;
 import dev.netc.ast.Statement;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.model.Cluster;
+import dev.netc.model.Expectation;
 import dev.netc.model.Flow;
 import dev.netc.model.Model;
 import dev.netc.model.Namespace;
@@ -52,11 +53,13 @@ public final class Analyzer {
 
         Map<String, Namespace> namespaces = new LinkedHashMap<>();
         Map<String, List<Statement.Allow>> namespaceFlows = new LinkedHashMap<>();
+        Map<String, List<Statement.Expect>> namespaceExpectations = new LinkedHashMap<>();
         NamespaceAnalyzer namespaceAnalyzer = new NamespaceAnalyzer(values, bindings, sink);
         declarations.namespaces.forEach((name, declared) -> {
             var analyzed = namespaceAnalyzer.analyze(declared.name(), declared.statement());
             namespaces.put(name, analyzed.namespace());
             namespaceFlows.put(name, analyzed.flows());
+            namespaceExpectations.put(name, analyzed.expectations());
         });
 
         Optional<Cluster> cluster = declarations.clusters.stream()
@@ -74,6 +77,11 @@ public final class Analyzer {
         namespaceFlows.forEach(
                 (namespace, allows) -> allows.forEach(a -> flows.addAll(flowResolver.resolve(a, namespace))));
         declarations.topLevelFlows.forEach(a -> flows.addAll(flowResolver.resolve(a, null)));
+        // expectations after the flows: their names are uses, but they open nothing and keep nothing "used"
+        List<Expectation> expectations = new ArrayList<>();
+        namespaceExpectations.forEach(
+                (namespace, expects) -> expects.forEach(e -> expectations.addAll(flowResolver.resolve(e, namespace))));
+        declarations.topLevelExpectations.forEach(e -> expectations.addAll(flowResolver.resolve(e, null)));
 
         // the user's declarations that no flow used are still checked, and reported as unused
         Set<String> usedExternals = externals.resolvedNames();
@@ -92,12 +100,14 @@ public final class Analyzer {
         }
         new FlowChecks(namespaces, cluster, sink).check(flows);
         new DnsChecks(sink).check(List.copyOf(namespaces.values()), flows);
+        FlowChecks.checkExpectations(expectations, sink);
 
         Model model = new Model(
                 cluster,
                 List.copyOf(namespaces.values()),
                 flows,
-                allExternals(declarations, externals, cluster, params));
+                allExternals(declarations, externals, cluster, params),
+                expectations);
         return new Analysis(model, bindings.build(), params.values());
     }
 

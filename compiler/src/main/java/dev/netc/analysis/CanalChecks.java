@@ -19,8 +19,6 @@ import java.util.OptionalInt;
  * carry once encapsulated (K24), and a tunnel port that another node service already uses (K27).
  */
 final class CanalChecks {
-    /** The smallest MTU IPv6 allows on a link (RFC 8200). */
-    private static final int IPV6_MIN_MTU = 1280;
     /** Canal's chart value when netc cannot derive one. */
     private static final int CHART_DEFAULT_MTU = 1450;
 
@@ -155,17 +153,9 @@ final class CanalChecks {
                             "larger packets are dropped or fragmented inside the tunnel: connections hang after the handshake")
                     .withHelp(
                             "use `mtu " + (underlay.getAsInt() - overhead) + "` or leave `mtu` out: netc derives it"));
-        } else if (canal.mtu().isEmpty()
-                && underlay.isPresent()
-                && ipv6
-                && underlay.getAsInt() - overhead < IPV6_MIN_MTU) {
-            sink.report(Diagnostic.of(
-                            Code.NS4014,
-                            block.kind().span(),
-                            underlay.getAsInt() - overhead,
-                            "IPv6 needs at least " + IPV6_MIN_MTU + " bytes, and " + backend + " takes " + overhead
-                                    + " of the " + underlay.getAsInt() + " the underlay carries")
-                    .withHelp("raise the underlay network's `mtu`, or use a backend with less overhead"));
+        } else if (canal.mtu().isEmpty() && underlay.isPresent()) {
+            PodMtu.derivedTooSmall(block.kind().span(), canal.network().get(), overhead, backend, "flannel", ipv6)
+                    .ifPresent(sink::report);
         } else if (canal.mtu().isEmpty() && underlay.isEmpty() && CHART_DEFAULT_MTU > ETHERNET_MTU - overhead) {
             sink.report(Diagnostic.of(
                             Code.NS4014,

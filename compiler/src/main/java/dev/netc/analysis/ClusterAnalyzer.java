@@ -40,7 +40,7 @@ final class ClusterAnalyzer {
     /** Whether the spec has MetalLB, which needs strict ARP with IPVS. */
     private final boolean metallb;
 
-    private final SecretSource secrets;
+    private final SecretReader secretReader;
     /** Where the nodes are declared and the networks used. */
     private final Bindings.Recorder bindings;
 
@@ -57,7 +57,7 @@ final class ClusterAnalyzer {
         this.values = values;
         this.networks = networks;
         this.metallb = metallb;
-        this.secrets = secrets;
+        this.secretReader = new SecretReader(values, secrets, sink);
         this.sink = sink;
     }
 
@@ -65,7 +65,7 @@ final class ClusterAnalyzer {
         BlockReader reader = new BlockReader(block.body(), NetspecVocabulary.CLUSTER, sink);
         String name =
                 block.label() == null ? "cluster" : values.text(block.label()).orElse("cluster");
-        Optional<Secret> token = token(block, reader);
+        Optional<Secret> token = new ClusterToken(values, secretReader, sink).read(block, reader.property("token"));
         List<AddressPlan.Range> podRanges = ranges(reader.property("pods"), "pod range", DEFAULT_PODS, block);
         List<AddressPlan.Range> serviceRanges =
                 ranges(reader.property("services"), "service range", DEFAULT_SERVICES, block);
@@ -84,23 +84,33 @@ final class ClusterAnalyzer {
                                         block.kind().span())));
         List<IpAddress> dns =
                 dnsAddresses.stream().map(AddressPlan.Address::address).toList();
+        NodeFileText nodeFileText = new NodeFileText(sink);
         Optional<IpAddress> nodeLocalDns = reader.property("node-local-dns")
                 .flatMap(p -> Properties.single(p, sink))
                 .flatMap(values::ip);
         Optional<String> domain = reader.property("domain")
                 .flatMap(p -> Properties.single(p, sink))
-                .flatMap(values::text);
+                .flatMap(v -> values.text(v)
+                        .filter(text -> nodeFileText.check(text, v.span(), "`domain`"))
+                        .filter(text -> certificateName(
+                                CertificateNames.domainProblem(text), v, text, "domain", "cluster-domain")));
         List<String> cni = reader.property("cni").map(this::cni).orElse(List.of("canal"));
         List<String> tlsSans = reader.property("tls-san")
                 .map(p -> Properties.list(p, sink).stream()
-                        .flatMap(v -> values.text(v).stream())
+                        .flatMap(v -> values
+                                .text(v)
+                                .filter(text -> nodeFileText.check(text, v.span(), "`tls-san`"))
+                                .filter(text ->
+                                        certificateName(CertificateNames.problem(text), v, text, "tls-san", "tls-san"))
+                                .stream())
                         .toList())
                 .orElse(List.of());
         boolean ipv6 = pods.stream().anyMatch(c -> c.family() == IpAddress.Family.V6);
         Optional<Canal> canal = canal(reader.blocks("canal"), ipv6);
         canal.ifPresent(c -> checkCanalDeployed(reader.blocks("canal").get(0), cni));
-        Optional<CniSettings> cniSettings =
-                new CniSettingsAnalyzer(values, this::network, sink).analyze(reader, cni, ipv6);
+        Optional<CniSettings> cniSettings = new CniSettingsAnalyzer(
+                        values, this::network, new PresharedKey(secretReader, sink), sink)
+                .analyze(reader, cni, ipv6);
         Optional<KubeProxy> kubeProxy = new KubeProxyAnalyzer(values, metallb, sink)
                 .analyze(reader.property("kube-proxy"), reader.blocks("kube-proxy"));
         // RKE2 starts kube-proxy in iptables mode unless told otherwise
@@ -116,6 +126,14 @@ final class ClusterAnalyzer {
         checkSingleInit(block, nodes);
         new AddressPlan(sink).check(podRanges, serviceRanges, dnsAddresses, networkRanges(), nodes);
         checkExternalIpsWithCloudProvider(nodes, rke2);
+        new Contradictions(sink)
+                .check(
+                        reader.statements(Statement.Rke2.class),
+                        rke2,
+                        cni,
+                        reader::blocks,
+                        kubeProxy.filter(k -> k.mode().equals("none")).flatMap(k -> kubeProxyWritten(reader)),
+                        reader.blocks("node"));
         String controlPlaneHost = controlPlaneHost(block, reader, nodes);
         Optional<Proxy> proxy = new ProxyAnalyzer(values, sink)
                 .analyze(
@@ -183,7 +201,29 @@ final class ClusterAnalyzer {
                             "the init node has only IPv6 addresses, which the provider cannot put in a URL")
                     .withHelp("set `server` to a DNS name that resolves to the init node"));
         }
+        if (address.isEmpty()
+                && nodes.size() > 1
+                && init.isPresent()
+                && init.get().nodeIps().isEmpty()) {
+            sink.report(Diagnostic.of(
+                            Code.NS4018,
+                            init.get().span(),
+                            "",
+                            "the init node has no address, so the joining nodes would dial `https://:9345`, which is "
+                                    + "themselves")
+                    .withHelp("give the init node an interface (`interface eth0 10.0.1.10 on lan`), or set `server` "
+                            + "to a name every node resolves"));
+        }
         return address.map(IpAddress::toString).orElse("");
+    }
+
+    /** Where the spec writes a kube-proxy mode: the `kube-proxy` property or block, if either. */
+    private static Optional<Span> kubeProxyWritten(BlockReader reader) {
+        return reader.property("kube-proxy")
+                .map(Statement.Property::span)
+                .or(() -> reader.blocks("kube-proxy").stream()
+                        .map(b -> b.kind().span())
+                        .findFirst());
     }
 
     /**
@@ -191,9 +231,7 @@ final class ClusterAnalyzer {
      * Services; of RKE2's CNIs only Cilium does, as its kube-proxy replacement (cni-chart-values.tsv).
      */
     private void checkKubeProxyReplaced(BlockReader reader, List<String> cni) {
-        Span mode = reader.property("kube-proxy")
-                .map(Statement.Property::span)
-                .orElseGet(() -> reader.blocks("kube-proxy").get(0).kind().span());
+        Span mode = kubeProxyWritten(reader).orElseThrow();
         if (!cni.contains("cilium")) {
             sink.report(Diagnostic.of(Code.NS4032, mode, String.join(", ", cni))
                     .withNote("of RKE2's CNIs only Cilium implements Services without kube-proxy")
@@ -219,80 +257,11 @@ final class ClusterAnalyzer {
         }
     }
 
-    /** {@code token env("NAME")}, {@code token file("path")}, or a literal (discouraged). */
-    private Optional<Secret> token(Statement.Block block, BlockReader reader) {
-        Optional<Statement.Property> property = reader.property("token");
-        if (property.isEmpty()) {
-            sink.report(Diagnostic.of(Code.NS2010, block.kind().span(), "the cluster block", "a `token`")
-                    .withHelp("add `token env(\"CLUSTER_TOKEN\")`: nodes join with this shared secret"));
-            return Optional.empty();
-        }
-        Optional<Value> value = Properties.single(property.get(), sink);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        if (value.get() instanceof Value.Str literal) {
-            sink.report(
-                    Diagnostic.of(Code.NS2015, literal.span())
-                            .withLabel("the secret is in the file")
-                            .withHelp(
-                                    "read it at compile time instead: `token env(\"CLUSTER_TOKEN\")` or `token file(\"token.txt\")`"));
-            return values.text(literal).map(text -> new Secret(text, "the source"));
-        }
-        if (!(value.get() instanceof Value.Call call) || !(call.argument() instanceof Value.Str)) {
-            sink.report(Diagnostic.of(
-                    Code.NS2009,
-                    value.get().span(),
-                    "`env(\"NAME\")` or `file(\"path\")`",
-                    value.get().describe()));
-            return Optional.empty();
-        }
-        Optional<String> argument = values.text(call.argument());
-        if (argument.isEmpty()) {
-            return Optional.empty();
-        }
-        switch (call.function().text()) {
-            case "env": {
-                Optional<String> secret = secrets.env(argument.get()).filter(s -> !s.isEmpty());
-                if (secret.isEmpty() && secrets.required()) {
-                    sink.report(Diagnostic.of(
-                                    Code.NS2014,
-                                    call.span(),
-                                    "environment variable `" + argument.get() + "` is not set or empty")
-                            .withHelp("export " + argument.get() + " before running netc"));
-                }
-                return secret.map(s -> new Secret(s, "environment variable " + argument.get()));
-            }
-            case "file": {
-                var base = call.span()
-                        .file()
-                        .path()
-                        .map(p -> p.toAbsolutePath().getParent())
-                        .orElse(java.nio.file.Path.of("").toAbsolutePath());
-                StringBuilder problem = new StringBuilder();
-                Optional<String> secret = secrets.file(
-                                base.resolve(argument.get()).normalize(), problem)
-                        .filter(s -> !s.isEmpty());
-                if (secret.isEmpty() && secrets.required()) {
-                    sink.report(Diagnostic.of(
-                            Code.NS2014,
-                            call.span(),
-                            problem.length() > 0 ? problem.toString() : "file `" + argument.get() + "` is empty"));
-                }
-                return secret.map(s -> new Secret(s, "file " + argument.get()));
-            }
-            default: {
-                Diagnostic unknown = Diagnostic.of(
-                        Code.NS1001,
-                        call.function().span(),
-                        "function",
-                        call.function().text(),
-                        "");
-                sink.report(Suggest.didYouMean(unknown, call.function().text(), List.of("env", "file"))
-                        .orElse(unknown.withNote("a token comes from `env(\"NAME\")` or `file(\"path\")`")));
-                return Optional.empty();
-            }
-        }
+    /** False, reported, when the name cannot be in the API server's certificate. */
+    private boolean certificateName(Optional<String> problem, Value value, String text, String property, String rule) {
+        problem.ifPresent(p -> sink.report(Diagnostic.of(Code.NS2008, value.span(), "`" + property + "`", text, p)
+                .withNote(Rke2ValueRules.rule(rule))));
+        return problem.isEmpty();
     }
 
     /** The ranges a property lists, or RKE2's defaults (shown at the cluster keyword) when it is absent. */
@@ -304,8 +273,12 @@ final class ClusterAnalyzer {
                     .toList();
         }
         List<AddressPlan.Range> ranges = new ArrayList<>();
+        SpecialAddresses special = new SpecialAddresses(sink);
+        String use = kind.startsWith("pod") ? "pod" : "service";
         for (Value value : Properties.list(property.get(), sink)) {
-            values.cidr(value).ifPresent(cidr -> ranges.add(new AddressPlan.Range(cidr, value.span(), "the " + kind)));
+            values.cidr(value)
+                    .filter(cidr -> special.checkRange(cidr, value.span(), "the " + kind, use))
+                    .ifPresent(cidr -> ranges.add(new AddressPlan.Range(cidr, value.span(), "the " + kind)));
         }
         return ranges;
     }
@@ -376,7 +349,8 @@ final class ClusterAnalyzer {
         OptionalInt port = Properties.integer(reader.property("port"), values, sink, "a port", 1, 65535);
         OptionalInt vni =
                 Properties.integer(reader.property("vni"), values, sink, "a VXLAN network identifier", 1, 16777215);
-        Canal canal = new Canal(network, backend, mtu, port, vni);
+        Optional<Secret> psk = new PresharedKey(secretReader, sink).read(reader, backend.chartValue());
+        Canal canal = new Canal(network, backend, mtu, port, vni, psk);
         new CanalChecks(sink).check(canal, ipv6, block, reader);
         return Optional.of(canal);
     }

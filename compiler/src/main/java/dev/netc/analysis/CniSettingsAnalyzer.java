@@ -8,6 +8,7 @@ import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.model.Canal;
 import dev.netc.model.CniSettings;
 import dev.netc.model.Network;
+import dev.netc.model.Secret;
 import dev.netc.source.Span;
 import dev.netc.vocabulary.BlockKind;
 import dev.netc.vocabulary.NetspecVocabulary;
@@ -35,11 +36,14 @@ final class CniSettingsAnalyzer {
 
     private final Values values;
     private final Function<Value, Optional<Network>> network;
+    private final PresharedKey presharedKey;
     private final DiagnosticSink sink;
 
-    CniSettingsAnalyzer(Values values, Function<Value, Optional<Network>> network, DiagnosticSink sink) {
+    CniSettingsAnalyzer(
+            Values values, Function<Value, Optional<Network>> network, PresharedKey presharedKey, DiagnosticSink sink) {
         this.values = values;
         this.network = network;
+        this.presharedKey = presharedKey;
         this.sink = sink;
     }
 
@@ -77,9 +81,35 @@ final class CniSettingsAnalyzer {
                 .flatMap(p -> Properties.single(p, sink))
                 .flatMap(v -> word(v, kind.words().getOrDefault("backend", List.of()), cni));
         OptionalInt mtu = Properties.integer(reader.property("mtu"), values, sink, "an MTU", 68, 65535);
-        CniSettings settings = new CniSettings(cni, on, backend, mtu);
+        // only the flannel block has a `psk` (its vocabulary); flannel's default backend is vxlan
+        Optional<Secret> psk = presharedKey.read(reader, backend.orElse("vxlan"));
+        CniSettings settings = new CniSettings(cni, on, backend, mtu, psk);
         reader.property("mtu").ifPresent(written -> checkCalicoMtu(settings, ipv6, written.span()));
+        if (mtu.isEmpty()) {
+            on.flatMap(network -> PodMtu.derivedTooSmall(
+                            block.kind().span(),
+                            network,
+                            overhead(settings, ipv6),
+                            backend.orElse("vxlan") + (ipv6 ? " over IPv6" : ""),
+                            cni,
+                            ipv6))
+                    .ifPresent(sink::report);
+        }
         return settings;
+    }
+
+    /**
+     * The bytes the CNI's tunnel adds to a pod's packet: Calico's pools are VXLAN whatever the
+     * backend, flannel's backends are Canal's, and Cilium's Geneve header is VXLAN's size (both 8
+     * bytes over UDP).
+     */
+    private static int overhead(CniSettings settings, boolean ipv6) {
+        return settings.cni().equals("flannel")
+                ? settings.backend()
+                        .flatMap(Canal.Backend::byChartValue)
+                        .orElse(Canal.Backend.VXLAN)
+                        .overhead(ipv6)
+                : Canal.Backend.VXLAN.overhead(ipv6);
     }
 
     /**
@@ -88,6 +118,13 @@ final class CniSettingsAnalyzer {
      */
     private void checkCalicoMtu(CniSettings calico, boolean ipv6, Span written) {
         if (!calico.cni().equals("calico") || calico.mtu().isEmpty()) {
+            return;
+        }
+        if (PodMtu.belowMinimum(calico.mtu().getAsInt(), ipv6) > 0) {
+            sink.report(Diagnostic.of(
+                            Code.NS4014, written, calico.mtu().getAsInt(), "IPv6 needs at least " + PodMtu.IPV6_MIN)
+                    .withNote("Calico creates the pods' devices with that MTU, and the kernel turns IPv6 off on a "
+                            + "smaller one"));
             return;
         }
         int overhead = Canal.Backend.VXLAN.overhead(ipv6);

@@ -31,6 +31,7 @@ final class Declarations {
     final Map<String, Declared<Statement.PortConstant>> ports = new LinkedHashMap<>();
     final List<Statement.Param> params = new ArrayList<>();
     final List<Statement.Allow> topLevelFlows = new ArrayList<>();
+    final List<Statement.Expect> topLevelExpectations = new ArrayList<>();
 
     private final DiagnosticSink sink;
 
@@ -62,6 +63,7 @@ final class Declarations {
             }
             params.addAll(reader.statements(Statement.Param.class));
             topLevelFlows.addAll(reader.statements(Statement.Allow.class));
+            topLevelExpectations.addAll(reader.statements(Statement.Expect.class));
         }
         externals.forEach((name, external) -> {
             Declared<Statement.Block> namespace = namespaces.get(name);
@@ -167,7 +169,15 @@ final class Declarations {
             return;
         }
         Declared<T> previous = map.putIfAbsent(name.text(), new Declared<>(statement, name, stdlib));
-        if (previous != null) {
+        if (previous == null) {
+            return;
+        }
+        if (stdlib && !previous.fromStdlib()) {
+            // the user's declaration is the one to change: the standard library is not theirs to edit
+            sink.report(Diagnostic.of(Code.NS1002, previous.name().span(), kind, name.text())
+                    .withSecondary(((Statement) statement).span(), "also declared by the standard library")
+                    .withHelp("choose another name, or use the standard library's `" + name.text() + "`"));
+        } else {
             sink.report(Diagnostic.of(Code.NS1002, name.span(), kind, name.text())
                     .withSecondary(((Statement) previous.statement()).span(), "first declared here"));
         }

@@ -9,9 +9,12 @@ import dev.netc.model.Cluster;
 import dev.netc.model.Peer;
 import dev.netc.net.AddressSet;
 import dev.netc.net.Cidr;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,20 +96,69 @@ final class ExternalResolver {
         return Optional.ofNullable(peer);
     }
 
-    /** What an external holds, worked out once; an external that includes or excepts itself is reported (NS1004). */
+    /**
+     * What an external holds, worked out once; an external that includes or excepts itself is
+     * reported (NS1004). The externals it names are worked out first, depth first with a stack of
+     * its own rather than by recursion: a chain of thousands of externals, each naming the one
+     * before, must not overflow the thread's stack.
+     */
     private Addresses addresses(String name) {
-        if (addresses.containsKey(name)) {
-            return addresses.get(name);
+        Addresses known = addresses.get(name);
+        if (known != null) {
+            return known;
         }
+        Deque<Pending> path = new ArrayDeque<>();
+        path.push(new Pending(name, named(name).iterator()));
+        inProgress.add(name);
+        while (!path.isEmpty()) {
+            Pending top = path.peek();
+            if (top.next.hasNext()) {
+                String next = top.next.next();
+                if (addresses.containsKey(next)) {
+                    continue;
+                }
+                if (!inProgress.add(next)) {
+                    reportCycle(next);
+                    continue;
+                }
+                path.push(new Pending(next, named(next).iterator()));
+            } else {
+                path.pop();
+                addresses.put(top.name, compute(top.name));
+                inProgress.remove(top.name);
+            }
+        }
+        return addresses.get(name);
+    }
+
+    /** An external on the way down, and the externals it names that are still to be visited. */
+    private record Pending(String name, Iterator<String> next) {}
+
+    /** The declared externals an external names among its items, in order. */
+    private List<String> named(String name) {
         Statement.External external = declared.get(name).statement();
-        if (!inProgress.add(name)) {
-            sink.report(Diagnostic.of(
-                    Code.NS1004,
-                    external.name().span(),
-                    "external",
-                    "`" + name + "` includes itself, directly or through other externals"));
-            return new Addresses(AddressSet.EMPTY, AddressSet.EMPTY);
+        List<String> names = new ArrayList<>();
+        for (List<Value> items : List.of(external.include(), external.exclude())) {
+            for (Value item : items) {
+                if (item instanceof Value.Word word && declared.containsKey(word.text())) {
+                    names.add(word.text());
+                }
+            }
         }
+        return names;
+    }
+
+    private void reportCycle(String name) {
+        sink.report(Diagnostic.of(
+                Code.NS1004,
+                declared.get(name).statement().name().span(),
+                "external",
+                "`" + name + "` includes itself, directly or through other externals"));
+    }
+
+    /** What an external holds, once every external it names is worked out (or is part of a cycle, reported). */
+    private Addresses compute(String name) {
+        Statement.External external = declared.get(name).statement();
         AddressSet included = AddressSet.EMPTY;
         for (Value item : external.include()) {
             included = included.union(item(item, name));
@@ -124,10 +176,7 @@ final class ExternalResolver {
             }
             excluded = excluded.union(items);
         }
-        inProgress.remove(name);
-        Addresses result = new Addresses(included, included.minus(excluded));
-        addresses.put(name, result);
-        return result;
+        return new Addresses(included, included.minus(excluded));
     }
 
     /** The addresses of an item: a range or address, a built-in range of the cluster, or an external. */
@@ -153,7 +202,9 @@ final class ExternalResolver {
                 default:
                     if (declared.containsKey(name)) {
                         bindings.use(word.span(), Bindings.Kind.EXTERNAL, name);
-                        return addresses(name).left;
+                        // worked out before this one, or on the way to it: part of a cycle, reported
+                        Addresses named = addresses.get(name);
+                        return named == null ? AddressSet.EMPTY : named.left;
                     }
                     Diagnostic missing = Diagnostic.of(Code.NS1001, word.span(), "external", name, "");
                     List<String> candidates = new ArrayList<>(declared.keySet());

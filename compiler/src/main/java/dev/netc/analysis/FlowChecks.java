@@ -4,6 +4,7 @@ import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.model.Cluster;
+import dev.netc.model.Expectation;
 import dev.netc.model.Flow;
 import dev.netc.model.Namespace;
 import dev.netc.model.Peer;
@@ -67,6 +68,24 @@ final class FlowChecks {
             checkCoversCluster(flow.to(), flow, reported);
         }
         namespaces.values().forEach(this::checkTierOverlaps);
+    }
+
+    /**
+     * NS3033: an expectation between two address ends (once per statement): no policy governs the
+     * traffic between two addresses, so there is nothing to prove.
+     */
+    static void checkExpectations(List<Expectation> expectations, DiagnosticSink sink) {
+        Set<dev.netc.source.Span> reported = new HashSet<>();
+        for (Expectation expectation : expectations) {
+            if (expectation.from() instanceof Peer.Addresses
+                    && expectation.to() instanceof Peer.Addresses
+                    && reported.add(expectation.span())) {
+                sink.report(Diagnostic.of(Code.NS3033, expectation.span())
+                        .withNote("NetworkPolicies select pods: whether two addresses outside the cluster reach "
+                                + "each other is not decided by the cluster")
+                        .withHelp("one end must be a tier, a namespace, `*` or `everyone`"));
+            }
+        }
     }
 
     /** NS3011: a flow whose sides are not isolated, as much as it writes on. */

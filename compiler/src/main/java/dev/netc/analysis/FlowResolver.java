@@ -8,6 +8,7 @@ import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
 import dev.netc.model.ContainerPort;
+import dev.netc.model.Expectation;
 import dev.netc.model.Flow;
 import dev.netc.model.FlowPort;
 import dev.netc.model.Namespace;
@@ -25,7 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Resolves the ends and ports of {@code allow} statements.
+ * Resolves the ends and ports of {@code allow} and {@code expect} statements: an expectation's
+ * ends and ports mean exactly what a flow's do.
  *
  * <p>A bare name inside a namespace block is, in this order, a tier of that namespace, an
  * external, or a namespace (all its pods). Outside namespace blocks tiers need their
@@ -39,7 +41,15 @@ final class FlowResolver {
     private final Bindings.Recorder bindings;
     private final DiagnosticSink sink;
     private final Map<String, List<FlowPort>> constantPorts = new LinkedHashMap<>();
-    private final PortExposure exposure;
+    /** What a flow's ports are held to: the tier exposes them (NS3001), a container port has pods (NS3015). */
+    private final PortChecks flowChecks;
+    /**
+     * An expectation may name any port: what a tier exposes restricts the flows that open it, not
+     * the questions asked about it, such as {@code expect deny internet -> db:ssh}; a port its
+     * destination does not have is simply never allowed.
+     */
+    private final PortChecks expectationChecks;
+
     private final ContainerPorts containerPorts;
     private final NamespaceSelection namespaceSelection;
 
@@ -56,8 +66,9 @@ final class FlowResolver {
         this.values = values;
         this.bindings = bindings;
         this.sink = sink;
-        this.exposure = new PortExposure(sink);
         this.containerPorts = new ContainerPorts(values, bindings, sink);
+        this.flowChecks = new PortChecks(new PortExposure(sink), true);
+        this.expectationChecks = new PortChecks(new PortExposure(new DiagnosticSink()), false);
         this.namespaceSelection = new NamespaceSelection(scope, bindings, sink);
     }
 
@@ -79,9 +90,9 @@ final class FlowResolver {
         for (int i = 0; i < to.size(); i++) {
             Peer target = to.get(i);
             if (allow.ports().isEmpty()) {
-                exposure.checkAllPorts(target, allow.to().get(i).span());
+                flowChecks.exposure().checkAllPorts(target, allow.to().get(i).span());
             }
-            Optional<List<FlowPort>> ports = ports(allow.ports(), target);
+            Optional<List<FlowPort>> ports = ports(allow.ports(), target, flowChecks);
             if (ports.isEmpty()) {
                 continue;
             }
@@ -90,6 +101,57 @@ final class FlowResolver {
             }
         }
         return flows;
+    }
+
+    /**
+     * An {@code expect} statement: one expectation per pair of ends, as one flow per pair of an
+     * {@code allow}; nothing when a part does not resolve (reported).
+     *
+     * @param context the namespace the statement is written in, or null at the top level
+     */
+    List<Expectation> resolve(Statement.Expect expect, String context) {
+        Optional<Expectation.Verdict> verdict = verdict(expect.verdict());
+        List<Peer> from =
+                expect.from().stream().flatMap(e -> peer(e, context).stream()).toList();
+        List<Peer> to =
+                expect.to().stream().flatMap(e -> peer(e, context).stream()).toList();
+        if (verdict.isEmpty()
+                || from.size() != expect.from().size()
+                || to.size() != expect.to().size()) {
+            return List.of();
+        }
+        List<Expectation> expectations = new ArrayList<>();
+        for (Peer target : to) {
+            Optional<List<FlowPort>> ports = ports(expect.ports(), target, expectationChecks);
+            if (ports.isEmpty()) {
+                continue;
+            }
+            for (Peer source : from) {
+                expectations.add(new Expectation(verdict.get(), source, target, ports.get(), expect.span()));
+            }
+        }
+        return expectations;
+    }
+
+    /** {@code allow} or {@code deny} after {@code expect}; any other word is NS3030. */
+    private Optional<Expectation.Verdict> verdict(Name word) {
+        for (Expectation.Verdict verdict : Expectation.Verdict.values()) {
+            if (verdict.word().equals(word.text())) {
+                bindings.form(
+                        word.span(),
+                        "expect " + verdict.word(),
+                        verdict == Expectation.Verdict.ALLOW
+                                ? "an expectation: every compile proves, on the emitted policies as `netc query` "
+                                        + "evaluates them, that every connection it names is allowed"
+                                : "an expectation: every compile proves, on the emitted policies as `netc query` "
+                                        + "evaluates them, that no connection it names is allowed");
+                return Optional.of(verdict);
+            }
+        }
+        Diagnostic wrong = Diagnostic.of(Code.NS3030, word.span(), word.text());
+        sink.report(Suggest.didYouMean(wrong, word.text(), List.of("allow", "deny"))
+                .orElse(wrong.withHelp("write `expect allow A -> B:PORT` or `expect deny A -> B:PORT`")));
+        return Optional.empty();
     }
 
     /**
@@ -279,22 +341,30 @@ final class FlowResolver {
     }
 
     /** Resolved ports towards {@code target}; empty (reported) on any error. */
-    private Optional<List<FlowPort>> ports(List<PortRef> refs, Peer target) {
+    /**
+     * The checks of the ports of a flow or an expectation towards their destination.
+     *
+     * @param exposure reports a port the target tier does not expose (or does not, for expectations)
+     * @param containerPortsMatch whether a container port name must be one the destination can have
+     */
+    private record PortChecks(PortExposure exposure, boolean containerPortsMatch) {}
+
+    private Optional<List<FlowPort>> ports(List<PortRef> refs, Peer target, PortChecks checks) {
         List<FlowPort> result = new ArrayList<>();
         boolean ok = true;
         for (PortRef ref : refs) {
-            Optional<List<FlowPort>> ports = port(ref, target);
+            Optional<List<FlowPort>> ports = port(ref, target, checks);
             ok &= ports.isPresent();
             ports.ifPresent(result::addAll);
         }
         return ok ? Optional.of(result.stream().distinct().toList()) : Optional.empty();
     }
 
-    private Optional<List<FlowPort>> port(PortRef ref, Peer target) {
+    private Optional<List<FlowPort>> port(PortRef ref, Peer target, PortChecks checks) {
         return ref.accept(new PortRef.Visitor<>() {
             @Override
             public Optional<List<FlowPort>> literal(PortRef.Literal literal) {
-                return exposed(values.portSpec(literal.text(), literal.span()), target, ref);
+                return exposed(values.portSpec(literal.text(), literal.span()), target, ref, checks.exposure());
             }
 
             @Override
@@ -307,7 +377,7 @@ final class FlowResolver {
 
             @Override
             public Optional<List<FlowPort>> named(PortRef.Named named) {
-                return namedPort(named, target);
+                return namedPort(named, target, checks);
             }
 
             @Override
@@ -319,7 +389,7 @@ final class FlowResolver {
                         range.toString(),
                         "every " + range.protocol().name() + " port: written as `protocol: "
                                 + range.protocol().name() + "` without a port, which needs no `endPort`"));
-                return exposed(every, target, ref);
+                return exposed(every, target, ref, checks.exposure());
             }
 
             @Override
@@ -329,18 +399,21 @@ final class FlowResolver {
                         port.span().text(),
                         "the container port named `" + port.name().text() + "` (" + port.protocol()
                                 + ") of each destination pod: written by name, and Kubernetes resolves it on each pod");
-                return containerPorts.resolve(port, target);
+                return checks.containerPortsMatch()
+                        ? containerPorts.resolve(port, target)
+                        : containerPorts.parse(port).map(List::of);
             }
         });
     }
 
     /** A port in numbers, once the tier it goes to is known to expose it. */
-    private Optional<List<FlowPort>> exposed(Optional<PortRange> range, Peer target, PortRef ref) {
+    private static Optional<List<FlowPort>> exposed(
+            Optional<PortRange> range, Peer target, PortRef ref, PortExposure exposure) {
         range.ifPresent(r -> exposure.check(target, r, ref));
         return range.map(List::of);
     }
 
-    private Optional<List<FlowPort>> namedPort(PortRef.Named ref, Peer target) {
+    private Optional<List<FlowPort>> namedPort(PortRef.Named ref, Peer target, PortChecks checks) {
         String name = ref.name().text();
         if (target instanceof Peer.TierPeer tierPeer) {
             Optional<Tier.TierPort> port = tierPeer.tier().ports().stream()
@@ -359,13 +432,15 @@ final class FlowResolver {
                 port.accept(new FlowPort.Visitor<Void>() {
                     @Override
                     public Void numbers(PortRange range) {
-                        exposure.check(target, range, ref);
+                        checks.exposure().check(target, range, ref);
                         return null;
                     }
 
                     @Override
                     public Void containerPort(ContainerPort container) {
-                        containerPorts.check(container, target, ref);
+                        if (checks.containerPortsMatch()) {
+                            containerPorts.check(container, target, ref);
+                        }
                         return null;
                     }
                 });

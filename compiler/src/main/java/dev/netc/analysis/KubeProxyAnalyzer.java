@@ -35,6 +35,26 @@ final class KubeProxyAnalyzer {
             "conntrack-tcp-timeout-established", "conntrack-tcp-timeout-established",
             "conntrack-tcp-timeout-close-wait", "conntrack-tcp-timeout-close-wait");
 
+    /**
+     * The kube-proxy flags the block writes, and the property each comes from. kube-proxy takes the
+     * last of a repeated flag, and RKE2 appends `kube-proxy-arg` items after the block's: one of
+     * these given raw would undo the block (`ipvs-strict-arp=false` after `strict-arp`) behind the
+     * checks made on it, so it is NS4003 like `proxy-mode`.
+     */
+    static final Map<String, String> PROPERTY_OF_FLAG = Map.ofEntries(
+            Map.entry("proxy-mode", "the mode, `kube-proxy MODE`"),
+            Map.entry("ipvs-scheduler", "`scheduler`"),
+            Map.entry("ipvs-strict-arp", "`strict-arp`"),
+            Map.entry("ipvs-sync-period", "`sync-period`"),
+            Map.entry("iptables-sync-period", "`sync-period`"),
+            Map.entry("ipvs-min-sync-period", "`min-sync-period`"),
+            Map.entry("iptables-min-sync-period", "`min-sync-period`"),
+            Map.entry("ipvs-exclude-cidrs", "`exclude-cidrs`"),
+            Map.entry("conntrack-max-per-core", "`conntrack-max-per-core`"),
+            Map.entry("conntrack-min", "`conntrack-min`"),
+            Map.entry("conntrack-tcp-timeout-established", "`conntrack-tcp-timeout-established`"),
+            Map.entry("conntrack-tcp-timeout-close-wait", "`conntrack-tcp-timeout-close-wait`"));
+
     /** kube-proxy's defaults for the sync periods, in nanoseconds. */
     private static final long DEFAULT_SYNC_PERIOD = 30_000_000_000L;
 

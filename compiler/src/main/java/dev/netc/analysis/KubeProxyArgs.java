@@ -3,6 +3,7 @@ package dev.netc.analysis;
 import dev.netc.ast.Value;
 import dev.netc.consumers.ConsumerTables;
 import dev.netc.consumers.KubeProxyFlag;
+import dev.netc.consumers.KubeProxyStopFlag;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.DiagnosticSink;
@@ -41,12 +42,14 @@ final class KubeProxyArgs {
         int equals = argument.indexOf('=');
         String name = equals < 0 ? argument : argument.substring(0, equals);
         String value = equals < 0 ? "true" : argument.substring(equals + 1);
-        if (name.equals("proxy-mode")) {
-            sink.report(
-                    Diagnostic.of(Code.NS4003, written.span(), "kube-proxy-arg proxy-mode")
-                            .withLabel("written by netc")
-                            .withHelp(
-                                    "use `kube-proxy MODE` in the cluster block: netc also sets Canal and the kernel modules for it"));
+        String property = KubeProxyAnalyzer.PROPERTY_OF_FLAG.get(name);
+        if (property != null) {
+            sink.report(Diagnostic.of(Code.NS4003, written.span(), "kube-proxy-arg " + name)
+                    .withLabel("written by netc")
+                    .withNote("kube-proxy takes the last of a repeated flag, and these items come after the kube-proxy "
+                            + "block's: the block's setting, and what netc checks and derives from it (Canal, the kernel "
+                            + "modules, MetalLB's strict ARP), would be undone")
+                    .withHelp("use " + property + " of the cluster's `kube-proxy` block"));
             return false;
         }
         KubeProxyFlag flag = FLAGS.get(name);
@@ -57,6 +60,18 @@ final class KubeProxyArgs {
             return false;
         }
         Optional<String> problem = valueProblem(flag.type(), value);
+        Optional<KubeProxyStopFlag> stop = ConsumerTables.KUBE_PROXY_STOP_FLAGS.stream()
+                .filter(s -> s.flag().equals(name) && s.stops(value))
+                .findFirst();
+        if (problem.isEmpty() && stop.isPresent()) {
+            sink.report(Diagnostic.of(
+                            Code.NS4022,
+                            written.span(),
+                            "--" + name + "=" + value,
+                            stop.get().effect())
+                    .withNote("kube-proxy flags: " + stop.get().source()));
+            return false;
+        }
         if (problem.isPresent()) {
             sink.report(Diagnostic.of(Code.NS4022, written.span(), "--" + name + "=" + value, problem.get())
                     .withNote("kube-proxy exits at start on a value it cannot read (" + flag.source() + ")"));

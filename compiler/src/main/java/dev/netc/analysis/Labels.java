@@ -28,7 +28,44 @@ public final class Labels {
         this.sink = sink;
     }
 
+    /** The selector of a flow end's namespaces or pods; one that selects nothing is NS3019, a warning. */
     LabelSelector selector(List<Selector> selectors) {
+        LabelSelector result = requirements(selectors);
+        if (selectsNothing(selectors, result)) {
+            Span span = span(selectors);
+            sink.report(withHelp(Diagnostic.of(Code.NS3019, span, span.text()), selectors));
+        }
+        return result;
+    }
+
+    /**
+     * The selector of a tier. One that selects nothing is NS3021, an error rather than NS3019's
+     * warning: every policy of the tier would select no pod, so its isolation and each of its flows
+     * would silently do nothing.
+     */
+    LabelSelector tierSelector(String tier, List<Selector> selectors) {
+        LabelSelector result = requirements(selectors);
+        if (selectsNothing(selectors, result)) {
+            sink.report(withHelp(
+                    Diagnostic.of(
+                            Code.NS3021,
+                            span(selectors),
+                            tier,
+                            "a label cannot be required and excluded, or have two values, at once"),
+                    selectors));
+        }
+        return result;
+    }
+
+    private static boolean selectsNothing(List<Selector> selectors, LabelSelector result) {
+        return !selectors.isEmpty() && !SelectorOverlap.possible(result, LabelSelector.ALL);
+    }
+
+    private static Span span(List<Selector> selectors) {
+        return selectors.get(0).span().to(selectors.get(selectors.size() - 1).span());
+    }
+
+    private LabelSelector requirements(List<Selector> selectors) {
         Map<String, String> matchLabels = new LinkedHashMap<>();
         List<LabelSelector.Requirement> expressions = new ArrayList<>();
         for (Selector selector : selectors) {
@@ -61,22 +98,16 @@ public final class Labels {
                         new LabelSelector.Requirement(key, exists.negated() ? "DoesNotExist" : "Exists", List.of()));
             }
         }
-        LabelSelector result = new LabelSelector(matchLabels, expressions);
-        if (!selectors.isEmpty() && !SelectorOverlap.possible(result, LabelSelector.ALL)) {
-            reportUnsatisfiable(selectors);
-        }
-        return result;
+        return new LabelSelector(matchLabels, expressions);
     }
 
     /**
-     * NS3019: requirements that no labels satisfy together, most often {@code pod=b, pod=c} written
-     * for "b or c": the selector selects nothing, and Kubernetes accepts it without a word.
+     * Requirements that no labels satisfy together, most often {@code pod=b, pod=c} written for
+     * "b or c": the selector selects nothing, and Kubernetes accepts it without a word.
      */
-    private void reportUnsatisfiable(List<Selector> selectors) {
-        Span span =
-                selectors.get(0).span().to(selectors.get(selectors.size() - 1).span());
-        Diagnostic diagnostic = Diagnostic.of(Code.NS3019, span, span.text())
-                .withNote("the requirements of a selector, separated by commas, must all hold at once");
+    private static Diagnostic withHelp(Diagnostic selectsNothing, List<Selector> selectors) {
+        Diagnostic diagnostic =
+                selectsNothing.withNote("the requirements of a selector, separated by commas, must all hold at once");
         Map<String, List<String>> equals = new LinkedHashMap<>();
         for (Selector selector : selectors) {
             if (selector instanceof Selector.Equals eq && !eq.negated()) {
@@ -86,16 +117,47 @@ public final class Labels {
         }
         Optional<Map.Entry<String, List<String>>> twice =
                 equals.entrySet().stream().filter(e -> e.getValue().size() > 1).findFirst();
-        sink.report(twice.map(e -> diagnostic.withHelp("for one of several values write `" + e.getKey() + " in ("
+        return twice.map(e -> diagnostic.withHelp("for one of several values write `" + e.getKey() + " in ("
                         + String.join(", ", e.getValue()) + ")`"))
-                .orElse(diagnostic.withHelp("remove the requirement that contradicts the others")));
+                .orElse(diagnostic.withHelp("remove the requirement that contradicts the others"));
     }
 
-    /** Namespace labels: {@code key=value} only. */
+    /**
+     * Labels a namespace gets from something other than its spec: the API server sets the first to
+     * the namespace's name on every write (rancher/k3s@aef8a6a
+     * vendor/k8s.io/kubernetes/pkg/registry/core/namespace/strategy.go:103-129), netc the second, so
+     * that RKE2 never prunes the namespace. A label of the spec with either key would be replaced
+     * without a word.
+     */
+    private static final Map<String, String> SET_ELSEWHERE = Map.of(
+            "kubernetes.io/metadata.name", "the API server sets it to the namespace's name on every write",
+            "objectset.rio.cattle.io/prune", "netc sets it to \"false\", so that RKE2 never deletes the namespace");
+
+    /** Whether a namespace label has a key its spec may not set, since something else sets it (NS2006). */
+    public static boolean setElsewhere(String key) {
+        return SET_ELSEWHERE.containsKey(key);
+    }
+
+    /** Namespace labels: {@code key=value} only, each key once. */
     Map<String, String> labels(List<Selector> selectors) {
         Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, Name> keys = new LinkedHashMap<>();
         for (Selector selector : selectors) {
             if (selector instanceof Selector.Equals eq && !eq.negated()) {
+                String reserved = SET_ELSEWHERE.get(eq.key().text());
+                if (reserved != null) {
+                    sink.report(Diagnostic.of(
+                                    Code.NS2006, eq.key().span(), eq.key().text(), reserved)
+                            .withHelp("leave it out: select the namespace by its name, or by a label of your own"));
+                    continue;
+                }
+                Name first = keys.putIfAbsent(eq.key().text(), eq.key());
+                if (first != null) {
+                    sink.report(
+                            Diagnostic.of(Code.NS1011, eq.key().span(), eq.key().text(), "the namespace's labels")
+                                    .withSecondary(first.span(), "first set here"));
+                    continue;
+                }
                 if (validKey(eq.key()) && validValue(eq.value())) {
                     labels.put(eq.key().text(), eq.value().text());
                 }

@@ -10,6 +10,7 @@ import dev.netc.model.LabelSelector;
 import dev.netc.model.Namespace;
 import dev.netc.model.PortRange;
 import dev.netc.model.Tier;
+import dev.netc.source.Span;
 import dev.netc.vocabulary.NetspecVocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +24,8 @@ final class NamespaceAnalyzer {
     /** Namespaces Kubernetes creates itself: netc never emits a Namespace object for them. */
     static final Set<String> BUILT_IN = Namespace.KUBERNETES_OWN;
 
-    /** A namespace with the flows written inside it, still to be resolved. */
-    record Analyzed(Namespace namespace, List<Statement.Allow> flows) {}
+    /** A namespace with the flows and expectations written inside it, still to be resolved. */
+    record Analyzed(Namespace namespace, List<Statement.Allow> flows, List<Statement.Expect> expectations) {}
 
     private final Values values;
     /** Where tiers and their ports are declared. */
@@ -84,7 +85,8 @@ final class NamespaceAnalyzer {
                 tiers,
                 isolate.map(Statement.Property::span),
                 dns ? Optional.empty() : dnsSwitch.map(Statement.Property::span));
-        return new Analyzed(namespace, reader.statements(Statement.Allow.class));
+        return new Analyzed(
+                namespace, reader.statements(Statement.Allow.class), reader.statements(Statement.Expect.class));
     }
 
     private Name tierName(Statement.Block block) {
@@ -93,6 +95,16 @@ final class NamespaceAnalyzer {
                     .ifPresent(problem ->
                             sink.report(Diagnostic.of(Code.NS2008, word.span(), "tier", word.text(), problem)));
             return new Name(word.text(), word.span());
+        }
+        if (block.label() != null) {
+            // flows name tiers by a word: a string would name a tier no flow could reach
+            sink.report(Diagnostic.of(
+                            Code.NS2009,
+                            block.label().span(),
+                            "a tier name such as `web`",
+                            block.label().describe())
+                    .withHelp("tier names are words: letters, digits and `-`, starting with a letter"));
+            return null;
         }
         sink.report(Diagnostic.of(Code.NS2010, block.kind().span(), "a tier", "a name")
                 .withHelp("write `tier NAME { ... }`"));
@@ -118,12 +130,15 @@ final class NamespaceAnalyzer {
                 sink.report(Diagnostic.of(Code.NS1011, pods.get(1).span(), "pods", "a tier")
                         .withSecondary(pods.get(0).span(), "first set here"));
             }
-            selector = labels.selector(pods.get(0).selectors());
+            selector = labels.tierSelector(name.text(), pods.get(0).selectors());
         }
         List<Tier.TierPort> ports = new ArrayList<>();
+        Map<String, Span> portNames = new LinkedHashMap<>();
         for (Statement.Property property : reader.properties("port")) {
             for (List<Value> group : property.groups()) {
-                tierPort(group, property, qualified).ifPresent(ports::add);
+                tierPort(group, property, qualified)
+                        .filter(port -> uniquePortName(port, group.get(0).span(), portNames))
+                        .ifPresent(ports::add);
             }
         }
         Optional<Statement.Property> isolate = policyProperty(reader, "isolate", ownedByOthers, namespace);
@@ -171,6 +186,18 @@ final class NamespaceAnalyzer {
         bindings.declare(Bindings.Kind.TIER_PORT, tier + ":" + portName.text(), portName.span(), property.span());
         Optional<PortRange> range = values.portSpec(spec.text(), spec.span());
         return range.map(r -> new Tier.TierPort(portName.text(), r));
+    }
+
+    /** A tier's port names are its own: a second `http` would never be used, since flows name the first. */
+    private boolean uniquePortName(Tier.TierPort port, Span span, Map<String, Span> seen) {
+        Span first = seen.putIfAbsent(port.name(), span);
+        if (first != null) {
+            sink.report(Diagnostic.of(Code.NS1002, span, "port", port.name())
+                    .withSecondary(first, "first declared here")
+                    .withHelp("give each port of the tier its own name"));
+            return false;
+        }
+        return true;
     }
 
     /**

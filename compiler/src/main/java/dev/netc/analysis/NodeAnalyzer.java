@@ -12,6 +12,8 @@ import dev.netc.model.Rke2Option;
 import dev.netc.model.Role;
 import dev.netc.net.Cidr;
 import dev.netc.net.IpAddress;
+import dev.netc.rke2.Rke2Key;
+import dev.netc.rke2.Rke2KeyCatalogue;
 import dev.netc.source.Span;
 import dev.netc.vocabulary.NetspecVocabulary;
 import java.util.ArrayList;
@@ -86,9 +88,14 @@ final class NodeAnalyzer {
                 nodeInterface(group, property).ifPresent(interfaces::add);
             }
         }
+        SpecialAddresses special = new SpecialAddresses(sink);
         List<IpAddress> externalIps = reader.property("external-ip")
                 .map(p -> Properties.list(p, sink).stream()
-                        .flatMap(v -> values.ip(v).stream())
+                        .flatMap(
+                                v -> values
+                                        .ip(v)
+                                        .filter(ip -> special.checkAddress(ip, v.span(), "external address", "node"))
+                                        .stream())
                         .toList())
                 .orElse(List.of());
         Optional<IpAddress> bindAddress = reader.property("bind-address")
@@ -96,6 +103,9 @@ final class NodeAnalyzer {
                 .flatMap(values::ip);
         List<Rke2Option> rke2 = rke2Options.read(reader.statements(Statement.Rke2.class));
         List<IpAddress> nodeIps = nodeIps(name, block, interfaces, canalNetwork);
+        checkOneAddressPerFamily(name, block, nodeIps);
+        role.filter(r -> !r.isServer())
+                .ifPresent(r -> checkNoServerKeys(name, reader.statements(Statement.Rke2.class)));
         bindAddress.ifPresent(address ->
                 checkBindAddress(address, reader.property("bind-address").get(), nodeIps));
         role.filter(Role::isServer)
@@ -123,6 +133,47 @@ final class NodeAnalyzer {
                         nodeIps.isEmpty()
                                 ? "leave `bind-address` out"
                                 : "leave `bind-address` out, or use `" + nodeIps.get(0) + "` (or 0.0.0.0)"));
+    }
+
+    /** kubelet's {@code --node-ip} takes one address or one of each family, and exits on any other (rke2-value-rules.tsv). */
+    private void checkOneAddressPerFamily(String name, Statement.Block block, List<IpAddress> nodeIps) {
+        for (IpAddress.Family family : IpAddress.Family.values()) {
+            List<String> ofFamily = nodeIps.stream()
+                    .filter(ip -> ip.family() == family)
+                    .map(IpAddress::toString)
+                    .toList();
+            if (ofFamily.size() > 1) {
+                sink.report(Diagnostic.of(
+                                Code.NS2023,
+                                block.label().span(),
+                                "node `" + name + "` would register with " + ofFamily.size() + " "
+                                        + (family == IpAddress.Family.V4 ? "IPv4" : "IPv6")
+                                        + " addresses (" + String.join(", ", ofFamily) + ")")
+                        .withNote(Rke2ValueRules.rule("node-ip"))
+                        .withHelp("give the interface netc takes the node-ip from one address of each family; put "
+                                + "other addresses on an interface of their own"));
+            }
+        }
+    }
+
+    /**
+     * An agent skips the keys only servers know, with a warning in its log (rke2-key-scope.tsv; k3s
+     * configfilearg stripInvalidFlags): in a worker's block such a key would do nothing at all.
+     */
+    private void checkNoServerKeys(String node, List<Statement.Rke2> blocks) {
+        for (Statement.Rke2 block : blocks) {
+            for (Statement.Rke2Entry entry : block.entries()) {
+                Rke2KeyCatalogue.find(entry.key().text())
+                        .filter(key -> key.scope() == Rke2Key.Scope.SERVER)
+                        .ifPresent(key -> sink.report(Diagnostic.of(
+                                        Code.NS4033, entry.key().span(), key.name(), node)
+                                .withNote("a worker runs `rke2 agent`, which skips the keys only servers know with a "
+                                        + "warning in its log (rke2-key-scope.tsv; k3s-io/k3s@2a1e2e8 "
+                                        + "pkg/configfilearg/parser.go:87-96)")
+                                .withHelp("set it in the cluster's `rke2 { }` block, which netc writes to the servers, "
+                                        + "or in a server's block")));
+            }
+        }
     }
 
     /**
@@ -221,6 +272,7 @@ final class NodeAnalyzer {
 
     /** A node address lies in its network, and no two interfaces share one. */
     private void checkAddress(IpAddress address, Span span, String interfaceName, Network network) {
+        new SpecialAddresses(sink).checkAddress(address, span, "node address", "node");
         if (network.cidrs().stream().noneMatch(c -> c.contains(address))) {
             sink.report(
                     Diagnostic.of(

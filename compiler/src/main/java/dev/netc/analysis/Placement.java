@@ -25,6 +25,8 @@ final class Placement {
             return "port";
         } else if (statement instanceof Statement.Allow) {
             return "allow";
+        } else if (statement instanceof Statement.Expect) {
+            return "expect";
         } else if (statement instanceof Statement.Pods) {
             return "pods";
         } else if (statement instanceof Statement.Labels) {

@@ -25,11 +25,15 @@ final class Rke2Options {
     private final Values values;
     private final KubeProxyArgs kubeProxyArgs;
     private final DiagnosticSink sink;
+    private final NodeFileText nodeFileText;
+    private final Rke2ValueRules valueRules;
 
     Rke2Options(Values values, KubeProxyArgs kubeProxyArgs, DiagnosticSink sink) {
         this.values = values;
         this.kubeProxyArgs = kubeProxyArgs;
         this.sink = sink;
+        this.nodeFileText = new NodeFileText(sink);
+        this.valueRules = new Rke2ValueRules(sink);
     }
 
     List<Rke2Option> read(List<Statement.Rke2> blocks) {
@@ -79,6 +83,7 @@ final class Rke2Options {
         Rke2Key rke2Key = known.get();
         return typed(rke2Key, entry.value())
                 .filter(v -> allowedValue(key, v, entry.value()))
+                .filter(v -> valueRules.check(key, v, entry.value()))
                 .filter(v -> !key.equals("kube-proxy-arg") || kubeProxyArgsAccepted((List<?>) v, entry.value()))
                 .filter(v -> !key.equals("data-dir") || absoluteDataDir(String.valueOf(v), entry.value()))
                 .filter(v -> !key.equals("disable") || keepsNetcManifests((List<?>) v, entry.value()))
@@ -191,7 +196,7 @@ final class Rke2Options {
                 || value instanceof Value.Address
                 || value instanceof Value.Duration
                 || value instanceof Value.PortSpec) {
-            return values.text(value);
+            return values.text(value).filter(text -> nodeFileText.check(text, value.span(), "`" + key.name() + "`"));
         }
         Diagnostic diagnostic = Diagnostic.of(Code.NS4004, value.span(), key.name(), "a string", value.describe());
         if (value instanceof Value.Number) {

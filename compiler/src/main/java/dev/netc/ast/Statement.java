@@ -45,6 +45,21 @@ public sealed interface Statement {
         }
     }
 
+    /**
+     * {@code expect allow app.frontend -> app.backend:api}, {@code expect deny internet -> app.db}:
+     * what the emitted policies must allow, or must not allow, on every port written (every port
+     * when none is). {@code verdict} is the word after {@code expect}, {@code allow} or {@code deny}
+     * when the spec is right; the analysis reports any other.
+     */
+    record Expect(Name verdict, List<Endpoint> from, List<Endpoint> to, List<PortRef> ports, Span span)
+            implements Statement {
+        public Expect {
+            from = List.copyOf(from);
+            to = List.copyOf(to);
+            ports = List.copyOf(ports);
+        }
+    }
+
     /** {@code pods tier=frontend, env in (prod, staging)}; empty selectors mean {@code pods *}. */
     record Pods(List<Selector> selectors, Span span) implements Statement {
         public Pods {

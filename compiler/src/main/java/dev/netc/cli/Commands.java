@@ -17,6 +17,7 @@ enum Commands {
     QUERY(QueryCommand.COMMAND),
     DIFF(DiffCommand.COMMAND),
     GRAPH(GraphCommand.COMMAND),
+    IMPORT(ImportCommand.COMMAND),
     FMT(FmtCommand.COMMAND),
     LSP(LspCommand.COMMAND),
     EXPLAIN(ExplainCommand.COMMAND),
@@ -44,6 +45,7 @@ enum Commands {
             case QUERY -> new QueryCommand(arguments, out, err);
             case DIFF -> new DiffCommand(arguments, out, err);
             case GRAPH -> new GraphCommand(arguments, out, err);
+            case IMPORT -> new ImportCommand(arguments, out, err);
             case FMT -> new FmtCommand(arguments, out, err);
             case LSP -> new LspCommand();
             case EXPLAIN -> new ExplainCommand(arguments, out, err);

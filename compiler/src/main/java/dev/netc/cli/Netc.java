@@ -62,7 +62,10 @@ public final class Netc {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
             return dispatch(List.of(args), out, err);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // whatever the input, a failure of netc itself (a stack or memory exhausted too) ends as
+            // NS9001 and 70, never as the JVM's own trace and exit 1, which a script would take for
+            // errors in the input
             BugReport.print(e, err);
             return INTERNAL;
         }

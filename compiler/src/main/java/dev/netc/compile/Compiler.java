@@ -12,6 +12,8 @@ import dev.netc.emit.OutputFile;
 import dev.netc.emit.Provenance;
 import dev.netc.load.ModuleLoader;
 import dev.netc.model.Model;
+import dev.netc.query.EmittedPolicies;
+import dev.netc.query.ExpectationCheck;
 import dev.netc.source.SourceFile;
 import dev.netc.source.Span;
 import java.io.IOException;
@@ -182,7 +184,7 @@ public final class Compiler {
         Analyzer.Analysis analysis =
                 Analyzer.analyze(loaded.files(), loaded.importTargets(), request.params(), secrets, sink);
         Model model = analysis.model();
-        Emitter.Emitted emitted = new Emitter.Emitted(List.of(), Provenance.EMPTY);
+        Emitter.Emitted emitted = null;
         if (!sink.hasErrors()) {
             if (wanted == Output.ALL || Templates.possible(loaded.files(), analysis.params(), secrets)) {
                 emitted = Emitter.emit(model, request.emitOptions());
@@ -191,6 +193,12 @@ public final class Compiler {
                 emitted = Emitter.emitApplied(model, request.emitOptions());
             }
             Emitter.diagnostics(model, request.emitOptions()).forEach(sink::report);
+            if (!sink.hasErrors()) {
+                checkExpectations(model, emitted, request.emitOptions(), sink);
+            }
+        }
+        if (emitted == null) {
+            emitted = new Emitter.Emitted(List.of(), Provenance.EMPTY);
         }
         boolean failed = sink.hasErrors() || wanted == Output.NONE;
         // warnings accepted in the source (`// netc:allow`) are left out; past the error limit the list is cut anyway
@@ -269,5 +277,26 @@ public final class Compiler {
             }
         }
         return true;
+    }
+
+    /**
+     * The spec's {@code expect} statements, proved on the emitted YAML as {@code netc query} reads
+     * it (NS3031, NS3032). Specs without expectations pay nothing.
+     *
+     * @param emitted what the run emitted with {@code options}, every file or those the servers
+     *     apply; null when it emitted nothing ({@code check}, the language server)
+     */
+    private static void checkExpectations(
+            Model model, Emitter.Emitted emitted, Emitter.Options options, DiagnosticSink sink) {
+        if (model.expectations().isEmpty()) {
+            return;
+        }
+        Emitter.Options checked = options.forExpectations();
+        // the objects the servers apply are all the proof reads
+        Emitter.Emitted evaluated =
+                emitted != null && checked.equals(options) ? emitted : Emitter.emitApplied(model, checked);
+        ExpectationCheck.check(
+                        EmittedPolicies.of(evaluated.files(), model, evaluated.provenance()), model.expectations())
+                .forEach(sink::report);
     }
 }

@@ -8,7 +8,6 @@ import dev.netc.diagnostics.Fix;
 import dev.netc.diagnostics.Label;
 import dev.netc.diagnostics.SourceMask;
 import dev.netc.diagnostics.format.DiagnosticReport;
-import dev.netc.model.Cluster;
 import dev.netc.model.Secret;
 import dev.netc.parse.SourceToken;
 import dev.netc.parse.SourceTokens;
@@ -20,7 +19,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,8 +38,9 @@ import java.util.regex.Pattern;
  *   <li>a diagnostic that points at that string may quote it, as the parser quotes what it did
  *       not expect (shortened when long): that quote is masked in its message, labels, notes,
  *       help and fixes;</li>
- *   <li>the token's value (from the source, {@code env(...)} or {@code file(...)}) pasted into
- *       a comment is masked there: comments are the one text netc shows but never reads.</li>
+ *   <li>the token's value (from the source, {@code env(...)} or {@code file(...)}), or WireGuard's
+ *       pre-shared key, pasted into a comment is masked there: comments are the one text netc
+ *       shows but never reads.</li>
  * </ul>
  * Nothing else shows the token: the value is never an argument of a message, and reaches only
  * the node files.
@@ -66,7 +65,10 @@ public final class Redactor {
         return of(
                 result.diagnostics(),
                 result.parsed(),
-                result.model().cluster().flatMap(Cluster::token).map(Secret::reveal));
+                result.model().cluster().stream()
+                        .flatMap(cluster -> cluster.secrets().stream())
+                        .map(Secret::reveal)
+                        .toList());
     }
 
     /**
@@ -75,11 +77,11 @@ public final class Redactor {
      * point at are lexed). Without an analysis, only a token written in the source is known.
      */
     public static Redactor of(Compiler.Loaded loaded) {
-        return of(loaded.diagnostics(), loaded.files(), Optional.empty());
+        return of(loaded.diagnostics(), loaded.files(), List.of());
     }
 
-    /** @param value the token's value, when an analysis found it */
-    private static Redactor of(List<Diagnostic> diagnostics, List<SpecFile> parsed, Optional<String> value) {
+    /** @param values the secrets' values (the token, WireGuard's key), when an analysis found them */
+    private static Redactor of(List<Diagnostic> diagnostics, List<SpecFile> parsed, List<String> values) {
         if (diagnostics.isEmpty()) {
             return NONE; // nothing is shown
         }
@@ -109,7 +111,7 @@ public final class Redactor {
             }
         }
         Set<String> secrets = new LinkedHashSet<>();
-        value.ifPresent(secrets::add);
+        secrets.addAll(values);
         List<Span> masked = new ArrayList<>();
         for (Span literal : literals) {
             Span inside = inside(literal);

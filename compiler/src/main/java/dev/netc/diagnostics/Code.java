@@ -43,6 +43,10 @@ public enum Code {
     NS1031(Severity.ERROR), // sites file column that is not a parameter
     NS1032(Severity.ERROR), // a site name that cannot name its folder in a GitOps tree
     NS1040(Severity.ERROR), // a `netc query` that cannot be answered as written
+    NS1050(Severity.ERROR), // `netc import`: a file that is not Kubernetes YAML
+    NS1051(Severity.WARNING), // `netc import`: an object that is not a Namespace or NetworkPolicy
+    NS1052(Severity.ERROR), // `netc import`: a NetworkPolicy or Namespace that cannot be read
+    NS1053(Severity.WARNING), // `netc import`: what netspec cannot say, left out
 
     // values and networks
     NS2001(Severity.ERROR), // invalid CIDR
@@ -73,6 +77,10 @@ public enum Code {
     NS2026(Severity.ERROR), // pod range does not fit the nodes
     NS2027(Severity.ERROR), // service range too wide (a warning for IPv6 between /64 and /108)
     NS2028(Severity.ERROR), // invalid port name
+    NS2029(Severity.ERROR), // a character the node's YAML readers refuse or read as a line break
+    NS2030(Severity.WARNING), // white space removed from the ends of the cluster token
+    NS2031(Severity.ERROR), // an address or range in a range the consumers refuse for its use
+    NS2032(Severity.ERROR), // a WireGuard pre-shared key that is not 32 bytes of standard base64
 
     // policy semantics
     NS3001(Severity.ERROR), // port not exposed by the target tier
@@ -93,6 +101,12 @@ public enum Code {
     NS3018(Severity.ERROR), // a tier's `dns off` under the namespace's DNS rule
     NS3019(Severity.WARNING), // a label selector no labels satisfy
     NS3020(Severity.WARNING), // an external named like a namespace hides it
+    NS3021(Severity.ERROR), // a tier's selector selects no pod
+    NS3030(Severity.ERROR), // `expect` followed by neither `allow` nor `deny`
+    NS3031(Severity.ERROR), // an `expect allow` the emitted policies break
+    NS3032(Severity.ERROR), // an `expect deny` the emitted policies break
+    NS3033(Severity.ERROR), // an expectation between two address ends
+    NS3034(Severity.WARNING), // an end of an expectation that stands for nothing netc evaluates
 
     // RKE2 / Kairos / Canal
     NS4001(Severity.ERROR), // unknown RKE2 key
@@ -127,6 +141,9 @@ public enum Code {
     NS4030(Severity.ERROR), // `disable` names a manifest netc writes
     NS4031(Severity.ERROR), // the air-gap archives lack images the cluster needs, or RKE2 cannot read one
     NS4032(Severity.ERROR), // kube-proxy none without a CNI that implements Services
+    NS4033(Severity.ERROR), // an RKE2 key only servers read, set in a worker's block
+    NS4034(Severity.ERROR), // two settings that undo each other
+    NS4035(Severity.ERROR), // a WireGuard pre-shared key with another backend
 
     // internal
     NS9001(Severity.ERROR); // internal compiler error

@@ -18,7 +18,8 @@ import java.util.List;
  *    = help: did you mean `backend`?
  * </pre>
  *
- * <p>Secondary labels ({@code ---}) follow the primary span in source line order.
+ * <p>Secondary labels ({@code ---}) follow the primary span in source line order. Text from the
+ * input is shown through {@link Visible}: no control character of a file reaches the terminal.
  */
 public final class TextRenderer {
     /** The most characters of one source line a frame shows. */
@@ -41,7 +42,7 @@ public final class TextRenderer {
         StringBuilder out = new StringBuilder();
         String severity = diagnostic.severity().label();
         out.append(paint(severity + "[" + diagnostic.code().name() + "]", severityColor(diagnostic.severity())))
-                .append(paint(": " + diagnostic.message(), "1"))
+                .append(paint(": " + Visible.text(diagnostic.message()), "1"))
                 .append('\n');
         Span primary = diagnostic.primary();
         int gutter = primary == null ? 1 : Math.max(maxLine(diagnostic), 1);
@@ -49,7 +50,7 @@ public final class TextRenderer {
         if (primary != null) {
             out.append(pad)
                     .append(paint("--> ", "34"))
-                    .append(primary.location())
+                    .append(Visible.text(primary.location()))
                     .append('\n');
             out.append(pad).append(paint(" |", "34")).append('\n');
             frame(out, pad, primary, diagnostic.primaryLabel(), '^', severityColor(diagnostic.severity()));
@@ -57,7 +58,7 @@ public final class TextRenderer {
                 if (label.span().file() != primary.file()) {
                     out.append(pad)
                             .append(paint("::: ", "34"))
-                            .append(label.span().location())
+                            .append(Visible.text(label.span().location()))
                             .append('\n');
                 }
                 frame(out, pad, label.span(), label.text(), '-', "34");
@@ -69,7 +70,7 @@ public final class TextRenderer {
                     .append(paint(" = ", "34"))
                     .append(paint("note", "1"))
                     .append(": ")
-                    .append(note)
+                    .append(Visible.text(note))
                     .append('\n');
         }
         diagnostic
@@ -78,7 +79,7 @@ public final class TextRenderer {
                         .append(paint(" = ", "34"))
                         .append(paint("help", "1"))
                         .append(": ")
-                        .append(help)
+                        .append(Visible.text(help))
                         .append('\n'));
         return out.toString();
     }
@@ -128,8 +129,7 @@ public final class TextRenderer {
             from += from > 0 && Character.isLowSurrogate(text.charAt(from)) ? 1 : 0;
             to -= to < text.length() && Character.isHighSurrogate(text.charAt(to - 1)) ? 1 : 0;
         }
-        String shown =
-                (from > 0 ? "…" : "") + text.substring(from, to).replace('\t', ' ') + (to < text.length() ? "…" : "");
+        String shown = (from > 0 ? "…" : "") + Visible.text(text.substring(from, to)) + (to < text.length() ? "…" : "");
         int indent = startColumn - from + (from > 0 ? 1 : 0);
         int width = Math.max(1, Math.min(endColumn, to) - startColumn);
         String number = String.valueOf(line);
@@ -141,7 +141,9 @@ public final class TextRenderer {
                 .append(paint(" |", "34"))
                 .append(' ')
                 .append(" ".repeat(indent))
-                .append(paint(String.valueOf(marker).repeat(width) + (label.isEmpty() ? "" : " " + label), markerColor))
+                .append(paint(
+                        String.valueOf(marker).repeat(width) + (label.isEmpty() ? "" : " " + Visible.text(label)),
+                        markerColor))
                 .append('\n');
     }
 

@@ -42,6 +42,9 @@ public final class CanalEmitter {
                         .ifPresent(mtu -> values.put("flannel.mtu", Yaml.number(mtu.getAsInt())));
             }
             vethMtu(cluster, canal).ifPresent(mtu -> values.put("calico.vethuMTU", Yaml.number(mtu)));
+            // the chart prints flannel.psk raw into net-conf.json: the value carries its JSON quotes
+            // (rke2-canal-values.tsv); a base64 key needs no escaping inside them
+            canal.psk().ifPresent(psk -> values.putSecret("flannel.psk", Yaml.quoted('"' + psk.reveal() + '"')));
         });
         return values;
     }

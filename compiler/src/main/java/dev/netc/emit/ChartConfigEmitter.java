@@ -22,11 +22,18 @@ public final class ChartConfigEmitter {
         return chart + "-config.yaml";
     }
 
+    /**
+     * A chart's HelmChartConfig.
+     *
+     * @param secret whether its values hold a secret (WireGuard's pre-shared key)
+     */
+    public record ChartConfig(Node yaml, boolean secret) {}
+
     /** Chart name → its HelmChartConfig, in the order of the table; only charts with values. */
-    public static Map<String, Node> configs(Cluster cluster) {
+    public static Map<String, ChartConfig> configs(Cluster cluster) {
         boolean nftables =
                 cluster.kubeProxy().filter(k -> k.mode().equals("nftables")).isPresent();
-        Map<String, Node> configs = new LinkedHashMap<>();
+        Map<String, ChartConfig> configs = new LinkedHashMap<>();
         for (BundledChart chart : ConsumerTables.BUNDLED_CHARTS) {
             if (chart.chart().isEmpty() || !cluster.cni().contains(chart.cni()) || configs.containsKey(chart.chart())) {
                 continue;
@@ -38,7 +45,8 @@ public final class ChartConfigEmitter {
                 chart.nftablesValues().forEach(item -> values.put(item[0], scalar(item[1])));
             }
             if (!values.isEmpty()) {
-                configs.put(chart.chart(), helmChartConfig(chart.chart(), values));
+                configs.put(
+                        chart.chart(), new ChartConfig(helmChartConfig(chart.chart(), values), values.holdsSecret()));
             }
         }
         return configs;

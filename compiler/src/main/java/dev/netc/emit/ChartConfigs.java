@@ -10,7 +10,7 @@ final class ChartConfigs implements OutputKind {
     public void emit(Model model, Emitter.Options options, Emission emission) {
         model.cluster().map(ChartConfigEmitter::configs).orElse(Map.of()).forEach((chart, config) -> {
             String file = ChartConfigEmitter.manifestFile(chart);
-            emission.add(OutputFile.manifest("manifests/" + file, Yaml.write(config), file));
+            emission.add(OutputFile.manifest("manifests/" + file, Yaml.write(config.yaml()), config.secret(), file));
         });
     }
 }

@@ -8,6 +8,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Chart values by dotted path ({@code flannel.iface}), kept in the order they are put, as nested YAML. */
 final class ChartValues {
     private final Map<String, Object> root = new LinkedHashMap<>();
+    private boolean secret;
 
     /** Sets a value; a path seen before keeps its place. */
     @SuppressWarnings("unchecked")
@@ -18,6 +19,16 @@ final class ChartValues {
             map = (Map<String, Object>) map.computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>());
         }
         map.put(parts[parts.length - 1], value);
+    }
+
+    /** Sets a value that is a secret: the file holding these values is then written 0600. */
+    void putSecret(String path, Node value) {
+        put(path, value);
+        secret = true;
+    }
+
+    boolean holdsSecret() {
+        return secret;
     }
 
     boolean isEmpty() {

@@ -90,6 +90,8 @@ final class CniChartValues {
             values.put("flannel.args", Yaml.strings(args));
         });
         settings.backend().ifPresent(backend -> values.put("flannel.backend", Yaml.quoted(backend)));
+        // rke2-flannel quotes flannel.psk itself (cni-chart-values.tsv)
+        settings.psk().ifPresent(psk -> values.putSecret("flannel.psk", Yaml.quoted(psk.reveal())));
         if (!settings.backend().orElse("vxlan").equals("host-gw")) {
             settings.network()
                     .map(CniChartValues::underlay)

@@ -32,6 +32,15 @@ public final class Emitter {
             return new Builder();
         }
 
+        /**
+         * The same emission as the servers would apply it, with the provenance of every rule: what
+         * the spec's expectations are proved and explained on (the content of the policies is the
+         * same; with GitOps they only carry annotations for the engine, and are not manifests).
+         */
+        public Options forExpectations() {
+            return new Options(legacyCanalConfigMap, true, false);
+        }
+
         /** Every option off unless set. */
         public static final class Builder {
             private boolean legacyCanalConfigMap;

@@ -28,7 +28,7 @@ final class NamespacePolicies implements OutputKind {
                 emission.add(new OutputFile(path, contents.get(i), false));
                 emission.handOver(serverManifest);
             } else {
-                emission.add(OutputFile.manifest(path, contents.get(i), serverManifest));
+                emission.add(OutputFile.manifest(path, contents.get(i), false, serverManifest));
             }
         }
         emission.provenance(policies.provenance());

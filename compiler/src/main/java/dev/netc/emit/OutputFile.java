@@ -16,8 +16,11 @@ public record OutputFile(String path, String content, boolean secret, Optional<S
         this(path, content, secret, Optional.empty());
     }
 
-    /** A manifest that the servers also place in RKE2's manifests folder, under {@code name}. */
-    static OutputFile manifest(String path, String content, String name) {
-        return new OutputFile(path, content, false, Optional.of(name));
+    /**
+     * A manifest that the servers also place in RKE2's manifests folder, under {@code name} (where
+     * every manifest is 0600: the servers' cloud-configs say so).
+     */
+    static OutputFile manifest(String path, String content, boolean secret, String name) {
+        return new OutputFile(path, content, secret, Optional.of(name));
     }
 }

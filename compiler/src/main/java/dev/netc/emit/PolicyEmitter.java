@@ -39,6 +39,8 @@ public final class PolicyEmitter {
     static final String ALLOW_DNS_EGRESS = "allow-dns-egress";
     static final String ALL_PODS = "all-pods";
     static final String TIER_PREFIX = "tier-";
+    /** Between the two tiers of an overlap policy's name; no tier name has a dot. */
+    static final String OVERLAP_SEPARATOR = ".in-";
 
     /** The documents of each namespace that has any, by namespace name, in declaration order, and where their rules came from. */
     public record Policies(Map<String, List<Node>> documents, Provenance provenance) {}
@@ -190,7 +192,13 @@ public final class PolicyEmitter {
      * A pod in a tier that isolates a direction on its own is isolated in that direction even
      * where it also belongs to another tier that does not, so the other tier's flows need rules
      * for it there: a policy selecting the pods of both tiers carries them,
-     * {@code tier-<other>-in-<isolating>}. Nothing when the selectors cannot both match a pod.
+     * {@code tier-<other>.in-<isolating>}. Nothing when the selectors cannot both match a pod.
+     *
+     * <p>The dot makes the name unique by construction: tier names are DNS labels, which have
+     * none, so no tier's own policy ({@code tier-<name>}) can have this name, as a tier
+     * {@code a-in-b} beside the overlap of {@code a} in {@code b} had when both were written
+     * {@code tier-a-in-b}, and the second replaced the first when applied. NetworkPolicy names
+     * are DNS subdomains, which may have dots.
      */
     private Optional<Node> overlapPolicy(Namespace namespace, Tier isolating, Tier other) {
         boolean ingress = isolating.isolateIngress() && !namespace.isolateIngress() && !other.isolateIngress();
@@ -201,7 +209,8 @@ public final class PolicyEmitter {
         }
         String here = namespace.name();
         Rules rules = sideRules(end -> flows.tier(end, other, false), ingress, egress, isolating.isolation(), here);
-        return policyWithRules(here, TIER_PREFIX + other.name() + "-in-" + isolating.name(), both.get(), rules);
+        return policyWithRules(
+                here, TIER_PREFIX + other.name() + OVERLAP_SEPARATOR + isolating.name(), both.get(), rules);
     }
 
     /**

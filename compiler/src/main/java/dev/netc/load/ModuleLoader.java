@@ -12,10 +12,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads the files of a compilation: the entry files and, transitively, what they import.
@@ -32,7 +35,10 @@ public final class ModuleLoader {
     private final long maxFileBytes;
     private final DiagnosticSink sink;
     private final Map<String, SpecFile> loaded = new LinkedHashMap<>();
-    private final List<String> stack = new ArrayList<>();
+    /** The files whose imports are being followed, the entry first: a cycle is an import of one of them. */
+    private final List<Loading> stack = new ArrayList<>();
+    /** The keys of {@link #stack}, for a quick look-up on every import. */
+    private final Set<String> keysOnStack = new HashSet<>();
     /** Where each import led: the span of its path → the file it loaded (or found loaded). */
     private final Map<Span, SourceFile> importTargets = new LinkedHashMap<>();
 
@@ -73,25 +79,68 @@ public final class ModuleLoader {
 
     /** A file that is too large or not text is loaded as an empty file: reported once, and imported at most once. */
     private void readAndLoad(String key, Path file) throws IOException {
-        String name = displayName(file);
-        Optional<SourceFile> source = SourceReader.read(file, name, maxFileBytes, sink);
-        if (source.isPresent()) {
-            load(key, source.get());
-        } else {
-            loaded.put(key, new SpecFile(new SourceFile(name, "", file), List.of()));
+        read(file).ifPresentOrElse(source -> load(key, source), () -> loadEmpty(key, file));
+    }
+
+    /** An imported file: read, parsed and put on the stack, its own imports followed by {@link #load}'s loop. */
+    private void readTarget(String key, Path file) throws IOException {
+        read(file).ifPresentOrElse(source -> open(key, source), () -> loadEmpty(key, file));
+    }
+
+    private Optional<SourceFile> read(Path file) throws IOException {
+        return SourceReader.read(file, displayName(file), maxFileBytes, sink);
+    }
+
+    private void loadEmpty(String key, Path file) {
+        loaded.put(key, new SpecFile(new SourceFile(displayName(file), "", file), List.of()));
+    }
+
+    /**
+     * Parses a file and, depth first, what it imports. The files being loaded are a stack of
+     * their own (each with the imports still to follow) rather than the thread's: a chain of
+     * thousands of imports must not overflow it.
+     */
+    private void load(String key, SourceFile source) {
+        int bottom = stack.size();
+        open(key, source);
+        while (stack.size() > bottom) {
+            Loading top = stack.get(stack.size() - 1);
+            if (top.imports.hasNext()) {
+                resolveImport(top.imports.next(), top.source);
+            } else {
+                keysOnStack.remove(stack.remove(stack.size() - 1).key);
+            }
         }
     }
 
-    private void load(String key, SourceFile source) {
-        stack.add(key);
+    /** Parses a file and puts it on the stack, to have its imports followed. */
+    private void open(String key, SourceFile source) {
         SpecFile file = SpecParser.parse(source, sink);
         loaded.put(key, file);
+        List<Statement.Import> imports = new ArrayList<>();
         for (Statement statement : file.statements()) {
             if (statement instanceof Statement.Import importStatement) {
-                resolveImport(importStatement, source);
+                imports.add(importStatement);
             }
         }
-        stack.remove(stack.size() - 1);
+        stack.add(new Loading(key, source, imports.iterator()));
+        keysOnStack.add(key);
+    }
+
+    /** A file whose imports are being followed. */
+    private record Loading(String key, SourceFile source, Iterator<Statement.Import> imports) {}
+
+    private int indexOnStack(String key) {
+        for (int i = 0; i < stack.size(); i++) {
+            if (stack.get(i).key.equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean onStack(String key) {
+        return keysOnStack.contains(key);
     }
 
     private void resolveImport(Statement.Import statement, SourceFile from) {
@@ -116,8 +165,11 @@ public final class ModuleLoader {
         }
         String key = target.toString();
         recordTarget(statement, key);
-        if (stack.contains(key)) {
-            List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(key), stack.size()));
+        if (onStack(key)) {
+            List<String> cycle = new ArrayList<>();
+            for (Loading loading : stack.subList(indexOnStack(key), stack.size())) {
+                cycle.add(loading.key);
+            }
             cycle.add(key);
             sink.report(Diagnostic.of(
                     Code.NS1004,
@@ -138,7 +190,7 @@ public final class ModuleLoader {
             return;
         }
         try {
-            readAndLoad(key, target);
+            readTarget(key, target);
             recordTarget(statement, key);
         } catch (IOException e) {
             sink.report(Diagnostic.of(Code.NS1003, statement.path().span(), path)
@@ -164,7 +216,7 @@ public final class ModuleLoader {
 
     private void importStdlib(Statement.Import statement, String path) {
         String key = path;
-        if (loaded.containsKey(key) || stack.contains(key)) {
+        if (loaded.containsKey(key) || onStack(key)) {
             recordTarget(statement, key);
             return;
         }
@@ -186,7 +238,7 @@ public final class ModuleLoader {
                                             .toList()))));
             return;
         }
-        load(key, new SourceFile(path + ".netspec", text.get()));
+        open(key, new SourceFile(path + ".netspec", text.get()));
         recordTarget(statement, key);
     }
 

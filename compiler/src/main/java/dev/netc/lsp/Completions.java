@@ -185,7 +185,13 @@ final class Completions {
         String first = statement.get(0).text();
         SourceToken last = statement.get(statement.size() - 1);
         if (first.equals("allow")) {
-            return flow(statement, namespaceOf(open));
+            return flow(statement, namespaceOf(open), true);
+        }
+        if (first.equals("expect")) {
+            // `expect allow` or `expect deny`, then a flow's ends and ports, without one-sided forms
+            return statement.size() == 1
+                    ? items(List.of("allow", "deny"), CompletionItemKind.Keyword, "what the emitted policies must do")
+                    : flow(statement.subList(1, statement.size()), namespaceOf(open), false);
         }
         if (last.text().equals("on")) {
             return symbols(Bindings.Kind.NETWORK, false);
@@ -208,8 +214,12 @@ final class Completions {
         return List.of();
     }
 
-    /** Ends of a flow after {@code allow}, {@code ->} or in a list; ports after {@code :}. */
-    private List<CompletionItem> flow(List<SourceToken> statement, String namespace) {
+    /**
+     * Ends of a flow after {@code allow}, {@code ->} or in a list; ports after {@code :}.
+     *
+     * @param sides whether the flow may be one-sided ({@code allow ingress}), as an expectation may not
+     */
+    private List<CompletionItem> flow(List<SourceToken> statement, String namespace, boolean sides) {
         int arrow = -1;
         int colon = -1;
         for (int i = 0; i < statement.size(); i++) {
@@ -227,7 +237,7 @@ final class Completions {
                     List.of("except", "pods"), CompletionItemKind.Keyword, "namespaces: but these, only these pods");
         }
         List<CompletionItem> items = new ArrayList<>();
-        if (statement.size() == 1) {
+        if (statement.size() == 1 && sides) {
             items.addAll(items(List.of("ingress", "egress"), CompletionItemKind.Keyword, "a one-sided flow"));
         }
         if (namespace != null) {
@@ -336,7 +346,10 @@ final class Completions {
         return open;
     }
 
-    /** A `{` right after `allow`, `->`, `:` or a comma inside a flow's list opens a list, not a block. */
+    /**
+     * A `{` right after `allow`, `expect allow`, `expect deny`, `->`, `:` or a comma inside a flow's
+     * list opens a list, not a block.
+     */
     private static boolean isListBrace(List<SourceToken> tokens, int brace) {
         if (brace == 0) {
             return false;
@@ -344,7 +357,8 @@ final class Completions {
         SourceToken previous = tokens.get(brace - 1);
         return previous.kind() == Kind.ARROW
                 || previous.kind() == Kind.COLON
-                || previous.text().equals("allow");
+                || previous.text().equals("allow")
+                || brace >= 2 && tokens.get(brace - 2).text().equals("expect");
     }
 
     /** {@code kind label {}: the block's words, on the line of its brace. */

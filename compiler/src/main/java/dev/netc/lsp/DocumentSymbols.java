@@ -53,6 +53,13 @@ final class DocumentSymbols {
                         SymbolKind.Event,
                         statement,
                         statement.span()));
+            } else if (statement instanceof Statement.Expect expect) {
+                symbols.add(symbol(
+                        ends(expect.from()) + " -> " + ends(expect.to()),
+                        "expect " + expect.verdict().text(),
+                        SymbolKind.Boolean,
+                        statement,
+                        statement.span()));
             } else if (statement instanceof Statement.Property property
                     && property.key().text().equals("port")) {
                 property.groups().stream()

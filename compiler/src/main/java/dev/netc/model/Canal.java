@@ -8,8 +8,15 @@ import java.util.OptionalInt;
  *
  * @param network the underlay network whose interfaces flannel uses, when given
  * @param mtu an explicit pod MTU ({@code calico.vethuMTU}); otherwise derived from the network
+ * @param psk WireGuard's pre-shared key ({@code flannel.psk}), only with that backend
  */
-public record Canal(Optional<Network> network, Backend backend, OptionalInt mtu, OptionalInt port, OptionalInt vni) {
+public record Canal(
+        Optional<Network> network,
+        Backend backend,
+        OptionalInt mtu,
+        OptionalInt port,
+        OptionalInt vni,
+        Optional<Secret> psk) {
 
     /**
      * flannel backends and the bytes their encapsulation costs (IPv4, IPv6 pods). WireGuard: flannel

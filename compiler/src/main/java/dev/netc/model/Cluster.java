@@ -47,6 +47,15 @@ public record Cluster(
         rke2 = List.copyOf(rke2);
     }
 
+    /** Every secret the cluster's files hold (the token, WireGuard's pre-shared key): what no report shows. */
+    public List<Secret> secrets() {
+        List<Secret> secrets = new ArrayList<>();
+        token.ifPresent(secrets::add);
+        canal.flatMap(Canal::psk).ifPresent(secrets::add);
+        cniSettings.flatMap(CniSettings::psk).ifPresent(secrets::add);
+        return secrets;
+    }
+
     public List<Node> servers() {
         return nodes.stream().filter(n -> n.role().isServer()).toList();
     }

@@ -10,5 +10,7 @@ import java.util.OptionalInt;
  *
  * @param cni the CNI, as {@code cni} names it: {@code calico}, {@code cilium} or {@code flannel}
  * @param backend a word of the CNI's backends; empty for the chart's default
+ * @param psk flannel's WireGuard pre-shared key, only with that backend
  */
-public record CniSettings(String cni, Optional<Network> network, Optional<String> backend, OptionalInt mtu) {}
+public record CniSettings(
+        String cni, Optional<Network> network, Optional<String> backend, OptionalInt mtu, Optional<Secret> psk) {}

@@ -133,6 +133,15 @@ final class AstBuilder {
         }
 
         @Override
+        public Statement visitExpectStatement(ExpectStatementContext c) {
+            FlowContext flow = c.flow();
+            Name verdict = c.verdict.ALLOW() != null
+                    ? new Name(c.verdict.getText(), span(c.verdict))
+                    : name(c.verdict.identifier());
+            return new Statement.Expect(verdict, endpoints(flow.from), endpoints(flow.to), ports(flow), span(c));
+        }
+
+        @Override
         public Statement visitPodsStatement(PodsStatementContext c) {
             if (enclosingKind.equals("cluster") && isPlainList(c.selectorList())) {
                 return podRanges(c);
@@ -197,12 +206,16 @@ final class AstBuilder {
 
     private Statement.Allow allow(AllowStatementContext c) {
         FlowContext flow = c.flow();
-        List<PortRef> ports = flow.ports == null
-                ? List.of()
-                : flow.ports.portItem().stream().map(this::port).toList();
         java.util.Optional<Name> side =
                 c.side == null ? java.util.Optional.empty() : java.util.Optional.of(name(c.side));
-        return new Statement.Allow(endpoints(flow.from), endpoints(flow.to), ports, side, span(c));
+        return new Statement.Allow(endpoints(flow.from), endpoints(flow.to), ports(flow), side, span(c));
+    }
+
+    /** The ports after {@code :} of a flow; none means every port. */
+    private List<PortRef> ports(FlowContext flow) {
+        return flow.ports == null
+                ? List.of()
+                : flow.ports.portItem().stream().map(this::port).toList();
     }
 
     private List<Endpoint> endpoints(EndpointSetContext set) {

@@ -80,7 +80,8 @@ public final class SourceTokens {
         return List.copyOf(result);
     }
 
-    private static SourceToken.Kind kind(int type) {
+    /** How a token type is seen when tokens are read without the parser: a name, a reserved word, ... */
+    static SourceToken.Kind kind(int type) {
         return switch (type) {
             case NetSpecLexer.NAME,
                     NetSpecLexer.IMPORT,
@@ -96,6 +97,7 @@ public final class SourceTokens {
                     NetSpecLexer.LABELS,
                     NetSpecLexer.RKE2 -> SourceToken.Kind.NAME;
             case NetSpecLexer.ALLOW,
+                    NetSpecLexer.EXPECT,
                     NetSpecLexer.EXCEPT,
                     NetSpecLexer.IN,
                     NetSpecLexer.NOTIN,

@@ -98,6 +98,7 @@ public final class SpecParser {
     /** The whole file again, from its first token, with full LL prediction and error recovery. */
     private static NetSpecParser.SpecFileContext slowParse(
             SourceFile source, DiagnosticSink sink, CommonTokenStream tokens, NetSpecParser parser) {
+        ReservedWordNames.retag(source, tokens.getTokens(), sink);
         tokens.seek(0);
         parser.reset();
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);

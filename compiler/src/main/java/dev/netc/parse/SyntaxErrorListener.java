@@ -136,6 +136,12 @@ final class SyntaxErrorListener extends BaseErrorListener {
                             .withHelp("add `}` to close the block");
         }
         String found = describe(token);
+        if (token.getType() == Token.EOF && previous != null) {
+            // what is missing belongs after the last thing written, not on the empty line after it
+            int end = previous.getStopIndex() + 1;
+            return Diagnostic.of(Code.NS0001, new Span(source, end, end), found, expectedText(expected))
+                    .withLabel("unexpected " + found);
+        }
         Diagnostic diagnostic =
                 Diagnostic.of(Code.NS0001, span, found, expectedText(expected)).withLabel("unexpected " + found);
         if (token.getType() == NetSpecLexer.COLON && expected.contains(NetSpecLexer.ARROW)) {
@@ -150,6 +156,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
     private static boolean isReservedWord(Token token) {
         int type = token.getType();
         return type == NetSpecLexer.ALLOW
+                || type == NetSpecLexer.EXPECT
                 || type == NetSpecLexer.EXCEPT
                 || type == NetSpecLexer.IN
                 || type == NetSpecLexer.NOTIN;

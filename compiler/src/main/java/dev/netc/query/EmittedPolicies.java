@@ -8,6 +8,7 @@ import dev.netc.evaluator.Manifests;
 import dev.netc.evaluator.NetworkPolicyEvaluator;
 import dev.netc.evaluator.Protocol;
 import dev.netc.evaluator.Verdict;
+import dev.netc.model.Model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +51,21 @@ public final class EmittedPolicies {
         if (result.hasErrors()) {
             throw new IllegalArgumentException("a compilation with errors has no policies to evaluate");
         }
-        Manifests manifests = read(result.files());
-        return new EmittedPolicies(
-                manifests, Endpoints.of(result.model(), manifests.namespaces(), allPodNames), result.provenance());
+        return of(result.files(), result.model(), result.provenance(), allPodNames);
+    }
+
+    /**
+     * The policies among freshly emitted files, before a {@link Compiler.Result} holds them: what
+     * the expectations of the spec are proved on during the compilation.
+     */
+    public static EmittedPolicies of(List<OutputFile> files, Model model, Provenance provenance) {
+        return of(files, model, provenance, Endpoints.podNames(model));
+    }
+
+    private static EmittedPolicies of(
+            List<OutputFile> files, Model model, Provenance provenance, SortedSet<String> allPodNames) {
+        Manifests manifests = read(files);
+        return new EmittedPolicies(manifests, Endpoints.of(model, manifests.namespaces(), allPodNames), provenance);
     }
 
     /**

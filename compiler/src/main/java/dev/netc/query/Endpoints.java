@@ -98,6 +98,12 @@ public final class Endpoints {
         return universe;
     }
 
+    /** Whether an address lies in one of the blocks of {@code addresses}, outside their exceptions. */
+    static boolean contains(Peer.Addresses addresses, IpAddress ip) {
+        return addresses.blocks().stream()
+                .anyMatch(b -> b.cidr().contains(ip) && b.except().stream().noneMatch(e -> e.contains(ip)));
+    }
+
     /** A pod endpoint before it has an address: what {@link #podNames} lists. */
     private record PodPlan(
             String name,
@@ -163,7 +169,22 @@ public final class Endpoints {
         return pods;
     }
 
-    /** The ends of flows that choose namespaces by labels, each once, in flow order. */
+    /**
+     * The ends of flows, then of expectations, each once in order: the address ranges the
+     * synthetic cluster has an address in.
+     */
+    private static Stream<Peer> ends(Model model) {
+        return Stream.concat(
+                model.flows().stream().flatMap(f -> Stream.of(f.from(), f.to())),
+                model.expectations().stream().flatMap(e -> Stream.of(e.from(), e.to())));
+    }
+
+    /**
+     * The ends of flows that choose namespaces by labels, each once, in flow order. Not those of
+     * expectations: an expectation is about the pods the spec has (a guard such as "no database
+     * pod takes connections from the internet" about the spec's database pods), which a pod of
+     * its own in a namespace nobody isolates would always break.
+     */
     static List<Peer.SelectedNamespaces> selections(Model model) {
         return model.flows().stream()
                 .flatMap(f -> Stream.of(f.from(), f.to()))
@@ -280,12 +301,11 @@ public final class Endpoints {
                     name, new NamedEndpoint(name, kind, Optional.empty(), new ExternalEndpoint(evaluatorIp(ip))));
         }
 
-        /** Declared externals, then address ranges written in flows, each name once. */
+        /** Declared externals, then address ranges written in flows and expectations, each name once. */
         private List<Peer.Addresses> addressRanges() {
             Map<String, Peer.Addresses> ranges = new LinkedHashMap<>();
             model.externals().forEach(e -> ranges.putIfAbsent(e.name(), e));
-            model.flows().stream()
-                    .flatMap(f -> Stream.of(f.from(), f.to()))
+            ends(model)
                     .filter(Peer.Addresses.class::isInstance)
                     .map(Peer.Addresses.class::cast)
                     .forEach(a -> ranges.putIfAbsent(a.name(), a));
@@ -328,11 +348,6 @@ public final class Endpoints {
 
         private static IpAddress at(Cidr cidr, BigInteger value) {
             return new IpAddress(cidr.family(), value);
-        }
-
-        private static boolean contains(Peer.Addresses addresses, IpAddress ip) {
-            return addresses.blocks().stream()
-                    .anyMatch(b -> b.cidr().contains(ip) && b.except().stream().noneMatch(e -> e.contains(ip)));
         }
 
         private static dev.netc.evaluator.IpAddress evaluatorIp(IpAddress ip) {

@@ -27,10 +27,31 @@ public final class SourceFile {
     /** @param path the file on disk, used to resolve relative imports and {@code file(...)} */
     public SourceFile(String displayName, String text, Path path) {
         this.displayName = displayName;
-        this.text = text;
+        this.text = withLineFeeds(text);
         this.path = path;
-        this.charIndexes = charIndexes(text);
-        this.lineStarts = lineStarts(text);
+        this.charIndexes = charIndexes(this.text);
+        this.lineStarts = lineStarts(this.text);
+    }
+
+    /**
+     * The text with each carriage return that no line feed follows (the line ends of old Mac
+     * files, or a file whose line feeds a tool stripped) made a line feed, whoever reads the file
+     * (the compiler, {@code fmt}, the language server): the lexer and every line count know only
+     * line feeds, and to them a lone CR was white space, so such a file read as one long line. One
+     * character for one: every offset stays where it was.
+     */
+    static String withLineFeeds(String text) {
+        int cr = text.indexOf('\r');
+        if (cr < 0) {
+            return text;
+        }
+        char[] chars = text.toCharArray();
+        for (int i = cr; i < chars.length; i++) {
+            if (chars[i] == '\r' && (i + 1 == chars.length || chars[i + 1] != '\n')) {
+                chars[i] = '\n';
+            }
+        }
+        return new String(chars);
     }
 
     public Optional<Path> path() {

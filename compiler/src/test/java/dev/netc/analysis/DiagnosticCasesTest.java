@@ -74,10 +74,11 @@ public class DiagnosticCasesTest {
      * where they can be made: bytes that are not UTF-8 (HostileInputTest), an output folder that
      * cannot be written (OutputWriterTest, CliTest), an input that is not there (InputsTest), a link in an input folder (ImportConfinementTest),
      * a query of {@code netc query} (QueryCommandTest), a site name with {@code --fleet}
-     * (GitOpsTreesTest).
+     * (GitOpsTreesTest), the YAML input of {@code netc import} (PolicyImportTest, ImportCommandTest).
      */
-    public static final Set<String> NOT_PROVOKABLE =
-            Set.of("NS9001", "NS0010", "NS0012", "NS0020", "NS1020", "NS1032", "NS1040");
+    public static final Set<String> NOT_PROVOKABLE = Set.of(
+            "NS9001", "NS0010", "NS0012", "NS0020", "NS1020", "NS1032", "NS1040", "NS1050", "NS1051", "NS1052",
+            "NS1053");
 
     private static final Pattern CODE_REFERENCE = Pattern.compile("\\bCode\\.(NS\\d{4})\\b");
 

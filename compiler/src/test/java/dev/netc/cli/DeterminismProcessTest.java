@@ -82,13 +82,13 @@ class DeterminismProcessTest {
                 cluster c {
                   token env("CLUSTER_TOKEN")
                   node cp-1 { role init; interface eth0 10.0.1.10 on lan }
-                  rke2 { node-label = [%s] }
+                  rke2 { etcd-arg = [%s] }
                 }
                 namespace info { labels title="TITLE"; isolate }
                 """.formatted(String.join(
                 ", ",
                 SpecGenerator.AWKWARD_STRINGS.stream()
-                        .map(SpecGenerator::quoted)
+                        .map(s -> SpecGenerator.quoted("flag=" + s))
                         .toList())));
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files.count()).isGreaterThan(10);

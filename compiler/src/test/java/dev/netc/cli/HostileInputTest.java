@@ -104,6 +104,38 @@ class HostileInputTest {
                 .contains("4000 more errors and warnings were left out");
     }
 
+    /** Externals are worked out with a stack of their own: ten thousand, each naming the one before, do not overflow the thread's. */
+    @Test
+    void aChainOfTenThousandExternalsCompiles() throws IOException {
+        StringBuilder spec = new StringBuilder("external e0 = 10.0.0.0/8\n");
+        for (int i = 1; i < 10_000; i++) {
+            spec.append("external e").append(i).append(" = e").append(i - 1).append('\n');
+        }
+        spec.append("namespace app { isolate egress; tier a { pods app=a }; allow a -> e9999:80/tcp }\n");
+        Path out = dir.resolve("out");
+        Run run = netc(
+                "compile", Files.writeString(dir.resolve("chain.netspec"), spec).toString(), "-o", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(out.resolve("policies/app.yaml")).content().contains("cidr: 10.0.0.0/8");
+    }
+
+    /** Imports are followed with a stack of their own: a chain of five thousand files loads, and a cycle at its end is reported. */
+    @Test
+    void aChainOfFiveThousandImportsLoads() throws IOException {
+        int files = 5_000;
+        for (int i = 0; i < files; i++) {
+            String next = i + 1 < files ? "import \"m" + (i + 1) + "\"\n" : "import \"m0\"\n";
+            Files.writeString(dir.resolve("m" + i + ".netspec"), next + "network n" + i + " { cidr 10.0.0.0/24 }\n");
+        }
+        Run run = netc("check", dir.resolve("m0.netspec").toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err())
+                .containsPattern("error\\[NS1004\\]: import cycle: \\S*m0.netspec -> \\S*m1.netspec")
+                .containsPattern("m4999.netspec:1:1")
+                .doesNotContain("NS9001")
+                .doesNotContain("\tat ");
+    }
+
     @Test
     void fmtReadsFilesAsTheCompilerDoes() throws IOException {
         Path file =
@@ -156,26 +188,43 @@ class HostileInputTest {
     @Test
     @SuppressWarnings("unchecked")
     void rke2StringsThatAreHardToWriteInYamlComeBackUnchanged() throws IOException {
-        List<String> values = SpecGenerator.AWKWARD_STRINGS;
-        Path spec = Files.writeString(dir.resolve("c.netspec"), """
+        Load load = new Load(LoadSettings.builder().build());
+        for (String value : SpecGenerator.AWKWARD_STRINGS) {
+            Path spec = etcdFolderSpec(value);
+            Path out = dir.resolve("out");
+            assertThat(netc("compile", spec.toString(), "-o", out.toString()).exit())
+                    .as(value)
+                    .isZero();
+            String node = Files.readString(out.resolve("nodes/cp-1.yaml"));
+            YamlOutput.check(new dev.netc.emit.OutputFile("nodes/cp-1.yaml", node, true));
+            Map<String, Object> cluster =
+                    (Map<String, Object>) ((Map<String, Object>) load.loadFromString(node)).get("cluster");
+            Map<String, Object> config = (Map<String, Object>) load.loadFromString((String) cluster.get("config"));
+            assertThat(config.get("etcd-s3-folder")).as(value).isEqualTo(value);
+        }
+    }
+
+    /** A one-node cluster whose RKE2 config has {@code etcd-s3-folder}, a free-text key, set to the value. */
+    private Path etcdFolderSpec(String value) throws IOException {
+        return Files.writeString(dir.resolve("c.netspec"), """
                 network lan { cidr 10.0.1.0/24 }
                 cluster c {
                   token env("HOME")
                   node cp-1 { role init; interface eth0 10.0.1.10 on lan }
-                  rke2 { node-label = [%s] }
+                  rke2 { etcd-s3-folder = %s }
                 }
-                """.formatted(String.join(
-                ", ", values.stream().map(SpecGenerator::quoted).toList())));
-        Path out = dir.resolve("out");
-        assertThat(netc("compile", spec.toString(), "-o", out.toString()).exit())
-                .isZero();
-        String node = Files.readString(out.resolve("nodes/cp-1.yaml"));
-        YamlOutput.check(new dev.netc.emit.OutputFile("nodes/cp-1.yaml", node, true));
-        Load load = new Load(LoadSettings.builder().build());
-        Map<String, Object> cluster =
-                (Map<String, Object>) ((Map<String, Object>) load.loadFromString(node)).get("cluster");
-        Map<String, Object> config = (Map<String, Object>) load.loadFromString((String) cluster.get("config"));
-        assertThat(config.get("node-label")).isEqualTo(values);
+                """.formatted(SpecGenerator.quoted(value)));
+    }
+
+    /** A line break or a control character in a value would not reach RKE2 as written: refused where it is written. */
+    @Test
+    void rke2StringsWithControlCharactersAreRefused() throws IOException {
+        for (String value : List.of("line\nbreak", "tab\there", "del\u007f", "nel\u0085", "ls\u2028")) {
+            Path spec = etcdFolderSpec(value);
+            Run run = netc("check", spec.toString());
+            assertThat(run.exit()).as(value).isEqualTo(1);
+            assertThat(run.err()).as(value).contains("error[NS2029]");
+        }
     }
 
     private static List<?> iterable(String yaml) {
@@ -204,6 +253,9 @@ class HostileInputTest {
                 .doesNotContain("Exception")
                 .doesNotContain("NS9001");
         assertThat(run.out()).isEmpty();
+        assertThat(run.err().chars().filter(c -> c < 0x20 && c != '\n' || c == 0x7f || c >= 0x80 && c <= 0x9f))
+                .as("control characters of the input on the terminal")
+                .isEmpty();
         assertThat(OutputTree.snapshot(dir)).isEqualTo(before);
 
         Path fresh = dir.resolve("never-created");

@@ -6,6 +6,9 @@ import dev.netc.compile.Compiler;
 import dev.netc.diagnostics.Code;
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.Severity;
+import dev.netc.query.DeclaredExternals;
+import dev.netc.query.EmittedPolicies;
+import dev.netc.query.ReachabilityProof;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,5 +42,23 @@ final class Accepted {
                 .filteredOn(
                         f -> WARNED_BY.getOrDefault(f.rule(), Set.of()).stream().noneMatch(warnings::contains))
                 .isEmpty();
+    }
+
+    /**
+     * The evaluator finds that the emitted policies allow exactly the declared flows, plus DNS
+     * ({@code ReachabilityProof}, as for the examples).
+     *
+     * @param declared what the spec's externals hold by their declarations; null when it has none of its own
+     */
+    static void assertExact(String name, Compiler.Result result, DeclaredExternals declared) {
+        EmittedPolicies policies = EmittedPolicies.of(result);
+        try {
+            (declared == null
+                            ? new ReachabilityProof(result.model(), policies)
+                            : new ReachabilityProof(result.model(), policies, declared))
+                    .run();
+        } catch (AssertionError e) {
+            throw new AssertionError("reachability of " + name, e);
+        }
     }
 }

@@ -1,7 +1,11 @@
 package dev.netc.conformance;
 
+import dev.netc.query.DeclaredExternals;
+import dev.netc.query.RandomSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -41,10 +45,42 @@ final class ClusterSpecGenerator {
             "service-node-port-range = \"30000-32767\"",
             "etcd-snapshot-retention = 10",
             "etcd-s3-timeout = 5m",
-            "node-name = \"edge\"");
+            "node-name = \"edge\"",
+            "node-label = [\"node.kubernetes.io/pool=edge\"]",
+            "service-node-port-range = \"30000+2767\"",
+            "lb-server-port = 6444",
+            "write-kubeconfig-mode = \"0644\"",
+            "etcd-s3-folder = \"a: b # c\"",
+            "etcd-s3-folder = \"caf\u00e9\"");
+
+    /** Values RKE2, kubelet or the API server refuse or ignore although they have the key's type. */
+    private static final List<String> WRONG_OPTIONS = List.of(
+            "node-label = [\"Zone Name=x\"]",
+            "node-label = [\"node-role.kubernetes.io/worker=true\"]",
+            "node-label = [\"a=b,c=d\"]",
+            "node-taint = [\"a=b:NoSchedul\"]",
+            "node-taint = [\"gpu:NoExecute\", \"gpu:NoExecute\"]",
+            "node-taint = [\"old:NoSchedule-\"]",
+            "service-node-port-range = \"40000-30000\"",
+            "lb-server-port = 99999",
+            "write-kubeconfig-mode = \"rw-r--r--\"",
+            "config = \"/etc/other.yaml\"",
+            "disable = [\"rke2-calico\"]",
+            "kube-proxy-arg = [\"ipvs-strict-arp=false\"]",
+            "kube-proxy-arg = [\"cleanup=true\"]",
+            "kube-proxy-arg = [\"proxy-mode=ipvs\"]",
+            "kubelet-arg = [\"a: b\"]",
+            "etcd-s3-folder = \"line\\nbreak\"",
+            "etcd-s3-folder = \"{{ .Values.x }}\"",
+            "etcd-s3-folder = \"caf\u00e9 \u2028 x\"",
+            "etcd-s3-folder = \"del\u007f\"");
 
     private static final List<String> SERVERS = List.of(
             "10.0.1.10",
+            "10.0.1.10",
+            "api.site.example",
+            "",
+            "[fd00:1::10]",
             "api.site.example",
             "API.Site.Example",
             "10.0.1.010",
@@ -57,17 +93,39 @@ final class ClusterSpecGenerator {
             List.of("canal", "canal", "canal", "canal", "calico", "cilium", "flannel", "multus, canal", "none");
     private static final List<String> DURATIONS = List.of("0s", "1s", "5s", "30s", "1m", "5m", "10m", "1h");
 
+    /** The variables the generated specs read: the cluster token and WireGuard's pre-shared key. */
+    static final Map<String, String> ENVIRONMENT =
+            Map.of("CLUSTER_TOKEN", "K10generated-token", "WG_PSK", "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=");
+
     private final Random random;
     private final List<String> catalogueKeys;
+    /** The namespaces of the last spec generated, if it has any: what its policies must allow. */
+    private RandomSpec namespaces;
 
     ClusterSpecGenerator(long seed, List<String> catalogueKeys) {
-        this.random = new Random(seed);
+        this(new Random(seed), catalogueKeys);
+    }
+
+    /** @param random the random numbers, e.g. a fuzzer's bytes */
+    ClusterSpecGenerator(Random random, List<String> catalogueKeys) {
+        this.random = random;
         this.catalogueKeys = List.copyOf(catalogueKeys);
     }
 
+    /** The externals the last spec declared, for the reachability proof; none without namespaces. */
+    Optional<DeclaredExternals> declaredExternals() {
+        return Optional.ofNullable(namespaces).map(RandomSpec::declared);
+    }
+
     String generate() {
+        namespaces = null;
         boolean dualStack = chance(4);
         StringBuilder out = new StringBuilder();
+        if (chance(3)) {
+            // namespaces, tiers, externals and flows of every kind: their policies must allow exactly the flows
+            namespaces = RandomSpec.generate(random);
+            out.append(namespaces.text());
+        }
         out.append("network mgmt { cidr 10.0.1.0/24")
                 .append(pick("", "; mtu 1500", "; mtu 9000"))
                 .append(" }\n");
@@ -104,11 +162,32 @@ final class ClusterSpecGenerator {
         }
         if (dualStack) {
             out.append("  pods 10.42.0.0/16, fd00:42::/56\n  services 10.43.0.0/16, fd00:43::/112\n");
+        } else if (chance(16)) {
+            out.append("  pods ")
+                    .append(pick("127.0.0.0/16", "169.254.0.0/16", "10.42.0.0/16"))
+                    .append('\n');
+            out.append("  services ")
+                    .append(pick("224.1.0.0/16", "127.1.0.0/16", "10.43.0.0/16"))
+                    .append('\n');
+        }
+        if (chance(8)) {
+            out.append("  domain \"")
+                    .append(pick("edge.local", "cluster.local", "edge.local", "my cluster", "Edge.Local"))
+                    .append("\"\n");
+        }
+        if (chance(8)) {
+            out.append("  tls-san \"")
+                    .append(pick("api.edge.example", "*.edge.example", "api.edge.example", "api edge", "-x"))
+                    .append("\"\n");
+        }
+        String cni = chance(3) ? pick(CNIS) : "canal";
+        if (!cni.equals("canal") || chance(6)) {
+            out.append("  cni ").append(cni).append('\n');
         }
         if (chance(3)) {
-            out.append("  cni ").append(pick(CNIS)).append('\n');
-        }
-        if (chance(2)) {
+            // the block of the cluster's CNI, now and then of another one (NS4026)
+            out.append(cniBlock(chance(8) ? pick("calico", "cilium", "flannel") : cni));
+        } else if (chance(2)) {
             out.append("  canal { on ")
                     .append(pick("data", "mgmt"))
                     .append("; backend ")
@@ -122,6 +201,9 @@ final class ClusterSpecGenerator {
             if (chance(4)) {
                 out.append("; vni ")
                         .append(pick("1", "4096", "9999", "10000", "999999", "1000000", "9999999", "16777215"));
+            }
+            if (chance(4)) { // WG_PSK holds a key: the harness replays how flanneld reads it
+                out.append("; psk env(\"WG_PSK\")");
             }
             out.append(" }\n");
         }
@@ -141,6 +223,31 @@ final class ClusterSpecGenerator {
             out.append("namespace app { isolate ingress, egress; tier web { pods app=web; port http 80/tcp } }\n");
         }
         return out.toString();
+    }
+
+    /** {@code calico}, {@code cilium} or {@code flannel} block, right and wrong; nothing for other CNIs. */
+    private String cniBlock(String cni) {
+        String backends = switch (cni) {
+            case "calico" -> "vxlan,vxlan-cross-subnet,vxlan-cross-subnet,bgp";
+            case "cilium" -> "vxlan,geneve,geneve,wireguard";
+            case "flannel" -> "vxlan,wireguard,host-gw,geneve";
+            default -> "";
+        };
+        if (backends.isEmpty()) {
+            return "";
+        }
+        StringBuilder block =
+                new StringBuilder("  ").append(cni).append(" { on ").append(pick("data", "mgmt"));
+        if (chance(2)) {
+            block.append("; backend ").append(pick(List.of(backends.split(","))));
+        }
+        if (cni.equals("flannel") && chance(3)) {
+            block.append("; psk env(\"WG_PSK\")"); // NS4035 unless the backend is wireguard
+        }
+        if (cni.equals("calico") && chance(3)) {
+            block.append("; mtu ").append(pick("40", "1230", "1400", "1450", "1480", "8950", "9000"));
+        }
+        return block.append(" }\n").toString();
     }
 
     private String kubeProxy() {
@@ -179,7 +286,13 @@ final class ClusterSpecGenerator {
         String mgmt = "10.0.1." + (10 + i);
         String data = "192.168.1." + (10 + i);
         StringBuilder node = new StringBuilder("  node n-" + i + " {\n    role " + role + "\n");
-        node.append("    interface eth0 ").append(mgmt).append(" on mgmt\n");
+        if (i == 0 && chance(20)) {
+            return node.append("  }\n").toString(); // an init node without an address
+        }
+        node.append("    interface eth0 ")
+                .append(mgmt)
+                .append(chance(30) ? " 10.0.1." + (100 + i) : "")
+                .append(" on mgmt\n");
         node.append("    interface ")
                 .append(pick("eth1", "eth1", "enp3s0"))
                 .append(' ')
@@ -192,7 +305,10 @@ final class ClusterSpecGenerator {
                     .append('\n');
         }
         if (chance(5)) {
-            node.append("    external-ip 203.0.113.").append(10 + i).append('\n');
+            node.append("    external-ip ")
+                    .append(chance(20) ? "127.0.0." : "203.0.113.")
+                    .append(10 + i)
+                    .append('\n');
         }
         if (chance(4)) {
             node.append("    rke2 {\n").append(options(1)).append("    }\n");
@@ -204,7 +320,9 @@ final class ClusterSpecGenerator {
     private String options(int count) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            text.append("    ").append(chance(4) ? anyKey() : pick(OPTIONS)).append('\n');
+            text.append("    ")
+                    .append(chance(4) ? anyKey() : chance(6) ? pick(WRONG_OPTIONS) : pick(OPTIONS))
+                    .append('\n');
         }
         return text.toString();
     }

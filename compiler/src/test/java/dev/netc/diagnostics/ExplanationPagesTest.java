@@ -45,7 +45,8 @@ class ExplanationPagesTest {
      * Codes whose examples are shell sessions ({@code ```console}) because the problem and its
      * fix are in the command line or the environment, not in the spec: {@code --set} (NS1009),
      * {@code --root} (NS1010), the sites file of {@code --sites} (NS1030, NS1031), the query of
-     * {@code netc query} (NS1040), an unset variable (NS2014), {@code --canal-configmap} (NS4008);
+     * {@code netc query} (NS1040), an unset variable (NS2014), a variable that holds no WireGuard key
+     * (NS2032), a token with white space (NS2030), {@code --canal-configmap} (NS4008);
      * or in what a spec's text on a page
      * cannot show: bytes that are not UTF-8 (NS0010), a thousand errors (NS0011), the output
      * folder (NS0012), a missing input (NS0020), a symbolic link (NS1020).
@@ -63,7 +64,13 @@ class ExplanationPagesTest {
             Code.NS1030,
             Code.NS1031,
             Code.NS1040,
+            Code.NS1050,
+            Code.NS1051,
+            Code.NS1052,
+            Code.NS1053,
             Code.NS2014,
+            Code.NS2030,
+            Code.NS2032,
             Code.NS4008);
 
     /** Codes no input can provoke: the page shows what the diagnostic looks like, without Wrong and Right. */

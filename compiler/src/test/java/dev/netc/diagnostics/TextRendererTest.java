@@ -60,4 +60,43 @@ class TextRendererTest {
                   |
                 """);
     }
+
+    /**
+     * A source line, the message and the file name are shown without a single control character
+     * of the input: an escape sequence that would clear the reader's screen, a backspace or a
+     * carriage return that would hide part of the line, a NUL, DEL, a C1 control, a line separator and a
+     * right-to-left override each become one visible character, so the carets stay under the
+     * value they point at.
+     */
+    @Test
+    void controlCharactersOfTheInputAreShownVisiblyAndTheCaretsStayAligned() {
+        SourceFile hostile = new SourceFile(
+                "evil\u001b[31m.netspec",
+                "labels a=\"\u001b[2J\u0008\u0000\u007f\u0085\u2028\u202e\", b=\"x y\" // \u001b]0;pwned\u0007\n");
+        Diagnostic diagnostic = Diagnostic.of(Code.NS2007, word(hostile, 1, "\"x y\""), "x\u001b[2Jy", "a reason")
+                .withNote("note \u001b[H")
+                .withHelp("help \r");
+
+        String rendered = new TextRenderer(false).render(diagnostic);
+
+        assertThat(rendered.chars().filter(c -> c < 0x20 && c != '\n' || c == 0x7f || c >= 0x80 && c <= 0x9f))
+                .isEmpty();
+        assertThat(rendered).doesNotContain("\u2028", "\u202e").isEqualTo("""
+                error[NS2007]: invalid label value `x␛[2Jy`: a reason
+                 --> evil␛[31m.netspec:1:26
+                  |
+                1 | labels a="␛[2J␈␀␡���", b="x y" // ␛]0;pwned␇
+                  |                          ^^^^^
+                  |
+                  = note: note ␛[H
+                  = help: help ␍
+                """);
+    }
+
+    @Test
+    void visibleTextLeavesOrdinaryTextAlone() {
+        String text = "tier frontend { pods app=web } // café, 東京, \uD83D\uDE00";
+        assertThat(Visible.text(text)).isSameAs(text);
+        assertThat(Visible.text("a\tb")).isEqualTo("a b");
+    }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every {@code netspec} block of the language reference is a complete file that netc accepts
- * without an error (with {@code CLUSTER_TOKEN} set), and without a warning unless the line it is
+ * without an error (with {@code CLUSTER_TOKEN} and WireGuard's {@code WG_PSK} set), and without a warning unless the line it is
  * reported on says so ({@code // warning: NS4017}), as the reference promises; and the policies
  * it emits, evaluated, allow exactly its flows plus DNS ({@link ReachabilityProof}): what the
  * reference shows is what the cluster gets.
@@ -43,7 +43,8 @@ class LanguageReferenceTest {
     }
 
     private static void check(String block) {
-        Compiler.Result result = InMemorySpec.compile(block, Map.of("CLUSTER_TOKEN", "a-token"));
+        Compiler.Result result = InMemorySpec.compile(
+                block, Map.of("CLUSTER_TOKEN", "a-token", "WG_PSK", "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk="));
         AnnouncedDiagnostics.assertAnnounced("language.md: " + firstLine(block), block, result.diagnostics());
         new ReachabilityProof(result.model(), EmittedPolicies.of(result)).run();
     }

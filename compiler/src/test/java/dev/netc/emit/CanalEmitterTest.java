@@ -2,11 +2,8 @@ package dev.netc.emit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netc.analysis.SecretSource;
 import dev.netc.compile.Compiler;
-import dev.netc.source.SourceFile;
-import java.nio.file.Path;
-import java.util.List;
+import dev.netc.compile.InMemorySpec;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -43,14 +40,7 @@ class CanalEmitterTest {
     @SuppressWarnings("unchecked")
     private static Optional<Map<String, Object>> values(String clusterBody) {
         String spec = "cluster { token env(\"T\"); " + clusterBody + " }\n";
-        Compiler.Result result = Compiler.compile(new Compiler.Request(
-                List.of(),
-                List.of(new SourceFile("t.netspec", spec)),
-                Path.of("."),
-                Path.of("."),
-                Map.of(),
-                SecretSource.of(Map.of("T", "token")),
-                Emitter.Options.DEFAULT));
+        Compiler.Result result = InMemorySpec.compile(spec, Map.of("T", "token"));
         assertThat(result.diagnostics()).noneMatch(d -> d.isError());
         return result.files().stream()
                 .filter(f -> f.path().equals("manifests/" + ChartConfigEmitter.manifestFile("rke2-canal")))

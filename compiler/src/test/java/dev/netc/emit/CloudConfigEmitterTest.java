@@ -2,10 +2,8 @@ package dev.netc.emit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netc.analysis.SecretSource;
 import dev.netc.compile.Compiler;
-import dev.netc.source.SourceFile;
-import java.nio.file.Path;
+import dev.netc.compile.InMemorySpec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -77,14 +75,7 @@ class CloudConfigEmitterTest {
     }
 
     private static OutputFile file(String spec, String path) {
-        Compiler.Result result = Compiler.compile(new Compiler.Request(
-                List.of(),
-                List.of(new SourceFile("t.netspec", spec)),
-                Path.of("."),
-                Path.of("."),
-                Map.of(),
-                SecretSource.of(Map.of("T", "token")),
-                Emitter.Options.DEFAULT));
+        Compiler.Result result = InMemorySpec.compile(spec, Map.of("T", "token"));
         assertThat(result.diagnostics()).isEmpty();
         return result.files().stream()
                 .filter(f -> f.path().equals(path))

@@ -47,14 +47,14 @@ class ManyNamespacesTest {
     }
 
     @Test
-    void aTemplateInOneOfManyFilesIsReportedOnceForThatFile() {
+    void aTemplateInOneOfManyNodesIsReportedOnceAtItsValue() {
         Compiler.Result result = compile(
                 spec("  node n-7 { role worker; interface eth0 10.0.1.7 on lan; rke2 { node-name = \"{{ x }}\" } }\n"));
 
         assertThat(result.diagnostics())
                 .filteredOn(d -> d.code() == Code.NS4012)
                 .singleElement()
-                .satisfies(d -> assertThat(d.notes()).singleElement().asString().contains("nodes/n-7.yaml"));
+                .satisfies(d -> assertThat(d.primary().text()).isEqualTo("\"{{ x }}\""));
     }
 
     private static Compiler.Result compile(String spec) {

@@ -32,7 +32,7 @@ class OverlappingTiersTest {
                 }
                 """);
         NetworkPolicy overlap = policies.manifests().policies().stream()
-                .filter(p -> p.name().equals("tier-web-in-all"))
+                .filter(p -> p.name().equals("tier-web.in-all"))
                 .findFirst()
                 .orElseThrow();
         assertThat(overlap.egress()).hasSize(1);
@@ -52,11 +52,11 @@ class OverlappingTiersTest {
                                 Protocol.TCP)
                         .allowed())
                 .isFalse();
-        assertThat(policies.provenance().rule("shop", "tier-web-in-all", Provenance.Direction.EGRESS, 0))
+        assertThat(policies.provenance().rule("shop", "tier-web.in-all", Provenance.Direction.EGRESS, 0))
                 .extracting(span -> span.line())
                 .containsExactly(5);
         assertThat(policies.provenance()
-                        .isolation("shop", "tier-web-in-all", Provenance.Direction.EGRESS)
+                        .isolation("shop", "tier-web.in-all", Provenance.Direction.EGRESS)
                         .map(span -> span.text()))
                 .hasValue("isolate egress");
     }
@@ -75,5 +75,39 @@ class OverlappingTiersTest {
         assertThat(policies.manifests().policies())
                 .extracting(NetworkPolicy::name)
                 .containsExactly("tier-api");
+    }
+
+    /**
+     * A tier named like an overlap policy ({@code a-in-b}) once got the same NetworkPolicy name as
+     * the overlap of {@code a} in {@code b}, and the second replaced the first when applied: the
+     * overlap's pods lost their rules. The dot in an overlap's name makes the names unique.
+     */
+    @Test
+    void aTierNamedLikeAnOverlapKeepsItsOwnPolicy() {
+        EmittedPolicies policies = compile("""
+                namespace b {
+                  tier b      { pods *; isolate egress }
+                  tier a      { pods app=a }
+                  tier a-in-b { pods app=x; isolate egress }
+                  tier db     { pods app=db; port sql 5432/tcp }
+                  allow a -> db:sql
+                  allow a-in-b -> db:sql
+                }
+                """);
+        java.util.List<String> names = policies.manifests().policies().stream()
+                .map(NetworkPolicy::name)
+                .toList();
+        assertThat(names).doesNotHaveDuplicates().contains("tier-a-in-b", "tier-a.in-b");
+        Endpoints endpoints = policies.endpoints();
+        for (String from : java.util.List.of("b.a", "b.a-in-b")) {
+            assertThat(policies.evaluate(
+                                    endpoints.named(from).orElseThrow(),
+                                    endpoints.named("b.db").orElseThrow(),
+                                    5432,
+                                    Protocol.TCP)
+                            .allowed())
+                    .as(from)
+                    .isTrue();
+        }
     }
 }

@@ -54,7 +54,7 @@ final class FuzzChecks {
 
     /**
      * Diagnostics are well-formed values (spans inside their file, placeholders filled in) that
-     * render without failing and never show the token
+     * render without failing, without a control character, and never show the token
      * (unless the input itself has it outside a token literal: the fuzzer learns the token from
      * the comparisons that look for it in comments, and a token typed into the text has not
      * leaked from netc);
@@ -78,6 +78,10 @@ final class FuzzChecks {
             }
             diagnostic.labels().stream().map(Label::span).forEach(FuzzChecks::checkSpan);
             String rendered = renderer.render(redactor.apply(diagnostic));
+            // whatever the input holds, nothing reaches the terminal but text and line feeds
+            assertThat(rendered.chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f))
+                    .as("control characters in\n%s", rendered)
+                    .isEmpty();
             if (!tokenTypedIn) {
                 assertThat(rendered).doesNotContain(TOKEN);
             }

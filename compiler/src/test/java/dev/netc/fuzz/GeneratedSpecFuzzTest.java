@@ -13,7 +13,6 @@ import dev.netc.evaluator.SchemaValidator;
 import dev.netc.query.EmittedPolicies;
 import dev.netc.query.ReachabilityProof;
 import dev.netc.source.SourceFile;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
@@ -45,9 +44,13 @@ class GeneratedSpecFuzzTest {
             if (file.path().startsWith("policies/")) {
                 checkPolicies(file);
             } else if (file.path().startsWith("nodes/")) {
-                assertThat(nodeLabels(file))
-                        .as("node-label strings in %s", file.path())
-                        .isEqualTo(spec.rke2Strings());
+                Map<String, Object> config = rke2Config(file);
+                if (config.containsKey("etcd-arg") || !"worker".equals(role(file))) {
+                    spec.rke2Strings()
+                            .forEach((key, value) -> assertThat(config.get(key))
+                                    .as("%s in %s", key, file.path())
+                                    .isEqualTo(value));
+                }
             }
         }
         try {
@@ -58,7 +61,14 @@ class GeneratedSpecFuzzTest {
     }
 
     private static void checkPolicies(OutputFile file) {
+        java.util.Set<Object> names = new java.util.HashSet<>();
         for (Map<String, Object> document : KubeYaml.loadAll(file.content())) {
+            if ("NetworkPolicy".equals(document.get("kind"))) {
+                // one namespace a file: a second policy of a name would replace the first when applied
+                assertThat(names.add(((Map<?, ?>) document.get("metadata")).get("name")))
+                        .as("unique name of %s in %s", document.get("metadata"), file.path())
+                        .isTrue();
+            }
             if ("NetworkPolicy".equals(document.get("kind"))) {
                 assertThat(SchemaValidator.validate(document))
                         .as("schema: %s", document)
@@ -71,9 +81,15 @@ class GeneratedSpecFuzzTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> nodeLabels(OutputFile file) {
+    private static Map<String, Object> rke2Config(OutputFile file) {
         Map<String, Object> root = (Map<String, Object>) YAML.loadFromString(file.content());
         String config = (String) ((Map<String, Object>) root.get("cluster")).get("config");
-        return (List<String>) ((Map<String, Object>) YAML.loadFromString(config)).get("node-label");
+        return (Map<String, Object>) YAML.loadFromString(config);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String role(OutputFile file) {
+        Map<String, Object> root = (Map<String, Object>) YAML.loadFromString(file.content());
+        return String.valueOf(((Map<String, Object>) root.get("cluster")).get("role"));
     }
 }

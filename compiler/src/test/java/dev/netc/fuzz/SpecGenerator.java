@@ -5,6 +5,7 @@ import dev.netc.query.DeclaredExternals;
 import dev.netc.query.RandomSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -20,7 +21,8 @@ public final class SpecGenerator {
             List.of("yes", "no", "on", "off", "null", "true", "false", "y", "n", "nan", "inf");
     /**
      * RKE2 option strings: YAML indicators, comment and mapping look-alikes, quotes, escapes,
-     * non-ASCII. Written into the source with netspec escapes; they must come back unchanged.
+     * non-ASCII. Written into the source with netspec escapes; they must come back unchanged. (A
+     * line feed or tab is refused, NS2029: no value RKE2 turns into a flag may hold one.)
      */
     public static final List<String> AWKWARD_STRINGS = List.of(
             "a: b",
@@ -40,8 +42,6 @@ public final class SpecGenerator {
             "`tick",
             "'single'",
             "\"double\"",
-            "line\nbreak",
-            "tab\there",
             "trailing:",
             "[x]",
             "{y}",
@@ -57,7 +57,14 @@ public final class SpecGenerator {
      * The spec, the node-label strings it gives RKE2, which the output must carry unchanged, and
      * what its externals hold by their declarations.
      */
-    record Spec(String text, List<String> rke2Strings, DeclaredExternals externals) {}
+    record Spec(String text, Map<String, String> rke2Strings, DeclaredExternals externals) {}
+
+    /**
+     * Free-text RKE2 keys (RKE2 passes them to etcd's S3 client as they are, with no syntax of
+     * their own), one awkward string each; the servers' node files must carry them unchanged.
+     */
+    public static final List<String> FREE_TEXT_KEYS =
+            List.of("etcd-s3-secret-key", "etcd-s3-access-key", "etcd-s3-folder");
 
     private SpecGenerator() {}
 
@@ -71,14 +78,14 @@ public final class SpecGenerator {
                 text = text.replaceAll("\\b" + generated + "\\b", words.remove(data.consumeInt(0, words.size() - 1)));
             }
         }
-        List<String> rke2Strings = new ArrayList<>();
+        Map<String, String> rke2Strings = new java.util.LinkedHashMap<>();
         if (data.consumeBoolean()) {
             text += cluster(data, rke2Strings);
         }
-        return new Spec(text, List.copyOf(rke2Strings), spec.declared());
+        return new Spec(text, Map.copyOf(rke2Strings), spec.declared());
     }
 
-    private static String cluster(FuzzedDataProvider data, List<String> rke2Strings) {
+    private static String cluster(FuzzedDataProvider data, Map<String, String> rke2Strings) {
         StringBuilder out = new StringBuilder("network lan { cidr 10.0.1.0/24; mtu 1500 }\n");
         out.append("cluster edge {\n  token env(\"CLUSTER_TOKEN\")\n  server 10.0.1.10\n");
         if (data.consumeBoolean()) {
@@ -100,14 +107,14 @@ public final class SpecGenerator {
                     .append(10 + i)
                     .append(" on lan }\n");
         }
-        for (int i = data.consumeInt(1, 3); i > 0; i--) {
-            rke2Strings.add(AWKWARD_STRINGS.get(data.consumeInt(0, AWKWARD_STRINGS.size() - 1)));
+        StringBuilder options = new StringBuilder();
+        for (int i = data.consumeInt(1, FREE_TEXT_KEYS.size()); i > 0; i--) {
+            String key = FREE_TEXT_KEYS.get(i - 1);
+            String value = AWKWARD_STRINGS.get(data.consumeInt(0, AWKWARD_STRINGS.size() - 1));
+            rke2Strings.put(key, value);
+            options.append(' ').append(key).append(" = ").append(quoted(value)).append(';');
         }
-        return out.append("  rke2 { node-label = [")
-                .append(String.join(
-                        ", ", rke2Strings.stream().map(SpecGenerator::quoted).toList()))
-                .append("] }\n}\n")
-                .toString();
+        return out.append("  rke2 {").append(options).append(" }\n}\n").toString();
     }
 
     /** A netspec string literal: quotes, backslashes, newlines, tabs and `$` escaped. */
@@ -122,10 +129,10 @@ public final class SpecGenerator {
     }
 
     /** The fuzzer's bytes as the random numbers of a {@link Random}. */
-    private static final class FuzzedRandom extends Random {
+    public static final class FuzzedRandom extends Random {
         private final transient FuzzedDataProvider data;
 
-        FuzzedRandom(FuzzedDataProvider data) {
+        public FuzzedRandom(FuzzedDataProvider data) {
             this.data = data;
         }
 

@@ -345,6 +345,39 @@ class LanguageServerTest {
         assertThat(complete(typing, "allow backend -> ")).contains("frontend", "office");
     }
 
+    /**
+     * An expectation the emitted policies break is an error as you type, at the statement, with the
+     * explanation `netc query` gives in its message; hover and completion know the statement.
+     */
+    @Test
+    void aBrokenExpectationIsReportedAtItsStatementWithTheRulesThatDecide() throws Exception {
+        String expecting = FIXED.replace(
+                "  allow backend -> office\n",
+                "  allow backend -> office\n  expect allow backend -> frontend:http\n  expect deny internet -> backend\n");
+        List<Diagnostic> diagnostics = change(expecting, 2).getDiagnostics();
+
+        assertThat(diagnostics).singleElement().satisfies(d -> {
+            assertThat(d.getCode().getLeft()).isEqualTo("NS3031");
+            assertThat(d.getRange()).isEqualTo(rangeOf(expecting, "expect allow backend -> frontend:http"));
+            assertThat(d.getMessage())
+                    .startsWith("`app.backend -> app.frontend` is denied on 80/tcp, which `expect allow` requires")
+                    .contains("note: egress of app.backend: denied")
+                    .contains("no rule of these policies admits to app.frontend on 80/tcp");
+        });
+        assertThat(hover(at(expecting, "expect deny", "deny"))).contains("no connection it names is allowed");
+        assertThat(complete(expecting, "  expect ")).containsExactly("allow", "deny");
+        assertThat(complete(expecting, "expect deny internet -> "))
+                .contains("frontend", "app")
+                .doesNotContain("ingress");
+
+        assertThat(change(
+                                expecting.replace(
+                                        "expect allow backend -> frontend:http", "expect deny backend -> frontend"),
+                                3)
+                        .getDiagnostics())
+                .isEmpty();
+    }
+
     /** The forms of flows that name no declaration: hover says what each means here, completion offers them. */
     @Test
     void hoverAndCompletionKnowTheFormsOfFlowsThatNameNoDeclaration() throws Exception {

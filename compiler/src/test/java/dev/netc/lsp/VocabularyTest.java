@@ -30,7 +30,16 @@ class VocabularyTest {
                 .isEqualTo(expected)
                 .containsEntry(
                         Vocabulary.TOP_LEVEL,
-                        List.of("import", "param", "network", "cluster", "namespace", "external", "port", "allow"));
+                        List.of(
+                                "import",
+                                "param",
+                                "network",
+                                "cluster",
+                                "namespace",
+                                "external",
+                                "port",
+                                "allow",
+                                "expect"));
     }
 
     @Test

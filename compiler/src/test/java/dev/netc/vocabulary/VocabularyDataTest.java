@@ -326,6 +326,7 @@ class VocabularyDataTest {
             case "external" -> "external e" + i + " = 10." + (100 + i) + ".0.0/16";
             case "port" -> "port p" + i + " = 80/tcp";
             case "allow" -> "allow * -> *";
+            case "expect" -> "expect allow * -> *"; // nothing isolated: everything is allowed
             case "pods" -> "pods a" + i + "=b";
             case "labels" -> "labels a" + i + "=b";
             case "rke2" -> "rke2 { }";

@@ -29,6 +29,8 @@ PODS      : 'pods';
 LABELS    : 'labels';
 RKE2      : 'rke2';
 ALLOW     : 'allow';
+// what must (`expect allow`) or must not (`expect deny`) be reachable, proved on the emitted policies
+EXPECT    : 'expect';
 EXCEPT    : 'except';
 IN        : 'in';
 NOTIN     : 'notin';

@@ -44,6 +44,7 @@ statement
     | EXTERNAL name=identifier EQ include=addressList (EXCEPT exclude=addressList)?  # externalStatement
     | PORT name=identifier EQ portList                                      # portConstantStatement
     | ALLOW side=identifier? flow                                           # allowStatement
+    | EXPECT verdict=expectVerdict flow                                     # expectStatement
     | PODS selectorList                                                     # podsStatement
     | LABELS selectorList                                                   # labelsStatement
     | RKE2 LBRACE rke2Entry* RBRACE                                         # rke2Statement
@@ -75,6 +76,9 @@ portList : portItem (COMMA portItem)*;
 // `http` is a port of the target tier or a constant; `tcp` every TCP port; `http/tcp` (a NAME
 // with `/`) the destination's container port named `http`; `*/tcp` is read to say how to write it.
 portItem : PORT_SPEC | NUMBER | identifier | STAR_PORT;
+
+// `allow` is a keyword; `deny` (and any other word, reported by the analysis) a name
+expectVerdict : ALLOW | identifier;
 
 flow : from=endpointSet ARROW to=endpointSet (COLON ports=portSet)?;
 
@@ -128,7 +132,7 @@ labelValue : identifier | STRING | NUMBER | DURATION | IPV4;
 rke2Entry : key=rke2Key EQ value SEMI?;
 rke2Key   : identifier | STRING;
 
-// Declaration keywords double as names; `allow`, `except`, `in`, `notin`, `namespaces` and `everyone` stay reserved
+// Declaration keywords double as names; `allow`, `expect`, `except`, `in`, `notin`, `namespaces` and `everyone` stay reserved
 // because they start or separate constructs where a name could also appear.
 identifier
     : NAME

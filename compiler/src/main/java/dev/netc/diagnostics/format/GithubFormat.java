@@ -2,6 +2,7 @@ package dev.netc.diagnostics.format;
 
 import dev.netc.diagnostics.Diagnostic;
 import dev.netc.diagnostics.Severity;
+import dev.netc.diagnostics.Visible;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -56,8 +57,8 @@ final class GithubFormat {
         List<String> properties = new ArrayList<>();
         if (diagnostic.primary() != null) {
             Region region = Region.of(diagnostic.primary());
-            properties.add(
-                    "file=" + property(locations.path(diagnostic.primary().file())));
+            properties.add("file="
+                    + property(Visible.text(locations.path(diagnostic.primary().file()))));
             properties.add("line=" + region.startLine());
             properties.add("endLine=" + region.endLine());
             // GitHub accepts columns only on single-line annotations
@@ -77,19 +78,20 @@ final class GithubFormat {
     /** The message with its label, notes and help, one per line. */
     private static String body(Diagnostic diagnostic) {
         StringBuilder body =
-                new StringBuilder(diagnostic.code().name()).append(": ").append(diagnostic.message());
+                new StringBuilder(diagnostic.code().name()).append(": ").append(Visible.text(diagnostic.message()));
         if (!diagnostic.primaryLabel().isEmpty()) {
-            body.append(" (").append(diagnostic.primaryLabel()).append(')');
+            body.append(" (").append(Visible.text(diagnostic.primaryLabel())).append(')');
         }
-        diagnostic.notes().forEach(note -> body.append("\nnote: ").append(note));
-        diagnostic.help().ifPresent(help -> body.append("\nhelp: ").append(help));
+        // the log is read in a terminal too: no control character of the input reaches it
+        diagnostic.notes().forEach(note -> body.append("\nnote: ").append(Visible.text(note)));
+        diagnostic.help().ifPresent(help -> body.append("\nhelp: ").append(Visible.text(help)));
         return body.toString();
     }
 
     private static String plain(Diagnostic diagnostic, Locations locations) {
         String where = diagnostic.primary() == null
                 ? ""
-                : locations.path(diagnostic.primary().file()) + ":"
+                : Visible.text(locations.path(diagnostic.primary().file())) + ":"
                         + diagnostic.primary().line() + ":"
                         + diagnostic.primary().column() + ": ";
         return where + diagnostic.severity().label() + ": " + body(diagnostic).replace("\n", "; ");
