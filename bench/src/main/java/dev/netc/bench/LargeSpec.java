@@ -84,6 +84,14 @@ public record LargeSpec(int namespaces, int tiers, int flows, int nodes, int ext
         return out.toString();
     }
 
+    /**
+     * The same spec with the port of tier {@code t-01} moved in every namespace: the second
+     * version that {@code netc diff} is timed on (every flow to such a tier changes).
+     */
+    public static String changedPort(String text) {
+        return text.replace("port p 8001/tcp", "port p 8101/tcp");
+    }
+
     private void cluster(StringBuilder out) {
         out.append("cluster large {\n  token env(\"CLUSTER_TOKEN\")\n  server 10.0.0.10\n");
         out.append("  canal { on data; backend vxlan }\n");

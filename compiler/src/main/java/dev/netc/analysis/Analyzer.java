@@ -27,8 +27,11 @@ import java.util.Set;
 public final class Analyzer {
     private Analyzer() {}
 
-    /** The resolved model, and every name declared and where it is used. */
-    public record Analysis(Model model, Bindings bindings) {}
+    /**
+     * The resolved model, every name declared and where it is used, and the parameters' values
+     * as bound (which strings in the model may interpolate).
+     */
+    public record Analysis(Model model, Bindings bindings, Map<String, String> params) {}
 
     /** @param importTargets the file each import statement loaded, by the span of its path */
     public static Analysis analyze(
@@ -105,7 +108,7 @@ public final class Analyzer {
                 flows,
                 allExternals(declarations, externals, cluster, params),
                 expectations);
-        return new Analysis(model, bindings.build());
+        return new Analysis(model, bindings.build(), params.values());
     }
 
     /**

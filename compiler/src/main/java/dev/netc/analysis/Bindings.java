@@ -3,15 +3,15 @@ package dev.netc.analysis;
 import dev.netc.source.SourceFile;
 import dev.netc.source.Span;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Every name a compilation declares, and every place that uses one, as the analysis resolved them:
@@ -77,22 +77,24 @@ public final class Bindings {
 
     private final List<Declaration> declarations;
     private final List<Form> forms;
-    private final Map<String, Declaration> byName;
-    private final Map<Declaration, List<Use>> usesOf;
-    private final Map<SourceFile, List<Use>> usesIn;
+    private final Map<Kind, Map<String, Declaration>> byName;
+    /** The uses as recorded, until {@link #index()} resolves them: a compile never asks for them. */
+    private List<Recorder.PendingUse> recorded;
 
-    private Bindings(List<Declaration> declarations, List<Use> uses, List<Form> forms) {
+    private Index index;
+
+    /** The uses resolved, in source order, by declaration and by file. */
+    private record Index(Map<Declaration, List<Use>> usesOf, Map<SourceFile, List<Use>> usesIn) {}
+
+    private Bindings(
+            List<Declaration> declarations,
+            Map<Kind, Map<String, Declaration>> byName,
+            List<Recorder.PendingUse> recorded,
+            List<Form> forms) {
         this.declarations = List.copyOf(declarations);
+        this.byName = byName;
+        this.recorded = recorded;
         this.forms = List.copyOf(forms);
-        this.byName = new HashMap<>();
-        declarations.forEach(d -> byName.put(key(d.kind(), d.name()), d));
-        // declarations are unique objects: by identity, which also spares the record's generated hashCode at start-up
-        this.usesOf = new IdentityHashMap<>();
-        this.usesIn = new HashMap<>();
-        for (Use use : uses) {
-            usesOf.computeIfAbsent(use.target(), d -> new ArrayList<>()).add(use);
-            usesIn.computeIfAbsent(use.span().file(), f -> new ArrayList<>()).add(use);
-        }
     }
 
     public List<Declaration> declarations() {
@@ -104,12 +106,12 @@ public final class Bindings {
     }
 
     public Optional<Declaration> find(Kind kind, String name) {
-        return Optional.ofNullable(byName.get(key(kind, name)));
+        return Optional.ofNullable(byName.get(kind).get(name));
     }
 
     /** Every use of a declaration, in source order. */
     public List<Use> usesOf(Declaration declaration) {
-        return usesOf.getOrDefault(declaration, List.of());
+        return index().usesOf().getOrDefault(declaration, List.of());
     }
 
     /**
@@ -117,7 +119,7 @@ public final class Bindings {
      * whose name is there (a module's name is nowhere in its file).
      */
     public Optional<Declaration> at(SourceFile file, int offset) {
-        Optional<Use> use = usesIn.getOrDefault(file, List.of()).stream()
+        Optional<Use> use = index().usesIn().getOrDefault(file, List.of()).stream()
                 .filter(u -> contains(u.span(), file, offset))
                 .min(Comparator.comparingInt(u -> u.span().end() - u.span().start()));
         if (use.isPresent()) {
@@ -128,6 +130,11 @@ public final class Bindings {
                 .findFirst();
     }
 
+    /** Resolves the uses now, so that the first question after a compile is answered as fast as the next. */
+    public void resolveUses() {
+        index();
+    }
+
     /** The innermost form of the language written at an offset of a file, if any. */
     public Optional<Form> formAt(SourceFile file, int offset) {
         return forms.stream()
@@ -135,12 +142,75 @@ public final class Bindings {
                 .min(Comparator.comparingInt(f -> f.span().end() - f.span().start()));
     }
 
-    private static boolean contains(Span span, SourceFile file, int offset) {
-        return span != null && span.file() == file && span.start() <= offset && offset <= span.end();
+    /**
+     * Resolves the recorded uses to their declarations, once: sorted by file name, then position,
+     * each (span, name) once in the order first recorded. Synchronized: the indexes are built on
+     * the first question, from whichever thread asks it.
+     */
+    private synchronized Index index() {
+        if (index != null) {
+            return index;
+        }
+        List<Use> resolved = new ArrayList<>();
+        for (Recorder.PendingUse use : recorded) {
+            Declaration target = byName.get(use.kind()).get(use.name());
+            if (target != null) {
+                resolved.add(new Use(use.span(), target));
+            }
+        }
+        // by file name, then position (stable: uses at one position stay in the order recorded);
+        // uses in one file (nearly all of them) skip comparing its name
+        resolved.sort((a, b) -> {
+            SourceFile one = a.span().file();
+            SourceFile other = b.span().file();
+            int byFile = one == other ? 0 : one.displayName().compareTo(other.displayName());
+            return byFile != 0
+                    ? byFile
+                    : Integer.compare(a.span().start(), b.span().start());
+        });
+        // declarations are unique objects: by identity, which also spares the record's generated hashCode at start-up
+        Map<Declaration, List<Use>> usesOf = new IdentityHashMap<>();
+        Map<SourceFile, List<Use>> usesIn = new HashMap<>();
+        for (Use use : withoutRepeats(resolved)) {
+            usesOf.computeIfAbsent(use.target(), d -> new ArrayList<>()).add(use);
+            usesIn.computeIfAbsent(use.span().file(), f -> new ArrayList<>()).add(use);
+        }
+        index = new Index(usesOf, usesIn);
+        recorded = null;
+        return index;
     }
 
-    private static String key(Kind kind, String name) {
-        return kind.ordinal() + ":" + name;
+    /**
+     * The sorted uses with a use recorded again (same span, same declaration) dropped: among the
+     * uses at one position, the first of each stays, as recording them in a set did.
+     */
+    private static List<Use> withoutRepeats(List<Use> sorted) {
+        List<Use> result = new ArrayList<>(sorted.size());
+        int group = 0; // where the uses at the current position start in the result
+        for (Use use : sorted) {
+            if (group < result.size() && !samePosition(result.get(group), use)) {
+                group = result.size();
+            }
+            boolean repeat = false;
+            for (int i = group; i < result.size() && !repeat; i++) {
+                repeat = result.get(i).target() == use.target()
+                        && result.get(i).span().equals(use.span());
+            }
+            if (!repeat) {
+                result.add(use);
+            }
+        }
+        return result;
+    }
+
+    /** Whether two uses sort as equal: same file name, same start. */
+    private static boolean samePosition(Use a, Use b) {
+        return a.span().start() == b.span().start()
+                && a.span().file().displayName().equals(b.span().file().displayName());
+    }
+
+    private static boolean contains(Span span, SourceFile file, int offset) {
+        return span != null && span.file() == file && span.start() <= offset && offset <= span.end();
     }
 
     /**
@@ -149,27 +219,31 @@ public final class Bindings {
      * of a name never declared is dropped.
      */
     static final class Recorder {
-        private final Map<String, Declaration> declared = new LinkedHashMap<>();
-        private final Set<PendingUse> uses = new LinkedHashSet<>();
+        /** In order of declaration. */
+        private final List<Declaration> declarations = new ArrayList<>();
+        /**
+         * By kind, then name: a map per kind rather than one keyed by kind and name together,
+         * whose key strings were built anew for every lookup (a hundred thousand uses in a large spec).
+         */
+        private final Map<Kind, Map<String, Declaration>> declared = new EnumMap<>(Kind.class);
+        /** Every use in the order recorded, repeats included (dropped when resolved, see {@link Bindings#index()}). */
+        private final List<PendingUse> uses = new ArrayList<>();
 
-        private record PendingUse(Span span, Kind kind, String name) {
-            // as the record would, without its invokedynamic bootstrap (see bench/README.md, Start-up)
-            @Override
-            public boolean equals(Object other) {
-                return other instanceof PendingUse that
-                        && span.equals(that.span)
-                        && kind == that.kind
-                        && name.equals(that.name);
-            }
-
-            @Override
-            public int hashCode() {
-                return 31 * (31 * span.hashCode() + kind.hashCode()) + name.hashCode();
+        Recorder() {
+            for (Kind kind : Kind.values()) {
+                declared.put(kind, new HashMap<>());
             }
         }
 
+        record PendingUse(Span span, Kind kind, String name) {}
+
         void declare(Kind kind, String name, Span nameSpan, Span span) {
-            declared.putIfAbsent(key(kind, name), new Declaration(kind, name, nameSpan, span));
+            Map<String, Declaration> ofKind = declared.get(kind);
+            if (!ofKind.containsKey(name)) {
+                Declaration declaration = new Declaration(kind, name, nameSpan, span);
+                ofKind.put(name, declaration);
+                declarations.add(declaration);
+            }
         }
 
         /** By span: a port written once is resolved once per destination of its flow. */
@@ -187,16 +261,9 @@ public final class Bindings {
         }
 
         Bindings build() {
-            List<Use> resolved = new ArrayList<>();
-            for (PendingUse use : uses) {
-                Declaration target = declared.get(key(use.kind(), use.name()));
-                if (target != null) {
-                    resolved.add(new Use(use.span(), target));
-                }
-            }
-            resolved.sort(Comparator.comparing((Use u) -> u.span().file().displayName())
-                    .thenComparingInt(u -> u.span().start()));
-            return new Bindings(List.copyOf(declared.values()), resolved, List.copyOf(forms.values()));
+            Map<Kind, Map<String, Declaration>> byName = new EnumMap<>(Kind.class);
+            declared.forEach((kind, names) -> byName.put(kind, Collections.unmodifiableMap(names)));
+            return new Bindings(declarations, byName, List.copyOf(uses), List.copyOf(forms.values()));
         }
     }
 }

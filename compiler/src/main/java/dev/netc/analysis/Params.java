@@ -117,6 +117,11 @@ public final class Params {
         return Optional.ofNullable(values.get(name));
     }
 
+    /** The value of every parameter that could be bound, from {@code --set} or its default. */
+    public Map<String, String> values() {
+        return Map.copyOf(values);
+    }
+
     /** True for every declared parameter, also one whose value could not be bound. */
     public boolean isDeclared(String name) {
         return declared.contains(name);

@@ -3,7 +3,6 @@ package dev.netc.cli;
 import dev.netc.cli.args.Arguments;
 import dev.netc.cli.args.Command;
 import dev.netc.compile.Compiler;
-import dev.netc.emit.Emitter;
 import java.io.PrintWriter;
 
 /** {@code netc check PATH...}: diagnostics only, nothing written. */
@@ -28,7 +27,7 @@ final class CheckCommand implements Subcommand {
 
     @Override
     public int call() {
-        Compiler.Result result = options.compile(Emitter.Options.DEFAULT);
+        Compiler.Result result = options.check();
         return options.report(result, out, err, diagnostics) ? Netc.INPUT_ERRORS : Netc.OK;
     }
 }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Options shared by the commands that compile: inputs, parameters, colour of diagnostics. */
 final class CompileOptions {
@@ -92,6 +93,16 @@ final class CompileOptions {
         return compile(inputs, emitOptions);
     }
 
+    /** A compile for the commands that evaluate the applied objects (see {@link Compiler#forEvaluation}). */
+    Compiler.Result forEvaluation(List<Path> specs, Emitter.Options emitOptions) {
+        return run(specs, emitOptions, SecretSource.ifPresent(System.getenv()), Compiler::forEvaluation);
+    }
+
+    /** A compile's diagnostics, model and bindings, without its files (see {@link Compiler#check}). */
+    Compiler.Result check() {
+        return run(inputs, Emitter.Options.DEFAULT, SecretSource.ifPresent(System.getenv()), Compiler::check);
+    }
+
     /** Compiles other inputs with these settings: for commands whose positional arguments are not all specs. */
     Compiler.Result compile(List<Path> specs, Emitter.Options emitOptions) {
         return compile(specs, emitOptions, SecretSource.ifPresent(System.getenv()));
@@ -108,6 +119,15 @@ final class CompileOptions {
     }
 
     private Compiler.Result compile(List<Path> specs, Emitter.Options emitOptions, SecretSource secrets) {
+        return run(specs, emitOptions, secrets, Compiler::compile);
+    }
+
+    /** Runs {@code how} (a compile, a check, ...) on the specs and, when it is among the inputs, standard input. */
+    private Compiler.Result run(
+            List<Path> specs,
+            Emitter.Options emitOptions,
+            SecretSource secrets,
+            Function<Compiler.Request, Compiler.Result> how) {
         List<SourceFile> sources = new ArrayList<>();
         if (stdin) {
             DiagnosticSink sink = new DiagnosticSink();
@@ -118,7 +138,7 @@ final class CompileOptions {
             }
             sources.add(source.get());
         }
-        return Compiler.compile(request(specs, sources, emitOptions, secrets));
+        return how.apply(request(specs, sources, emitOptions, secrets));
     }
 
     private Compiler.Request request(

@@ -8,6 +8,7 @@ import dev.netc.cli.args.Positional;
 import dev.netc.cli.args.ValueType;
 import dev.netc.compile.Compiler;
 import dev.netc.diff.ConnectivityDiff;
+import dev.netc.diff.Sides;
 import dev.netc.emit.Emitter;
 import java.io.PrintWriter;
 import java.util.List;
@@ -56,8 +57,11 @@ final class DiffCommand implements Subcommand {
 
     @Override
     public int call() {
-        Compiler.Result before = compile.compile(List.of(compile.inputs.get(0)), Emitter.Options.DEFAULT);
-        Compiler.Result after = compile.compile(List.of(compile.inputs.get(1)), Emitter.Options.DEFAULT);
+        Sides.Both<Compiler.Result> both = Sides.of(
+                () -> compile.forEvaluation(List.of(compile.inputs.get(0)), Emitter.Options.DEFAULT),
+                () -> compile.forEvaluation(List.of(compile.inputs.get(1)), Emitter.Options.DEFAULT));
+        Compiler.Result before = both.before();
+        Compiler.Result after = both.after();
         if (before.hasErrors() || after.hasErrors()) {
             for (Compiler.Result failed : List.of(before, after)) {
                 if (failed.hasErrors()) {

@@ -49,7 +49,7 @@ final class GraphCommand implements Subcommand {
 
     @Override
     public int call() {
-        Compiler.Result result = options.compile(Emitter.Options.DEFAULT);
+        Compiler.Result result = options.forEvaluation(options.inputs, Emitter.Options.DEFAULT);
         if (result.hasErrors()) {
             options.report(result, out, err, DiagnosticOptions.TEXT);
             return Netc.INPUT_ERRORS;

@@ -60,8 +60,8 @@ final class QueryCommand implements Subcommand {
 
     @Override
     public int call() {
-        Compiler.Result result =
-                compile.compile(Emitter.Options.builder().traceRules(true).build());
+        Compiler.Result result = compile.forEvaluation(
+                compile.inputs, Emitter.Options.builder().traceRules(true).build());
         if (result.hasErrors()) {
             compile.report(result, out, err, DiagnosticOptions.TEXT);
             return Netc.USAGE;

@@ -124,6 +124,43 @@ public final class Compiler {
     }
 
     public static Result compile(Loaded loaded, Request request, Limits limits) {
+        return run(loaded, request, limits, Output.ALL);
+    }
+
+    /** Which files a run emits and returns. */
+    private enum Output {
+        /** Every file ({@code compile}). */
+        ALL,
+        /** Those whose objects the servers apply ({@code query}, {@code diff}, {@code graph}). */
+        APPLIED,
+        /** None ({@code check}, the language server). */
+        NONE
+    }
+
+    /**
+     * A compile for the commands that evaluate the objects the servers apply: the same
+     * diagnostics, and only the files that hold such objects ({@link Emitter#emitApplied}), unless
+     * NS4012 needs every file searched ({@link Templates}), when all are emitted.
+     */
+    public static Result forEvaluation(Request request) {
+        return run(load(request), request, Limits.DEFAULT, Output.APPLIED);
+    }
+
+    /**
+     * The diagnostics, model and bindings of a compile, without its files: for {@code netc
+     * check} and the language server, which write nothing. The files are emitted only when their
+     * diagnostics depend on them ({@link Templates}), so the diagnostics are a compile's.
+     */
+    public static Result check(Request request) {
+        return check(load(request), request);
+    }
+
+    /** {@link #check(Request)} of files already loaded. */
+    public static Result check(Loaded loaded, Request request) {
+        return run(loaded, request, Limits.DEFAULT, Output.NONE);
+    }
+
+    private static Result run(Loaded loaded, Request request, Limits limits, Output wanted) {
         DiagnosticSink sink = new DiagnosticSink(limits.maxErrors());
         loaded.diagnostics().forEach(sink::report);
         if (sink.isFull()) {
@@ -143,19 +180,27 @@ public final class Compiler {
                     .bindings();
             return new Result(sink.sorted(), List.of(), Model.EMPTY, loaded.files(), bindings, Provenance.EMPTY);
         }
+        Templates.Recording secrets = new Templates.Recording(request.secrets());
         Analyzer.Analysis analysis =
-                Analyzer.analyze(loaded.files(), loaded.importTargets(), request.params(), request.secrets(), sink);
+                Analyzer.analyze(loaded.files(), loaded.importTargets(), request.params(), secrets, sink);
         Model model = analysis.model();
-        Emitter.Emitted emitted = new Emitter.Emitted(List.of(), Provenance.EMPTY);
+        Emitter.Emitted emitted = null;
         if (!sink.hasErrors()) {
-            emitted = Emitter.emit(model, request.emitOptions());
-            checkNoTemplates(emitted.files(), sink);
+            if (wanted == Output.ALL || Templates.possible(loaded.files(), analysis.params(), secrets)) {
+                emitted = Emitter.emit(model, request.emitOptions());
+                Templates.check(emitted.files(), sink);
+            } else if (wanted == Output.APPLIED) {
+                emitted = Emitter.emitApplied(model, request.emitOptions());
+            }
             Emitter.diagnostics(model, request.emitOptions()).forEach(sink::report);
             if (!sink.hasErrors()) {
                 checkExpectations(model, emitted, request.emitOptions(), sink);
             }
         }
-        boolean failed = sink.hasErrors();
+        if (emitted == null) {
+            emitted = new Emitter.Emitted(List.of(), Provenance.EMPTY);
+        }
+        boolean failed = sink.hasErrors() || wanted == Output.NONE;
         // warnings accepted in the source (`// netc:allow`) are left out; past the error limit the list is cut anyway
         List<Diagnostic> diagnostics =
                 sink.isFull() ? sink.sorted() : Suppressions.apply(loaded.files(), sink.sorted());
@@ -237,6 +282,9 @@ public final class Compiler {
     /**
      * The spec's {@code expect} statements, proved on the emitted YAML as {@code netc query} reads
      * it (NS3031, NS3032). Specs without expectations pay nothing.
+     *
+     * @param emitted what the run emitted with {@code options}, every file or those the servers
+     *     apply; null when it emitted nothing ({@code check}, the language server)
      */
     private static void checkExpectations(
             Model model, Emitter.Emitted emitted, Emitter.Options options, DiagnosticSink sink) {
@@ -244,26 +292,11 @@ public final class Compiler {
             return;
         }
         Emitter.Options checked = options.forExpectations();
-        Emitter.Emitted evaluated = checked.equals(options) ? emitted : Emitter.emit(model, checked);
+        // the objects the servers apply are all the proof reads
+        Emitter.Emitted evaluated =
+                emitted != null && checked.equals(options) ? emitted : Emitter.emitApplied(model, checked);
         ExpectationCheck.check(
                         EmittedPolicies.of(evaluated.files(), model, evaluated.provenance()), model.expectations())
                 .forEach(sink::report);
-    }
-
-    /**
-     * Kairos renders file content as Go templates: `{{` anywhere would be evaluated on the node.
-     * The analysis reports it where the user wrote it (NS4012 at the value); this is the net under
-     * that, for text it does not check, and names the file.
-     */
-    private static void checkNoTemplates(List<OutputFile> outputs, DiagnosticSink sink) {
-        // a large spec's outputs are tens of megabytes (every server's cloud-config holds every
-        // manifest): many files are searched on every processor, in order all the same
-        for (OutputFile file : Emitter.streamOf(outputs)
-                .filter(file -> file.content().contains("{{"))
-                .toList()) {
-            sink.report(Diagnostic.of(Code.NS4012, null)
-                    .withNote("in " + file.path()
-                            + (file.secret() ? " (a file with the cluster token: check the token)" : "")));
-        }
     }
 }

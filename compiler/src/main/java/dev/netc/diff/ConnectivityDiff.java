@@ -5,9 +5,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.netc.compile.Compiler;
 import dev.netc.query.Connectivity;
+import dev.netc.query.DifferingPairs;
 import dev.netc.query.EmittedPolicies;
 import dev.netc.query.Endpoints;
-import dev.netc.query.NamedEndpoint;
 import dev.netc.query.PortSet;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,22 +73,15 @@ public record ConnectivityDiff(List<Change> changes) {
     public static ConnectivityDiff between(Compiler.Result before, Compiler.Result after) {
         SortedSet<String> pods = new TreeSet<>(Endpoints.podNames(before.model()));
         pods.addAll(Endpoints.podNames(after.model()));
-        EmittedPolicies old = EmittedPolicies.of(before, pods);
-        EmittedPolicies current = EmittedPolicies.of(after, pods);
-        Connectivity was = Connectivity.of(old);
-        Connectivity is = Connectivity.of(current);
-        SortedSet<String> names = new TreeSet<>();
-        old.endpoints().all().stream().map(NamedEndpoint::name).forEach(names::add);
-        current.endpoints().all().stream().map(NamedEndpoint::name).forEach(names::add);
+        Sides.Both<Connectivity> both = Sides.of(
+                () -> Connectivity.of(EmittedPolicies.of(before, pods)),
+                () -> Connectivity.of(EmittedPolicies.of(after, pods)));
+        Connectivity was = both.before();
+        Connectivity is = both.after();
         List<Change> changes = new ArrayList<>();
-        for (String from : names) {
-            for (String to : names) {
-                PortSet ports = was.link(from, to).map(Connectivity.Link::ports).orElse(PortSet.NONE);
-                PortSet now = is.link(from, to).map(Connectivity.Link::ports).orElse(PortSet.NONE);
-                if (!ports.equals(now)) {
-                    changes.add(new Change(from, to, ports, now));
-                }
-            }
+        for (DifferingPairs.Pair pair : DifferingPairs.of(was, is)) {
+            changes.add(new Change(
+                    pair.from(), pair.to(), was.ports(pair.from(), pair.to()), is.ports(pair.from(), pair.to())));
         }
         changes.sort(Comparator.comparing(Change::from).thenComparing(Change::to));
         return new ConnectivityDiff(changes);

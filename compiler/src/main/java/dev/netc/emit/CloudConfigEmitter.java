@@ -81,22 +81,23 @@ public final class CloudConfigEmitter {
                         .put("local_images_path", Yaml.quoted(airgap.images())));
         // Line 1 must be the header: Kairos reads a file as cloud-config only then. The keys of the
         // top-level mapping are written one after the other, as one mapping would be.
-        String stages = "";
         Optional<org.snakeyaml.engine.v2.nodes.Node> host = hostStage(node);
         String dataDir = dataDir(node);
         String bootBefore = bootBeforeYaml.computeIfAbsent(
                 (node.role().isServer() ? "server " : "agent ") + dataDir,
                 key -> bootBefore(node.role().isServer(), dataDir));
+        // one copy of a server's part per server (tens of megabytes for a large spec), not one per `+`
+        StringBuilder out = new StringBuilder(bootBefore.length() + 4096)
+                .append("#cloud-config\n")
+                .append(Yaml.write(
+                        Yaml.map().put("cluster", clusterBlock.build()).build()));
         if (host.isPresent() || !bootBefore.isEmpty()) {
-            stages = "stages:\n"
-                    + host.map(stage -> indent(Yaml.write(Yaml.map()
-                                    .put("initramfs", Yaml.seq(List.of(stage)))
-                                    .build())))
-                            .orElse("")
-                    + bootBefore;
+            out.append("stages:\n");
+            host.ifPresent(stage -> out.append(indent(Yaml.write(
+                    Yaml.map().put("initramfs", Yaml.seq(List.of(stage))).build()))));
+            out.append(bootBefore);
         }
-        return "#cloud-config\n"
-                + Yaml.write(Yaml.map().put("cluster", clusterBlock.build()).build()) + stages;
+        return out.toString();
     }
 
     /**
@@ -349,10 +350,22 @@ public final class CloudConfigEmitter {
 
     /** A mapping written on its own, as entries of an enclosing one. */
     private static String indent(String yaml) {
-        StringBuilder out = new StringBuilder();
-        yaml.lines()
-                .forEach(line ->
-                        out.append(line.isEmpty() ? "" : "  ").append(line).append('\n'));
+        // line by line as String.lines() splits them (\n, \r\n or \r), without a String per line:
+        // the servers' part holds every manifest, 18 MB and half a million lines for a thousand namespaces
+        StringBuilder out = new StringBuilder(yaml.length() + yaml.length() / 4);
+        int start = 0;
+        while (start < yaml.length()) {
+            int end = start;
+            while (end < yaml.length() && yaml.charAt(end) != '\n' && yaml.charAt(end) != '\r') {
+                end++;
+            }
+            if (end > start) {
+                out.append("  ").append(yaml, start, end);
+            }
+            out.append('\n');
+            boolean crlf = end + 1 < yaml.length() && yaml.charAt(end) == '\r' && yaml.charAt(end + 1) == '\n';
+            start = end + (crlf ? 2 : 1);
+        }
         return out.toString();
     }
 

@@ -93,6 +93,17 @@ public final class Emitter {
         return emission.result();
     }
 
+    /**
+     * The files of every kind but those that write only the nodes' own files: what the servers
+     * apply, for the commands that evaluate it. For a thousand namespaces the nodes' cloud-configs
+     * are four fifths of the output (every server's holds every manifest).
+     */
+    public static Emitted emitApplied(Model model, Options options) {
+        Emission emission = new Emission();
+        KINDS.stream().filter(kind -> !kind.nodesOnly()).forEach(kind -> kind.emit(model, options, emission));
+        return emission.result();
+    }
+
     /** What the kinds say about their own output. */
     public static List<Diagnostic> diagnostics(Model model, Options options) {
         return KINDS.stream()

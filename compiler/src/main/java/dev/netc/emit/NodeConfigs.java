@@ -11,6 +11,12 @@ import java.util.List;
  * which places the manifests of the kinds before it on the servers. Mode 0600: it holds the token.
  */
 final class NodeConfigs implements OutputKind {
+    /** The nodes' cloud-configs place the other kinds' manifests; they hold none of their own. */
+    @Override
+    public boolean nodesOnly() {
+        return true;
+    }
+
     @Override
     public void emit(Model model, Emitter.Options options, Emission emission) {
         if (model.cluster().isEmpty()) {

@@ -15,6 +15,16 @@ public interface OutputKind {
     /** Adds this kind's files for the model to the emission. */
     void emit(Model model, Emitter.Options options, Emission emission);
 
+    /**
+     * Whether every file of this kind is a node's own (its cloud-config) and none holds an object
+     * the servers apply to the cluster. {@code query}, {@code diff} and {@code graph} evaluate those
+     * objects only, and do without such a kind ({@link Emitter#emitApplied}). False unless sure: a
+     * kind left out wrongly would be a policy left out of every answer.
+     */
+    default boolean nodesOnly() {
+        return false;
+    }
+
     /** What this kind says about its output, e.g. that a file it writes on request changes nothing. */
     default List<Diagnostic> diagnostics(Model model, Emitter.Options options) {
         return List.of();

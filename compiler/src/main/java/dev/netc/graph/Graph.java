@@ -50,8 +50,7 @@ public record Graph(List<Node> nodes, List<Edge> edges) {
                 .flatMap(f -> Stream.of(f.from(), f.to()))
                 .filter(Peer.Addresses.class::isInstance)
                 .forEach(p -> drawnAddresses.add(((Peer.Addresses) p).name()));
-        List<Connectivity.Link> links = Connectivity.of(policies).links().stream()
-                .filter(Connectivity.Link::restricted)
+        List<Connectivity.Link> links = Connectivity.of(policies).restrictedLinks().stream()
                 .filter(l -> drawn(l.from(), drawnAddresses) && drawn(l.to(), drawnAddresses))
                 .toList();
         Set<String> linked = new HashSet<>();
@@ -60,7 +59,11 @@ public record Graph(List<Node> nodes, List<Edge> edges) {
             linked.add(l.to().name());
         });
         Set<String> own = new HashSet<>();
+        Set<String> withTiers = new HashSet<>();
         for (Namespace namespace : model.namespaces()) {
+            if (!namespace.tiers().isEmpty()) {
+                withTiers.add(namespace.name());
+            }
             if (namespace.managed()) {
                 namespace.tiers().forEach(t -> own.add(t.qualifiedName()));
                 if (namespace.tiers().isEmpty()) {
@@ -72,7 +75,7 @@ public record Graph(List<Node> nodes, List<Edge> edges) {
         Set<String> ids = new HashSet<>();
         for (NamedEndpoint endpoint : policies.endpoints().all()) {
             if (own.contains(endpoint.name()) || linked.contains(endpoint.name())) {
-                nodes.put(endpoint.name(), node(endpoint, model, ids));
+                nodes.put(endpoint.name(), node(endpoint, withTiers, ids));
             }
         }
         List<Edge> edges = links.stream()
@@ -93,21 +96,16 @@ public record Graph(List<Node> nodes, List<Edge> edges) {
         return endpoint.kind() != Kind.EXTERNAL || drawnAddresses.contains(endpoint.name());
     }
 
-    private static Node node(NamedEndpoint endpoint, Model model, Set<String> ids) {
+    private static Node node(NamedEndpoint endpoint, Set<String> withTiers, Set<String> ids) {
         Optional<String> group = endpoint.kind() == Kind.TIER || endpoint.kind() == Kind.NAMESPACE
                 ? endpoint.namespace()
                 : Optional.empty();
         String label = switch (endpoint.kind()) {
             case TIER -> endpoint.name().substring(endpoint.name().indexOf('.') + 1);
-            case NAMESPACE -> hasTiers(model, endpoint.name()) ? "pods in no tier" : "all pods";
+            case NAMESPACE -> withTiers.contains(endpoint.name()) ? "pods in no tier" : "all pods";
             default -> endpoint.name();
         };
         return new Node(uniqueId(endpoint, ids), endpoint.name(), label, endpoint.kind(), group);
-    }
-
-    private static boolean hasTiers(Model model, String namespace) {
-        return model.namespaces().stream()
-                .anyMatch(n -> n.name().equals(namespace) && !n.tiers().isEmpty());
     }
 
     /** A prefix by kind (so no id is a Mermaid keyword such as {@code end}), then the name with other characters as {@code _}. */

@@ -8,13 +8,17 @@ import dev.netc.rke2.Rke2Key;
 import dev.netc.rke2.Rke2KeyCatalogue;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
  * Completion from the text before the cursor. The file being typed rarely parses, so the
@@ -32,6 +36,9 @@ final class Completions {
     /** A block the cursor is inside: its kind ({@code tier}) and label ({@code web}), or a flow's list braces. */
     private record Open(String kind, String label, boolean list) {}
 
+    /** At most this many items in one answer (as clangd's default); more are asked for as the word grows. */
+    static final int MAX_ITEMS = 200;
+
     private final Bindings index;
 
     Completions(Bindings index) {
@@ -40,10 +47,19 @@ final class Completions {
 
     /** @param offset the cursor, in code points */
     List<CompletionItem> at(String text, int offset) {
+        return at(tokensThrough(text, offset), text, offset);
+    }
+
+    /**
+     * @param tokens the text's tokens, as lexing it whole gives them, or those up to the end of the
+     *     cursor's line ({@link #tokensThrough})
+     * @param offset the cursor, in code points
+     */
+    List<CompletionItem> at(List<SourceToken> tokens, String text, int offset) {
         int cursorLine =
                 1 + (int) text.codePoints().limit(offset).filter(c -> c == '\n').count();
         List<SourceToken> before = new ArrayList<>();
-        for (SourceToken token : SourceTokens.lex(text)) {
+        for (SourceToken token : tokens) {
             boolean word = token.kind() == Kind.NAME
                     || token.kind() == Kind.STRING
                     || token.kind() == Kind.ERROR
@@ -59,6 +75,88 @@ final class Completions {
             }
         }
         return afterTokens(before, cursorLine);
+    }
+
+    /**
+     * The tokens of the text up to the end of the cursor's line, as lexing the whole text gives
+     * them: completion looks no further, and lexing a large file whole was nine tenths of its
+     * time. Only a token that holds a line break can differ when the text is cut after one: a
+     * block comment or a string with an escaped line break that goes on past the cut. Lexed
+     * alone, such a token runs to the cut (unterminated); then the whole text is lexed. (White
+     * space is not a token here.) {@code CompletionsTest} compares both at every offset.
+     */
+    static List<SourceToken> tokensThrough(String text, int offset) {
+        int lineEnd =
+                text.indexOf('\n', text.offsetByCodePoints(0, Math.min(offset, text.codePointCount(0, text.length()))));
+        if (lineEnd < 0) {
+            return SourceTokens.lex(text);
+        }
+        String prefix = text.substring(0, lineEnd + 1);
+        List<SourceToken> tokens = SourceTokens.lex(prefix);
+        boolean cutThrough =
+                !tokens.isEmpty() && tokens.get(tokens.size() - 1).end() == prefix.codePointCount(0, prefix.length());
+        return cutThrough ? SourceTokens.lex(text) : tokens;
+    }
+
+    /**
+     * The items for an answer: all of them, or, when there are more than {@link #MAX_ITEMS} (every
+     * tier of a thousand namespaces, qualified, is ten thousand), those the word being typed could
+     * still become, at most {@link #MAX_ITEMS}, in a list marked incomplete, so that the editor
+     * asks again as the word grows. Those that start with the word come first, then those with
+     * fewer dots (the names of the block's own namespace before those of every other), each in
+     * the order found.
+     */
+    static Either<List<CompletionItem>, CompletionList> answer(
+            List<CompletionItem> items, List<SourceToken> tokens, String text, int offset) {
+        if (items.size() <= MAX_ITEMS) {
+            return Either.forLeft(items);
+        }
+        String typed = typed(tokens, text, offset).toLowerCase(Locale.ROOT);
+        List<CompletionItem> chosen = items.stream()
+                .filter(item -> isSubsequence(typed, item.getLabel().toLowerCase(Locale.ROOT)))
+                .sorted(Comparator.comparing((CompletionItem item) ->
+                                !item.getLabel().toLowerCase(Locale.ROOT).startsWith(typed))
+                        .thenComparingLong(item ->
+                                item.getLabel().chars().filter(c -> c == '.').count()))
+                .limit(MAX_ITEMS)
+                .toList();
+        return Either.forRight(new CompletionList(true, chosen));
+    }
+
+    /** The name being typed before the cursor: the names and dots that end there, without a gap. */
+    static String typed(List<SourceToken> tokens, String text, int offset) {
+        int last = -1;
+        for (int i = 0; i < tokens.size() && tokens.get(i).start() < offset; i++) {
+            last = i;
+        }
+        if (last < 0 || tokens.get(last).end() < offset || !nameOrDot(tokens.get(last))) {
+            return "";
+        }
+        int first = last;
+        while (first > 0
+                && nameOrDot(tokens.get(first - 1))
+                && tokens.get(first - 1).end() == tokens.get(first).start()) {
+            first--;
+        }
+        int from = text.offsetByCodePoints(0, tokens.get(first).start());
+        return text.substring(
+                from, text.offsetByCodePoints(from, offset - tokens.get(first).start()));
+    }
+
+    private static boolean nameOrDot(SourceToken token) {
+        return token.kind() == Kind.NAME || token.kind() == Kind.DOT;
+    }
+
+    /** Whether the characters of {@code word} occur in {@code label} in order: a client's filter keeps no other. */
+    private static boolean isSubsequence(String word, String label) {
+        int at = 0;
+        for (int i = 0; i < word.length(); i++) {
+            at = label.indexOf(word.charAt(i), at) + 1;
+            if (at == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The cursor is inside (or at the end of) a token: a name being typed, a string, a comment. */

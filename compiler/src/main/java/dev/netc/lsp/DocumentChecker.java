@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Compiles open documents from their text in the editor. The project root is the workspace
@@ -42,7 +43,11 @@ final class DocumentChecker {
         workspaceFolders = List.copyOf(folders);
     }
 
-    Snapshot check(String uri, String text) {
+    /**
+     * The document compiled; empty when {@code cancelled} became true on the way (a newer edit
+     * came in), which is asked between reading the file and analysing it.
+     */
+    Optional<Snapshot> check(String uri, String text, BooleanSupplier cancelled) {
         Optional<Path> path = path(uri);
         Path folder = path.map(Path::getParent).orElse(Path.of("").toAbsolutePath());
         Path root = workspaceFolders.stream()
@@ -51,9 +56,14 @@ final class DocumentChecker {
                 .orElse(folder);
         // named by its absolute path, as the loader names files it reads, so an import cycle back to it is seen as one
         SourceFile source = new SourceFile(path.map(Path::toString).orElse(uri), text, path.orElse(null));
-        Compiler.Result result = Compiler.compile(new Compiler.Request(
-                List.of(), List.of(source), root, root, Map.of(), NO_SECRETS, Emitter.Options.DEFAULT));
-        return new Snapshot(uri, source, result);
+        Compiler.Request request = new Compiler.Request(
+                List.of(), List.of(source), root, root, Map.of(), NO_SECRETS, Emitter.Options.DEFAULT);
+        Compiler.Loaded loaded = Compiler.load(request);
+        if (cancelled.getAsBoolean()) {
+            return Optional.empty();
+        }
+        Compiler.Result result = Compiler.check(loaded, request);
+        return cancelled.getAsBoolean() ? Optional.empty() : Optional.of(new Snapshot(uri, source, result));
     }
 
     static Optional<Path> path(String uri) {

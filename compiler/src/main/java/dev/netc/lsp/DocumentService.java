@@ -2,6 +2,8 @@ package dev.netc.lsp;
 
 import dev.netc.analysis.Bindings;
 import dev.netc.format.Formatter;
+import dev.netc.parse.SourceToken;
+import dev.netc.parse.SourceTokens;
 import dev.netc.source.SourceFile;
 import dev.netc.source.Span;
 import java.util.ArrayList;
@@ -47,16 +49,28 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
- * The document features. Every open document is compiled again on each change and its
- * diagnostics published; requests are answered from that latest compilation. lsp4j calls
- * these methods one at a time, on the thread that reads the client's messages.
+ * The document features. Every open document is checked again on each change and its
+ * diagnostics published; requests are answered from that latest check. lsp4j calls these
+ * methods one at a time, on the thread that reads the client's messages; they queue their work
+ * on the {@link Worker}, which does it in the same order, so that a newer edit can cancel the
+ * check of an older one. The documents' state is only touched on the worker.
  */
 final class DocumentService implements TextDocumentService {
     private final DocumentChecker checker;
     private final StdlibFiles stdlib;
+    private final Worker worker = new Worker();
     private final Map<String, Snapshot> snapshots = new HashMap<>();
     /** The last snapshot of each document that parsed: completion needs names while the text is broken. */
     private final Map<String, Snapshot> lastParsed = new HashMap<>();
+    /**
+     * The tokens of each document's checked text, lexed on the first completion after its check
+     * (not at every check, which would hold up the next edit's): completion reads the text before
+     * the cursor, and lexing a large document at every request was most of its time.
+     */
+    private final Map<String, Lexed> lexed = new HashMap<>();
+
+    /** A text and its tokens, as {@link SourceTokens#lex} gives them. */
+    private record Lexed(String text, List<SourceToken> tokens) {}
 
     private LanguageClient client;
 
@@ -91,28 +105,39 @@ final class DocumentService implements TextDocumentService {
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
         String uri = params.getTextDocument().getUri();
-        snapshots.remove(uri);
-        lastParsed.remove(uri);
-        client.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
+        worker.cancel(uri);
+        worker.run(() -> {
+            snapshots.remove(uri);
+            lastParsed.remove(uri);
+            lexed.remove(uri);
+            client.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
+        });
     }
 
     @Override
     public void didSave(DidSaveTextDocumentParams params) {
         // the text is already known from didChange; other documents may import this file, so check them again
-        snapshots.keySet().stream()
+        worker.run(() -> snapshots.keySet().stream()
                 .filter(uri -> !uri.equals(params.getTextDocument().getUri()))
                 .toList()
-                .forEach(uri -> update(uri, snapshots.get(uri).source().text(), null));
+                .forEach(uri -> update(uri, snapshots.get(uri).source().text(), null)));
     }
 
     private void update(String uri, String text, Integer version) {
-        Snapshot snapshot = checker.check(uri, text);
-        snapshots.put(uri, snapshot);
-        if (snapshot.parsed()) {
-            lastParsed.put(uri, snapshot);
-        }
-        client.publishDiagnostics(
-                new PublishDiagnosticsParams(uri, diagnostics(snapshot).all(), version));
+        worker.check(
+                uri,
+                cancelled -> checker.check(uri, text, cancelled).ifPresent(snapshot -> {
+                    snapshots.put(uri, snapshot);
+                    if (snapshot.parsed()) {
+                        lastParsed.put(uri, snapshot);
+                    }
+                    client.publishDiagnostics(new PublishDiagnosticsParams(
+                            uri, diagnostics(snapshot).all(), version));
+                    if (!cancelled.getAsBoolean()) {
+                        // after the diagnostics are out, before the hover or definition that may follow
+                        snapshot.bindings().resolveUses();
+                    }
+                }));
     }
 
     @Override
@@ -187,58 +212,75 @@ final class DocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-        String uri = params.getTextDocument().getUri();
-        Snapshot current = snapshots.get(uri);
-        if (current == null) {
-            return CompletableFuture.completedFuture(Either.forLeft(List.of()));
+        return worker.answer(() -> {
+            String uri = params.getTextDocument().getUri();
+            Snapshot current = snapshots.get(uri);
+            if (current == null) {
+                return Either.forLeft(List.of());
+            }
+            Bindings names = lastParsed.getOrDefault(uri, current).bindings();
+            String text = current.source().text();
+            List<SourceToken> tokens = tokens(uri, text);
+            int offset = Positions.offset(text, params.getPosition());
+            return Completions.answer(new Completions(names).at(tokens, text, offset), tokens, text, offset);
+        });
+    }
+
+    /** The tokens of a document's text: lexed now, unless they were for this text already. */
+    private List<SourceToken> tokens(String uri, String text) {
+        Lexed known = lexed.get(uri);
+        if (known == null || !known.text().equals(text)) {
+            known = new Lexed(text, SourceTokens.lex(text));
+            lexed.put(uri, known);
         }
-        Bindings names = lastParsed.getOrDefault(uri, current).bindings();
-        String text = current.source().text();
-        return CompletableFuture.completedFuture(
-                Either.forLeft(new Completions(names).at(text, Positions.offset(text, params.getPosition()))));
+        return known.tokens();
     }
 
     @Override
     public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
             DocumentSymbolParams params) {
-        Snapshot snapshot = snapshots.get(params.getTextDocument().getUri());
-        List<Either<SymbolInformation, DocumentSymbol>> symbols = snapshot == null
-                ? List.of()
-                : DocumentSymbols.of(snapshot.statements()).stream()
-                        .map(Either::<SymbolInformation, DocumentSymbol>forRight)
-                        .toList();
-        return CompletableFuture.completedFuture(symbols);
+        return worker.answer(() -> {
+            Snapshot snapshot = snapshots.get(params.getTextDocument().getUri());
+            return snapshot == null
+                    ? List.of()
+                    : DocumentSymbols.of(snapshot.statements()).stream()
+                            .map(Either::<SymbolInformation, DocumentSymbol>forRight)
+                            .toList();
+        });
     }
 
     /** The whole document in the layout of {@code netc fmt}; no edit when it has syntax errors. */
     @Override
     public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
-        Snapshot snapshot = snapshots.get(params.getTextDocument().getUri());
-        if (snapshot == null) {
-            return CompletableFuture.completedFuture(List.of());
-        }
-        SourceFile source = snapshot.source();
-        String text = source.text();
-        List<TextEdit> edits = Formatter.format(source)
-                .text()
-                .filter(formatted -> !formatted.equals(text))
-                .map(formatted -> List.of(new TextEdit(
-                        new Range(
-                                new Position(0, 0), Positions.position(source, text.codePointCount(0, text.length()))),
-                        formatted)))
-                .orElse(List.of());
-        return CompletableFuture.completedFuture(edits);
+        return worker.answer(() -> {
+            Snapshot snapshot = snapshots.get(params.getTextDocument().getUri());
+            if (snapshot == null) {
+                return List.of();
+            }
+            SourceFile source = snapshot.source();
+            String text = source.text();
+            return Formatter.format(source)
+                    .text()
+                    .filter(formatted -> !formatted.equals(text))
+                    .map(formatted -> List.of(new TextEdit(
+                            new Range(
+                                    new Position(0, 0),
+                                    Positions.position(source, text.codePointCount(0, text.length()))),
+                            formatted)))
+                    .orElse(List.of());
+        });
     }
 
     @Override
     public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
-        Snapshot snapshot = snapshots.get(params.getTextDocument().getUri());
-        List<Either<Command, CodeAction>> actions = snapshot == null
-                ? List.of()
-                : diagnostics(snapshot).fixes(params.getRange()).stream()
-                        .map(Either::<Command, CodeAction>forRight)
-                        .toList();
-        return CompletableFuture.completedFuture(actions);
+        return worker.answer(() -> {
+            Snapshot snapshot = snapshots.get(params.getTextDocument().getUri());
+            return snapshot == null
+                    ? List.of()
+                    : diagnostics(snapshot).fixes(params.getRange()).stream()
+                            .map(Either::<Command, CodeAction>forRight)
+                            .toList();
+        });
     }
 
     private LspDiagnostics diagnostics(Snapshot snapshot) {
@@ -262,12 +304,12 @@ final class DocumentService implements TextDocumentService {
 
     /** A request about a position of an open document; null or empty when the document is not open. */
     private <T> CompletableFuture<T> answer(String uri, Position position, Answer<T> answer) {
-        Snapshot snapshot = snapshots.get(uri);
-        if (snapshot == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return CompletableFuture.completedFuture(
-                answer.apply(snapshot, Positions.offset(snapshot.source().text(), position)));
+        return worker.answer(() -> {
+            Snapshot snapshot = snapshots.get(uri);
+            return snapshot == null
+                    ? null
+                    : answer.apply(snapshot, Positions.offset(snapshot.source().text(), position));
+        });
     }
 
     private interface Answer<T> {

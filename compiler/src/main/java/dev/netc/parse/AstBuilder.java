@@ -34,10 +34,26 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class AstBuilder {
     private final SourceFile source;
     private final DiagnosticSink sink;
+    /**
+     * Above zero while a statement found complete is built: nothing below it has a hole, so its
+     * nested statements, entries and selectors are not walked again (walking each level's
+     * subtree again was a third of parsing a large file).
+     */
+    private int insideComplete;
 
     AstBuilder(SourceFile source, DiagnosticSink sink) {
         this.source = source;
         this.sink = sink;
+    }
+
+    /**
+     * A builder for trees of a parse that stops at the first syntax error (ANTLR's bail strategy,
+     * the fast path): no recovery ran, so they have no holes, and none is looked for.
+     */
+    static AstBuilder withoutHoles(SourceFile source, DiagnosticSink sink) {
+        AstBuilder builder = new AstBuilder(source, sink);
+        builder.insideComplete = 1;
+        return builder;
     }
 
     SpecFile build(SpecFileContext tree) {
@@ -54,9 +70,14 @@ final class AstBuilder {
         List<Statement> result = new ArrayList<>();
         for (StatementContext context : contexts) {
             if (isComplete(context)) {
-                Statement statement = statement(context, enclosingKind);
-                if (statement != null) {
-                    result.add(statement);
+                insideComplete++;
+                try {
+                    Statement statement = statement(context, enclosingKind);
+                    if (statement != null) {
+                        result.add(statement);
+                    }
+                } finally {
+                    insideComplete--;
                 }
             }
         }
@@ -481,6 +502,9 @@ final class AstBuilder {
 
     /** False when error recovery left a missing token or a failed sub-rule inside. */
     private boolean isComplete(ParserRuleContext context) {
+        if (insideComplete > 0) {
+            return true;
+        }
         if (context.exception != null) {
             return false;
         }

@@ -55,10 +55,15 @@ public final class SourceTokens {
             if (token.getType() == NetSpecLexer.WS) {
                 String text = token.getText();
                 int lastBreak = text.lastIndexOf('\n');
-                newlines += (int) text.chars().filter(c -> c == '\n').count();
+                // a loop, not a stream: a large file has a hundred thousand of these (completion lexes it)
+                for (int i = 0; i <= lastBreak; i++) {
+                    newlines += text.charAt(i) == '\n' ? 1 : 0;
+                }
                 gap = text.length() - lastBreak - 1;
                 continue;
             }
+            // a file only lexed has no roles: no boxed index looked up
+            boolean parsed = !roles.isEmpty() || !statementStarts.isEmpty();
             result.add(new SourceToken(
                     kind(token.getType()),
                     token.getText(),
@@ -67,8 +72,8 @@ public final class SourceTokens {
                     token.getCharPositionInLine(),
                     newlines,
                     gap,
-                    roles.getOrDefault(token.getTokenIndex(), SourceToken.Role.PLAIN),
-                    statementStarts.contains(token.getTokenIndex())));
+                    parsed ? roles.getOrDefault(token.getTokenIndex(), SourceToken.Role.PLAIN) : SourceToken.Role.PLAIN,
+                    parsed && statementStarts.contains(token.getTokenIndex())));
             newlines = 0;
             gap = 0;
         }

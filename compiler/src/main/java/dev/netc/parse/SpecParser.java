@@ -54,7 +54,7 @@ public final class SpecParser {
         // what building the AST reports (bad string escapes) is kept apart until the fast path
         // has succeeded: the slow path builds the AST again and reports it again
         DiagnosticSink building = new DiagnosticSink();
-        AstBuilder builder = new AstBuilder(source, building);
+        AstBuilder builder = AstBuilder.withoutHoles(source, building);
         List<Statement> statements = new ArrayList<>();
         try {
             while (tokens.LA(1) != Token.EOF) {

@@ -69,6 +69,15 @@ public final class EmittedPolicies {
     }
 
     /**
+     * Other policies than a compilation emitted, evaluated on the synthetic cluster of its model:
+     * for tests that hold the commands' reasoning to rules netc does not write (named ports,
+     * rules without peers or ports).
+     */
+    static EmittedPolicies of(Manifests manifests, dev.netc.model.Model model) {
+        return new EmittedPolicies(manifests, Endpoints.of(model, manifests.namespaces()), Provenance.EMPTY);
+    }
+
+    /**
      * The Namespaces and NetworkPolicies among the emitted files that RKE2 applies to the cluster
      * (those the servers place in its manifests folder), whatever output kind wrote them. An object
      * there of a kind the evaluator does not know is refused: answering without it could call

@@ -15,6 +15,7 @@ import dev.netc.query.NamedEndpoint.Kind;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -253,12 +254,18 @@ public final class Endpoints {
     private static final class Builder {
         private final Model model;
         private final List<String> podOrder;
+        /** Each pod name's position in {@link #podOrder}: a thousand namespaces have eleven thousand pods. */
+        private final Map<String, Integer> podPosition = new HashMap<>();
+
         private final List<Cidr> podRanges;
         private final Map<String, NamedEndpoint> byName = new LinkedHashMap<>();
 
         Builder(Model model, List<String> podOrder) {
             this.model = model;
             this.podOrder = podOrder;
+            for (int i = 0; i < podOrder.size(); i++) {
+                podPosition.put(podOrder.get(i), i);
+            }
             this.podRanges = model.cluster()
                     .map(c -> c.podCidrs())
                     .filter(l -> !l.isEmpty())
@@ -271,7 +278,7 @@ public final class Endpoints {
             namespaceLabels(model, namespaceObjects).forEach(universe::namespace);
             Cidr podRange = podRanges.get(0);
             for (PodPlan plan : pods(model)) {
-                IpAddress ip = podRange.address().plus(2L + podOrder.indexOf(plan.name()));
+                IpAddress ip = podRange.address().plus(2L + podPosition.getOrDefault(plan.name(), -1));
                 Pod pod = new Pod(plan.namespace(), plan.podName(), plan.labels(), evaluatorIp(ip), plan.namedPorts());
                 universe.pod(pod);
                 byName.put(

@@ -48,6 +48,40 @@ public record PortSet(List<PortRange> ranges) {
         return ranges.isEmpty();
     }
 
+    /** The ports in this set or in {@code other}. */
+    public PortSet union(PortSet other) {
+        if (other.isEmpty() || equals(other)) {
+            return this;
+        }
+        if (isEmpty()) {
+            return other;
+        }
+        List<PortRange> both = new ArrayList<>(ranges);
+        both.addAll(other.ranges);
+        return of(both);
+    }
+
+    /** The ports in both this set and {@code other}. */
+    public PortSet intersect(PortSet other) {
+        if (isEmpty() || other.isEmpty()) {
+            return NONE;
+        }
+        if (equals(other) || other.equals(ALL)) {
+            return this;
+        }
+        List<PortRange> result = new ArrayList<>();
+        for (PortRange range : ranges) {
+            for (PortRange cut : other.ranges) {
+                int first = Math.max(range.first(), cut.first());
+                int last = Math.min(range.last(), cut.last());
+                if (cut.protocol() == range.protocol() && first <= last) {
+                    result.add(new PortRange(range.protocol(), first, last));
+                }
+            }
+        }
+        return of(result);
+    }
+
     /** The ports of this set that are not in {@code other}. */
     public PortSet minus(PortSet other) {
         List<PortRange> result = new ArrayList<>();

@@ -17,7 +17,8 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  * settings, but without its generality: snakeyaml examines every character of every scalar
  * several times, and writing YAML was most of netc's time on a fleet. This writer knows only
  * the shapes netc produces: block mappings and sequences, empty flow collections, and plain,
- * double-quoted and literal scalars whose text it can prove snakeyaml would write the same way.
+ * double-quoted and literal scalars (as a mapping's value or a sequence's item) whose text it
+ * can prove snakeyaml would write the same way.
  * For anything else {@link #write} answers empty, and the document is left to snakeyaml.
  */
 final class BlockWriter {
@@ -109,7 +110,10 @@ final class BlockWriter {
         for (Node item : sequence.getValue()) {
             indent(indent);
             out.append("- ");
-            if (item instanceof ScalarNode scalar && scalar.getScalarStyle() != ScalarStyle.LITERAL) {
+            if (item instanceof ScalarNode scalar && scalar.getScalarStyle() == ScalarStyle.LITERAL) {
+                // a script in a stage's commands: `- |`, its lines under the item's content
+                literal(scalar, indent + 2);
+            } else if (item instanceof ScalarNode scalar) {
                 scalar(scalar);
                 out.append('\n');
             } else if (isEmptyFlow(item)) {

@@ -3,10 +3,19 @@ package dev.netc.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.netc.analysis.SecretSource;
+import dev.netc.compile.Compiler;
+import dev.netc.diagnostics.Diagnostic;
+import dev.netc.emit.Emitter;
 import dev.netc.emit.OutputFile;
+import dev.netc.examples.Examples;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /** What query, diff and graph evaluate: every object the servers apply, whichever output kind wrote it. */
 class EmittedPoliciesTest {
@@ -31,6 +40,39 @@ class EmittedPoliciesTest {
         assertThat(EmittedPolicies.read(files).policies())
                 .extracting(p -> p.name())
                 .containsExactly("deny");
+    }
+
+    /**
+     * query, diff and graph compile without the kinds that write only the nodes' own files: they
+     * read the same objects and report the same diagnostics as a full compile, on every example.
+     */
+    @TestFactory
+    Stream<DynamicTest> theCompileForEvaluationReadsWhatACompileWouldApply() {
+        return Examples.all().stream()
+                .map(example -> DynamicTest.dynamicTest(Examples.name(example), () -> {
+                    Compiler.Request request = new Compiler.Request(
+                            List.of(example),
+                            List.of(),
+                            Examples.DIR,
+                            Examples.DIR,
+                            Map.of(),
+                            SecretSource.of(Map.of("CLUSTER_TOKEN", Examples.TOKEN)),
+                            Emitter.Options.builder().traceRules(true).build());
+                    Compiler.Result full = Compiler.compile(request);
+                    Compiler.Result applied = Compiler.forEvaluation(request);
+                    assertThat(EmittedPolicies.read(applied.files())).isEqualTo(EmittedPolicies.read(full.files()));
+                    assertThat(applied.diagnostics().stream().map(Diagnostic::message))
+                            .isEqualTo(full.diagnostics().stream()
+                                    .map(Diagnostic::message)
+                                    .toList());
+                    List<String> kept =
+                            applied.files().stream().map(OutputFile::path).toList();
+                    assertThat(full.files())
+                            .as("the files left out")
+                            .filteredOn(file -> !kept.contains(file.path()))
+                            .allSatisfy(
+                                    file -> assertThat(file.serverManifest()).isEmpty());
+                }));
     }
 
     /** A new output kind that deploys another kind of policy must teach the evaluator first. */

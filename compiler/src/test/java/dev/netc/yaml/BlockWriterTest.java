@@ -202,6 +202,11 @@ class BlockWriterTest {
                                 .put("permissions", Yaml.octal(0600))
                                 .put("content", Yaml.literal("kind: Namespace\nmetadata:\n  name: shop\n"))
                                 .build())))
+                .put(
+                        "commands",
+                        Yaml.seq(List.of(
+                                Yaml.literal("keep=' shop '\nfor f in /x/*.yaml; do\n  echo \"$f\"\ndone\n"),
+                                Yaml.literal("no final break"))))
                 .build();
         assertThat(BlockWriter.write(policy, Yaml::scalarResolver)).contains(Yaml.dump(policy));
     }

@@ -32,8 +32,16 @@ public final class KubeYaml {
         return documents(load().loadAllFromReader(yaml));
     }
 
-    /** {@link #loadAll(Reader)} for text in memory. */
+    /**
+     * {@link #loadAll(Reader)} for text in memory. Text of the plainest kind, as netc writes
+     * its policies, is read by {@link BlockYaml} to the same maps without snakeyaml.
+     */
     public static List<Map<String, Object>> loadAll(String yaml) {
+        return BlockYaml.read(yaml).orElseGet(() -> loadAllWithSnakeyaml(yaml));
+    }
+
+    /** Every document as snakeyaml reads it: what {@link BlockYaml} must agree with. */
+    static List<Map<String, Object>> loadAllWithSnakeyaml(String yaml) {
         return documents(load().loadAllFromString(yaml));
     }
 
