@@ -220,8 +220,8 @@ func checkCanalValues(node *Node, flags Flags, config Manifest, env NodeEnv, fac
 			continue
 		}
 		rendered := renderValue(value, row["render"])
-		if key == "flannel.psk" { // printed raw into net-conf.json: `"PSK": <rendered>`
-			checkPsk(node, where, "{\"PSK\": "+rendered+"}", row.Where(), r)
+		if key == "flannel.psk" {
+			checkPsk(node, where, printed(value, row["render"]), row.Where(), r)
 		}
 		if row["type"] == "int" {
 			var n int
@@ -255,6 +255,16 @@ func renderValue(value interface{}, render string) string {
 		}
 	}
 	return rendered
+}
+
+// printed is the text a chart's template writes where it prints a value: as renderValue gives it,
+// in the double quotes of sprig's quote (Go's %q) when the render column says the chart quotes it.
+func printed(value interface{}, render string) string {
+	text := renderValue(value, render)
+	if strings.Contains(render, "quote") {
+		return strconv.Quote(text)
+	}
+	return text
 }
 
 var devicePattern = regexp.MustCompile(`<vni>`)
@@ -327,19 +337,18 @@ const srcCniValues = "cni-chart-values.tsv (rancher/rke2-charts@d83185c rke2-cal
 func checkCniValues(node *Node, config Manifest, facts *Facts, r *Report) {
 	all := map[string]interface{}{}
 	leaves("", chartValues(config), all)
-	for key := range all {
+	for key, value := range all {
 		known := false
 		for _, row := range facts.CniChartValues {
 			if row["chart"] == config.name() && (row["value"] == key || strings.HasPrefix(key, row["value"]+".")) {
 				known = true
 			}
+			if row["chart"] == config.name() && row["value"] == key && key == "flannel.psk" {
+				checkPsk(node, config.Path+".valuesContent."+key, printed(value, row["render"]), srcCniValues, r)
+			}
 		}
 		if !known {
 			r.ignoredf(node.File, config.Path+".valuesContent."+key, "cni.unknown-value", srcCniValues, "the %s chart has no value `%s`: it is never read", config.name(), key)
-		}
-		if config.name() == "rke2-flannel" && key == "flannel.psk" { // printed quoted: `"PSK": "<value>"`
-			quoted, _ := json.Marshal(renderValue(all[key], "quote"))
-			checkPsk(node, config.Path+".valuesContent."+key, "{\"PSK\": "+string(quoted)+"}", srcCniValues, r)
 		}
 	}
 }
@@ -360,12 +369,12 @@ func checkServicesImplemented(node *Node, flags Flags, configs map[string]Manife
 
 const srcPsk = "flannel-io/flannel@cdf7605 pkg/subnet/config.go:56-72 (net-conf.json's Backend decoded with encoding/json), pkg/backend/wireguard/wireguard.go:115-134 (PSK parsed with wgtypes.ParseKey); WireGuard/wgctrl-go@925a1e7 wgtypes/types.go:112-132"
 
-// checkPsk replays flanneld reading WireGuard's pre-shared key from the backend JSON the chart
-// printed. wgctrl-go is not packaged in Debian, so ParseKey's two steps are repeated here: standard
-// base64, then exactly 32 bytes. The key itself is never printed.
-func checkPsk(node *Node, where, backendJSON, source string, r *Report) {
+// checkPsk replays flanneld reading WireGuard's pre-shared key from net-conf.json, where the chart
+// printed it as `"PSK": <printed>`. wgctrl-go is not packaged in Debian, so ParseKey's two steps are
+// repeated here: standard base64, then exactly 32 bytes. The key itself is never printed.
+func checkPsk(node *Node, where, printed, source string, r *Report) {
 	var backend struct{ PSK string }
-	if err := json.Unmarshal([]byte(backendJSON), &backend); err != nil {
+	if err := json.Unmarshal([]byte("{\"PSK\": "+printed+"}"), &backend); err != nil {
 		r.errorf(node.File, where, "flannel.psk", source+"; "+srcPsk, "net-conf.json with the key as the chart prints it is not JSON: flanneld exits")
 		return
 	}
