@@ -41,6 +41,8 @@ final class ClusterAnalyzer {
     private final boolean metallb;
 
     private final SecretReader secretReader;
+    /** WireGuard's pre-shared key, which the canal and flannel blocks read alike. */
+    private final PresharedKey presharedKey;
     /** Where the nodes are declared and the networks used. */
     private final Bindings.Recorder bindings;
 
@@ -58,6 +60,7 @@ final class ClusterAnalyzer {
         this.networks = networks;
         this.metallb = metallb;
         this.secretReader = new SecretReader(values, secrets, sink);
+        this.presharedKey = new PresharedKey(secretReader, sink);
         this.sink = sink;
     }
 
@@ -108,9 +111,8 @@ final class ClusterAnalyzer {
         boolean ipv6 = pods.stream().anyMatch(c -> c.family() == IpAddress.Family.V6);
         Optional<Canal> canal = canal(reader.blocks("canal"), ipv6);
         canal.ifPresent(c -> checkCanalDeployed(reader.blocks("canal").get(0), cni));
-        Optional<CniSettings> cniSettings = new CniSettingsAnalyzer(
-                        values, this::network, new PresharedKey(secretReader, sink), sink)
-                .analyze(reader, cni, ipv6);
+        Optional<CniSettings> cniSettings =
+                new CniSettingsAnalyzer(values, this::network, presharedKey, sink).analyze(reader, cni, ipv6);
         Optional<KubeProxy> kubeProxy = new KubeProxyAnalyzer(values, metallb, sink)
                 .analyze(reader.property("kube-proxy"), reader.blocks("kube-proxy"));
         // RKE2 starts kube-proxy in iptables mode unless told otherwise
@@ -349,7 +351,7 @@ final class ClusterAnalyzer {
         OptionalInt port = Properties.integer(reader.property("port"), values, sink, "a port", 1, 65535);
         OptionalInt vni =
                 Properties.integer(reader.property("vni"), values, sink, "a VXLAN network identifier", 1, 16777215);
-        Optional<Secret> psk = new PresharedKey(secretReader, sink).read(reader, backend.chartValue());
+        Optional<Secret> psk = presharedKey.read(reader, backend.chartValue());
         Canal canal = new Canal(network, backend, mtu, port, vni, psk);
         new CanalChecks(sink).check(canal, ipv6, block, reader);
         return Optional.of(canal);
