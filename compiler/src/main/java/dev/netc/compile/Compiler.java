@@ -186,9 +186,14 @@ public final class Compiler {
         Model model = analysis.model();
         Emitter.Emitted emitted = null;
         if (!sink.hasErrors()) {
-            if (wanted == Output.ALL || Templates.possible(loaded.files(), analysis.params(), secrets)) {
+            // the files are searched for `{{` only when the inputs could have put one there: a
+            // large spec's output is tens of megabytes
+            boolean templatesPossible = Templates.possible(loaded.files(), analysis.params(), secrets);
+            if (wanted == Output.ALL || templatesPossible) {
                 emitted = Emitter.emit(model, request.emitOptions());
-                Templates.check(emitted.files(), sink);
+                if (templatesPossible) {
+                    Templates.check(emitted.files(), sink);
+                }
             } else if (wanted == Output.APPLIED) {
                 emitted = Emitter.emitApplied(model, request.emitOptions());
             }

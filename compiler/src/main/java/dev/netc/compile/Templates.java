@@ -17,15 +17,15 @@ import java.util.Optional;
  * NS4012: Kairos renders file content as Go templates, so {@code {{} anywhere in the output
  * would be evaluated on the node.
  *
- * <p>A check that writes nothing ({@code netc check}, the language server) need not emit the
- * files to know there is none. Every character of the output is netc's own text (which holds no
+ * <p>A compile need not search its files, nor a check that writes nothing ({@code netc check},
+ * the language server) emit them, to know there is none. Every character of the output is netc's own text (which holds no
  * {@code {{}), YAML's punctuation (whose only brace is an empty map, {@code {}}, after
  * {@code ": "} or {@code "- "}), or part of one string of the model, written as one scalar
  * whose escapes add no brace. A string of the model is a secret's value, or pieces of string
  * literals of the source (whose escapes add no brace either) with parameters' values between
  * them. So without a brace in a secret or in a parameter's value, and without an empty
  * parameter that could join two braces, a {@code {{} of the output is one that the source text
- * holds; only then are the files emitted and searched. {@code TemplatesTest} holds this to the
+ * holds; only then are the files searched (and emitted, by a check). {@code TemplatesTest} holds this to the
  * examples and to generated specs made of braces.
  */
 final class Templates {
