@@ -93,8 +93,8 @@ public final class CloudConfigEmitter {
                         Yaml.map().put("cluster", clusterBlock.build()).build()));
         if (host.isPresent() || !bootBefore.isEmpty()) {
             out.append("stages:\n");
-            host.ifPresent(stage -> out.append(indent(Yaml.write(
-                    Yaml.map().put("initramfs", Yaml.seq(List.of(stage))).build()))));
+            host.ifPresent(stage -> out.append(Yaml.writeIndented(
+                    Yaml.map().put("initramfs", Yaml.seq(List.of(stage))).build(), 2)));
             out.append(bootBefore);
         }
         return out.toString();
@@ -248,8 +248,8 @@ public final class CloudConfigEmitter {
         }
         return stages.isEmpty()
                 ? ""
-                : indent(Yaml.write(
-                        Yaml.map().put("boot.before", Yaml.seq(stages)).build()));
+                : Yaml.writeIndented(
+                        Yaml.map().put("boot.before", Yaml.seq(stages)).build(), 2);
     }
 
     /**
@@ -346,27 +346,6 @@ public final class CloudConfigEmitter {
     /** A word for {@code sh}: in single quotes, each {@code '} written as {@code '\''}. */
     static String shellQuoted(String text) {
         return "'" + text.replace("'", "'\\''") + "'";
-    }
-
-    /** A mapping written on its own, as entries of an enclosing one. */
-    private static String indent(String yaml) {
-        // line by line as String.lines() splits them (\n, \r\n or \r), without a String per line:
-        // the servers' part holds every manifest, 18 MB and half a million lines for a thousand namespaces
-        StringBuilder out = new StringBuilder(yaml.length() + yaml.length() / 4);
-        int start = 0;
-        while (start < yaml.length()) {
-            int end = start;
-            while (end < yaml.length() && yaml.charAt(end) != '\n' && yaml.charAt(end) != '\r') {
-                end++;
-            }
-            if (end > start) {
-                out.append("  ").append(yaml, start, end);
-            }
-            out.append('\n');
-            boolean crlf = end + 1 < yaml.length() && yaml.charAt(end) == '\r' && yaml.charAt(end + 1) == '\n';
-            start = end + (crlf ? 2 : 1);
-        }
-        return out.toString();
     }
 
     /** RKE2 reads auto-deployed manifests from {@code <data-dir>/server/manifests} (K38). */

@@ -1,5 +1,6 @@
 package dev.netc.yaml;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -22,6 +23,13 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  * For anything else {@link #write} answers empty, and the document is left to snakeyaml.
  */
 final class BlockWriter {
+    /**
+     * From this many items on, a sequence's items are written on every processor: the manifests
+     * in a server's cloud-config, a thousand for a thousand namespaces, are most of a large
+     * spec's output.
+     */
+    private static final int PARALLEL_ITEMS = 64;
+
     /** Longer keys, and empty ones, are written by snakeyaml in the explicit {@code ? key} form. */
     private static final int MAX_SIMPLE_KEY = 128;
 
@@ -45,6 +53,11 @@ final class BlockWriter {
 
     /** The document, or empty when it is not a block mapping of the known shapes. */
     static Optional<String> write(Node root, Supplier<ScalarResolver> resolver) {
+        return write(root, resolver, 0);
+    }
+
+    /** The document with every line but empty ones indented by {@code indent} spaces, or empty as {@link #write(Node, Supplier)}. */
+    static Optional<String> write(Node root, Supplier<ScalarResolver> resolver, int indent) {
         if (!(root instanceof MappingNode mapping)
                 || mapping.getValue().isEmpty()
                 || mapping.getFlowStyle() != FlowStyle.BLOCK) {
@@ -52,7 +65,7 @@ final class BlockWriter {
         }
         BlockWriter writer = new BlockWriter(resolver);
         try {
-            writer.mapping(mapping, 0, false);
+            writer.mapping(mapping, indent, false);
             return Optional.of(writer.out.toString());
         } catch (Unsupported e) {
             return Optional.empty();
@@ -107,24 +120,49 @@ final class BlockWriter {
     }
 
     private void sequence(SequenceNode sequence, int indent) throws Unsupported {
-        for (Node item : sequence.getValue()) {
-            indent(indent);
-            out.append("- ");
-            if (item instanceof ScalarNode scalar && scalar.getScalarStyle() == ScalarStyle.LITERAL) {
-                // a script in a stage's commands: `- |`, its lines under the item's content
-                literal(scalar, indent + 2);
-            } else if (item instanceof ScalarNode scalar) {
-                scalar(scalar);
-                out.append('\n');
-            } else if (isEmptyFlow(item)) {
-                out.append(item instanceof MappingNode ? "{}" : "[]").append('\n');
-            } else if (item instanceof MappingNode mapping
-                    && mapping.getFlowStyle() == FlowStyle.BLOCK
-                    && !mapping.getValue().isEmpty()) {
-                mapping(mapping, indent + 2, true);
-            } else {
-                throw new Unsupported();
+        List<Node> items = sequence.getValue();
+        if (items.size() < PARALLEL_ITEMS) {
+            for (Node item : items) {
+                item(item, indent);
             }
+            return;
+        }
+        // each item on its own writer, then joined in order: what a sequence's items are written
+        // as does not depend on one another
+        List<Optional<String>> written = items.parallelStream()
+                .map(item -> {
+                    BlockWriter writer = new BlockWriter(resolver);
+                    try {
+                        writer.item(item, indent);
+                        return Optional.of(writer.out.toString());
+                    } catch (Unsupported e) {
+                        return Optional.<String>empty();
+                    }
+                })
+                .toList();
+        for (Optional<String> item : written) {
+            out.append(item.orElseThrow(Unsupported::new));
+        }
+    }
+
+    /** One item of a block sequence: {@code "- "} and the node. */
+    private void item(Node item, int indent) throws Unsupported {
+        indent(indent);
+        out.append("- ");
+        if (item instanceof ScalarNode scalar && scalar.getScalarStyle() == ScalarStyle.LITERAL) {
+            // a script in a stage's commands: `- |`, its lines under the item's content
+            literal(scalar, indent + 2);
+        } else if (item instanceof ScalarNode scalar) {
+            scalar(scalar);
+            out.append('\n');
+        } else if (isEmptyFlow(item)) {
+            out.append(item instanceof MappingNode ? "{}" : "[]").append('\n');
+        } else if (item instanceof MappingNode mapping
+                && mapping.getFlowStyle() == FlowStyle.BLOCK
+                && !mapping.getValue().isEmpty()) {
+            mapping(mapping, indent + 2, true);
+        } else {
+            throw new Unsupported();
         }
     }
 

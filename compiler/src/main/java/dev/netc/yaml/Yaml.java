@@ -139,6 +139,26 @@ public final class Yaml {
         return BlockWriter.write(root, Yaml::scalarResolver).orElseGet(() -> dump(root));
     }
 
+    /**
+     * One mapping written as entries of an enclosing one: the document with every line but empty
+     * ones indented by {@code indent} spaces. The fast writer indents as it writes; a server's
+     * cloud-config holds every manifest, half a million lines for a thousand namespaces, which
+     * were copied once more to indent them.
+     */
+    public static String writeIndented(Node root, int indent) {
+        return BlockWriter.write(root, Yaml::scalarResolver, indent).orElseGet(() -> indented(dump(root), indent));
+    }
+
+    /** The lines as {@link String#lines()} splits them, each but empty ones after {@code indent} spaces. */
+    static String indented(String yaml, int indent) {
+        String spaces = " ".repeat(indent);
+        StringBuilder out = new StringBuilder(yaml.length() + yaml.length() / 4);
+        yaml.lines()
+                .forEach(line ->
+                        out.append(line.isEmpty() ? "" : spaces).append(line).append('\n'));
+        return out.toString();
+    }
+
     /** One document as snakeyaml's emitter writes it: what {@link BlockWriter} must equal. */
     static String dump(Node root) {
         StringWriter out = new StringWriter();

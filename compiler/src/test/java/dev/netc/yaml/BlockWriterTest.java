@@ -147,11 +147,40 @@ class BlockWriterTest {
             Node root = Yaml.map().put("root", node(0)).put("other", node(1)).build();
             String expected = Yaml.dump(root);
             assertThat(Yaml.write(root)).as("document %d", i).isEqualTo(expected);
+            // as entries of an enclosing mapping (a cloud-config's stages): snakeyaml's lines, indented
+            int indent = 2 * random.nextInt(3);
+            assertThat(Yaml.writeIndented(root, indent))
+                    .as("document %d indented by %d", i, indent)
+                    .isEqualTo(expected.lines()
+                            .map(line -> line.isEmpty() ? "\n" : " ".repeat(indent) + line + "\n")
+                            .collect(java.util.stream.Collectors.joining()));
             if (BlockWriter.write(root, Yaml::scalarResolver).isPresent()) {
                 fast++;
             }
         }
         assertThat(fast).as("documents the fast writer wrote itself").isGreaterThan(500);
+    }
+
+    /** A long sequence's items are written each on its own (in parallel) and joined in order. */
+    @Test
+    void aLongSequenceIsWrittenAsSnakeyamlWritesIt() {
+        List<Node> files = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            files.add(Yaml.map()
+                    .put("path", "/var/lib/rancher/rke2/server/manifests/netc-policies-ns" + i + ".yaml")
+                    .put("permissions", Yaml.octal(0600))
+                    .put("content", Yaml.literal("kind: Namespace\nmetadata:\n  name: ns" + i + "\n"))
+                    .build());
+        }
+        Node root = Yaml.map().put("files", Yaml.seq(files)).build();
+        assertThat(BlockWriter.write(root, Yaml::scalarResolver)).contains(Yaml.dump(root));
+
+        // one item the fast writer does not know sends the whole document to snakeyaml
+        List<Node> withUnknown = new ArrayList<>(files);
+        withUnknown.add(150, Yaml.literal("keep\n\n"));
+        Node mixed = Yaml.map().put("files", Yaml.seq(withUnknown)).build();
+        assertThat(BlockWriter.write(mixed, Yaml::scalarResolver)).isEmpty();
+        assertThat(Yaml.writeIndented(mixed, 2)).isEqualTo(Yaml.indented(Yaml.dump(mixed), 2));
     }
 
     @Test
