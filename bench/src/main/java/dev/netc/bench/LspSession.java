@@ -135,7 +135,8 @@ public final class LspSession {
         report("hover", timed(reps, () -> documents.hover(new HoverParams(document, target))));
         report("definition", timed(reps, () -> documents.definition(new DefinitionParams(document, target))));
         report("completion", timed(reps, () -> documents.completion(new CompletionParams(document, afterAllow))));
-        // the first completion after an edit lexes the document again; the others at that version do not
+        // the first completion after an edit lexes from the edited line to the cursor's; the others at that version do
+        // not lex
         List<Double> afterEdits = new ArrayList<>();
         for (int i = 0; i < reps; i++) {
             edit(i);

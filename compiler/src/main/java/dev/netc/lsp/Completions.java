@@ -3,7 +3,6 @@ package dev.netc.lsp;
 import dev.netc.analysis.Bindings;
 import dev.netc.parse.SourceToken;
 import dev.netc.parse.SourceToken.Kind;
-import dev.netc.parse.SourceTokens;
 import dev.netc.rke2.Rke2Key;
 import dev.netc.rke2.Rke2KeyCatalogue;
 import java.util.ArrayDeque;
@@ -45,14 +44,9 @@ final class Completions {
         this.index = index;
     }
 
-    /** @param offset the cursor, in code points */
-    List<CompletionItem> at(String text, int offset) {
-        return at(tokensThrough(text, offset), text, offset);
-    }
-
     /**
-     * @param tokens the text's tokens, as lexing it whole gives them, or those up to the end of the
-     *     cursor's line ({@link #tokensThrough})
+     * @param tokens the first tokens of the text's, as lexing it whole gives them: at least those
+     *     that start before the cursor ({@link TokenPrefix})
      * @param offset the cursor, in code points
      */
     List<CompletionItem> at(List<SourceToken> tokens, String text, int offset) {
@@ -75,27 +69,6 @@ final class Completions {
             }
         }
         return afterTokens(before, cursorLine);
-    }
-
-    /**
-     * The tokens of the text up to the end of the cursor's line, as lexing the whole text gives
-     * them: completion looks no further, and lexing a large file whole was nine tenths of its
-     * time. Only a token that holds a line break can differ when the text is cut after one: a
-     * block comment or a string with an escaped line break that goes on past the cut. Lexed
-     * alone, such a token runs to the cut (unterminated); then the whole text is lexed. (White
-     * space is not a token here.) {@code CompletionsTest} compares both at every offset.
-     */
-    static List<SourceToken> tokensThrough(String text, int offset) {
-        int lineEnd =
-                text.indexOf('\n', text.offsetByCodePoints(0, Math.min(offset, text.codePointCount(0, text.length()))));
-        if (lineEnd < 0) {
-            return SourceTokens.lex(text);
-        }
-        String prefix = text.substring(0, lineEnd + 1);
-        List<SourceToken> tokens = SourceTokens.lex(prefix);
-        boolean cutThrough =
-                !tokens.isEmpty() && tokens.get(tokens.size() - 1).end() == prefix.codePointCount(0, prefix.length());
-        return cutThrough ? SourceTokens.lex(text) : tokens;
     }
 
     /**

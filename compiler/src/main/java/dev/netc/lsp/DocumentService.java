@@ -3,7 +3,6 @@ package dev.netc.lsp;
 import dev.netc.analysis.Bindings;
 import dev.netc.format.Formatter;
 import dev.netc.parse.SourceToken;
-import dev.netc.parse.SourceTokens;
 import dev.netc.source.SourceFile;
 import dev.netc.source.Span;
 import java.util.ArrayList;
@@ -63,14 +62,11 @@ final class DocumentService implements TextDocumentService {
     /** The last snapshot of each document that parsed: completion needs names while the text is broken. */
     private final Map<String, Snapshot> lastParsed = new HashMap<>();
     /**
-     * The tokens of each document's checked text, lexed on the first completion after its check
-     * (not at every check, which would hold up the next edit's): completion reads the text before
-     * the cursor, and lexing a large document at every request was most of its time.
+     * The tokens completion last read in each document, lexed by completion (not at every check,
+     * which would hold up the next edit's): the next completion lexes only the text from the line
+     * of the first change to the end of the cursor's line.
      */
-    private final Map<String, Lexed> lexed = new HashMap<>();
-
-    /** A text and its tokens, as {@link SourceTokens#lex} gives them. */
-    private record Lexed(String text, List<SourceToken> tokens) {}
+    private final Map<String, TokenPrefix> lexed = new HashMap<>();
 
     private LanguageClient client;
 
@@ -220,20 +216,12 @@ final class DocumentService implements TextDocumentService {
             }
             Bindings names = lastParsed.getOrDefault(uri, current).bindings();
             String text = current.source().text();
-            List<SourceToken> tokens = tokens(uri, text);
             int offset = Positions.offset(text, params.getPosition());
+            TokenPrefix prefix = lexed.getOrDefault(uri, TokenPrefix.NONE).through(text, offset);
+            lexed.put(uri, prefix);
+            List<SourceToken> tokens = prefix.tokens();
             return Completions.answer(new Completions(names).at(tokens, text, offset), tokens, text, offset);
         });
-    }
-
-    /** The tokens of a document's text: lexed now, unless they were for this text already. */
-    private List<SourceToken> tokens(String uri, String text) {
-        Lexed known = lexed.get(uri);
-        if (known == null || !known.text().equals(text)) {
-            known = new Lexed(text, SourceTokens.lex(text));
-            lexed.put(uri, known);
-        }
-        return known.tokens();
     }
 
     @Override

@@ -21,7 +21,22 @@ public final class SourceTokens {
 
     /** Every token of the text, comments included, as the lexer sees them (no roles). */
     public static List<SourceToken> lex(String text) {
-        return convert(SpecParser.lex(text, "").getTokens(), Map.of(), Set.of());
+        return lex(text, 0, 1, 0);
+    }
+
+    /**
+     * The tokens of a part of a larger text, with the larger text's offsets, lines and columns.
+     * They are the larger text's own tokens when the part starts where lexing the larger text
+     * starts a token or white space (the lexer has no modes: from there on, what it makes of the
+     * text depends only on the text), save those that the part's end cuts short or that are
+     * decided by characters after it: which ones, the caller knows.
+     *
+     * @param start the code point offset of the part in the larger text
+     * @param line the 1-based line of the part's first character
+     * @param column the 0-based column of the part's first character, in code points
+     */
+    public static List<SourceToken> lex(String part, int start, int line, int column) {
+        return convert(SpecParser.lex(part, "", line, column).getTokens(), start, Map.of(), Set.of());
     }
 
     /**
@@ -40,11 +55,12 @@ public final class SourceTokens {
         }
         RoleCollector roles = new RoleCollector();
         roles.walk(tree.root());
-        return Optional.of(convert(tree.tokens(), roles.roles, roles.statementStarts));
+        return Optional.of(convert(tree.tokens(), 0, roles.roles, roles.statementStarts));
     }
 
+    /** @param start what to add to the tokens' offsets: where the lexed text starts in the file */
     private static List<SourceToken> convert(
-            List<Token> tokens, Map<Integer, SourceToken.Role> roles, Set<Integer> statementStarts) {
+            List<Token> tokens, int start, Map<Integer, SourceToken.Role> roles, Set<Integer> statementStarts) {
         List<SourceToken> result = new ArrayList<>();
         int newlines = 0;
         int gap = 0;
@@ -67,7 +83,7 @@ public final class SourceTokens {
             result.add(new SourceToken(
                     kind(token.getType()),
                     token.getText(),
-                    token.getStartIndex(),
+                    start + token.getStartIndex(),
                     token.getLine(),
                     token.getCharPositionInLine(),
                     newlines,

@@ -140,7 +140,17 @@ public final class SpecParser {
     }
 
     static CommonTokenStream lex(String text, String name) {
+        return lex(text, name, 1, 0);
+    }
+
+    /**
+     * The tokens of a text that starts at that line (1-based) and column (0-based, in code points)
+     * of a larger one: their lines and columns are the larger text's, their offsets the text's own.
+     */
+    static CommonTokenStream lex(String text, String name, int line, int column) {
         NetSpecLexer lexer = new NetSpecLexer(CharStreams.fromString(text, name));
+        lexer.setLine(line);
+        lexer.setCharPositionInLine(column);
         lexer.removeErrorListeners(); // the lexer never fails: bad input becomes error tokens
         CommonTokenStream tokens = new PresizedTokenStream(lexer, text.length());
         tokens.fill();
