@@ -64,9 +64,10 @@ public final class SpecParser {
             return new SpecFile(source, List.of());
         }
         List<TokenRun> cut = TopLevelRuns.of(tokens.getTokens(), runs, minTokens);
-        List<Optional<FastParse>> parsed = (cut.size() == 1 ? cut.stream() : cut.parallelStream())
-                .map(run -> fastParse(source, run))
-                .toList();
+        // one run (nearly every file) without a stream: a cold pipeline costs a new process time
+        List<Optional<FastParse>> parsed = cut.size() == 1
+                ? List.of(fastParse(source, cut.get(0)))
+                : cut.parallelStream().map(run -> fastParse(source, run)).toList();
         if (parsed.stream().allMatch(Optional::isPresent)) {
             List<Statement> statements = new ArrayList<>();
             for (Optional<FastParse> run : parsed) {

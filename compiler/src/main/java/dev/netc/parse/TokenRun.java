@@ -1,5 +1,6 @@
 package dev.netc.parse;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -31,9 +32,13 @@ final class TokenRun implements TokenStream {
      * @param to the index after its last: the next run's first token, or the end of file
      */
     TokenRun(List<Token> tokens, int from, int to) {
-        this.visible = tokens.subList(from, to).stream()
-                .filter(token -> token.getChannel() == Token.DEFAULT_CHANNEL)
-                .toArray(Token[]::new);
+        List<Token> onChannel = new ArrayList<>(to - from);
+        for (Token token : tokens.subList(from, to)) {
+            if (token.getChannel() == Token.DEFAULT_CHANNEL) {
+                onChannel.add(token);
+            }
+        }
+        this.visible = onChannel.toArray(new Token[0]);
         Token previous = null;
         for (int i = from - 1; i >= 0 && previous == null; i--) {
             previous = tokens.get(i).getChannel() == Token.DEFAULT_CHANNEL ? tokens.get(i) : null;
