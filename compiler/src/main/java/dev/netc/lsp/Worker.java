@@ -23,6 +23,12 @@ final class Worker {
         worker.setDaemon(true);
         return worker;
     });
+    /** Work that may run while the worker goes on: preparing answers the worker may ask for later. */
+    private final ExecutorService beside = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "netc-lsp-beside");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** The latest check of each document, cancelled when a newer one is queued. */
     private final Map<String, Check> latest = new ConcurrentHashMap<>();
 
@@ -65,6 +71,14 @@ final class Worker {
     /** Runs work after everything queued before it. */
     void run(Runnable work) {
         thread.execute(work);
+    }
+
+    /**
+     * Runs work on another thread, beside the worker, which goes on with the next check. The work
+     * must only touch what it is given, never the documents' state.
+     */
+    void beside(Runnable work) {
+        beside.execute(work);
     }
 
     /** Answers after everything queued before it, on the worker. */
