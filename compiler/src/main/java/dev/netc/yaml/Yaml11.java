@@ -15,6 +15,9 @@ final class Yaml11 {
         "y", "yes", "n", "no", "true", "false", "on", "off", "null", "~", ""
     };
 
+    /** The first characters of {@link #BOOLEANS_AND_NULLS} in either ASCII case. */
+    private static final String FIRST_CHARACTERS = "yYnNtTfFoO~";
+
     private Yaml11() {}
 
     static boolean isAmbiguous(String value) {
@@ -62,6 +65,11 @@ final class Yaml11 {
      */
     static boolean isBooleanOrNull(String value) {
         if (value.length() > 5) {
+            return false;
+        }
+        // each word starts with one of these letters (or is empty): most keys and values are
+        // decided by their first character, not compared with every word
+        if (!value.isEmpty() && FIRST_CHARACTERS.indexOf(value.charAt(0)) < 0) {
             return false;
         }
         for (String word : BOOLEANS_AND_NULLS) {

@@ -47,6 +47,22 @@ class Yaml11Test {
         assertThat(Yaml11.isAmbiguous(value)).isTrue();
     }
 
+    /** go-yaml v2's booleans and nulls, in every mix of ASCII case: none escapes the first-character shortcut. */
+    @ParameterizedTest
+    @ValueSource(strings = {"y", "yes", "n", "no", "true", "false", "on", "off", "null"})
+    void everyCaseOfABooleanOrNullIsOne(String word) {
+        for (int mask = 0; mask < 1 << word.length(); mask++) {
+            StringBuilder cased = new StringBuilder();
+            for (int i = 0; i < word.length(); i++) {
+                char c = word.charAt(i);
+                cased.append((mask >> i & 1) == 1 ? Character.toUpperCase(c) : c);
+            }
+            assertThat(Yaml11.isBooleanOrNull(cased.toString()))
+                    .as(cased.toString())
+                    .isTrue();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
