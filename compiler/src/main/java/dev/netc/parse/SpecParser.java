@@ -68,15 +68,17 @@ public final class SpecParser {
         List<Optional<FastParse>> parsed = cut.size() == 1
                 ? List.of(fastParse(source, cut.get(0)))
                 : cut.parallelStream().map(run -> fastParse(source, run)).toList();
-        if (parsed.stream().allMatch(Optional::isPresent)) {
-            List<Statement> statements = new ArrayList<>();
-            for (Optional<FastParse> run : parsed) {
-                statements.addAll(run.get().statements());
-                run.get().reported().forEach(sink::report);
+        List<Statement> statements = new ArrayList<>();
+        List<Diagnostic> reported = new ArrayList<>();
+        for (Optional<FastParse> run : parsed) {
+            if (run.isEmpty()) {
+                return new AstBuilder(source, sink).build(slowParse(source, sink, tokens));
             }
-            return new SpecFile(source, statements);
+            statements.addAll(run.get().statements());
+            reported.addAll(run.get().reported());
         }
-        return new AstBuilder(source, sink).build(slowParse(source, sink, tokens));
+        reported.forEach(sink::report);
+        return new SpecFile(source, statements);
     }
 
     /** What a run of statements parsed into, and what building their AST reported (bad string escapes). */
