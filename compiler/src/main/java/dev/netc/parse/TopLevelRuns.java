@@ -13,9 +13,9 @@ import org.antlr.v4.runtime.Token;
  * <ul>
  *   <li>before {@code allow} (but {@code expect allow}) and {@code expect}: reserved words that
  *       appear nowhere else;
- *   <li>after a {@code }} that closes the top level, before anything but {@code ->} and
- *       {@code :} (which continue a flow after an end list {@code {a, b}}; nothing else follows
- *       a {@code }} in a statement).
+ *   <li>after a closing brace that returns to the top level, before anything but {@code ->} and
+ *       {@code :} (which continue a flow after a list of ends in braces; nothing else follows a
+ *       closing brace in a statement).
  * </ul>
  *
  * A run that does not parse sends the whole file down the usual path, so a cut never changes
