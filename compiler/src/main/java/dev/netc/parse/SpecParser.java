@@ -178,19 +178,26 @@ public final class SpecParser {
     private static boolean nestingWithinLimit(SourceFile source, List<Token> tokens, DiagnosticSink sink) {
         int depth = 0;
         for (Token token : tokens) {
-            int type = token.getType();
-            if (type == NetSpecLexer.LBRACE || type == NetSpecLexer.LBRACKET || type == NetSpecLexer.LPAREN) {
-                depth++;
-                if (depth > MAX_NESTING) {
-                    Span span = Spans.of(source, token);
-                    sink.report(Diagnostic.of(Code.NS0008, span, "nesting deeper than " + MAX_NESTING + " levels")
-                            .withLabel("too deep"));
-                    return false;
-                }
-            } else if (type == NetSpecLexer.RBRACE || type == NetSpecLexer.RBRACKET || type == NetSpecLexer.RPAREN) {
-                depth = Math.max(0, depth - 1);
+            depth = depthAfter(depth, token.getType());
+            if (depth > MAX_NESTING) {
+                Span span = Spans.of(source, token);
+                sink.report(Diagnostic.of(Code.NS0008, span, "nesting deeper than " + MAX_NESTING + " levels")
+                        .withLabel("too deep"));
+                return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The nesting depth after a token of the type: every kind of bracket opens and closes a level,
+     * and a closing one too many leaves the top level as it is (the parser reports it).
+     */
+    static int depthAfter(int depth, int tokenType) {
+        return switch (tokenType) {
+            case NetSpecLexer.LBRACE, NetSpecLexer.LBRACKET, NetSpecLexer.LPAREN -> depth + 1;
+            case NetSpecLexer.RBRACE, NetSpecLexer.RBRACKET, NetSpecLexer.RPAREN -> Math.max(0, depth - 1);
+            default -> depth;
+        };
     }
 }

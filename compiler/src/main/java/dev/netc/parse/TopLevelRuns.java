@@ -57,11 +57,7 @@ final class TopLevelRuns {
             }
             closedTopLevel = type == NetSpecLexer.RBRACE && depth == 1;
             previous = type;
-            if (type == NetSpecLexer.LBRACE || type == NetSpecLexer.LBRACKET || type == NetSpecLexer.LPAREN) {
-                depth++;
-            } else if (type == NetSpecLexer.RBRACE || type == NetSpecLexer.RBRACKET || type == NetSpecLexer.RPAREN) {
-                depth = Math.max(0, depth - 1);
-            }
+            depth = SpecParser.depthAfter(depth, type);
         }
         result.add(new TokenRun(tokens, start, last));
         return result;
